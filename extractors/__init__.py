@@ -1,0 +1,38 @@
+"""Readers: bytes in, :class:`jdx.schemas.document.Document` out, one module per format.
+
+The format is sniffed from the bytes (:mod:`.sniff`); the reader is looked up in
+:data:`READERS` and imported only when needed, so ``jdx --help`` never loads pdfplumber.
+"""
+
+from __future__ import annotations
+
+import importlib
+
+from ..schemas.document import Document
+from .errors import DocumentError, ErrorCode
+from .limits import DEFAULT_LIMITS, Limits
+from .sniff import sniff
+
+# format -> "module:function"; each function is (data: bytes, limits: Limits) -> Document
+READERS: dict[str, str] = {
+    "docx": "jdx.extractors.docx:read_docx",
+    "pdf": "jdx.extractors.pdf:read_pdf",
+    "txt": "jdx.extractors.text:read_text",
+    "html": "jdx.extractors.html:read_html",
+    "doc": "jdx.extractors.doc:read_doc",
+}
+
+
+def read_document(data: bytes, limits: Limits = DEFAULT_LIMITS) -> Document:
+    """Sniff ``data`` and read it with the matching reader. Raises :class:`DocumentError`."""
+    if len(data) > limits.max_file_bytes:
+        raise DocumentError(
+            ErrorCode.TOO_LARGE, f"file is {len(data):,} bytes, above the limit of {limits.max_file_bytes:,}"
+        )
+    fmt = sniff(data).format
+    module_name, func_name = READERS[fmt].split(":")
+    reader = getattr(importlib.import_module(module_name), func_name)
+    return reader(data, limits)
+
+
+__all__ = ["READERS", "DocumentError", "ErrorCode", "Limits", "DEFAULT_LIMITS", "read_document", "sniff"]

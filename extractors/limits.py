@@ -1,0 +1,21 @@
+"""Resource limits for reading untrusted files (zip bombs, huge texts, endless PDFs)."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict
+
+
+class Limits(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    max_file_bytes: int = 200 * 1024 * 1024
+    # A 岗位说明书 compilation of hundreds of roles is a few MB of text; tens of MB is a dump
+    # or a log that would only stall the extraction.
+    max_text_chars: int = 8_000_000
+    max_pdf_pages: int = 300
+    # Sum of the uncompressed sizes of a DOCX's members, and the ratio to the zip's size.
+    max_unzipped_bytes: int = 400 * 1024 * 1024
+    max_compression_ratio: float = 200.0
+
+
+DEFAULT_LIMITS = Limits()

@@ -1,0 +1,101 @@
+"""The ``jdx`` command line: a thin shell over the library.
+
+Data goes to stdout, logs and progress to stderr. Exit codes: 0 roles produced (or the
+command succeeded), 1 the file failed / the batch had failed files, 2 usage errors.
+Heavy modules (the readers, jieba, spaCy) are imported inside the commands so that
+``jdx --help`` answers at once.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+app = typer.Typer(
+    name="jdx",
+    help="Digitize Chinese job-description files (岗位说明书) into role records (JSON).",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+
+def _setup_logging(debug: bool) -> None:
+    logging.basicConfig(level=logging.DEBUG if debug else logging.WARNING, stream=sys.stderr,
+                        format="%(levelname)s %(name)s: %(message)s")
+
+
+@app.command()
+def convert(
+    file: Annotated[str, typer.Argument(help="Input file (DOCX, PDF or text); '-' reads stdin.")],
+    output: Annotated[Optional[Path], typer.Option("-o", "--output", help="Write JSON here instead of stdout.")] = None,
+    lexicon: Annotated[Optional[Path], typer.Option(help="Extra lexicon TOML (labels, headings) to merge in.")] = None,
+    compact: Annotated[bool, typer.Option(help="One-line JSON.")] = False,
+    debug: Annotated[bool, typer.Option(help="Show tracebacks and debug logs.")] = False,
+) -> None:
+    """Convert one file and print its role records as JSON."""
+    _setup_logging(debug)
+    from .convert import convert_bytes, convert_path
+    from .lexicon import load_lexicon
+
+    lex = load_lexicon(str(lexicon) if lexicon else None)
+    if file == "-":
+        result = convert_bytes(sys.stdin.buffer.read(), "-", lexicon=lex, raise_errors=debug)
+    else:
+        path = Path(file)
+        if not path.exists():
+            typer.echo(f"jdx: no such file: {file}", err=True)
+            raise typer.Exit(2)
+        if path.is_dir():
+            typer.echo(f"jdx: {file} is a folder; use `jdx batch {file} -o OUT`", err=True)
+            raise typer.Exit(2)
+        result = convert_path(path, lexicon=lex, raise_errors=debug)
+    text = result.model_dump_json(indent=None if compact else 2)
+    if output:
+        output.write_text(text + "\n", encoding="utf-8")
+    else:
+        sys.stdout.write(text + "\n")
+    if result.status == "failed" and result.error:
+        typer.echo(f"jdx: {file}: {result.error.code}: {result.error.message}", err=True)
+        raise typer.Exit(1)
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of the output contract."""
+    from ..schemas.role import json_schema
+
+    sys.stdout.write(json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n")
+
+
+@app.command()
+def blocks(
+    file: Annotated[Path, typer.Argument(help="Input file.")],
+    raw: Annotated[bool, typer.Option(help="Show the reader's blocks before normalisation.")] = False,
+) -> None:
+    """Show the document model (blocks with provenance) that spans refer to."""
+    from ..extractors import DocumentError, read_document
+    from .lexicon import load_lexicon
+    from .normalize import normalize_document
+
+    try:
+        doc = read_document(file.read_bytes())
+    except DocumentError as exc:
+        typer.echo(f"jdx: {file}: {exc.code}: {exc.message}", err=True)
+        raise typer.Exit(1) from None
+    if not raw:
+        doc = normalize_document(doc, load_lexicon())
+    sys.stdout.write(doc.model_dump_json(indent=2, exclude_defaults=True) + "\n")
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

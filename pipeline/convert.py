@@ -1,0 +1,115 @@
+"""Convert one file into role records: the library entry point behind ``jdx convert``.
+
+read (sniffed format) → normalise → pieces → roles → fields → :class:`ConvertResult`.
+Bad input never raises: it becomes ``status: failed`` with a typed ``error``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from pathlib import Path
+
+from ..extractors import DEFAULT_LIMITS, DocumentError, ErrorCode, Limits, read_document
+from ..schemas.document import Document
+from ..schemas.role import ConvertResult, ErrorInfo, Role, Unmapped, Warning
+from .assemble import RoleContext, build_role, role_has_fields
+from .lexicon import Lexicon, load_lexicon
+from .normalize import normalize_document
+from .pieces import Kind, document_pieces
+from .segment import segment
+from .titles import match_doc_title
+
+log = logging.getLogger(__name__)
+
+# Reader warnings that mean some text could not be read: the result is then partial.
+LOSS_CODES = {"pages_undecodable", "undecodable_pages", "truncated", "partial_text"}
+MIN_PROSE_ROLE = 20
+
+
+def convert_path(path: str | Path, *, lexicon: Lexicon | None = None, limits: Limits = DEFAULT_LIMITS,
+                 raise_errors: bool = False) -> ConvertResult:
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        return _failed(str(path), ErrorCode.CORRUPT_FILE, f"cannot read the file: {exc.strerror or exc}")
+    return convert_bytes(data, str(path), lexicon=lexicon, limits=limits, raise_errors=raise_errors)
+
+
+def convert_bytes(data: bytes, name: str, *, lexicon: Lexicon | None = None, limits: Limits = DEFAULT_LIMITS,
+                  raise_errors: bool = False) -> ConvertResult:
+    lexicon = lexicon or load_lexicon()
+    sha = hashlib.sha256(data).hexdigest()
+    try:
+        doc = read_document(data, limits)
+    except DocumentError as exc:
+        return _failed(name, exc.code, exc.message)
+    except Exception as exc:  # a reader bug must not take a batch down
+        if raise_errors:
+            raise
+        log.exception("reader crashed on %s", name)
+        return _failed(name, ErrorCode.INTERNAL_ERROR, f"reader failed: {type(exc).__name__}: {exc}")
+    try:
+        return extract(doc, name=name, sha256=sha, lexicon=lexicon)
+    except Exception as exc:
+        if raise_errors:
+            raise
+        log.exception("extraction crashed on %s", name)
+        return _failed(name, ErrorCode.INTERNAL_ERROR, f"extraction failed: {type(exc).__name__}: {exc}")
+
+
+def extract(doc: Document, *, name: str, sha256: str, lexicon: Lexicon) -> ConvertResult:
+    """Roles of an already-read document."""
+    doc = normalize_document(doc, lexicon)
+    pieces = document_pieces(doc, lexicon)
+    seg = segment(pieces, lexicon, fallback_title=fallback_title(name, lexicon))
+    ctx = RoleContext(file=name, format=doc.format, sha256=sha256, encoding=doc.encoding, pages=doc.pages)
+
+    from .nlp import classify_requirement  # lazy: loads jieba and spaCy on first use
+
+    def classify(text: str) -> str | None:
+        return classify_requirement(text, lexicon)
+
+    built: list[tuple[object, Role]] = []
+    unassigned = [Unmapped(text=p.text, span=p.span) for p in seg.unassigned if p.text.strip()]
+    for draft in seg.roles:
+        role = build_role(draft, 0, 0, ctx, lexicon, classify)
+        content = sum(len(p.text) for p in draft.pieces if p.kind != Kind.TITLE)
+        keep = role_has_fields(role) or (
+            draft.title_source in ("doc", "label", "heading", "file", "lead_in") and content >= MIN_PROSE_ROLE
+        )
+        if keep:
+            built.append((draft, role))
+        else:
+            unassigned.extend(Unmapped(text=p.text, span=p.span) for p in draft.pieces if p.text.strip())
+
+    count = len(built)
+    roles = [
+        role.model_copy(update={
+            "id": f"{sha256[:16]}-{i:03d}",
+            "source": role.source.model_copy(update={"role_index": i, "role_count": count}),
+        })
+        for i, (_draft, role) in enumerate(built)
+    ]
+    warnings = [Warning(code=w.code, message=w.message) for w in doc.warnings]
+    lossy = any(w.code in LOSS_CODES for w in doc.warnings)
+    if not roles:
+        warnings.append(Warning(code="no_roles", message="no job description found in this document"))
+    status = "ok" if roles and not lossy else "partial"
+    return ConvertResult(file=name, status=status, roles=roles, warnings=warnings, unassigned=unassigned)
+
+
+def fallback_title(name: str, lexicon: Lexicon) -> str | None:
+    """A document with sections but no title is titled after its file (``仓储主管岗位说明书.docx``)."""
+    stem = Path(name).stem
+    if not stem or stem == "-":
+        return None
+    title = match_doc_title(stem, lexicon)
+    if title and title.title:
+        return title.title
+    return None
+
+
+def _failed(name: str, code: ErrorCode, message: str) -> ConvertResult:
+    return ConvertResult(file=name, status="failed", error=ErrorInfo(code=str(code), message=message))

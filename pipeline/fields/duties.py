@@ -1,0 +1,287 @@
+"""Duties: one item per duty, with its group (category), frequency and metrics.
+
+Numbered outlines are rebuilt from the labels: the first label style met is the top level,
+a different style below it is a nested list (``一、`` over ``1.``, ``1.X:`` over ``-``), and
+a label style met again returns to its level. An item with children is a group: its text
+becomes the children's ``category``. Plain lines without labels are one duty each, a line
+that does not end a sentence and is followed by an unlabelled line is wrapped, and a run-on
+line of unlabelled sentences (slides) is cut at sentence ends.
+
+Flattened duty tables (``职责一 / 协助管理 / duty / 工作需要时`` one cell per line) are read
+as what they are: a category marker, its name, duties, and frequency cells that belong to
+the duty before them. When a site reordered page chunks, duties that come before marker
+N without a marker of their own are the tail of group N-1.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ...schemas.role import Duty, Span
+from ..lexicon import Lexicon
+from ..numbering import Label, cn_to_int
+from ..pieces import Kind, Piece
+from ..sections import CATEGORY_MARKER, Tagged
+from .values import clean_item, clean_value
+
+SENTENCE_END = "。;；!?！？"
+RULE = re.compile(r"\d+(?:\.\d+)?\s*元|元/次|元/天|扣\d+分")
+FREQ_TAIL = re.compile(r"[(（](每日|每天|每周|每月|每季度|每年|月度|季度|年度|随时|不定期|定期|工作需要时)[)）]$")
+MAX_CATEGORY = 30
+
+
+@dataclass
+class Entry:
+    text: str
+    span: Span
+    pieces: list[Piece]
+    marker: Label | None = None
+    key: tuple | None = None
+    level: int | None = None
+    category: str | None = None          # given by a table column or a "职责:X" label
+    frequency: str | None = None
+    metrics: list[str] = field(default_factory=list)
+    children: list["Entry"] = field(default_factory=list)
+    parent: "Entry | None" = None
+    group_marker: int | None = None      # flattened tables: the 职责N this duty sits under
+    pending_marker: bool = False         # came before any marker after a break
+
+
+def _style_key(piece: Piece) -> tuple | None:
+    if piece.marker is None:
+        return None
+    return (piece.marker.style, piece.marker.depth)
+
+
+@dataclass
+class DutyResult:
+    duties: list[Duty]
+    used: set[int]
+    rules: list[Piece]
+
+
+def extract_duties(tagged: Tagged, lexicon: Lexicon) -> DutyResult:
+    roots: list[Entry] = []
+    stack: list[Entry] = []
+    used: set[int] = set()
+    rules: list[Piece] = []
+    label_group: Entry | None = None
+    last: Entry | None = None
+    current_marker: int | None = None
+    marker_names: dict[int, str] = {}
+    awaiting_name: int | None = None
+    pending: list[Entry] = []
+    in_duties_before = False
+
+    def add(entry: Entry, parent: Entry | None) -> None:
+        nonlocal last
+        entry.parent = parent
+        (parent.children if parent else roots).append(entry)
+        entry.group_marker = current_marker
+        if current_marker is None and marker_names:
+            entry.pending_marker = True
+            pending.append(entry)
+        elif current_marker is None and awaiting_name is None:
+            pending.append(entry)
+            entry.pending_marker = True
+        last = entry
+        used.update(id(p) for p in entry.pieces)
+
+    for section, piece in tagged:
+        if section != "duties":
+            if in_duties_before and piece.kind != Kind.TITLE:
+                # Anything else between duties breaks a flattened table's chunk.
+                current_marker = None
+                stack.clear()
+            in_duties_before = False
+            continue
+        in_duties_before = True
+        text = piece.text.strip()
+
+        if piece.kind == Kind.HEADING:
+            stack.clear()
+            if piece.name in lexicon.sections and len(piece.name or "") >= 4 and piece.name not in ("工作任务", "职责任务"):
+                label_group = None
+            used.add(id(piece))
+            continue
+        if piece.kind == Kind.LEAD_IN:
+            used.add(id(piece))
+            continue
+        if piece.kind == Kind.LABEL and piece.key == "duties.category":
+            value = clean_value(piece.text)
+            stack.clear()
+            if value:
+                label_group = Entry(text=value, span=piece.span, pieces=[piece])
+                add(label_group, None)
+            continue
+        if piece.kind == Kind.LABEL and piece.key == "duties":
+            value = clean_value(piece.text)
+            if value:
+                add(Entry(text=value, span=piece.span, pieces=[piece]), label_group)
+            continue
+        if piece.kind == Kind.LABEL:
+            continue
+
+        if piece.kind == Kind.TEXT and text in lexicon.frequency_words:
+            if last is not None and last.frequency is None and not last.children:
+                last.frequency = text
+                used.add(id(piece))
+            continue
+        if piece.kind == Kind.TEXT and CATEGORY_MARKER.fullmatch(text):
+            number = _marker_number(text)
+            current_marker = number
+            awaiting_name = number
+            stack.clear()
+            _resolve_pending(pending, number)
+            pending = []
+            used.add(id(piece))
+            continue
+        if piece.kind == Kind.TEXT and awaiting_name is not None and len(text) <= 12 and not _ends_sentence(text):
+            marker_names[awaiting_name] = text
+            awaiting_name = None
+            used.add(id(piece))
+            continue
+        awaiting_name = None
+
+        if piece.kind == Kind.ITEM:
+            if RULE.search(text):
+                rules.append(piece)
+                continue
+            entry = Entry(text=text, span=piece.span, pieces=[piece], marker=piece.marker,
+                          key=_style_key(piece), level=piece.level, category=piece.category,
+                          frequency=piece.frequency, metrics=list(piece.metrics))
+            parent = _place(entry, stack, label_group)
+            add(entry, parent)
+            continue
+
+        if piece.kind == Kind.TEXT:
+            if RULE.search(text) and not text.startswith("负责"):
+                rules.append(piece)
+                continue
+            if last is not None and _continues(last, piece):
+                last.text += text
+                last.span = last.span.model_copy(update={"end": piece.span.end}) \
+                    if last.span.block == piece.span.block else last.span
+                last.pieces.append(piece)
+                used.add(id(piece))
+                continue
+            parent = stack[-1] if stack and stack[-1].text.rstrip().endswith((":", "：")) else label_group
+            for sentence, span in _sentences(piece):
+                add(Entry(text=sentence, span=span, pieces=[piece]), parent)
+
+    # Flattened tables: duties left before any marker keep the last marker's group.
+    for entry in pending:
+        if entry.group_marker is None and current_marker is not None and not entry.pending_marker:
+            entry.group_marker = current_marker
+    duties = _flatten(roots, marker_names)
+    return DutyResult(duties=duties, used=used, rules=rules)
+
+
+def _marker_number(text: str) -> int | None:
+    tail = text[2:]
+    return int(tail) if tail.isdigit() else cn_to_int(tail)
+
+
+def _resolve_pending(pending: list[Entry], number: int | None) -> None:
+    if number is None:
+        return
+    for entry in pending:
+        if entry.group_marker is None and number > 1:
+            entry.group_marker = number - 1
+
+
+def _place(entry: Entry, stack: list[Entry], label_group: Entry | None) -> Entry | None:
+    """Find the parent of ``entry`` in the outline and push it."""
+    if entry.level is not None and entry.marker is not None and entry.marker.style == "word":
+        while stack and (stack[-1].level or 0) >= entry.level:
+            stack.pop()
+    elif entry.level is not None:
+        while stack and stack[-1].level is not None and stack[-1].level >= entry.level:
+            stack.pop()
+    elif entry.key is not None:
+        keys = [e.key for e in stack]
+        if entry.key in keys:
+            while stack and stack[-1].key != entry.key:
+                stack.pop()
+            stack.pop()
+    parent = stack[-1] if stack else label_group
+    stack.append(entry)
+    return parent
+
+
+def _ends_sentence(text: str) -> bool:
+    return bool(text) and text[-1] in SENTENCE_END + "。"
+
+
+def _continues(last: Entry, piece: Piece) -> bool:
+    """A wrapped line: the previous duty did not end its sentence and this line has no label."""
+    if not piece.line_start or last.children:
+        return False
+    prev = last.text.rstrip()
+    if not prev or prev[-1] in SENTENCE_END or prev.endswith((":", "：")):
+        return False
+    if last.marker is None and len(prev) < 20:
+        return False  # short unlabelled lines are a list of their own
+    return len(piece.text) < 200
+
+
+SENTENCE_BOUNDARY = re.compile(r"(?<=[。!?！？])")
+BULLET_BOUNDARY = re.compile(r"(?<=[。!?！？])|\s+")
+
+
+def _sentences(piece: Piece) -> list[tuple[str, Span]]:
+    """Unlabelled run-on text: one duty per sentence; in a long run-on line (slides) also one
+    per whitespace-separated bullet."""
+    text = piece.text
+    run_on = len(text) > 80 or len(re.findall(r"[。!?！？]", text)) >= 2
+    boundary = BULLET_BOUNDARY if run_on else SENTENCE_BOUNDARY
+    chunks: list[tuple[int, int]] = []
+    start = 0
+    for m in boundary.finditer(text):
+        if m.start() > start:
+            chunks.append((start, m.start()))
+        start = max(start, m.end())
+    if start < len(text):
+        chunks.append((start, len(text)))
+    merged: list[tuple[int, int]] = []
+    for s, e in chunks:
+        if merged and len(re.sub(r"\W", "", text[s:e])) < 4:
+            merged[-1] = (merged[-1][0], e)
+        elif text[s:e].strip():
+            merged.append((s, e))
+    base = piece.span
+    return [(text[s:e].strip(), base.model_copy(update={"start": base.start + s, "end": base.start + e}))
+            for s, e in merged]
+
+
+def _category_text(entry: Entry) -> str | None:
+    text = clean_item(entry.text).rstrip(":：").strip()
+    text = re.sub(r"^职责[一二三四五六七八九十\d]*[:：]?", "", text).strip() or text
+    return text if 0 < len(text) <= MAX_CATEGORY else (text.split(":")[0][:MAX_CATEGORY] if text else None)
+
+
+def _flatten(roots: list[Entry], marker_names: dict[int, str]) -> list[Duty]:
+    duties: list[Duty] = []
+
+    def walk(entry: Entry, category: str | None) -> None:
+        if entry.children:
+            own = _category_text(entry)
+            for child in entry.children:
+                walk(child, own or category)
+            return
+        text = clean_item(entry.text)
+        if not text:
+            return
+        cat = entry.category or category
+        if cat is None and entry.group_marker is not None:
+            cat = marker_names.get(entry.group_marker)
+        freq = entry.frequency
+        m = FREQ_TAIL.search(text)
+        if m and freq is None:
+            freq, text = m.group(1), text[: m.start()].rstrip()
+        duties.append(Duty(text=text, category=cat, frequency=freq, metrics=entry.metrics, span=entry.span))
+
+    for root in roots:
+        walk(root, None)
+    return duties

@@ -1,0 +1,216 @@
+"""The role record, version 1 — the output contract of ``../shared/ROLE_SCHEMA.md``.
+
+Field names, types and nullability follow the contract exactly. Extensions (allowed by the
+contract: "add fields freely") are marked ``Extension`` in their description:
+
+* ``Span.row`` / ``Span.col`` locate a value inside a table cell;
+* ``Role.coverage`` is the share of the role's characters that went into fields;
+* ``Role.evidence`` maps every scalar field path to the span it was read from;
+* ``OtherSection.span``.
+
+Objects the document may not mention at all (``education``, ``age``, ``experience``,
+``targets``) are ``null`` when absent rather than an object of empty strings, since the
+contract never allows ``""`` for a missing value.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+SCHEMA_VERSION = "1.0"
+
+EducationLevel = Literal["初中", "高中", "中专", "大专", "本科", "硕士", "博士"]
+EDUCATION_LEVELS: tuple[str, ...] = ("初中", "高中", "中专", "大专", "本科", "硕士", "博士")
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Span(_Model):
+    """Where in the loaded document a value was read: block index, page, character offsets."""
+
+    block: int
+    page: int | None = None
+    start: int
+    end: int
+    row: int | None = Field(default=None, description="Extension: table row of the cell, for table blocks")
+    col: int | None = Field(default=None, description="Extension: table column of the cell, for table blocks")
+
+
+class Supervision(_Model):
+    direct_positions: int | None = None
+    direct_headcount: int | None = None
+    indirect_positions: int | None = None
+    indirect_headcount: int | None = None
+
+
+class Reporting(_Model):
+    reports_to: list[str] = Field(default_factory=list)
+    direct_reports: list[str] = Field(default_factory=list)
+    supervision: Supervision = Field(default_factory=Supervision)
+    substitutes: list[str] = Field(default_factory=list)
+    rotations: list[str] = Field(default_factory=list)
+    promotions: list[str] = Field(default_factory=list)
+
+
+class Duty(_Model):
+    text: str
+    category: str | None = None
+    frequency: str | None = None
+    metrics: list[str] = Field(default_factory=list)
+    span: Span
+
+
+class Education(_Model):
+    level: EducationLevel | None = None
+    or_above: bool = False
+    text: str
+
+
+class Age(_Model):
+    min: int | None = None
+    max: int | None = None
+    text: str
+
+
+class Experience(_Model):
+    years_min: float | None = None
+    text: str
+
+
+class Qualifications(_Model):
+    education: Education | None = None
+    majors: list[str] = Field(default_factory=list)
+    age: Age | None = None
+    gender: Literal["男", "女"] | None = None
+    experience: Experience | None = None
+    skills: list[str] = Field(default_factory=list)
+    qualities: list[str] = Field(default_factory=list)
+    knowledge: list[str] = Field(default_factory=list)
+    certifications: list[str] = Field(default_factory=list)
+    training: list[str] = Field(default_factory=list)
+    special: list[str] = Field(default_factory=list)
+
+
+class Contacts(_Model):
+    internal: list[str] = Field(default_factory=list)
+    external: list[str] = Field(default_factory=list)
+
+
+class PeriodTargets(_Model):
+    month: str | None = None
+    quarter: str | None = None
+    half_year: str | None = None
+    year: str | None = None
+
+
+class TextTarget(_Model):
+    text: str
+
+
+class KPI(_Model):
+    name: str
+    targets: PeriodTargets | TextTarget | None = None
+    weight_pct: float | None = None
+    span: Span
+
+    @field_validator("weight_pct")
+    @classmethod
+    def _weight_in_range(cls, value: float | None) -> float | None:
+        if value is not None and not 0 <= value <= 100:
+            raise ValueError(f"weight_pct {value} is not a percentage")
+        return value
+
+
+class OtherSection(_Model):
+    heading: str
+    text: str
+    span: Span | None = Field(default=None, description="Extension: where the section starts")
+
+
+class Unmapped(_Model):
+    text: str
+    span: Span
+
+
+class Source(_Model):
+    file: str
+    format: Literal["txt", "docx", "pdf", "doc", "html"]
+    sha256: str
+    encoding: str | None = None
+    pages: int | None = None
+    role_index: int
+    role_count: int
+
+
+class Warning(_Model):  # noqa: A001 - the contract's name
+    code: str
+    message: str
+    field: str | None = None
+
+
+class Role(_Model):
+    schema_version: Literal["1.0"] = SCHEMA_VERSION
+    id: str
+    title: str
+    code: str | None = None
+    organization: str | None = None
+    department: str | None = None
+    grade: str | None = None
+    headcount: int | None = None
+    category: str | None = None
+    purpose: str | None = None
+    reporting: Reporting = Field(default_factory=Reporting)
+    duties: list[Duty] = Field(default_factory=list)
+    authorities: list[str] = Field(default_factory=list)
+    equipment: list[str] = Field(default_factory=list)
+    qualifications: Qualifications = Field(default_factory=Qualifications)
+    contacts: Contacts = Field(default_factory=Contacts)
+    kpis: list[KPI] = Field(default_factory=list)
+    kpi_table_title: str | None = None
+    compensation: str | None = None
+    work_conditions: str | None = None
+    other_sections: list[OtherSection] = Field(default_factory=list)
+    unmapped: list[Unmapped] = Field(default_factory=list)
+    source: Source
+    warnings: list[Warning] = Field(default_factory=list)
+    coverage: float = Field(
+        default=0.0, ge=0.0, le=1.0,
+        description="Extension: share of the role's characters that went into fields (not other_sections/unmapped)",
+    )
+    evidence: dict[str, Span] = Field(
+        default_factory=dict,
+        description="Extension: span of each scalar or list value, keyed by field path (e.g. 'department', 'authorities[0]')",
+    )
+
+
+class ErrorInfo(_Model):
+    code: str
+    message: str
+
+
+class ConvertResult(_Model):
+    """What ``jdx convert`` prints for one file."""
+
+    schema_version: Literal["1.0"] = SCHEMA_VERSION
+    file: str
+    status: Literal["ok", "partial", "failed"]
+    roles: list[Role] = Field(default_factory=list)
+    warnings: list[Warning] = Field(default_factory=list)
+    error: ErrorInfo | None = None
+    unassigned: list[Unmapped] = Field(
+        default_factory=list,
+        description="Extension: document text that belongs to no role (a compilation's preamble, "
+        "a table of contents, headings with nothing under them)",
+    )
+
+
+def json_schema() -> dict:
+    """JSON Schema of the ``convert`` output, Role included under ``$defs``."""
+    schema = ConvertResult.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["$id"] = f"https://jdx.local/schema/role-{SCHEMA_VERSION}.json"
+    return schema
