@@ -74,7 +74,8 @@ def resolve_dangling_labels(pieces: list[Piece]) -> list[Piece]:
             continue
         nxt = pieces[i + 1] if i + 1 < len(pieces) else None
         if (piece.kind == Kind.LABEL and not piece.text and piece.alone and nxt is not None
-                and nxt.kind == Kind.TEXT and nxt.alone and _fits_label(piece.key, nxt.text)):
+                and nxt.kind == Kind.TEXT and (nxt.alone or nxt.line_start and piece.key in NAME_FIELDS)
+                and _fits_label(piece.key, nxt.text)):
             out.append(Piece(Kind.LABEL, nxt.text, nxt.span, key=piece.key, name=piece.name, alone=True,
                              follows_furniture=piece.follows_furniture))
             skip = True
@@ -94,7 +95,7 @@ def _fits_label(key: str | None, text: str) -> bool:
 def build_role(draft: RoleDraft, index: int, count: int, ctx: RoleContext, lexicon: Lexicon,
                classify) -> Role:
     draft.pieces = resolve_dangling_labels(draft.pieces)
-    tagged = tag_sections(draft, lexicon.frequency_words)
+    tagged = tag_sections(draft, lexicon.frequency_words, lexicon.duty_verbs)
     acc = Acc()
     quals = QualificationBuilder()
     reporting = Reporting()

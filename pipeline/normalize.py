@@ -32,7 +32,7 @@ TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
 PINYIN_GLOSS = re.compile(rf"(?<=[\u4e00-\u9fff])\((?=[a-zü]*[{TONED}])[a-zü{TONED}]{{1,7}}\)")
 CJK = "\u4e00-\u9fff"
 SPACED_RUN = re.compile(rf"[{CJK}](?: [{CJK}]){{2,}}")
-SPACED_PAIR = re.compile(rf"(?<![{CJK}])([{CJK}]) ([{CJK}])(?![{CJK}])|(?<![{CJK}])([{CJK}]) ([{CJK}])(?=[{CJK}])")
+SPACED_PAIR = re.compile(rf"([{CJK}]) ([{CJK}])")
 # A document site cuts a long page into chunks and starts each with "N、" (seed 000 has
 # "一、參\n2、與公司…"): markers that number very long run-on lines.
 PAGE_MARKER = re.compile(r"^(\d{1,3})、[.?？]?\s?")
@@ -57,7 +57,7 @@ def join_spaced(text: str, known: frozenset[str]) -> str:
     text = SPACED_RUN.sub(lambda m: m.group().replace(" ", ""), text)
 
     def pair(m: re.Match[str]) -> str:
-        a, b = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+        a, b = m.group(1), m.group(2)
         return a + b if a + b in known else m.group()
 
     return SPACED_PAIR.sub(pair, text)
@@ -71,13 +71,15 @@ def clean_text(text: str, lexicon: Lexicon) -> str:
     text = PRIVATE_USE.sub("•", text) if text[:1] and PRIVATE_USE.match(text[:1]) else text
     text = PRIVATE_USE.sub("", text)
     text = nfkc(text)
+    text = PINYIN_GLOSS.sub("", text)
+    # Join spaced words before removing watermarks, which sometimes stand where a space was
+    # ("男女不限Biblioteka 年 龄25") and sometimes inside a word ("客户服Βιβλιοθήκη 总监").
+    text = join_spaced(text, _spaced_vocabulary(lexicon))
     for junk in lexicon.inline_junk:
         text = text.replace(junk, "")
     for pattern in lexicon.inline_patterns:
-        text = pattern.sub("", text)
-    text = PINYIN_GLOSS.sub("", text)
-    text = join_spaced(text, _spaced_vocabulary(lexicon))
-    return text.strip()
+        text = pattern.sub(" ", text)
+    return re.sub(r" {2,}", "  ", text).strip() if "  " in text else text.strip()
 
 
 def _spaced_vocabulary(lexicon: Lexicon) -> frozenset[str]:

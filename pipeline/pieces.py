@@ -59,6 +59,7 @@ class Piece:
     alone: bool = False            # the only piece of its block or cell (a label waiting for its value)
 
 
+DIGIT_LABELS = {"qualifications.age", "qualifications.experience", "headcount"}
 NAME_FIELDS = {
     "title", "code", "department", "grade", "headcount", "category", "organization",
     "reporting.reports_to", "reporting.direct_reports", "reporting.substitutes", "reporting.rotations",
@@ -72,6 +73,11 @@ UNKNOWN_LABEL = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]{1,6}[:：](?=\S)")
 LEAD_IN = re.compile(r"以下是[^:：\n。]{0,40}[:：]")
 WS = re.compile(r"\s+")
 FORM_DENSITY = 40
+FLATTENED_LINE = 200
+GLUE_BLOCKERS = PROSE_FOLLOWERS | set("(（")
+PROSE_PRECEDERS = set("的将把对和与及在为从向是")
+TABLE_TAIL = re.compile(r"(?:考核|评分|评价|汇总|统计)?表")
+ORDINAL_TAIL = re.compile(r"[一二三四五六七八九十\d]{1,3}$")
 
 
 @dataclass(frozen=True)
@@ -170,13 +176,14 @@ def _emit(pieces: list[Piece], text: str, base: Span, tok: Token | None, start: 
         value_end = _value_end(text, s, e, tok.key)
         vs, ve = _trim(text, s, value_end)
         pieces.append(Piece(Kind.LABEL, text[vs:ve], _span(base, vs, ve) if ve > vs else tspan, key=tok.key,
-                            name=tok.name, line_start=line_start))
+                            name=tok.name, line_start=line_start,
+                            source="unknown_label" if tok.title == "unknown" and tok.key is None else "text"))
         rs, re_ = _trim(text, value_end, e)
         if re_ > rs:
             pieces.append(Piece(Kind.TEXT, text[rs:re_], _span(base, rs, re_), line_start=False))
     elif tok.kind == Kind.ITEM:
-        pieces.append(Piece(Kind.ITEM, body, _span(base, s, e) if e > s else tspan, marker=tok.marker,
-                            line_start=line_start))
+        if body:  # "1、教育水平:…" — the label that follows carries the content
+            pieces.append(Piece(Kind.ITEM, body, _span(base, s, e), marker=tok.marker, line_start=line_start))
     elif tok.kind == Kind.TITLE:
         pieces.append(Piece(Kind.TITLE, tok.title or "", tspan, name=tok.name, marker=tok.marker,
                             title_style="numbered", line_start=line_start))
@@ -250,6 +257,8 @@ def find_tokens(text: str, pos: int, lexicon: Lexicon, after_title: bool = False
     last_end = pos
     last_kind: Kind | None = Kind.TITLE if after_title else None
     last_num: dict[str, int] = {}
+    last_style: list[str | None] = [None]
+    flattened = _is_flattened(text, lexicon)
     for i in starts:
         if i < last_end:
             continue
@@ -257,10 +266,10 @@ def find_tokens(text: str, pos: int, lexicon: Lexicon, after_title: bool = False
         tok = (
             _numbered_title(text, i, num_at.get(i), where, lexicon)
             or _heading(text, i, heading_at.get(i), num_at.get(i), where, last_kind, lexicon,
-                        form_bare, label_keys)
-            or _label(text, i, label_at.get(i), where, last_kind, form_colon, form_bare, label_keys)
+                        form_bare or flattened, label_keys, last_num)
+            or _label(text, i, label_at.get(i), where, last_kind, form_colon, form_bare, label_keys, flattened)
             or _lead_in(text, i, lead_at.get(i), where, lexicon)
-            or _item(text, i, num_at.get(i), where, last_kind, last_num)
+            or _item(text, i, num_at.get(i), where, last_kind, last_num, last_style[0])
             or _unknown_label(text, i, unknown_at.get(i), where, label_keys)
         )
         if tok is None:
@@ -268,8 +277,24 @@ def find_tokens(text: str, pos: int, lexicon: Lexicon, after_title: bool = False
         tokens.append(tok)
         last_end, last_kind = tok.end, tok.kind
         if tok.marker is not None and tok.marker.ordinal is not None:
-            last_num[tok.marker.style] = tok.marker.ordinal
+            last_num[_seq_key(tok.marker)] = tok.marker.ordinal
+        if tok.kind == Kind.ITEM and tok.marker is not None:
+            last_style[0] = _seq_key(tok.marker)
     return tokens
+
+
+def _seq_key(marker: Label) -> str:
+    return f"{marker.style}{marker.depth}" if marker.style == "dec_multi" else marker.style
+
+
+def _is_flattened(text: str, lexicon: Lexicon) -> bool:
+    """A whole form or document flattened onto one long line (doc-site copies): headings and
+    labels stand glued to the text before them."""
+    if len(text) < FLATTENED_LINE:
+        return False
+    phrases = {m.group() for m in lexicon.heading_re.finditer(text) if len(m.group()) >= 4}
+    phrases |= {m.group() for m in lexicon.label_re.finditer(text) if len(m.group()) >= 4}
+    return len(phrases) >= 4
 
 
 def _count_labels(text: str, lexicon: Lexicon) -> tuple[int, int]:
@@ -310,34 +335,42 @@ def _follows_ok(text: str, end: int) -> bool:
 
 def _heading(text: str, i: int, m: re.Match[str] | None, num: re.Match[str] | None, where: str,
              last_kind: Kind | None, lexicon: Lexicon, form_bare: bool,
-             label_keys: dict[str, str | None]) -> Token | None:
+             label_keys: dict[str, str | None], last_num: dict[str, int]) -> Token | None:
     marker = None
     start = i
     if m is None and num is not None:
         # "四、岗位职责" / "(二)安全职责" / "2.0 关键职责": a numbered heading.
         after = _skip_ws(text, num.end())
         m2 = lexicon.heading_re.match(text, after)
-        if m2 is None or where not in ("start", "after", "space", "sentence", "colon"):
+        if m2 is None:
             return None
         marker = label_from_match(num)
+        continues = marker.ordinal is not None and last_num.get(_seq_key(marker)) == marker.ordinal - 1
+        if where not in ("start", "after", "space", "sentence", "colon") and not continues:
+            return None
         m, where = m2, "after"
     if m is None:
         return None
     phrase = m.group()
     end = m.end()
     nxt = text[end:end + 1]
-    if nxt in PROSE_FOLLOWERS:
+    if nxt in PROSE_FOLLOWERS or ORDINAL_TAIL.match(text, end) or TABLE_TAIL.match(text, end):
+        return None  # "岗位职责的明确性…" is prose; "职责三" a duty-table marker; "…指标考核表" a title
+    is_label = phrase in label_keys and label_keys[phrase] is not None
+    if is_label and marker is None and (nxt in (":", "：") or not text[end:].strip()):
+        # "工作地点:X" is a label; so is "薪资标准" alone in a form cell, its value next.
         return None
-    if nxt in (":", "：") and phrase in label_keys and label_keys[phrase] is not None and marker is None:
-        return None  # "工作地点:X" is a label, not the 工作地点 section
     strong = len(phrase) >= 4
+    if not strong and not _follows_ok(text, end):
+        return None  # "职责序号" is a column header, not the 职责 section
     if where in ("start", "after") and (last_kind in (None, Kind.TITLE, Kind.ITEM, Kind.HEADING)
                                         or marker is not None or where == "start"):
         ok = True
     elif strong and where in ("space", "sentence") and _follows_ok(text, end):
         ok = True
-    elif strong and form_bare and where == "glued":
-        ok = True
+    elif (strong and where == "glued" and text[i - 1] not in PROSE_PRECEDERS
+          and (form_bare and nxt not in GLUE_BLOCKERS or _opens_list(text, end))):
+        ok = True  # "…执行工作任务1.主持…": a heading glued to the text before, its list after
     else:
         ok = False
     if not ok:
@@ -347,8 +380,14 @@ def _heading(text: str, i: int, m: re.Match[str] | None, num: re.Match[str] | No
     return Token(Kind.HEADING, start, end, key=lexicon.sections[phrase], name=phrase, marker=marker)
 
 
+def _opens_list(text: str, end: int) -> bool:
+    nm = LABEL_RE.match(text, end)
+    return bool(nm) and label_from_match(nm).ordinal == 1
+
+
 def _label(text: str, i: int, m: re.Match[str] | None, where: str, last_kind: Kind | None,
-           form_colon: bool, form_bare: bool, label_keys: dict[str, str | None]) -> Token | None:
+           form_colon: bool, form_bare: bool, label_keys: dict[str, str | None],
+           flattened: bool = False) -> Token | None:
     if m is None:
         return None
     phrase = m.group()
@@ -359,10 +398,14 @@ def _label(text: str, i: int, m: re.Match[str] | None, where: str, last_kind: Ki
     padded = end >= len(text) or text[end:end + 2].isspace() and len(text[end:end + 2]) == 2
     if where in ("start", "after", "space", "sentence", "comma", "colon"):
         ok = colon or comma or padded or (form_bare and len(phrase) >= 4)
+        # "年龄25—45周岁" in a flattened form: a label directly followed by a number.
+        ok = ok or (where in ("space", "start") and nxt.isdigit() and len(phrase) >= 2)
         if not ok and form_colon and where == "space":
             ok = _follows_ok(text, end) and text[end:end + 1].isspace()
     elif where == "glued":
-        ok = (form_colon and colon) or (form_bare and len(phrase) >= 4)
+        ok = (form_colon and colon) or ((form_bare or flattened) and len(phrase) >= 4 and nxt not in GLUE_BLOCKERS)
+        # "男女不限年龄25—45周岁": a cell boundary lost, the value is a number.
+        ok = ok or (nxt.isdigit() and label_keys.get(phrase, "") in DIGIT_LABELS)
     else:
         ok = False
     if not ok:
@@ -373,7 +416,7 @@ def _label(text: str, i: int, m: re.Match[str] | None, where: str, last_kind: Ki
 
 
 def _item(text: str, i: int, m: re.Match[str] | None, where: str, last_kind: Kind | None,
-          last_num: dict[str, int]) -> Token | None:
+          last_num: dict[str, int], last_style: str | None = None) -> Token | None:
     if m is None:
         return None
     marker = label_from_match(m)
@@ -395,6 +438,10 @@ def _item(text: str, i: int, m: re.Match[str] | None, where: str, last_kind: Kin
     if where in ("glued", "comma") and marker.ordinal is not None:
         prev = last_num.get(marker.style)
         if prev is not None and marker.ordinal == prev + 1:
+            return Token(Kind.ITEM, i, end, marker=marker)
+        # "一、制定服务策略1. 分析市场…": a nested list starts right after its parent item.
+        if (marker.ordinal == 1 and last_kind == Kind.ITEM and last_style not in (None, marker.style)
+                and where == "glued"):
             return Token(Kind.ITEM, i, end, marker=marker)
     return None
 
@@ -468,4 +515,4 @@ def _unknown_label(text: str, i: int, m: re.Match[str] | None, where: str,
     phrase = m.group()[:-1]
     if phrase.isdigit():
         return None
-    return Token(Kind.LABEL, i, m.end(), key=label_keys.get(phrase), name=phrase)
+    return Token(Kind.LABEL, i, m.end(), key=label_keys.get(phrase), name=phrase, title="unknown")

@@ -49,8 +49,9 @@ class Segmentation:
 def _new_from_title(piece: Piece, lexicon: Lexicon) -> RoleDraft:
     org, title = split_organization(piece.text, lexicon) if piece.text else (None, "")
     default = None
-    if piece.title_style == "doc" and piece.name and any(w in piece.name for w in DUTY_DOC_WORDS):
-        default = "duties"
+    if (piece.title_style == "doc" and piece.name and any(w in piece.name for w in DUTY_DOC_WORDS)
+            and "说明书" not in piece.name):
+        default = "duties"  # "XX岗位职责" lists duties; "XX岗位职责说明书" is a whole description
     if piece.title_style in ("numbered",):
         default = "duties"
     return RoleDraft(

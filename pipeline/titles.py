@@ -102,7 +102,8 @@ def split_organization(title: str, lexicon: Lexicon) -> tuple[str | None, str]:
         if title.startswith(noise):
             title = title[len(noise):]
     best: tuple[str | None, str] = (None, title)
-    for suffix in lexicon.organization_suffixes:
+    # Only company words split a title: "地区顾客服务中心主任" is a position, not 中心 + 主任.
+    for suffix in (s for s in lexicon.organization_suffixes if s.endswith(("公司", "集团"))):
         idx = title.find(suffix)
         while idx != -1:
             org, rest = title[: idx + len(suffix)], title[idx + len(suffix):]

@@ -23,12 +23,16 @@ from ..lexicon import Lexicon
 from ..numbering import Label, cn_to_int
 from ..pieces import Kind, Piece
 from ..sections import CATEGORY_MARKER, Tagged
+from ..tables import COLUMN_ROLES
 from .values import clean_item, clean_value
 
 SENTENCE_END = "。;；!?！？"
-RULE = re.compile(r"\d+(?:\.\d+)?\s*元|元/次|元/天|扣\d+分")
+# Pay and penalty rules ("迟交一天10元/天", "超额部分按5%奖励") sit in duty tables of pay forms.
+RULE = re.compile(r"\d+(?:\.\d+)?\s*万?元|元/次|元/天|扣\d+分|扣除|处罚|罚款|奖励|负激励|工资|[=＝]")
 FREQ_TAIL = re.compile(r"[(（](每日|每天|每周|每月|每季度|每年|月度|季度|年度|随时|不定期|定期|工作需要时)[)）]$")
 MAX_CATEGORY = 30
+WRAPPED_LINE = 18
+COLUMN_HEADERS = {name for names in COLUMN_ROLES.values() for name in names} | {"职责序号", "职责名称"}
 
 
 @dataclass
@@ -94,6 +98,7 @@ def extract_duties(tagged: Tagged, lexicon: Lexicon) -> DutyResult:
                 # Anything else between duties breaks a flattened table's chunk.
                 current_marker = None
                 stack.clear()
+                last = None
             in_duties_before = False
             continue
         in_duties_before = True
@@ -135,6 +140,7 @@ def extract_duties(tagged: Tagged, lexicon: Lexicon) -> DutyResult:
             stack.clear()
             _resolve_pending(pending, number)
             pending = []
+            last = None
             used.add(id(piece))
             continue
         if piece.kind == Kind.TEXT and awaiting_name is not None and len(text) <= 12 and not _ends_sentence(text):
@@ -147,6 +153,7 @@ def extract_duties(tagged: Tagged, lexicon: Lexicon) -> DutyResult:
         if piece.kind == Kind.ITEM:
             if RULE.search(text):
                 rules.append(piece)
+                current_marker = None  # a pay rule between duties breaks a flattened chunk
                 continue
             entry = Entry(text=text, span=piece.span, pieces=[piece], marker=piece.marker,
                           key=_style_key(piece), level=piece.level, category=piece.category,
@@ -156,10 +163,13 @@ def extract_duties(tagged: Tagged, lexicon: Lexicon) -> DutyResult:
             continue
 
         if piece.kind == Kind.TEXT:
-            if RULE.search(text) and not text.startswith("负责"):
+            if RULE.search(text) and not text.startswith(lexicon.duty_verbs):
                 rules.append(piece)
+                current_marker = None
                 continue
-            if last is not None and _continues(last, piece):
+            if not re.search(r"\w", text) or text in COLUMN_HEADERS:
+                continue
+            if last is not None and _continues(last, piece, lexicon):
                 last.text += text
                 last.span = last.span.model_copy(update={"end": piece.span.end}) \
                     if last.span.block == piece.span.block else last.span
@@ -174,7 +184,9 @@ def extract_duties(tagged: Tagged, lexicon: Lexicon) -> DutyResult:
     for entry in pending:
         if entry.group_marker is None and current_marker is not None and not entry.pending_marker:
             entry.group_marker = current_marker
-    duties = _flatten(roots, marker_names)
+    duties, headers = _flatten(roots, marker_names)
+    for entry in headers:
+        used.difference_update(id(p) for p in entry.pieces)
     return DutyResult(duties=duties, used=used, rules=rules)
 
 
@@ -214,15 +226,16 @@ def _ends_sentence(text: str) -> bool:
     return bool(text) and text[-1] in SENTENCE_END + "。"
 
 
-def _continues(last: Entry, piece: Piece) -> bool:
-    """A wrapped line: the previous duty did not end its sentence and this line has no label."""
+def _continues(last: Entry, piece: Piece, lexicon: Lexicon) -> bool:
+    """A wrapped line: the previous line was long, did not end its sentence, and this line
+    has no label and does not start a duty of its own."""
     if not piece.line_start or last.children:
         return False
     prev = last.text.rstrip()
     if not prev or prev[-1] in SENTENCE_END or prev.endswith((":", "：")):
         return False
-    if last.marker is None and len(prev) < 20:
-        return False  # short unlabelled lines are a list of their own
+    if len(last.pieces[-1].text) < WRAPPED_LINE:
+        return False  # short lines are a list of their own, not a wrapped paragraph
     return len(piece.text) < 200
 
 
@@ -261,8 +274,10 @@ def _category_text(entry: Entry) -> str | None:
     return text if 0 < len(text) <= MAX_CATEGORY else (text.split(":")[0][:MAX_CATEGORY] if text else None)
 
 
-def _flatten(roots: list[Entry], marker_names: dict[int, str]) -> list[Duty]:
+def _flatten(roots: list[Entry], marker_names: dict[int, str]) -> tuple[list[Duty], list[Entry]]:
+    """Duties from the outline, and the childless group headers ("日常工作考核:") that are none."""
     duties: list[Duty] = []
+    headers: list[Entry] = []
 
     def walk(entry: Entry, category: str | None) -> None:
         if entry.children:
@@ -272,6 +287,9 @@ def _flatten(roots: list[Entry], marker_names: dict[int, str]) -> list[Duty]:
             return
         text = clean_item(entry.text)
         if not text:
+            return
+        if entry.marker is None and entry.text.rstrip().endswith((":", "：")) and len(text) <= 20:
+            headers.append(entry)
             return
         cat = entry.category or category
         if cat is None and entry.group_marker is not None:
@@ -284,4 +302,4 @@ def _flatten(roots: list[Entry], marker_names: dict[int, str]) -> list[Duty]:
 
     for root in roots:
         walk(root, None)
-    return duties
+    return duties, headers
