@@ -30,7 +30,7 @@ from .lexicon import Lexicon
 from .pieces import NAME_FIELDS, Kind, Piece
 from .sections import Tagged, tag_sections
 from .segment import RoleDraft
-from .titles import clean_title, split_organization
+from .titles import clean_title, is_position_name, split_organization
 
 TEXT_SECTIONS = ("purpose", "compensation", "work_conditions")
 LIST_SECTIONS = ("authorities", "equipment")
@@ -92,8 +92,11 @@ def _fits_label(key: str | None, text: str) -> bool:
     return True
 
 
+DEPARTMENT_ENDINGS = ("部门", "中心", "部", "科室", "处")
+
+
 def build_role(draft: RoleDraft, index: int, count: int, ctx: RoleContext, lexicon: Lexicon,
-               classify) -> Role:
+               classify, name_position=None) -> Role:
     draft.pieces = resolve_dangling_labels(draft.pieces)
     tagged = tag_sections(draft, lexicon.frequency_words, lexicon.duty_verbs)
     acc = Acc()
@@ -104,6 +107,13 @@ def build_role(draft: RoleDraft, index: int, count: int, ctx: RoleContext, lexic
     equipment: list[str] = []
 
     title, org = _title_and_org(draft, lexicon, acc)
+    if (title and name_position is not None and not draft.label_title and title.endswith(DEPARTMENT_ENDINGS)
+            and not is_position_name(title, lexicon, 30)):
+        # "客服中心部门岗位职务说明书" names a department; the role is the position its text names.
+        named = name_position([p.text for p in draft.pieces if p.kind in (Kind.TEXT, Kind.ITEM)])
+        if named:
+            acc.scalars.setdefault("department", title)
+            title = named
 
     list_target: str | None = None
     list_section: str | None = None

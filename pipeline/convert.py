@@ -66,15 +66,18 @@ def extract(doc: Document, *, name: str, sha256: str, lexicon: Lexicon) -> Conve
     seg = segment(pieces, lexicon, fallback_title=fallback_title(name, lexicon))
     ctx = RoleContext(file=name, format=doc.format, sha256=sha256, encoding=doc.encoding, pages=doc.pages)
 
-    from .nlp import classify_requirement  # lazy: loads jieba and spaCy on first use
+    from .nlp import classify_requirement, first_position_name  # lazy: loads jieba and spaCy on first use
 
     def classify(text: str) -> str | None:
         return classify_requirement(text, lexicon)
 
+    def name_position(texts: list[str]) -> str | None:
+        return first_position_name(texts, lexicon)
+
     built: list[tuple[object, Role]] = []
     unassigned = [Unmapped(text=p.text, span=p.span) for p in seg.unassigned if p.text.strip()]
     for draft in seg.roles:
-        role = build_role(draft, 0, 0, ctx, lexicon, classify)
+        role = build_role(draft, 0, 0, ctx, lexicon, classify, name_position)
         content = sum(len(p.text) for p in draft.pieces if p.kind != Kind.TITLE)
         keep = role_has_fields(role) or (
             draft.title_source in ("doc", "label", "heading", "file", "lead_in") and content >= MIN_PROSE_ROLE

@@ -76,6 +76,7 @@ FORM_DENSITY = 40
 FLATTENED_LINE = 200
 GLUE_BLOCKERS = PROSE_FOLLOWERS | set("(（")
 PROSE_PRECEDERS = set("的将把对和与及在为从向是")
+RULE_CHARS = set("=_＿━─—")
 TABLE_TAIL = re.compile(r"(?:考核|评分|评价|汇总|统计)?表")
 ORDINAL_TAIL = re.compile(r"[一二三四五六七八九十\d]{1,3}$")
 
@@ -314,8 +315,8 @@ def _position(text: str, i: int, last_end: int, origin: int) -> str:
     if not text[last_end:i].strip():
         return "after"
     prev = text[i - 1]
-    if prev.isspace():
-        return "space"
+    if prev.isspace() or prev in RULE_CHARS:
+        return "space"  # "=====1.职位目的:" — a drawn rule separates like whitespace
     if prev in SENTENCE_END:
         return "sentence"
     if prev in ":：":
@@ -361,6 +362,11 @@ def _heading(text: str, i: int, m: re.Match[str] | None, num: re.Match[str] | No
         # "工作地点:X" is a label; so is "薪资标准" alone in a form cell, its value next.
         return None
     strong = len(phrase) >= 4
+    nm = LABEL_RE.match(text, end)
+    if nm and where == "glued":
+        nl = label_from_match(nm)
+        if nl.ordinal is not None and last_num.get(_seq_key(nl)) == nl.ordinal - 1:
+            return None  # "…完善岗位工作标准2.主持…": the phrase ends the previous item
     if not strong and not _follows_ok(text, end):
         return None  # "职责序号" is a column header, not the 职责 section
     if where in ("start", "after") and (last_kind in (None, Kind.TITLE, Kind.ITEM, Kind.HEADING)

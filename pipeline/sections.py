@@ -36,6 +36,8 @@ def tag_sections(draft: RoleDraft, frequency_words: frozenset[str], duty_verbs: 
             section = piece.key
         elif piece.kind == Kind.LEAD_IN and piece.key:
             section = piece.key
+        elif piece.kind == Kind.LABEL and piece.key in ("duties", "duties.category"):
+            section = "duties"  # "职责:X" / "任务名称:X" only occur in duty tables
         elif piece.kind == Kind.LABEL and not piece.text and piece.key and piece.key.startswith(SWITCHING_LABELS):
             section = piece.key.split(".")[0]
         elif piece.kind == Kind.LABEL and piece.source == "unknown_label":
