@@ -61,6 +61,7 @@ class Acc:
     used: set[int] = field(default_factory=set)
     other: list[OtherSection] = field(default_factory=list)
     warnings: list[Warning] = field(default_factory=list)
+    empty_labels: dict[str, str] = field(default_factory=dict)
 
 
 def resolve_dangling_labels(pieces: list[Piece]) -> list[Piece]:
@@ -209,7 +210,17 @@ def build_role(draft: RoleDraft, index: int, count: int, ctx: RoleContext, lexic
     )
     if kpi_result.title_span:
         role.evidence["kpi_table_title"] = kpi_result.title_span
+    for key, name in acc.empty_labels.items():
+        if not _has_value(role, key):
+            role.warnings.append(Warning(code="empty_label", message=f"label {name} has no value", field=key))
     return _finish(role, draft, acc)
+
+
+def _has_value(role: Role, path: str) -> bool:
+    value: object = role
+    for part in path.split("."):
+        value = getattr(value, part, None)
+    return value not in (None, "", [], {})
 
 
 def _title_and_org(draft: RoleDraft, lexicon: Lexicon, acc: Acc) -> tuple[str | None, str | None]:
@@ -246,7 +257,7 @@ def _label(piece: Piece, acc: Acc, quals: QualificationBuilder, reporting: Repor
             return key
         if key in ("reporting.supervision",):
             return None
-        acc.warnings.append(Warning(code="empty_label", message=f"label {piece.name} has no value", field=key))
+        acc.empty_labels.setdefault(key, piece.name or key)
         return None
     if key in ("code", "department", "grade", "category", "organization"):
         if acc.scalars.get(key) is None:

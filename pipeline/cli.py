@@ -93,6 +93,20 @@ def blocks(
     sys.stdout.write(doc.model_dump_json(indent=2, exclude_defaults=True) + "\n")
 
 
+@app.command("eval")
+def eval_command(
+    gold_dir: Annotated[Path, typer.Argument(help="Folder of *.gold.json files (e.g. ../shared/gold).")],
+    pred_dir: Annotated[Optional[Path], typer.Option("--pred", help="Where to write predictions (temp dir if omitted).")] = None,
+    scorer: Annotated[Optional[Path], typer.Option(help="score.py to run (default: GOLD_DIR/../tools/score.py).")] = None,
+    verbose: Annotated[bool, typer.Option(help="List every missed value.")] = False,
+) -> None:
+    """Convert the inputs named by gold files and print the shared scorer's table."""
+    _setup_logging(False)
+    from .evaluate import run_eval
+
+    raise typer.Exit(run_eval(gold_dir, pred_dir, scorer, verbose))
+
+
 def main() -> None:
     app()
 

@@ -32,7 +32,7 @@ TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
 PINYIN_GLOSS = re.compile(rf"(?<=[\u4e00-\u9fff])\((?=[a-zü]*[{TONED}])[a-zü{TONED}]{{1,7}}\)")
 CJK = "\u4e00-\u9fff"
 SPACED_RUN = re.compile(rf"[{CJK}](?: [{CJK}]){{2,}}")
-SPACED_PAIR = re.compile(rf"([{CJK}]) ([{CJK}])")
+SPACED_PAIR = re.compile(rf"([{CJK}]) {{1,6}}([{CJK}])")
 # A document site cuts a long page into chunks and starts each with "N、" (seed 000 has
 # "一、參\n2、與公司…"): markers that number very long run-on lines.
 PAGE_MARKER = re.compile(r"^(\d{1,3})、[.?？]?\s?")
@@ -63,7 +63,7 @@ def join_spaced(text: str, known: frozenset[str]) -> str:
     return SPACED_PAIR.sub(pair, text)
 
 
-def clean_text(text: str, lexicon: Lexicon) -> str:
+def clean_text(text: str, lexicon: Lexicon, traditional: bool = False) -> str:
     if not text:
         return text
     text = INVISIBLE.sub("", text)
@@ -71,6 +71,9 @@ def clean_text(text: str, lexicon: Lexicon) -> str:
     text = PRIVATE_USE.sub("•", text) if text[:1] and PRIVATE_USE.match(text[:1]) else text
     text = PRIVATE_USE.sub("", text)
     text = nfkc(text)
+    if traditional:
+        # Before joining spaced words: "職　　等" must become 职等 to be recognised as a label.
+        text = to_simplified(text)
     text = PINYIN_GLOSS.sub("", text)
     # Join spaced words before removing watermarks, which sometimes stand where a space was
     # ("男女不限Biblioteka 年 龄25") and sometimes inside a word ("客户服Βιβλιοθήκη 总监").
@@ -126,8 +129,7 @@ def normalize_document(doc: Document, lexicon: Lexicon) -> Document:
     traditional = is_traditional(nfkc(sample))
 
     def fix(text: str) -> str:
-        text = clean_text(text, lexicon)
-        return to_simplified(text) if traditional else text
+        return clean_text(text, lexicon, traditional)
 
     blocks = [_map_block(b, fix) for b in doc.blocks]
     furniture = [_map_block(b, fix) for b in doc.furniture]

@@ -72,11 +72,14 @@ PROSE_FOLLOWERS = set("的和与及、是为在将对把被")
 UNKNOWN_LABEL = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]{1,6}[:：](?=\S)")
 LEAD_IN = re.compile(r"以下是[^:：\n。]{0,40}[:：]")
 WS = re.compile(r"\s+")
+WORD_CHAR = re.compile(r"[^\W_]")
 FORM_DENSITY = 40
 FLATTENED_LINE = 200
 GLUE_BLOCKERS = PROSE_FOLLOWERS | set("(（")
 PROSE_PRECEDERS = set("的将把对和与及在为从向是")
 RULE_CHARS = set("=_＿━─—")
+OPEN_BRACKETS = set("【[〔［")
+CLOSE_BRACKETS = set("】]〕］")
 TABLE_TAIL = re.compile(r"(?:考核|评分|评价|汇总|统计)?表")
 ORDINAL_TAIL = re.compile(r"[一二三四五六七八九十\d]{1,3}$")
 
@@ -103,6 +106,8 @@ def _label_keys(lexicon: Lexicon) -> dict[str, str | None]:
 def document_pieces(doc: Document, lexicon: Lexicon) -> list[Piece]:
     pieces: list[Piece] = []
     for block in doc.blocks:
+        if block.table is None and not WORD_CHAR.search(block.text):
+            continue  # a drawn rule "-----" or a lone bracket separates; it holds no text
         if block.table is not None:
             new = table_pieces(block, lexicon, scan_text)
         else:
@@ -315,8 +320,8 @@ def _position(text: str, i: int, last_end: int, origin: int) -> str:
     if not text[last_end:i].strip():
         return "after"
     prev = text[i - 1]
-    if prev.isspace() or prev in RULE_CHARS:
-        return "space"  # "=====1.职位目的:" — a drawn rule separates like whitespace
+    if prev.isspace() or prev in RULE_CHARS or prev in OPEN_BRACKETS:
+        return "space"  # "=====1.职位目的:" / "【岗位目的】" — rules and brackets separate like whitespace
     if prev in SENTENCE_END:
         return "sentence"
     if prev in ":：":
@@ -331,7 +336,7 @@ def _follows_ok(text: str, end: int) -> bool:
     if end >= len(text):
         return True
     nxt = text[end]
-    return nxt in ":：" or nxt.isspace() or bool(LABEL_RE.match(text, end))
+    return nxt in ":：" or nxt.isspace() or nxt in CLOSE_BRACKETS or bool(LABEL_RE.match(text, end))
 
 
 def _heading(text: str, i: int, m: re.Match[str] | None, num: re.Match[str] | None, where: str,
@@ -381,8 +386,13 @@ def _heading(text: str, i: int, m: re.Match[str] | None, num: re.Match[str] | No
         ok = False
     if not ok:
         return None
+    if nxt in CLOSE_BRACKETS:
+        end += 1
+        nxt = text[end:end + 1]
     if nxt in (":", "："):
         end += 1
+    if start > 0 and text[start - 1] in OPEN_BRACKETS:
+        start -= 1
     return Token(Kind.HEADING, start, end, key=lexicon.sections[phrase], name=phrase, marker=marker)
 
 

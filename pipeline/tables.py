@@ -101,14 +101,15 @@ def table_pieces(block: Block, lexicon: Lexicon, scan_text: Callable) -> list:
             r += 1
             continue
 
-        if list_columns is not None and _fits_list(grid, r, list_columns):
+        section_row = len(non_empty) == 1 and (len(row_cells) == 1 or _spans_row(non_empty[0], table.n_cols)
+                                               or len(texts) - texts.count("") == 1)
+        if list_columns is not None and not section_row and _fits_list(grid, r, list_columns):
             pieces.append(_list_item(grid, r, list_columns, span, lexicon))
             r += 1
             continue
         list_columns = None
 
-        if len(non_empty) == 1 and (len(row_cells) == 1 or _spans_row(non_empty[0], table.n_cols)
-                                    or len(texts) - texts.count("") == 1):
+        if section_row:
             cell = non_empty[0]
             pieces.extend(scan_text(cell.text, span(cell), lexicon))
             r += 1
@@ -219,7 +220,7 @@ def _fits_list(grid, r: int, columns: dict[int, str]) -> bool:
     text_cols = [c for c, role in columns.items() if role == "text"]
     for c in text_cols:
         cell = grid[r][c] if c < len(grid[r]) else None
-        if cell is not None and cell.row == r and cell.text.strip():
+        if cell is not None and cell.row == r and cell.col == c and cell.text.strip():
             return True
     return False
 

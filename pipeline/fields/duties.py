@@ -52,9 +52,9 @@ class Entry:
     pending_marker: bool = False         # came before any marker after a break
 
 
-def _style_key(piece: Piece) -> tuple | None:
+def _style_key(piece: Piece) -> tuple:
     if piece.marker is None:
-        return None
+        return ("unlabelled", piece.source)  # table rows and plain lines are siblings
     return (piece.marker.style, piece.marker.depth)
 
 

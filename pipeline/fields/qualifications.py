@@ -191,9 +191,20 @@ class QualificationBuilder:
                               experience=self.experience, **self.lists)
 
 
+MAJOR_TAIL = re.compile(r"(?:等|及|或)?(?:其他)?(?:相关|相近)?(?:专业|学科|科系)(?:毕业)?(?:者)?(?:优先|尤佳)?$|(?:者)?优先$|尤佳$")
+
+
 def _majors(value: str) -> list[str]:
+    """``行政管理、文秘、汉语言文学等相关专业`` → 行政管理, 文秘, 汉语言文学."""
     value = clean_value(value) or ""
-    return [value] if value else []
+    if not value or value in ("不限", "专业不限"):
+        return []
+    out: list[str] = []
+    for part in re.split(r"[、,，;；/]|或者|或", value):
+        part = MAJOR_TAIL.sub("", part.strip()).strip()
+        if len(part) >= 2 and part not in out and part not in ("不限", "相关", "以上"):
+            out.append(part)
+    return out
 
 
 LABEL_HINTS: tuple[tuple[str, str], ...] = (
