@@ -111,7 +111,10 @@ def build_role(draft: RoleDraft, index: int, count: int, ctx: RoleContext, lexic
     if (title and name_position is not None and not draft.label_title and title.endswith(DEPARTMENT_ENDINGS)
             and not is_position_name(title, lexicon, 30)):
         # "客服中心部门岗位职务说明书" names a department; the role is the position its text names.
-        named = name_position([p.text for p in draft.pieces if p.kind in (Kind.TEXT, Kind.ITEM)])
+        stem = title
+        for ending in DEPARTMENT_ENDINGS:
+            stem = stem.removesuffix(ending)
+        named = name_position([p.text for p in draft.pieces if p.kind in (Kind.TEXT, Kind.ITEM)], stem)
         if named:
             acc.scalars.setdefault("department", title)
             title = named

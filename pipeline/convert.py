@@ -71,8 +71,8 @@ def extract(doc: Document, *, name: str, sha256: str, lexicon: Lexicon) -> Conve
     def classify(text: str) -> str | None:
         return classify_requirement(text, lexicon)
 
-    def name_position(texts: list[str]) -> str | None:
-        return first_position_name(texts, lexicon)
+    def name_position(texts: list[str], stem: str = "") -> str | None:
+        return first_position_name(texts, lexicon, stem)
 
     built: list[tuple[object, Role]] = []
     unassigned = [Unmapped(text=p.text, span=p.span) for p in seg.unassigned if p.text.strip()]

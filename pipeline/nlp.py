@@ -72,19 +72,25 @@ def classify_requirement(text: str, lexicon: Lexicon) -> str | None:
     return None
 
 
-def first_position_name(texts: list[str], lexicon: Lexicon) -> str | None:
+def first_position_name(texts: list[str], lexicon: Lexicon, stem: str = "") -> str | None:
     """The first position a text names (``客服人员作为…`` → 客服人员): a jieba word that is a
-    position word, with the word before it when that word qualifies it (客户服务 + 代表)."""
+    position word, with the word before it when that word qualifies it (客户服务 + 代表). With
+    ``stem`` (the department's name) only a position sharing two characters with it counts."""
     heads = {h for h in lexicon.position_heads if len(h) >= 2}
     nlp, _ = _pipeline(lexicon)
+    pairs = {stem[i:i + 2] for i in range(len(stem) - 1)}
     for text in texts:
         words = [t.text for t in nlp.make_doc(text)]
         for i, word in enumerate(words):
             if word not in heads and not (len(word) >= 3 and word.endswith(tuple(heads))):
                 continue
             prev = words[i - 1] if i > 0 else ""
-            if len(prev) >= 2 and prev.isalpha() and not prev.startswith(lexicon.duty_verbs) and prev not in heads:
-                return prev + word
-            if len(word) >= 3:
-                return word
+            if len(prev) >= 2 and prev.isalpha() and not prev.startswith(lexicon.duty_verbs):
+                name = prev + word
+            elif len(word) >= 3:
+                name = word
+            else:
+                continue
+            if not pairs or any(name[j:j + 2] in pairs for j in range(len(name) - 1)):
+                return name
     return None

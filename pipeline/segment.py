@@ -72,6 +72,9 @@ def segment(pieces: list[Piece], lexicon: Lexicon, fallback_title: str | None = 
     current: RoleDraft | None = None
     orphans: list[Piece] = []
     pending_org: Piece | None = None
+    # A compilation's own heading ("XX集团有限公司财务部岗位说明书汇编") names the company of
+    # every role in it.
+    document_org: tuple[str, Piece] | None = None
 
     def start(draft: RoleDraft) -> RoleDraft:
         nonlocal orphans, pending_org
@@ -82,6 +85,8 @@ def segment(pieces: list[Piece], lexicon: Lexicon, fallback_title: str | None = 
             draft.organization = pending_org.text
             draft.organization_piece = pending_org
             pending_org = None
+        if document_org is not None and draft.organization is None:
+            draft.organization, draft.organization_piece = document_org
         roles.append(draft)
         return draft
 
@@ -91,6 +96,9 @@ def segment(pieces: list[Piece], lexicon: Lexicon, fallback_title: str | None = 
                 # Two titles in a row: a table of contents or a compilation's heading.
                 roles.pop()
                 unassigned.extend(current.pieces)
+                if (current.organization and current.organization_piece is not None and document_org is None
+                        and (not current.title or current.title.endswith(("部", "部门", "中心")))):
+                    document_org = (current.organization, current.organization_piece)
                 current = None
             elif (current is not None and piece.name and piece.name == current.title_raw
                   and piece.title_style == "doc"):

@@ -13,7 +13,8 @@ from .numbering import LABEL_RE
 
 SENTENCE_PUNCT = re.compile(r"[,。;:!?，；：！？]")
 SEPARATORS = "—–-_ ·:"
-COUNT_DECORATION = r"\(\s*(?:\d+|[一二三四五六七八九十]+)\s*篇?\s*\)|\d+篇|[一二三四五六七八九十]+篇"
+COUNT_DECORATION = (r"\(\s*(?:\d+|[一二三四五六七八九十]+)\s*篇?\s*\)|\d+篇|[一二三四五六七八九十]+篇"
+                    r"|\(\s*\d{4}\s*年?\s*(?:修订|最新|更新)?\s*版?\s*\)")
 PAREN_ORDINAL = r"\(\s*(?:\d+|[一二三四五六七八九十]+)\s*\)"
 MAX_TITLE = 30
 CONJUNCTIONS = set("和与及、或的")
@@ -107,7 +108,8 @@ def split_organization(title: str, lexicon: Lexicon) -> tuple[str | None, str]:
         idx = title.find(suffix)
         while idx != -1:
             org, rest = title[: idx + len(suffix)], title[idx + len(suffix):]
-            if len(org) >= len(suffix) + 2 and (not rest or is_position_name(rest, lexicon, 20)):
+            if len(org) >= len(suffix) + 2 and (not rest or is_position_name(rest, lexicon, 20)
+                                                 or rest.endswith(("部", "部门", "中心", "科", "处", "室"))):
                 if best[0] is None or len(org) > len(best[0]):
                     best = (org, rest)
             idx = title.find(suffix, idx + 1)
