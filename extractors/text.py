@@ -66,12 +66,15 @@ def decode(data: bytes) -> tuple[str, str]:
             return _check_text(data.decode(utf16)), utf16
         except UnicodeDecodeError:
             pass
-    if b"\x00" in data[:65536]:
+    if b"\x00" in data[:65536] and not _plausible_utf16(data):
         raise DocumentError(ErrorCode.BINARY_CONTENT, "binary data, not text (NUL bytes)")
     try:
         return _check_text(data.decode("utf-8")), "utf-8"
     except UnicodeDecodeError:
         pass
+    utf16 = _plausible_utf16(data)
+    if utf16:
+        return _check_text(data.decode(utf16)), utf16
     encoding = _guess_chinese_encoding(data)
     if encoding is None:
         raise DocumentError(
@@ -92,6 +95,27 @@ def _utf16_without_bom(data: bytes) -> str | None:
         return "utf-16-le"
     if even_nul > 0.3 and odd_nul < 0.05:
         return "utf-16-be"
+    return None
+
+
+PLAIN_CHAR = re.compile(r"[\u4e00-\u9fff\u3000-\u303f\uff00-\uffef\x20-\x7e\n\r\t\u2000-\u206f]")
+CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _plausible_utf16(data: bytes) -> str | None:
+    """UTF-16 without a BOM and with few ASCII characters has almost no NUL bytes; it is
+    recognised by decoding into text that is nearly all Chinese and common punctuation,
+    which GBK or Big5 bytes read as UTF-16 never are."""
+    if len(data) % 2 or len(data) < 8:
+        return None
+    for encoding in ("utf-16-le", "utf-16-be"):
+        try:
+            sample = data[:8192].decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        plain = len(PLAIN_CHAR.findall(sample)) / len(sample)
+        if plain >= 0.95 and len(CJK_CHAR.findall(sample)) / len(sample) >= 0.2:
+            return encoding
     return None
 
 

@@ -98,7 +98,6 @@ DEPARTMENT_ENDINGS = ("部门", "中心", "部", "科室", "处")
 
 def build_role(draft: RoleDraft, index: int, count: int, ctx: RoleContext, lexicon: Lexicon,
                classify, name_position=None) -> Role:
-    draft.pieces = resolve_dangling_labels(draft.pieces)
     tagged = tag_sections(draft, lexicon.frequency_words, lexicon.duty_verbs)
     acc = Acc()
     quals = QualificationBuilder()

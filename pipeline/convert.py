@@ -13,7 +13,7 @@ from pathlib import Path
 from ..extractors import DEFAULT_LIMITS, DocumentError, ErrorCode, Limits, read_document
 from ..schemas.document import Document
 from ..schemas.role import ConvertResult, ErrorInfo, Role, Unmapped, Warning
-from .assemble import RoleContext, build_role, role_has_fields
+from .assemble import RoleContext, build_role, resolve_dangling_labels, role_has_fields
 from .lexicon import Lexicon, load_lexicon
 from .normalize import normalize_document
 from .pieces import Kind, document_pieces
@@ -62,7 +62,7 @@ def convert_bytes(data: bytes, name: str, *, lexicon: Lexicon | None = None, lim
 def extract(doc: Document, *, name: str, sha256: str, lexicon: Lexicon) -> ConvertResult:
     """Roles of an already-read document."""
     doc = normalize_document(doc, lexicon)
-    pieces = document_pieces(doc, lexicon)
+    pieces = resolve_dangling_labels(document_pieces(doc, lexicon))
     seg = segment(pieces, lexicon, fallback_title=fallback_title(name, lexicon))
     ctx = RoleContext(file=name, format=doc.format, sha256=sha256, encoding=doc.encoding, pages=doc.pages)
 

@@ -179,7 +179,7 @@ def _emit(pieces: list[Piece], text: str, base: Span, tok: Token | None, start: 
         if body:
             pieces.append(Piece(Kind.TEXT, body, _span(base, s, e), line_start=False))
     elif tok.kind == Kind.LABEL:
-        value_end = _value_end(text, s, e, tok.key)
+        value_end = _value_end(text, s, e, tok.key, lexicon.duty_verbs)
         vs, ve = _trim(text, s, value_end)
         pieces.append(Piece(Kind.LABEL, text[vs:ve], _span(base, vs, ve) if ve > vs else tspan, key=tok.key,
                             name=tok.name, line_start=line_start,
@@ -202,9 +202,11 @@ def _emit(pieces: list[Piece], text: str, base: Span, tok: Token | None, start: 
             pieces.append(Piece(Kind.TEXT, body, _span(base, s, e), line_start=False))
 
 
-def _value_end(text: str, start: int, end: int, key: str | None) -> int:
+def _value_end(text: str, start: int, end: int, key: str | None, duty_verbs: tuple[str, ...] = ()) -> int:
     """Where a label's value stops when no other boundary does."""
     segment = text[start:end]
+    if key in NAME_FIELDS and key != "title" and segment.startswith(duty_verbs):
+        return start  # "汇报对象: 负责门店日常运营。" — the label is empty, a duty follows
     if key == "reporting.reports_to" and "汇报" in segment.split("。")[0]:
         # "按规定向经理汇报业务工作,向分公司经理汇报日常事务性工作。" names the superiors in a sentence.
         stop = segment.find("。")
@@ -264,24 +266,26 @@ def find_tokens(text: str, pos: int, lexicon: Lexicon, after_title: bool = False
     last_kind: Kind | None = Kind.TITLE if after_title else None
     last_num: dict[str, int] = {}
     last_style: list[str | None] = [None]
+    last_title: list[Label | None] = [None]
     flattened = _is_flattened(text, lexicon)
     for i in starts:
         if i < last_end:
             continue
         where = _position(text, i, last_end, pos)
         tok = (
-            _numbered_title(text, i, num_at.get(i), where, lexicon)
+            _numbered_title(text, i, num_at.get(i), where, lexicon, last_title[0])
             or _heading(text, i, heading_at.get(i), num_at.get(i), where, last_kind, lexicon,
                         form_bare or flattened, label_keys, last_num)
             or _label(text, i, label_at.get(i), where, last_kind, form_colon, form_bare, label_keys, flattened)
             or _lead_in(text, i, lead_at.get(i), where, lexicon)
             or _item(text, i, num_at.get(i), where, last_kind, last_num, last_style[0])
-            or _unknown_label(text, i, unknown_at.get(i), where, label_keys)
+            or _unknown_label(text, i, unknown_at.get(i), where, label_keys, last_kind)
         )
         if tok is None:
             continue
         tokens.append(tok)
         last_end, last_kind = tok.end, tok.kind
+        last_title[0] = tok.marker if tok.kind == Kind.TITLE else None
         if tok.marker is not None and tok.marker.ordinal is not None:
             last_num[_seq_key(tok.marker)] = tok.marker.ordinal
         if tok.kind == Kind.ITEM and tok.marker is not None:
@@ -462,7 +466,8 @@ def _item(text: str, i: int, m: re.Match[str] | None, where: str, last_kind: Kin
     return None
 
 
-def _numbered_title(text: str, i: int, m: re.Match[str] | None, where: str, lexicon: Lexicon) -> Token | None:
+def _numbered_title(text: str, i: int, m: re.Match[str] | None, where: str, lexicon: Lexicon,
+                    previous: Label | None = None) -> Token | None:
     """``(8)公关助理 汇报对象:…`` and ``第十条 客服支持岗(服务运营监督班长)`` open a role."""
     if m is None or where not in ("start", "space", "sentence", "after"):
         return None
@@ -489,7 +494,11 @@ def _numbered_title(text: str, i: int, m: re.Match[str] | None, where: str, lexi
             # "(1)经理 负责…": a bracketed number, a position, then its duties.
             or marker.style in ("paren", "cn_paren", "dec_rparen") and len(name) <= 12
             and stripped.startswith(lexicon.duty_verbs)
-        ) or (not rest.strip() and where == "start")
+        ) or (not rest.strip() and where == "start") or (
+            # "(3)收银员 (4)理货员 …": the numbering of titles continues with another position
+            previous is not None and previous.style == marker.style and previous.ordinal is not None
+            and marker.ordinal == previous.ordinal + 1 and (not rest.strip() or rest[:1].isspace())
+        )
     if not ok:
         return None
     return Token(Kind.TITLE, i, end, name=text[i:end], marker=marker, title=name)
@@ -524,10 +533,10 @@ def _lead_in(text: str, i: int, m: re.Match[str] | None, where: str, lexicon: Le
 
 
 def _unknown_label(text: str, i: int, m: re.Match[str] | None, where: str,
-                   label_keys: dict[str, str | None]) -> Token | None:
+                   label_keys: dict[str, str | None], last_kind: Kind | None = None) -> Token | None:
     """A short ``X:`` after whitespace mid-line (slide titles like ``步骤4:…``) ends the text before it."""
-    if m is None or where != "space":
-        return None
+    if m is None or not (where == "space" or where == "after" and last_kind == Kind.TITLE):
+        return None  # after a list label, "领导售后团队:…" is the item's own heading
     phrase = m.group()[:-1]
     if phrase.isdigit():
         return None

@@ -1,0 +1,259 @@
+"""Extraction on realistic documents written for these tests (not the seeds): role
+segmentation, sections and their synonyms, labels, lists, qualifications, reporting, KPIs,
+nothing lost."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+import pytest
+
+from jdx.pipeline.convert import convert_bytes
+from jdx.pipeline.lexicon import build_lexicon, bundled_data
+from jdx.schemas.role import ConvertResult, PeriodTargets
+
+
+def convert(text: str, name: str = "test.txt", encoding: str = "utf-8", **kw) -> ConvertResult:
+    result = convert_bytes(text.encode(encoding), name, raise_errors=True, **kw)
+    assert result.status != "failed", result.error
+    return result
+
+
+ONE_LINE = (
+    "华东机电有限公司工作说明书一、岗位资料岗位名称:设备主管 岗位编号: 岗位人数:2 职位等级: "
+    "所属部门/科室:设备部 直属上司职位:生产经理 临时替代岗位:设备工程师 可轮调岗位:工艺主管 可升迁岗位:生产经理 "
+    "二、岗位在组织中的位置生产经理设备主管维修班长 三、汇报程序及督导范围直接汇报对象:生产经理"
+    "直接督导 2 个岗位,共 9 人间接督导 个岗位,共 人 四、岗位职责一、编制设备年度检修计划 二、组织设备点检与保养 "
+    "三、处理设备突发故障 五、权限范围·维修人员考核权 ·备件采购建议权 六、使用设备电脑、万用表 七、任用资格"
+    "受教育程度:大专以上 年龄:28岁以上 经验:五年以上设备管理经验 基本技能:较强的组织能力、故障分析能力 "
+    "基本素质:认真、负责 八、业务接触对象公司外:设备供应商 公司内:生产部、质量部"
+)
+
+
+def test_a_whole_description_on_one_line() -> None:
+    role = convert(ONE_LINE).roles[0]
+    assert role.title == "设备主管"
+    assert role.organization == "华东机电有限公司"
+    assert (role.code, role.grade, role.headcount, role.department) == (None, None, 2, "设备部")
+    assert role.reporting.reports_to == ["生产经理"]
+    assert role.reporting.substitutes == ["设备工程师"]
+    assert role.reporting.rotations == ["工艺主管"] and role.reporting.promotions == ["生产经理"]
+    assert role.reporting.supervision.direct_positions == 2
+    assert role.reporting.supervision.direct_headcount == 9
+    assert role.reporting.supervision.indirect_headcount is None
+    assert [d.text for d in role.duties] == ["编制设备年度检修计划", "组织设备点检与保养", "处理设备突发故障"]
+    assert role.authorities == ["维修人员考核权", "备件采购建议权"]
+    assert role.equipment == ["电脑", "万用表"]
+    q = role.qualifications
+    assert (q.education.level, q.education.or_above) == ("大专", True)
+    assert q.age.min == 28 and q.experience.years_min == 5
+    assert q.skills == ["较强的组织能力", "故障分析能力"] and q.qualities == ["认真", "负责"]
+    assert role.contacts.external == ["设备供应商"] and role.contacts.internal == ["生产部", "质量部"]
+    assert any(o.heading == "岗位在组织中的位置" for o in role.other_sections)
+
+
+COMPILATION = """\
+物业公司岗位说明书汇编
+保安队长岗位说明书
+保洁主管岗位说明书
+保安队长岗位说明书
+岗位概述:负责小区安全防范工作。
+岗位职责
+1. 制定保安排班表并检查执勤情况;
+2. 组织消防演练:
+- 每季度组织一次全员演练
+- 检查消防器材完好
+3. 处理突发治安事件。
+任职要求
+1.学历要求:高中及以上学历。
+2.工作经验:3年以上保安管理经验。
+3.退伍军人优先。
+保洁主管岗位职责
+一、负责保洁人员的排班与考核 二、检查公共区域卫生 三、完成上级交办的其他工作
+以上岗位说明仅供参考,具体要求可根据公司实际情况进行调整。
+"""
+
+
+def test_compilation_table_of_contents_and_nested_lists() -> None:
+    result = convert(COMPILATION)
+    assert [r.title for r in result.roles] == ["保安队长", "保洁主管"]
+    guard, cleaner = result.roles
+    assert guard.purpose == "负责小区安全防范工作"
+    assert [(d.text, d.category) for d in guard.duties] == [
+        ("制定保安排班表并检查执勤情况", None),
+        ("每季度组织一次全员演练", "组织消防演练"),
+        ("检查消防器材完好", "组织消防演练"),
+        ("处理突发治安事件", None),
+    ]
+    assert guard.qualifications.education.level == "高中"
+    assert guard.qualifications.experience.years_min == 3
+    assert [d.text for d in cleaner.duties] == ["负责保洁人员的排班与考核", "检查公共区域卫生", "完成上级交办的其他工作"]
+    assert all(r.source.role_count == 2 for r in result.roles)
+    assert [r.source.role_index for r in result.roles] == [0, 1]
+    # the TOC lines and the compilation title make no role; the closer is not role text
+    assert not any("仅供参考" in u.text for r in result.roles for u in r.unmapped)
+
+
+SLIDES = (
+    "门店运营体系-岗位职责 区域层面 (1)区域经理 汇报对象:运营总监 负责区域门店的经营指标达成。 "
+    "每周巡店并输出巡店报告。 步骤3:门店运营体系-岗位职责 门店层面 (2)店长 汇报对象: 负责门店日常运营。 "
+    "组织晨会 (3)收银员 (4)理货员 步骤4:服务承诺 1、七天无理由退货 2、会员积分"
+)
+
+
+def test_slide_deck_roles_and_empty_titles() -> None:
+    result = convert(SLIDES)
+    assert [r.title for r in result.roles] == ["区域经理", "店长"]
+    area, store = result.roles
+    assert area.reporting.reports_to == ["运营总监"]
+    assert [d.text for d in area.duties] == ["负责区域门店的经营指标达成", "每周巡店并输出巡店报告"]
+    assert store.reporting.reports_to == []  # "汇报对象:" followed by a duty is an empty label
+    assert [d.text for d in store.duties] == ["负责门店日常运营", "组织晨会"]
+
+
+FORM_CELLS = """\
+岗位名称
+质检员
+岗位编号
+岗位人数
+3
+直接上级
+质量主管
+工作目的
+按标准检验来料和成品,防止不合格品流入下道工序。
+职责序号
+职责名称
+职 责 内 容
+工作时间
+职责一
+来料检验
+按抽样标准检验来料并填写检验记录。
+每批
+负责不合格来料的标识与隔离。
+工作需要时
+职责二
+成品检验
+对成品进行出厂检验。
+每日
+"""
+
+
+def test_form_flattened_one_cell_per_line() -> None:
+    role = convert(FORM_CELLS).roles[0]
+    assert role.title == "质检员"
+    assert role.code is None and role.headcount == 3
+    assert role.reporting.reports_to == ["质量主管"]
+    assert role.purpose == "按标准检验来料和成品,防止不合格品流入下道工序"
+    assert [(d.text, d.category, d.frequency) for d in role.duties] == [
+        ("按抽样标准检验来料并填写检验记录", "来料检验", "每批"),
+        ("负责不合格来料的标识与隔离", "来料检验", "工作需要时"),
+        ("对成品进行出厂检验", "成品检验", "每日"),
+    ]
+
+
+KPI_TEXT = """\
+销售经理岗位说明书
+岗位职责
+1、完成区域销售目标。
+考核指标
+销售经理关键业绩指标考核表
+\t关键业绩指标
+\t要求目标
+\t权重
+
+\t
+\t月度
+\t季度
+\t半年
+\t年度
+
+\t回款率
+\t90%
+\t92%
+\t95%
+\t98%
+\t40%
+
+\t新客户数
+\t2个
+\t6个
+\t12个
+\t24个
+\t50%
+"""
+
+
+def test_kpi_table_pasted_as_text_with_period_columns() -> None:
+    role = convert(KPI_TEXT).roles[0]
+    assert role.kpi_table_title == "销售经理关键业绩指标考核表"
+    assert [k.name for k in role.kpis] == ["回款率", "新客户数"]
+    assert role.kpis[0].targets == PeriodTargets(month="90%", quarter="92%", half_year="95%", year="98%")
+    assert [k.weight_pct for k in role.kpis] == [40.0, 50.0]
+    assert any(w.code == "kpi_weights" and "90" in w.message for w in role.warnings)
+
+
+def test_gbk_text_reports_its_encoding() -> None:
+    result = convert("岗位名称：出纳\n岗位职责：\n1、负责现金收付。\n", encoding="gbk")
+    assert result.roles[0].source.encoding == "gbk"
+    assert result.roles[0].duties[0].text == "负责现金收付"
+
+
+def test_user_lexicon_teaches_a_company_label() -> None:
+    text = "岗位名称:调度员\n带教师傅:王班长\n岗位职责\n1.负责车辆调度。\n"
+    plain = convert(text).roles[0]
+    assert plain.reporting.reports_to == []
+    data = bundled_data()
+    data["labels"]["reporting.reports_to"] = data["labels"]["reporting.reports_to"] + ["带教师傅"]
+    role = convert(text, lexicon=build_lexicon(data)).roles[0]
+    assert role.reporting.reports_to == ["王班长"]
+
+
+def test_not_a_job_description_gives_no_role_and_a_warning() -> None:
+    result = convert("今天天气很好,我们去公园散步。\n晚上吃了饺子。\n")
+    assert result.roles == [] and result.status == "partial"
+    assert [w.code for w in result.warnings] == ["no_roles"]
+    assert result.unassigned  # the text is still accounted for
+
+
+def _cjk(text: str) -> Counter[str]:
+    return Counter(re.findall(r"[\u4e00-\u9fff]", text))
+
+
+@pytest.mark.parametrize("text", [ONE_LINE, COMPILATION, SLIDES, FORM_CELLS, KPI_TEXT])
+def test_nothing_is_lost(text: str) -> None:
+    """Every Chinese character of the role text ends up in a field, other_sections, unmapped
+    or unassigned — except label and heading words, which name fields rather than fill them."""
+    from jdx.extractors import read_document
+    from jdx.pipeline.lexicon import load_lexicon
+    from jdx.pipeline.normalize import normalize_document
+    from jdx.pipeline.pieces import document_pieces
+    from jdx.pipeline.sections import CATEGORY_MARKER
+
+    lexicon = load_lexicon()
+    doc = normalize_document(read_document(text.encode("utf-8")), lexicon)
+    expected: Counter[str] = Counter()
+    # Distinct texts: a value stated twice is kept once. Supervision blanks ("个岗位,共 人")
+    # are the template's words around missing counts, not content.
+    texts = {p.text for p in document_pieces(doc, lexicon)
+             if p.key != "reporting.supervision" and not CATEGORY_MARKER.fullmatch(p.text)}
+    for piece_text in texts:
+        expected += _cjk(piece_text)
+    result = convert(text)
+    dump = result.model_dump(exclude={"roles": {"__all__": {"evidence", "source", "warnings", "id"}}})
+    strings: list[str] = []
+
+    def walk(value):
+        if isinstance(value, str):
+            strings.append(value)
+        elif isinstance(value, dict):
+            for v in value.values():
+                walk(v)
+        elif isinstance(value, list):
+            for v in value:
+                walk(v)
+
+    walk(dump)
+    found = _cjk("".join(set(strings)))
+    missing = expected - found
+    assert sum(missing.values()) <= 0.01 * sum(expected.values()), missing
