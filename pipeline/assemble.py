@@ -9,7 +9,7 @@ into fields.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..schemas.role import (
     Contacts,
@@ -126,12 +126,17 @@ def build_role(draft: RoleDraft, index: int, count: int, ctx: RoleContext, lexic
             continue
         if piece.kind == Kind.HEADING:
             list_target = None
-            if section in OTHER_SECTIONS or section in ("basic_info", "reporting", "contacts"):
+            if section in OTHER_SECTIONS or section in ("basic_info", "reporting") or (section or "").startswith("contacts"):
                 acc.used.add(id(piece))
             continue
         if list_target and section != list_section:
             list_target = None
         if piece.kind == Kind.LABEL:
+            if section and section.startswith("contacts") and piece.key and piece.key.startswith("reporting."):
+                # "上级: 各公司领导" under 工作中接触到的…: a contact, not the reporting line
+                side = "contacts.external" if section == "contacts.external" else "contacts.internal"
+                acc.used.add(id(piece))
+                piece = replace(piece, key=side)
             list_target = _label(piece, acc, quals, reporting, contacts, equipment, lexicon)
             list_section = section
             continue
@@ -154,6 +159,14 @@ def build_role(draft: RoleDraft, index: int, count: int, ctx: RoleContext, lexic
                 if item not in target:
                     acc.evidence[f"{section}[{len(target)}]"] = piece.span
                     target.append(item)
+            acc.used.add(id(piece))
+            continue
+        if section in ("contacts.internal", "contacts.external") and piece.kind in (Kind.TEXT, Kind.ITEM):
+            target = contacts.internal if section == "contacts.internal" else contacts.external
+            for name in _contact_names(piece.text):
+                if name not in target:
+                    acc.evidence[f"{section}[{len(target)}]"] = piece.span
+                    target.append(name)
             acc.used.add(id(piece))
             continue
         if section == "contacts" and piece.kind in (Kind.TEXT, Kind.ITEM):
@@ -293,7 +306,7 @@ def _label(piece: Piece, acc: Acc, quals: QualificationBuilder, reporting: Repor
                 target.append(name)
     elif key.startswith("qualifications."):
         field_name = key.split(".", 1)[1]
-        if quals.add_labelled(field_name, value):
+        if quals.add_labelled(field_name, raw if "\n" in raw else value):
             acc.evidence.setdefault(key, piece.span)
         else:
             acc.other.append(OtherSection(heading=piece.name or "", text=value, span=piece.span))
@@ -310,6 +323,18 @@ def _label(piece: Piece, acc: Acc, quals: QualificationBuilder, reporting: Repor
     else:
         acc.other.append(OtherSection(heading=piece.name or key, text=value, span=piece.span))
     return None
+
+
+REASON = re.compile(r"^(?:事由|原因|内容|目的)[:：]")
+RELATION = re.compile(r"^(?:上级|同级|下级|平级|隔级领导|直接主管)[:：]")
+
+
+def _contact_names(text: str) -> list[str]:
+    """``同级:各装置(部门)`` → 各装置(部门); ``事由:工作联系`` names no one."""
+    text = text.strip()
+    if REASON.match(text):
+        return []
+    return split_names(RELATION.sub("", text))
 
 
 def _list_items(piece: Piece, section: str) -> list[str]:

@@ -60,6 +60,11 @@ def classify_boilerplate(blocks: list[Block], lexicon: Lexicon) -> tuple[list[Bl
     for block in blocks:
         text = block.text
         site = closer = False
+        if (block.style or "").lower().startswith("toc"):
+            # A table of contents lists every role title once more; it is furniture, and
+            # does not cut the page the way a site notice does.
+            removed.append(block)
+            continue
         if block.kind != BlockKind.TABLE:
             if in_trailer and starts_with_section(text, lexicon):
                 in_trailer = False

@@ -79,6 +79,8 @@ GLUE_BLOCKERS = PROSE_FOLLOWERS | set("(（")
 PROSE_PRECEDERS = set("的将把对和与及在为从向是")
 RULE_CHARS = set("=_＿━─—")
 OPEN_BRACKETS = set("【[〔［")
+QUOTE_OPENERS = set("“\"《「")
+QUOTE_CLOSERS = set("”\"》」")
 CLOSE_BRACKETS = set("】]〕］")
 TABLE_TAIL = re.compile(r"(?:考核|评分|评价|汇总|统计)?表")
 ORDINAL_TAIL = re.compile(r"[一二三四五六七八九十\d]{1,3}$")
@@ -416,6 +418,8 @@ def _label(text: str, i: int, m: re.Match[str] | None, where: str, last_kind: Ki
     colon = nxt in (":", "：")
     comma = nxt in (",", "，") and where == "start"
     padded = end >= len(text) or text[end:end + 2].isspace() and len(text[end:end + 2]) == 2
+    if i > 0 and text[i - 1] in QUOTE_OPENERS or text[end:end + 1] in QUOTE_CLOSERS:
+        return None  # "“岗位序列”:指…" defines the word, it does not label a value
     if where in ("start", "after", "space", "sentence", "comma", "colon"):
         ok = colon or comma or padded or (form_bare and len(phrase) >= 4)
         # "年龄25—45周岁" in a flattened form: a label directly followed by a number.

@@ -90,7 +90,18 @@ def segment(pieces: list[Piece], lexicon: Lexicon, fallback_title: str | None = 
         roles.append(draft)
         return draft
 
+    in_department = False
     for piece in pieces:
+        if piece.kind == Kind.HEADING and piece.key == "department_info":
+            # "二、部门职责" in a compilation: department text until the next role title.
+            in_department = True
+        if in_department:
+            if piece.kind == Kind.TITLE or (piece.kind == Kind.LABEL and piece.key == "title" and piece.text.strip()):
+                in_department = False
+                current = None
+            else:
+                unassigned.append(piece)
+                continue
         if piece.kind == Kind.TITLE:
             if current is not None and not current.has_content() and not orphans:
                 # Two titles in a row: a table of contents or a compilation's heading.

@@ -111,7 +111,7 @@ def table_pieces(block: Block, lexicon: Lexicon, scan_text: Callable) -> list:
 
         if section_row:
             cell = non_empty[0]
-            pieces.extend(scan_text(cell.text, span(cell), lexicon))
+            pieces.extend(_alone(scan_text(cell.text, span(cell), lexicon)))
             r += 1
             continue
 
@@ -121,6 +121,14 @@ def table_pieces(block: Block, lexicon: Lexicon, scan_text: Callable) -> list:
             continue
         _horizontal_form(row_cells, lexicon, span, scan_text, pieces)
         r += 1
+    return pieces
+
+
+def _alone(pieces: list) -> list:
+    """A cell that holds one piece stands alone, like a line of its own (a label cell's value
+    may then be the next cell)."""
+    if len(pieces) == 1:
+        pieces[0].alone = True
     return pieces
 
 
@@ -176,12 +184,12 @@ def _vertical_form(grid, r: int, cells: list[Cell], lexicon: Lexicon, span, piec
     from .pieces import Kind, Piece
 
     non_empty = [c for c in cells if c.text.strip()]
-    if len(non_empty) < 2 or not all(_label_key(c.text, lexicon)[0] for c in non_empty):
-        return False
+    if len(non_empty) < 2 or len(non_empty) != len(cells) or not all(_label_key(c.text, lexicon)[0] for c in cells):
+        return False  # "直接上级 | (blank) | 日期 | (blank)" is a horizontal form with empty values
     if r + 1 >= len(grid):
         return False
     below = _unique_row(grid, r + 1)
-    if any(_label_key(c.text, lexicon)[0] for c in below if c.text.strip()):
+    if len([c for c in below if c.text.strip()]) < 2 or any(_label_key(c.text, lexicon)[0] for c in below if c.text.strip()):
         return False
     for cell in non_empty:
         value_cell = grid[r + 1][cell.col]

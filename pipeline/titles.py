@@ -17,7 +17,8 @@ COUNT_DECORATION = (r"\(\s*(?:\d+|[一二三四五六七八九十]+)\s*篇?\s*\)
                     r"|\(\s*\d{4}\s*年?\s*(?:修订|最新|更新)?\s*版?\s*\)")
 PAREN_ORDINAL = r"\(\s*(?:\d+|[一二三四五六七八九十]+)\s*\)"
 MAX_TITLE = 30
-CONJUNCTIONS = set("和与及、或的")
+CONJUNCTIONS = set("和与及、或的》”")
+QUOTES = re.compile(r"[《》“”\"「」]")
 # Words that make a phrase a sentence, not a position name.
 NOT_A_TITLE = ("以下", "以上", "下面", "如下", "总之", "关于", "的", "如何", "怎么", "什么", "范文", "负责", "协助",
                "完成", "制定", "做好")
@@ -52,8 +53,8 @@ def match_doc_title(text: str, lexicon: Lexicon) -> DocTitle | None:
     if not m:
         return None
     x = m.group("x").strip(SEPARATORS + " ")
-    if SENTENCE_PUNCT.search(x) or any(w in x for w in NOT_A_TITLE[:5]):
-        return None
+    if SENTENCE_PUNCT.search(x) or any(w in x for w in NOT_A_TITLE[:5]) or QUOTES.search(x):
+        return None  # "本《岗位说明书》包括…" quotes a document, it does not head one
     if text[m.end():m.end() + 1] in CONJUNCTIONS:
         return None  # "…岗位职责和考核办法": the doc word is part of a longer phrase
     full_document = m.group("doc").endswith(("说明书", "说明"))

@@ -1,0 +1,155 @@
+"""HTML reader for career pages (also PHP/JSP/ASPX templates around their markup).
+
+lxml's HTML parser is forgiving enough for template tags. Block elements become blocks in
+document order: headings, paragraphs, list items (an ``<ol>`` numbers its items, a ``<ul>``
+bullets them), tables with their spans, and ``<dt>``/``<dd>`` pairs joined, because some
+sites put a list's numbers in ``<dt>`` and the text in ``<dd>``. Scripts, styles, forms and
+navigation are not content.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..schemas.document import Block, BlockKind, Cell, Document, Table
+from .errors import DocumentError, ErrorCode
+from .limits import Limits
+from .text import decode
+
+SKIP = {"script", "style", "noscript", "nav", "footer", "header", "form", "select", "option", "button",
+        "iframe", "svg", "head", "template"}
+BLOCKS = {"p", "div", "section", "article", "li", "dd", "dt", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote",
+          "pre", "td", "th", "tr", "table", "ul", "ol", "dl", "br", "hr", "body", "main", "aside", "center"}
+HEADINGS = {"h1": 0, "h2": 1, "h3": 2, "h4": 3, "h5": 4, "h6": 5}
+SPACE = re.compile(r"[ \t\r\f\v\u00a0]+")
+TEMPLATE = re.compile(r"<\?(?:php)?.*?\?>|<%.*?%>", re.DOTALL)
+
+
+def read_html(data: bytes, limits: Limits) -> Document:
+    import lxml.html  # lazy: only HTML pages need it
+
+    text, encoding = decode(data)
+    if len(text) > limits.max_text_chars:
+        raise DocumentError(ErrorCode.TOO_LARGE, f"page of {len(text):,} characters is above the limit")
+    text = TEMPLATE.sub(" ", text)
+    try:
+        root = lxml.html.document_fromstring(text)
+    except (ValueError, lxml.etree.ParserError) as exc:
+        raise DocumentError(ErrorCode.CORRUPT_FILE, f"unreadable HTML: {exc}") from exc
+    walker = _Walker()
+    walker.walk(root)
+    walker.flush()
+    if not walker.blocks:
+        raise DocumentError(ErrorCode.EMPTY_FILE, "the page holds no text")
+    return Document(format="html", blocks=walker.blocks, encoding=encoding)
+
+
+class _Walker:
+    def __init__(self) -> None:
+        self.blocks: list[Block] = []
+        self.buffer: list[str] = []
+        self.pending_label: str | None = None
+
+    def flush(self, kind: BlockKind = BlockKind.PARAGRAPH, level: int | None = None, label: str | None = None) -> None:
+        text = SPACE.sub(" ", "".join(self.buffer)).strip()
+        self.buffer = []
+        for line in (ln.strip() for ln in text.split("\n")):
+            if not line:
+                continue
+            if self.pending_label and kind == BlockKind.PARAGRAPH:
+                label, self.pending_label = self.pending_label, None
+                kind = BlockKind.LIST_ITEM
+            self.blocks.append(Block(index=len(self.blocks), kind=kind, text=line, level=level, label=label))
+            kind, label = BlockKind.PARAGRAPH, None
+
+    def walk(self, el, list_state: list[int] | None = None) -> None:
+        tag = el.tag if isinstance(el.tag, str) else ""
+        if not tag or tag in SKIP:  # comments, processing instructions, scripts, navigation
+            self._tail(el)
+            return
+        if tag == "table":
+            self.flush()
+            table = _table(el)
+            if table is not None:
+                self.blocks.append(Block(index=len(self.blocks), kind=BlockKind.TABLE, table=table))
+            self._tail(el)
+            return
+        if tag in BLOCKS:
+            self.flush()
+        if tag == "br":
+            self.buffer.append("\n")
+        if el.text and tag not in SKIP:
+            self.buffer.append(el.text)
+        counter = [0] if tag == "ol" else list_state
+        for child in el:
+            child_tag = child.tag if isinstance(child.tag, str) else ""
+            if child_tag == "li":
+                self.flush()
+                label = None
+                if tag == "ol" and counter is not None:
+                    counter[0] += 1
+                    label = f"{counter[0]}."
+                elif tag == "ul":
+                    label = "•"
+                self.walk_item(child, label, counter)
+                continue
+            self.walk(child, counter)
+        if tag in HEADINGS:
+            self.flush(BlockKind.HEADING, HEADINGS[tag])
+        elif tag == "dt":
+            text = SPACE.sub(" ", "".join(self.buffer)).strip()
+            if re.fullmatch(r"[\d一二三四五六七八九十]+[.、)]?", text):
+                self.buffer = []
+                self.pending_label = text  # the number of the <dd> that follows
+            else:
+                self.flush()
+        elif tag in BLOCKS:
+            self.flush()
+        self._tail(el)
+
+    def walk_item(self, el, label: str | None, counter) -> None:
+        if el.text:
+            self.buffer.append(el.text)
+        for child in el:
+            self.walk(child, counter)
+        self.flush(BlockKind.LIST_ITEM if label else BlockKind.PARAGRAPH, 0, label)
+        self._tail(el)
+
+    def _tail(self, el) -> None:
+        if el.tail:
+            self.buffer.append(el.tail)
+
+
+def _table(el) -> Table | None:
+    rows = [tr for tr in el.iter("tr")]
+    if not rows:
+        return None
+    occupied: set[tuple[int, int]] = set()
+    cells: list[Cell] = []
+    n_cols = 0
+    for r, tr in enumerate(rows):
+        c = 0
+        for td in tr:
+            if not isinstance(td.tag, str) or td.tag not in ("td", "th"):
+                continue
+            while (r, c) in occupied:
+                c += 1
+            rowspan = _int(td.get("rowspan"))
+            colspan = _int(td.get("colspan"))
+            text = SPACE.sub(" ", td.text_content()).strip()
+            cells.append(Cell(row=r, col=c, rowspan=rowspan, colspan=colspan, text=text))
+            for dr in range(rowspan):
+                for dc in range(colspan):
+                    occupied.add((r + dr, c + dc))
+            c += colspan
+            n_cols = max(n_cols, c)
+    if not cells:
+        return None
+    return Table(n_rows=len(rows), n_cols=n_cols, cells=cells)
+
+
+def _int(value: str | None) -> int:
+    try:
+        return max(1, min(100, int(value or 1)))
+    except ValueError:
+        return 1
