@@ -804,6 +804,19 @@ def _context():
     except ValueError:
         return mp.get_context("spawn")
     ctx.set_forkserver_preload(WORKER_PRELOAD)
+    from multiprocessing import forkserver
+
+    # The server imports jieba, whose pkg_resources import warns on stderr over the progress
+    # bar; it inherits this environment, and only at its start.
+    saved = os.environ.get("PYTHONWARNINGS")
+    os.environ["PYTHONWARNINGS"] = "ignore"
+    try:
+        forkserver.ensure_running()
+    finally:
+        if saved is None:
+            del os.environ["PYTHONWARNINGS"]
+        else:
+            os.environ["PYTHONWARNINGS"] = saved
     return ctx
 
 

@@ -18,6 +18,9 @@ LONG_LINE = 200
 # A trailer heading may carry a count: "文档评论(0)".
 TRAILER_COUNT = re.compile(r"\(\d*\)$")
 LIST_DASH = re.compile(r"^[-•·]\s*")
+# A table-of-contents entry: text, a tab or a dotted leader, a page number.
+TOC_ENTRY = re.compile(r"\S.*?(?:\t+|\s*[.．·…]{3,}\s*|\s{2,})\d{1,4}$")
+TOC_RUN = 3
 
 
 def phrase_hits(text: str, lexicon: Lexicon) -> int:
@@ -52,15 +55,30 @@ def starts_with_section(text: str, lexicon: Lexicon) -> bool:
     return bool(m) and len(m.group()) >= 4
 
 
+def toc_blocks(blocks: list[Block]) -> set[int]:
+    """Indexes of runs of table-of-contents entries (three or more in a row)."""
+    out: set[int] = set()
+    run: list[int] = []
+    for i, block in enumerate(blocks + [Block(index=-1, kind=BlockKind.PARAGRAPH, text="")]):
+        if block.kind != BlockKind.TABLE and TOC_ENTRY.fullmatch(block.text.strip()):
+            run.append(i)
+            continue
+        if len(run) >= TOC_RUN:
+            out.update(run)
+        run = []
+    return out
+
+
 def classify_boilerplate(blocks: list[Block], lexicon: Lexicon) -> tuple[list[Block], list[Block]]:
+    toc = toc_blocks(blocks)
     kept: list[Block] = []
     removed: list[Block] = []
     in_trailer = False
     after_removed = False
-    for block in blocks:
+    for i, block in enumerate(blocks):
         text = block.text
         site = closer = False
-        if (block.style or "").lower().startswith("toc"):
+        if (block.style or "").lower().startswith("toc") or i in toc:
             # A table of contents lists every role title once more; it is furniture, and
             # does not cut the page the way a site notice does.
             removed.append(block)

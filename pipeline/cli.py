@@ -66,6 +66,49 @@ def convert(
 
 
 @app.command()
+def batch(
+    in_dir: Annotated[Path, typer.Argument(help="Folder to convert, read recursively.")],
+    out_dir: Annotated[Path, typer.Option("-o", "--output", help="Where manifest.jsonl, roles.jsonl, "
+                                          "roles.xlsx and the CSVs go; rerun with the same folder to resume.")],
+    workers: Annotated[Optional[int], typer.Option(help="Worker processes (default: one per CPU).")] = None,
+    timeout: Annotated[float, typer.Option(help="Seconds allowed per file before it fails as `timeout`.")] = 60.0,
+    memory_limit: Annotated[int, typer.Option(help="Address-space cap per worker in MB (0: none).")] = 2048,
+    force: Annotated[bool, typer.Option(help="Start over instead of resuming: redo every file.")] = False,
+    quiet: Annotated[bool, typer.Option(help="No progress display (the closing summary is still printed).")] = False,
+    lexicon: Annotated[Optional[Path], typer.Option(help="Extra lexicon TOML (labels, headings) to merge in.")] = None,
+    debug: Annotated[bool, typer.Option(help="Show debug logs.")] = False,
+) -> None:
+    """Convert every file under a folder; one manifest line per file, roles in JSONL and Excel.
+
+    Exit code 0 when every file is ok, partial or skipped, 1 when some failed, 2 on usage errors.
+    """
+    _setup_logging(debug)
+    import signal
+
+    from .batch import BatchError, BatchUsageError, auto_progress, format_summary, run_batch
+
+    def interrupted(signum, frame):  # SIGTERM stops like Ctrl-C: results so far stay resumable
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, interrupted)
+    try:
+        summary = run_batch(in_dir, out_dir, workers=workers, timeout=timeout, force=force,
+                            progress=auto_progress(quiet), memory_limit_mb=memory_limit or None,
+                            lexicon_path=str(lexicon) if lexicon else None)
+    except BatchUsageError as exc:
+        typer.echo(f"jdx: {exc}", err=True)
+        raise typer.Exit(2) from None
+    except BatchError as exc:
+        typer.echo(f"jdx: {exc}", err=True)
+        raise typer.Exit(1) from None
+    except KeyboardInterrupt:
+        typer.echo(f"jdx: interrupted; run the same command again to resume into {out_dir}", err=True)
+        raise typer.Exit(130) from None
+    typer.echo(format_summary(summary), err=True)
+    raise typer.Exit(summary.exit_code)
+
+
+@app.command()
 def schema() -> None:
     """Print the JSON Schema of the output contract."""
     from ..schemas.role import json_schema

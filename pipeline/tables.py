@@ -124,6 +124,18 @@ def table_pieces(block: Block, lexicon: Lexicon, scan_text: Callable) -> list:
     return pieces
 
 
+def _not_titles(pieces: list) -> list:
+    """Inside a form row a "第十七条 配送员" names a position (a revision record, an org chart
+    cell); it does not open a role the way a heading row does."""
+    from .pieces import Kind
+
+    for piece in pieces:
+        if piece.kind == Kind.TITLE:
+            piece.kind = Kind.TEXT
+            piece.text = piece.name or piece.text
+    return pieces
+
+
 def _alone(pieces: list) -> list:
     """A cell that holds one piece stands alone, like a line of its own (a label cell's value
     may then be the next cell)."""
@@ -175,7 +187,7 @@ def _horizontal_form(cells: list[Cell], lexicon: Lexicon, span, scan_text, piece
             i += 1
             continue
         if cell.text.strip():
-            pieces.extend(scan_text(cell.text, span(cell), lexicon))
+            pieces.extend(_not_titles(scan_text(cell.text, span(cell), lexicon)))
         i += 1
 
 

@@ -92,7 +92,8 @@ def extract_duties(tagged: Tagged, lexicon: Lexicon) -> DutyResult:
         last = entry
         used.update(id(p) for p in entry.pieces)
 
-    for section, piece in tagged:
+    for position, (section, piece) in enumerate(tagged):
+        following = tagged[position + 1][1] if position + 1 < len(tagged) else None
         if section != "duties":
             if in_duties_before and piece.kind != Kind.TITLE:
                 # Anything else between duties breaks a flattened table's chunk.
@@ -162,6 +163,11 @@ def extract_duties(tagged: Tagged, lexicon: Lexicon) -> DutyResult:
             add(entry, parent)
             continue
 
+        if section == "duties" and _is_subgroup(piece, following) and not text.startswith(lexicon.duty_verbs):
+            entry = Entry(text=text, span=piece.span, pieces=[piece], key=("subgroup",))
+            add(entry, _place(entry, stack, label_group))
+            continue
+
         if piece.kind == Kind.TEXT:
             if RULE.search(text) and not text.startswith(lexicon.duty_verbs):
                 rules.append(piece)
@@ -217,9 +223,36 @@ def _place(entry: Entry, stack: list[Entry], label_group: Entry | None) -> Entry
             while stack and stack[-1].key != entry.key:
                 stack.pop()
             stack.pop()
+        else:
+            # A label of a higher rank than the open list closes it: "(二)" after "6." is the
+            # next section, not a sub-item of 6.
+            rank = _rank(entry.key)
+            while stack and _rank(stack[-1].key) > rank:
+                stack.pop()
     parent = stack[-1] if stack else label_group
     stack.append(entry)
     return parent
+
+
+# Usual nesting of Chinese outline labels, outermost first. Styles not listed (bullets,
+# unlabelled lines) rank lowest, so they nest under anything.
+RANKS = {"article": 1, "cn": 2, "cn_paren": 3, "subgroup": 3.5, "dec_multi": 4, "dec": 4, "paren": 5,
+         "dec_rparen": 5, "circle": 6}
+
+
+def _rank(key: tuple | None) -> float:
+    if not key:
+        return 9
+    style, depth = key[0], key[1] if len(key) > 1 and isinstance(key[1], int) else 0
+    return RANKS.get(style, 8) + (depth * 0.1 if style == "dec_multi" else 0)
+
+
+def _is_subgroup(piece: Piece, following: Piece | None) -> bool:
+    """"居民维修网格长" alone on a line, then "1. …": a group name over a numbered list."""
+    text = piece.text.strip()
+    return (piece.kind == Kind.TEXT and piece.line_start and following is not None
+            and following.kind == Kind.ITEM and following.marker is not None and following.marker.ordinal == 1
+            and 2 <= len(text) <= 16 and not re.search(r"[,，。;；:：!?！？]", text))
 
 
 def _ends_sentence(text: str) -> bool:
