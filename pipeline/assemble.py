@@ -270,8 +270,8 @@ def _label(piece: Piece, acc: Acc, quals: QualificationBuilder, reporting: Repor
     if value is None:
         if key in LIST_LABELS:
             return key
-        if key in ("reporting.supervision",):
-            return None
+        if key in ("reporting.supervision",) or raw.strip():
+            return None  # "直接下级: 无" states that there is none; it is not a blank
         acc.empty_labels.setdefault(key, piece.name or key)
         return None
     if key in ("code", "department", "grade", "category", "organization"):

@@ -636,6 +636,10 @@ def _die_with_parent() -> None:
 def _prepare_worker(config: WorkerConfig) -> None:
     # Ctrl-C reaches the whole process group; the parent decides what happens to workers.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # Its own process group, so that a deadline kill also takes what it started (LibreOffice
+    # converting a .doc) instead of leaving it running as an orphan.
+    with contextlib.suppress(OSError):
+        os.setpgid(0, 0)
     _die_with_parent()
     import warnings
 
@@ -782,6 +786,8 @@ class _Worker:
 
     def kill(self) -> None:
         self.killed = True
+        with contextlib.suppress(OSError, TypeError):
+            os.killpg(self.process.pid, signal.SIGKILL)
         with contextlib.suppress(Exception):
             self.process.kill()
         self.process.join(5)
@@ -973,9 +979,9 @@ def _reusable(tasks: list[FileTask]) -> Callable[[ManifestEntry], bool]:
     current = {t.path: t.sha256 for t in tasks}
 
     def keep(entry: ManifestEntry) -> bool:
-        if current.get(entry.path) != entry.sha256 or entry.status == "failed":
+        if entry.path not in current or current[entry.path] != entry.sha256:
             return False
-        return entry.duplicate_of is None
+        return entry.status != "failed" and entry.duplicate_of is None
 
     return keep
 

@@ -18,7 +18,7 @@ from .lexicon import Lexicon, load_lexicon
 from .normalize import normalize_document
 from .pieces import Kind, document_pieces
 from .segment import segment
-from .titles import match_doc_title
+from .titles import is_organization, match_doc_title
 
 log = logging.getLogger(__name__)
 
@@ -87,6 +87,9 @@ def extract(doc: Document, *, name: str, sha256: str, lexicon: Lexicon) -> Conve
         else:
             unassigned.extend(Unmapped(text=p.text, span=p.span) for p in draft.pieces if p.text.strip())
 
+    header_org = organization_from_furniture(doc, lexicon)
+    if header_org:
+        built = [(d, r if r.organization else r.model_copy(update={"organization": header_org})) for d, r in built]
     count = len(built)
     roles = [
         role.model_copy(update={
@@ -101,6 +104,18 @@ def extract(doc: Document, *, name: str, sha256: str, lexicon: Lexicon) -> Conve
         warnings.append(Warning(code="no_roles", message="no job description found in this document"))
     status = "ok" if roles and not lossy else "partial"
     return ConvertResult(file=name, status=status, roles=roles, warnings=warnings, unassigned=unassigned)
+
+
+def organization_from_furniture(doc: Document, lexicon: Lexicon) -> str | None:
+    """A company named in the running header ("广东美嘉日化股份有限公司 岗位说明书") when the body
+    names none."""
+    for block in doc.furniture:
+        if block.style == "boilerplate":
+            continue
+        for part in block.text.split():
+            if is_organization(part, lexicon):
+                return part
+    return None
 
 
 def fallback_title(name: str, lexicon: Lexicon) -> str | None:

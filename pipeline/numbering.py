@@ -33,7 +33,7 @@ LABEL_RE = re.compile(
             rf"(?P<circle>[{CIRCLED}])",
             rf"(?P<paren_digit>[{PAREN_DIGITS}])",
             rf"(?P<stop_digit>[{STOP_DIGITS}])",
-            rf"(?P<bullet>[{BULLETS}])",
+            rf"(?P<bullet>[{BULLETS}]|\.(?=[\u4e00-\u9fff]))",
             rf"(?P<dash>[{DASHES}])",
         ]
     )

@@ -137,6 +137,8 @@ def block_pieces(block: Block, lexicon: Lexicon) -> list[Piece]:
         text = pieces[0].text
         if is_position_name(text, lexicon, 20):
             pieces[0] = replace(pieces[0], kind=Kind.TITLE, title_style="heading", source="heading_style")
+        else:
+            pieces[0] = replace(pieces[0], source="heading_block")
     return pieces
 
 

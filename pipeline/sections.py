@@ -15,7 +15,7 @@ from .segment import RoleDraft
 CATEGORY_MARKER = re.compile(r"职责[一二三四五六七八九十\d]{1,3}")
 DUTY_COLUMN_HEADERS = {"职责序号", "职责名称", "职责内容", "工作时间", "工作频次", "职责描述", "主要内容"}
 # An empty label of these fields heads a list or a text, like a heading does.
-SWITCHING_LABELS = ("qualifications.",)
+SWITCHING_LABELS = ("qualifications.", "equipment")
 
 Tagged = list[tuple[str | None, Piece]]
 

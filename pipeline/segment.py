@@ -168,11 +168,15 @@ def segment(pieces: list[Piece], lexicon: Lexicon, fallback_title: str | None = 
         roles.pop()
         unassigned.extend(current.pieces)
 
-    if not roles and fallback_title is not None and unassigned:
+    if not roles and unassigned:
         content = [p for p in unassigned if p is not pending_org]
-        if any(p.kind in (Kind.HEADING, Kind.LABEL, Kind.ITEM) for p in content):
-            roles.append(RoleDraft(title=fallback_title or None, title_source="file", pieces=content,
-                                   organization=pending_org.text if pending_org else None,
+        if any(p.kind == Kind.HEADING for p in content) and any(p.kind in (Kind.LABEL, Kind.ITEM) for p in content):
+            # A posting with sections but no recognisable title: its first heading line
+            # ("# Inside Sales") or its file name names it.
+            heading = next((p for p in content if p.source == "heading_block" and len(p.text) <= 30), None)
+            title = heading.text if heading is not None else fallback_title
+            roles.append(RoleDraft(title=title or None, title_source="file", pieces=content,
+                                   title_piece=heading, organization=pending_org.text if pending_org else None,
                                    organization_piece=pending_org))
             unassigned = []
     return Segmentation(roles=roles, unassigned=unassigned)

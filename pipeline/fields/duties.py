@@ -250,9 +250,12 @@ def _rank(key: tuple | None) -> float:
 def _is_subgroup(piece: Piece, following: Piece | None) -> bool:
     """"居民维修网格长" alone on a line, then "1. …": a group name over a numbered list."""
     text = piece.text.strip()
-    return (piece.kind == Kind.TEXT and piece.line_start and following is not None
-            and following.kind == Kind.ITEM and following.marker is not None and following.marker.ordinal == 1
-            and 2 <= len(text) <= 16 and not re.search(r"[,，。;；:：!?！？]", text))
+    if piece.kind != Kind.TEXT or not 2 <= len(text) <= 16 or re.search(r"[,，。;；:：!?！？]", text):
+        return False
+    if piece.source == "heading_block":
+        return True  # "### 运营方向" over a list of bullets
+    return (piece.line_start and following is not None and following.kind == Kind.ITEM
+            and following.marker is not None and following.marker.ordinal == 1)
 
 
 def _ends_sentence(text: str) -> bool:

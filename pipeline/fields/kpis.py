@@ -172,7 +172,20 @@ def extract_kpis(pieces: list[Piece]) -> KpiResult:
         if kpi is not None:
             result.kpis.append(kpi)
             result.used.add(id(piece))
+    result.kpis = _percentages_as_weights(result.kpis)
     return result
+
+
+def _percentages_as_weights(kpis: list[KPI]) -> list[KPI]:
+    """KPI lines ``营业额达成率　30%`` whose bare percentages add up to 100 are weights, not targets."""
+    bare = [k for k in kpis if isinstance(k.targets, TextTarget) and PERCENT.match(k.targets.text)
+            and k.weight_pct is None]
+    if len(bare) < 2 or len(bare) != len(kpis):
+        return kpis
+    total = sum(float(PERCENT.match(k.targets.text).group(1)) for k in bare)  # type: ignore[union-attr]
+    if abs(total - 100) > 0.5:
+        return kpis
+    return [k.model_copy(update={"weight_pct": _weight(k.targets.text), "targets": None}) for k in kpis]
 
 
 def weights_warning(kpis: list[KPI]) -> str | None:

@@ -124,6 +124,10 @@ class QualificationBuilder:
                 return False
             if self.education is None:
                 self.education = edu
+            # "大专及以上,机械制造、材料成型等相关专业": the majors ride along with the degree.
+            for part in re.split(r"[,，;；]", edu.text):
+                if "专业" in part and not self.lists["majors"] and not parse_education(part):
+                    self.lists["majors"].extend(_majors(part))
             return True
         if field == "age":
             age = parse_age(value)

@@ -11,6 +11,8 @@ from .values import clean_value, split_names
 # "按规定向经理汇报业务工作,向分公司经理汇报日常事务性工作" names two superiors.
 REPORT_TO = re.compile(r"向([^,，;；。向]{1,20}?)(?:汇报|报告|负责)")
 SUPERVISION = re.compile(r"(直接|间接)督导\s*(\d*)\s*个岗位\s*[,，]?\s*共\s*(\d*)\s*人")
+# "直接下属4人,间接下属18人"
+HEADCOUNTS = re.compile(r"(直接|间接)(?:下属|下级|督导|管理)(?:人数)?\s*[:：]?\s*(\d+)\s*人")
 COUNT = re.compile(r"(\d+)")
 PROMOTION = re.compile(r"(?:晋升|升迁|发展)(?:为|到|至|成为)([^。;；]{2,40})")
 
@@ -35,6 +37,9 @@ def parse_supervision(text: str, supervision: Supervision) -> Supervision:
             update[f"{kind}_positions"] = int(m.group(2))
         if m.group(3):
             update[f"{kind}_headcount"] = int(m.group(3))
+    for m in HEADCOUNTS.finditer(text):
+        kind = "direct" if m.group(1) == "直接" else "indirect"
+        update.setdefault(f"{kind}_headcount", int(m.group(2)))
     return supervision.model_copy(update=update) if update else supervision
 
 
