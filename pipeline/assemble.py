@@ -287,10 +287,15 @@ def _label(piece: Piece, acc: Acc, quals: QualificationBuilder, reporting: Repor
         acc.texts.setdefault(key, []).append(value)
         acc.evidence.setdefault(key, piece.span)
     elif key == "reporting.reports_to":
-        for name in parse_superiors(value):
+        names = parse_superiors(value)
+        for name in names:
             if name not in reporting.reports_to:
                 acc.evidence[f"reporting.reports_to[{len(reporting.reports_to)}]"] = piece.span
                 reporting.reports_to.append(name)
+        if "汇报" in value:
+            # "向经理汇报业务工作,向分公司经理汇报日常事务性工作": the names are kept above, the
+            # division of matters only here.
+            acc.other.append(OtherSection(heading=piece.name or key, text=value, span=piece.span))
     elif key.startswith("reporting.supervision"):
         if key == "reporting.supervision":
             reporting.supervision = parse_supervision(f"{piece.name}{value}", reporting.supervision)

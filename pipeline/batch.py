@@ -1007,7 +1007,7 @@ def run_batch(
     workers cannot start; bad input files never raise.
     """
     in_dir, out_dir = Path(in_dir), Path(out_dir)
-    workers = workers or os.cpu_count() or 1
+    workers = (os.cpu_count() or 1) if workers is None else workers
     _check_args(in_dir, out_dir, workers, timeout)
     out_dir.mkdir(parents=True, exist_ok=True)
     progress = progress or NullProgress()
