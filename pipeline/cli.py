@@ -12,7 +12,7 @@ import json
 import logging
 import sys
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -33,8 +33,8 @@ def _setup_logging(debug: bool) -> None:
 @app.command()
 def convert(
     file: Annotated[str, typer.Argument(help="Input file (DOCX, PDF or text); '-' reads stdin.")],
-    output: Annotated[Optional[Path], typer.Option("-o", "--output", help="Write JSON here instead of stdout.")] = None,
-    lexicon: Annotated[Optional[Path], typer.Option(help="Extra lexicon TOML (labels, headings) to merge in.")] = None,
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="Write JSON here instead of stdout.")] = None,
+    lexicon: Annotated[Path | None, typer.Option(help="Extra lexicon TOML (labels, headings) to merge in.")] = None,
     compact: Annotated[bool, typer.Option(help="One-line JSON.")] = False,
     debug: Annotated[bool, typer.Option(help="Show tracebacks and debug logs.")] = False,
 ) -> None:
@@ -67,15 +67,15 @@ def convert(
 
 @app.command()
 def batch(
-    in_dir: Annotated[Path, typer.Argument(help="Folder to convert, read recursively.")],
-    out_dir: Annotated[Path, typer.Option("-o", "--output", help="Where manifest.jsonl, roles.jsonl, "
+    in_dir: Annotated[Path, typer.Argument(metavar="IN_DIR", help="Folder to convert, read recursively.")],
+    out_dir: Annotated[Path, typer.Option("-o", "--output", metavar="OUT_DIR", help="Where manifest.jsonl, roles.jsonl, "
                                           "roles.xlsx and the CSVs go; rerun with the same folder to resume.")],
-    workers: Annotated[Optional[int], typer.Option(help="Worker processes (default: one per CPU).")] = None,
+    workers: Annotated[int | None, typer.Option(help="Worker processes (default: one per CPU).")] = None,
     timeout: Annotated[float, typer.Option(help="Seconds allowed per file before it fails as `timeout`.")] = 60.0,
     memory_limit: Annotated[int, typer.Option(help="Address-space cap per worker in MB (0: none).")] = 2048,
     force: Annotated[bool, typer.Option(help="Start over instead of resuming: redo every file.")] = False,
     quiet: Annotated[bool, typer.Option(help="No progress display (the closing summary is still printed).")] = False,
-    lexicon: Annotated[Optional[Path], typer.Option(help="Extra lexicon TOML (labels, headings) to merge in.")] = None,
+    lexicon: Annotated[Path | None, typer.Option(help="Extra lexicon TOML (labels, headings) to merge in.")] = None,
     debug: Annotated[bool, typer.Option(help="Show debug logs.")] = False,
 ) -> None:
     """Convert every file under a folder; one manifest line per file, roles in JSONL and Excel.
@@ -139,8 +139,8 @@ def blocks(
 @app.command("eval")
 def eval_command(
     gold_dir: Annotated[Path, typer.Argument(help="Folder of *.gold.json files (e.g. ../shared/gold).")],
-    pred_dir: Annotated[Optional[Path], typer.Option("--pred", help="Where to write predictions (temp dir if omitted).")] = None,
-    scorer: Annotated[Optional[Path], typer.Option(help="score.py to run (default: GOLD_DIR/../tools/score.py).")] = None,
+    pred_dir: Annotated[Path | None, typer.Option("--pred", help="Where to write predictions (temp dir if omitted).")] = None,
+    scorer: Annotated[Path | None, typer.Option(help="score.py to run (default: GOLD_DIR/../tools/score.py).")] = None,
     verbose: Annotated[bool, typer.Option(help="List every missed value.")] = False,
 ) -> None:
     """Convert the inputs named by gold files and print the shared scorer's table."""

@@ -65,7 +65,6 @@ def table_pieces(block: Block, lexicon: Lexicon, scan_text: Callable) -> list:
     table = block.table
     assert table is not None
     grid = table.grid()
-    rows = table.rows()
     pieces: list[Piece] = []
 
     def span(cell: Cell, start: int = 0, end: int | None = None) -> Span:

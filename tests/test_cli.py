@@ -11,11 +11,10 @@ from io import BytesIO
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
-
 from conftest import FIXTURES, ROOT, SAMPLES
 from jdx.pipeline.cli import app
 from jdx.schemas.role import ConvertResult, json_schema
+from typer.testing import CliRunner
 
 runner = CliRunner()
 OLE_ENCRYPTED = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504 + "EncryptedPackage".encode("utf-16-le") + b"\x00" * 64

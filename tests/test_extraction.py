@@ -8,7 +8,6 @@ import re
 from collections import Counter
 
 import pytest
-
 from jdx.pipeline.convert import convert_bytes
 from jdx.pipeline.lexicon import build_lexicon, bundled_data
 from jdx.schemas.role import ConvertResult, PeriodTargets

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from jdx.pipeline.fields.kpis import kpi_from_line, kpis_from_run, weights_warning
 from jdx.pipeline.fields.qualifications import parse_age, parse_education, parse_experience, parse_gender
 from jdx.pipeline.fields.reporting import parse_promotions, parse_superiors, parse_supervision

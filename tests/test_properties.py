@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
 from jdx.pipeline.convert import convert_bytes
 
 CJK_TEXT = st.text(alphabet=st.sampled_from(list("岗位名称职责任资格一二三四五、，。：:1234567890 \n\t（）()-·①部门经理主管负责协助")),

@@ -13,11 +13,9 @@ import os
 from pathlib import Path
 
 import pytest
-
+from conftest import ROOT, SAMPLES
 from jdx.pipeline.convert import convert_path
 from jdx.schemas.role import ConvertResult
-
-from conftest import ROOT, SAMPLES
 
 SAMPLE_FILES = sorted(p for p in SAMPLES.iterdir() if p.suffix in (".docx", ".pdf", ".txt"))
 UPDATE = bool(os.environ.get("JDX_UPDATE_GOLDEN"))

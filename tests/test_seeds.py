@@ -11,7 +11,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import shared_dir
 from jdx.pipeline.convert import convert_path
 from jdx.schemas.role import ConvertResult
@@ -62,9 +61,9 @@ def test_nothing_from_a_seed_body_is_lost(results) -> None:
     from collections import Counter
 
     from jdx.extractors import read_document
+    from jdx.pipeline.fields.kpis import HEADER_WORDS, SCORE_BAND
     from jdx.pipeline.lexicon import load_lexicon
     from jdx.pipeline.normalize import normalize_document
-    from jdx.pipeline.fields.kpis import HEADER_WORDS, SCORE_BAND
     from jdx.pipeline.pieces import document_pieces
     from jdx.pipeline.sections import CATEGORY_MARKER
 

@@ -8,7 +8,6 @@ import codecs
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
 from jdx.extractors import DocumentError, ErrorCode, read_document
 from jdx.extractors.limits import Limits
 from jdx.extractors.text import decode, read_text

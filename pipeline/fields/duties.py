@@ -46,8 +46,8 @@ class Entry:
     category: str | None = None          # given by a table column or a "职责:X" label
     frequency: str | None = None
     metrics: list[str] = field(default_factory=list)
-    children: list["Entry"] = field(default_factory=list)
-    parent: "Entry | None" = None
+    children: list[Entry] = field(default_factory=list)
+    parent: Entry | None = None
     group_marker: int | None = None      # flattened tables: the 职责N this duty sits under
     pending_marker: bool = False         # came before any marker after a break
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from ...schemas.role import KPI, PeriodTargets, Span, TextTarget
 from ..pieces import Kind, Piece
-from ..tables import PERIODS, KpiGrid
+from ..tables import KpiGrid
 from .values import clean_item, clean_value
 
 TABLE_TITLE = re.compile(r"^(.{2,40}?(?:考核表|指标表|评分表|评价表|考核指标表|考评表|考核标准表))")
