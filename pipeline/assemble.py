@@ -132,7 +132,7 @@ def build_role(draft: RoleDraft, index: int, count: int, ctx: RoleContext, lexic
         if list_target and section != list_section:
             list_target = None
         if piece.kind == Kind.LABEL:
-            if section and section.startswith("contacts") and piece.key and piece.key.startswith("reporting."):
+            if section in ("contacts.internal", "contacts.external") and piece.key and piece.key.startswith("reporting."):
                 # "上级: 各公司领导" under 工作中接触到的…: a contact, not the reporting line
                 side = "contacts.external" if section == "contacts.external" else "contacts.internal"
                 acc.used.add(id(piece))

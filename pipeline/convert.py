@@ -18,7 +18,7 @@ from .lexicon import Lexicon, load_lexicon
 from .normalize import normalize_document
 from .pieces import Kind, document_pieces
 from .segment import segment
-from .titles import is_organization, match_doc_title
+from .titles import DocTitle, is_organization, match_doc_title
 
 log = logging.getLogger(__name__)
 
@@ -63,7 +63,7 @@ def extract(doc: Document, *, name: str, sha256: str, lexicon: Lexicon) -> Conve
     """Roles of an already-read document."""
     doc = normalize_document(doc, lexicon)
     pieces = resolve_dangling_labels(document_pieces(doc, lexicon))
-    seg = segment(pieces, lexicon, fallback_title=fallback_title(name, lexicon))
+    seg = segment(pieces, lexicon, file_title=file_title(name, lexicon))
     ctx = RoleContext(file=name, format=doc.format, sha256=sha256, encoding=doc.encoding, pages=doc.pages)
 
     from .nlp import classify_requirement, first_position_name  # lazy: loads jieba and spaCy on first use
@@ -118,15 +118,14 @@ def organization_from_furniture(doc: Document, lexicon: Lexicon) -> str | None:
     return None
 
 
-def fallback_title(name: str, lexicon: Lexicon) -> str | None:
-    """A document with sections but no title is titled after its file (``仓储主管岗位说明书.docx``)."""
+def file_title(name: str, lexicon: Lexicon) -> DocTitle | None:
+    """The title a file's name gives (``仓储主管岗位说明书.docx`` → 仓储主管), for documents
+    whose text names none."""
     stem = Path(name).stem
     if not stem or stem == "-":
         return None
     title = match_doc_title(stem, lexicon)
-    if title and title.title:
-        return title.title
-    return None
+    return title if title and title.title else None
 
 
 def _failed(name: str, code: ErrorCode, message: str) -> ConvertResult:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from .lexicon import Lexicon
 from .pieces import Kind, Piece
-from .titles import clean_title, is_organization, split_organization
+from .titles import DocTitle, clean_title, is_organization, split_organization
 
 DUTY_DOC_WORDS = ("岗位职责", "工作职责", "职位职责", "职务职责")
 
@@ -66,7 +66,9 @@ def _new_from_title(piece: Piece, lexicon: Lexicon) -> RoleDraft:
     )
 
 
-def segment(pieces: list[Piece], lexicon: Lexicon, fallback_title: str | None = None) -> Segmentation:
+def segment(pieces: list[Piece], lexicon: Lexicon, file_title: DocTitle | None = None) -> Segmentation:
+    """Cut ``pieces`` into roles. ``file_title`` is the title the file's name gives
+    (``咨询师岗位职责.docx``), used when the text names none."""
     roles: list[RoleDraft] = []
     unassigned: list[Piece] = []
     current: RoleDraft | None = None
@@ -170,14 +172,22 @@ def segment(pieces: list[Piece], lexicon: Lexicon, fallback_title: str | None = 
 
     if not roles and unassigned:
         content = [p for p in unassigned if p is not pending_org]
-        if any(p.kind == Kind.HEADING for p in content) and any(p.kind in (Kind.LABEL, Kind.ITEM) for p in content):
-            # A posting with sections but no recognisable title: its first heading line
-            # ("# Inside Sales") or its file name names it.
+        structured = any(p.kind == Kind.HEADING for p in content) and any(p.kind in (Kind.LABEL, Kind.ITEM)
+                                                                           for p in content)
+        named_file = file_title is not None and bool(file_title.title) and any(
+            p.kind in (Kind.ITEM, Kind.TEXT) for p in content)
+        if structured or named_file:
+            # A posting with sections but no title in its text: its first heading line
+            # ("# Inside Sales") or its file name ("咨询师岗位职责.docx") names it.
             heading = next((p for p in content if p.source == "heading_block" and len(p.text) <= 30), None)
-            title = heading.text if heading is not None else fallback_title
+            title = heading.text if heading is not None else (file_title.title if file_title else None)
+            default = None
+            if file_title is not None and any(w in file_title.raw for w in DUTY_DOC_WORDS) \
+                    and "说明书" not in file_title.raw:
+                default = "duties"
             roles.append(RoleDraft(title=title or None, title_source="file", pieces=content,
                                    title_piece=heading, organization=pending_org.text if pending_org else None,
-                                   organization_piece=pending_org))
+                                   organization_piece=pending_org, default_section=default))
             unassigned = []
     return Segmentation(roles=roles, unassigned=unassigned)
 
