@@ -73,6 +73,7 @@ UNKNOWN_LABEL = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]{1,6}[:：](?=\S)")
 LEAD_IN = re.compile(r"以下是[^:：\n。]{0,40}[:：]")
 WS = re.compile(r"\s+")
 WORD_CHAR = re.compile(r"[^\W_]")
+HEADING_NUMBER = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}|\d{1,2})\s*[、.．:：]\s*")
 FORM_DENSITY = 40
 FLATTENED_LINE = 200
 GLUE_BLOCKERS = PROSE_FOLLOWERS | set("(（")
@@ -133,11 +134,13 @@ def block_pieces(block: Block, lexicon: Lexicon) -> list[Piece]:
             pieces[0] = replace(pieces[0], level=block.level)
         elif pieces and pieces[0].kind == Kind.ITEM:
             pieces[0] = replace(pieces[0], level=block.level)
-    if block.kind == BlockKind.HEADING and pieces and pieces[0].kind == Kind.TEXT and len(pieces) == 1:
-        text = pieces[0].text
+    if block.kind == BlockKind.HEADING and len(pieces) == 1 and pieces[0].kind in (Kind.TEXT, Kind.ITEM):
+        # A heading line that is a position ("一:教育咨询师", "### 运营专员") opens a role.
+        text = HEADING_NUMBER.sub("", pieces[0].text)
         if is_position_name(text, lexicon, 20):
-            pieces[0] = replace(pieces[0], kind=Kind.TITLE, title_style="heading", source="heading_style")
-        else:
+            pieces[0] = replace(pieces[0], kind=Kind.TITLE, text=text, title_style="heading", source="heading_style",
+                                name=block.text)
+        elif pieces[0].kind == Kind.TEXT:
             pieces[0] = replace(pieces[0], source="heading_block")
     return pieces
 
