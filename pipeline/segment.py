@@ -34,7 +34,7 @@ class RoleDraft:
     label_title: bool = False
 
     def has_content(self) -> bool:
-        return any(p.kind not in (Kind.TITLE,) for p in self.pieces)
+        return any(p.kind != Kind.TITLE and p is not self.organization_piece for p in self.pieces)
 
     def has_items(self) -> bool:
         return any(p.kind == Kind.ITEM for p in self.pieces)
@@ -86,6 +86,9 @@ def segment(pieces: list[Piece], lexicon: Lexicon, file_title: DocTitle | None =
         if pending_org is not None and draft.organization is None:
             draft.organization = pending_org.text
             draft.organization_piece = pending_org
+            if pending_org in unassigned:
+                unassigned.remove(pending_org)
+            draft.pieces.insert(0, pending_org)
             pending_org = None
         if document_org is not None and draft.organization is None:
             draft.organization, draft.organization_piece = document_org
