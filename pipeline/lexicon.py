@@ -28,6 +28,7 @@ class Lexicon:
     decorations: tuple[str, ...]
     position_heads: tuple[str, ...]
     organization_suffixes: tuple[str, ...]
+    not_position_endings: tuple[str, ...]
     frequency_words: frozenset[str]
     duty_verbs: tuple[str, ...]
     boilerplate_phrases: tuple[str, ...]
@@ -93,6 +94,7 @@ def build_lexicon(data: dict[str, Any]) -> Lexicon:
         decorations=tuple(titles.get("decorations", [])),
         position_heads=tuple(sorted(titles.get("position_heads", []), key=len, reverse=True)),
         organization_suffixes=tuple(sorted(titles.get("organization_suffixes", []), key=len, reverse=True)),
+        not_position_endings=tuple(titles.get("not_position_endings", [])),
         frequency_words=frozenset(data.get("lists", {}).get("frequency_words", [])),
         duty_verbs=tuple(data.get("lists", {}).get("duty_verbs", [])),
         boilerplate_phrases=tuple(p.lower() for p in boiler.get("phrases", [])),

@@ -483,6 +483,8 @@ def _numbered_title(text: str, i: int, m: re.Match[str] | None, where: str, lexi
     marker = label_from_match(m)
     if marker.is_bullet or marker.style in ("circle",):
         return None
+    if marker.style == "article" and not marker.text.endswith("条"):
+        return None  # 第X章 / 第X节 structure a regulation; roles are its articles
     after = _skip_ws(text, m.end())
     nm = re.match(r"[^\s,，。:：;；]{2,20}", text[after:])
     if not nm:

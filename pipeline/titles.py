@@ -92,7 +92,7 @@ def is_position_name(text: str, lexicon: Lexicon, max_len: int = 16) -> bool:
     if not text or len(text) > max_len or SENTENCE_PUNCT.search(text):
         return False
     head = next((h for h in lexicon.position_heads if text.endswith(h)), None)
-    if head is None:
+    if head is None or (len(head) == 1 and text.endswith(lexicon.not_position_endings)):
         return False
     # "技术负责人" ends with a position word that itself contains 负责.
     return not any(w in text[: len(text) - len(head)] for w in NOT_A_TITLE)
