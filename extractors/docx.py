@@ -889,40 +889,31 @@ def _grid_value(element: etree._Element | None, default: int) -> int:
     return min(max(_int(element.get(W_VAL), default), 0), _MAX_GRID_COLUMNS)
 
 
-def _rows(tbl: etree._Element) -> Iterator[etree._Element]:
-    """Rows in order, through content-control and customXml wrappers."""
-    for child in tbl:
+def _wrapped(parent: etree._Element, wanted: str) -> Iterator[etree._Element]:
+    """Children with tag ``wanted`` in order, through content-control, customXml and
+    markup-compatibility wrappers (rows of a table, cells of a row)."""
+    for child in parent:
         tag = child.tag
-        if tag == W_TR:
+        if tag == wanted:
             yield child
         elif tag == W_SDT:
             content = child.find(W_SDTCONTENT)
             if content is not None:
-                yield from _rows(content)
+                yield from _wrapped(content, wanted)
         elif tag == W_CUSTOMXML:
-            yield from _rows(child)
+            yield from _wrapped(child, wanted)
         elif tag == MC_ALTERNATECONTENT:
             branch = _choice(child)
             if branch is not None:
-                yield from _rows(branch)
+                yield from _wrapped(branch, wanted)
+
+
+def _rows(tbl: etree._Element) -> Iterator[etree._Element]:
+    return _wrapped(tbl, W_TR)
 
 
 def _cells(tr: etree._Element) -> Iterator[etree._Element]:
-    """Cells of a row in order, through content-control and customXml wrappers."""
-    for child in tr:
-        tag = child.tag
-        if tag == W_TC:
-            yield child
-        elif tag == W_SDT:
-            content = child.find(W_SDTCONTENT)
-            if content is not None:
-                yield from _cells(content)
-        elif tag == W_CUSTOMXML:
-            yield from _cells(child)
-        elif tag == MC_ALTERNATECONTENT:
-            branch = _choice(child)
-            if branch is not None:
-                yield from _cells(branch)
+    return _wrapped(tr, W_TC)
 
 
 # ----------------------------------------------------------------------------- output
