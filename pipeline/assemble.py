@@ -401,10 +401,11 @@ def _finish(role: Role, draft: RoleDraft, acc: Acc) -> Role:
 
 def role_has_fields(role: Role) -> bool:
     """Whether extraction found anything beyond the title (roles without are not kept)."""
+    q = role.qualifications
     return bool(
         role.duties or role.authorities or role.kpis or role.purpose or role.department or role.code
-        or role.reporting.reports_to or role.reporting.direct_reports or role.qualifications.education
-        or role.qualifications.experience or role.qualifications.age or role.compensation
-        or role.work_conditions or role.equipment
+        or role.reporting.reports_to or role.reporting.direct_reports or q.education or q.experience or q.age
+        or q.skills or q.knowledge or q.qualities or q.certifications or role.compensation
+        or role.work_conditions or role.equipment or role.contacts.internal or role.contacts.external
     )
 

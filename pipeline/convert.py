@@ -79,8 +79,9 @@ def extract(doc: Document, *, name: str, sha256: str, lexicon: Lexicon) -> Conve
     for draft in seg.roles:
         role = build_role(draft, 0, 0, ctx, lexicon, classify, name_position)
         content = sum(len(p.text) for p in draft.pieces if p.kind != Kind.TITLE)
-        keep = role_has_fields(role) or (
-            draft.title_source in ("doc", "label", "heading", "file", "lead_in") and content >= MIN_PROSE_ROLE
+        # A 岗位名称 label declares a role outright; a heading only when something follows it.
+        keep = role_has_fields(role) or draft.label_title or (
+            draft.title_source in ("doc", "heading", "file", "lead_in") and content >= MIN_PROSE_ROLE
         )
         if keep:
             built.append((draft, role))

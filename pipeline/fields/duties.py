@@ -55,6 +55,8 @@ class Entry:
 def _style_key(piece: Piece) -> tuple:
     if piece.marker is None:
         return ("unlabelled", piece.source)  # table rows and plain lines are siblings
+    if piece.marker.is_bullet:
+        return ("bullet", 0)  # "·", "•" and "–" mixed in one list are siblings
     return (piece.marker.style, piece.marker.depth)
 
 
