@@ -19,7 +19,8 @@ Skip rule — what is a document
       (``.docx``, ``.pdf``, ``.txt`` …): an empty ``岗位说明书.docx`` is a document that FAILED
       (``empty_file``) — the HR team has to find the real one;
     * symbolic links (never followed: they can loop or lead out of IN_DIR) and FIFOs, sockets,
-      devices (reading a FIFO would block) -> ``skipped``;
+      devices (reading a FIFO would block) -> ``skipped``; so is the output folder of another
+      batch nested in IN_DIR (one line for the folder); this run's OUT_DIR is not listed at all;
     * a second file with the same bytes as one earlier in path order -> ``skipped`` with
       ``duplicate_of``: role ids come from the bytes, so writing its roles again would give an
       importer two records with one id; the manifest still accounts for the copy.
@@ -36,9 +37,11 @@ Process model
     once, caps its address space (``RLIMIT_AS``) and converts files until told to stop. The
     parent enforces a wall-clock deadline per file: a worker past it is SIGKILLed and replaced
     (``timeout``); one that dies is replaced (``worker_crashed``, or ``out_of_memory`` for a
-    ``MemoryError`` or a SIGKILL nobody here sent — the kernel's OOM killer). Workers fork from
-    a ``forkserver`` that has already imported the heavy modules, so a replacement is cheap.
-    Only the parent writes output files.
+    ``MemoryError`` or a SIGKILL nobody here sent — the kernel's OOM killer). Each worker leads
+    its own process group, so the kill also takes a LibreOffice it started for a ``.doc``; it
+    dies with the parent (``PR_SET_PDEATHSIG``), so ``kill -9`` of the batch leaves nothing
+    running. Workers fork from a ``forkserver`` that has already imported the heavy modules, so
+    a replacement is cheap. Only the parent writes output files.
 
 Atomicity invariant
     Per file, the parent appends the file's role lines to ``roles.jsonl`` (fsync'd) and only
@@ -48,8 +51,10 @@ Atomicity invariant
     it reads the complete manifest lines, keeps the reusable ones (resume rule), keeps exactly the
     role lines those entries account for (matched by ``source.file`` + ``source.sha256``, each
     role id once), drops an entry whose role count does not match, and rewrites both files
-    (temp file + fsync + rename). Orphan and torn lines vanish; nothing is counted twice. The end
-    of a run compacts again, which also sorts both files by path so reruns are byte-stable.
+    (temp file + fsync + rename). Orphan and torn lines vanish; nothing is counted twice. The
+    count check also covers a power loss after which the OS kept the manifest line but not the
+    roles: the file is converted again. The end of a run compacts again, which also sorts both
+    files by path so reruns are byte-stable.
 
 Resume rule
     A manifest entry from an earlier run is reused when the same path still holds the same bytes
@@ -77,7 +82,7 @@ import stat
 import sys
 import time
 from collections import Counter, deque
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
@@ -160,6 +165,9 @@ class FileTask(BaseModel):
     sha256: str
     size: int
 
+    def raw_path(self) -> bytes:
+        return bytes.fromhex(self.path_bytes_hex) if self.path_bytes_hex else self.path.encode("utf-8")
+
 
 class FileOutcome(BaseModel):
     """A worker's answer for one file; roles travel as ready-made JSON lines."""
@@ -240,7 +248,7 @@ class LineProgress:
     def __init__(self, stream=None, every: int = 100, seconds: float = 5.0) -> None:
         self._stream = stream or sys.stderr
         self._every, self._seconds = every, seconds
-        self._total = self._done = self._since = 0
+        self._total = self._done = self._since = self._start_done = 0
         self._t0 = self._last = time.monotonic()
 
     def start(self, total: int, counts: Counter[str]) -> None:
@@ -306,7 +314,7 @@ def auto_progress(quiet: bool = False) -> BatchProgress:
 class Found:
     raw: bytes  # path relative to IN_DIR, as the file system has it
     abs: bytes
-    kind: Literal["file", "symlink", "special", "unreadable"]
+    kind: Literal["file", "symlink", "special", "unreadable", "jdx_output"]
     size: int = 0
     detail: str = ""
 
@@ -315,7 +323,8 @@ def walk_tree(in_dir: Path, exclude: frozenset[tuple[int, int]] = frozenset()) -
     """Every entry under ``in_dir`` in byte order, symlinks reported and never followed.
 
     Visited folders are tracked by (device, inode) so a bind mount or other loop cannot recurse;
-    ``exclude`` prunes folders such as OUT_DIR nested inside IN_DIR.
+    ``exclude`` prunes folders such as OUT_DIR nested inside IN_DIR; the output folder of another
+    batch (it holds the lock file) is reported, not read.
     """
     root = os.fsencode(os.path.abspath(in_dir))
     seen: set[tuple[int, int]] = set()
@@ -332,7 +341,11 @@ def walk_tree(in_dir: Path, exclude: frozenset[tuple[int, int]] = frozenset()) -
             full = os.path.join(dirpath, name)
             if os.path.islink(full):
                 yield _link(root, full)
-            elif _dir_key(full) not in exclude:
+            elif _dir_key(full) in exclude:
+                continue
+            elif os.path.exists(os.path.join(full, os.fsencode(LOCK))):
+                yield Found(_rel(root, full), full, "jdx_output")
+            else:
                 kept.append(name)
         dirnames[:] = kept
         for name in sorted(filenames):
@@ -395,11 +408,22 @@ def _unreadable(root: bytes, exc: OSError) -> Found:
 
 
 def display_path(raw: bytes) -> tuple[str, str | None]:
-    """(manifest path, hex of the raw bytes when they are not UTF-8)."""
+    """(manifest path, hex of the raw bytes when they are not UTF-8).
+
+    A folder or file name that is not UTF-8 shows every non-ASCII byte as ``\\xNN``: decoding
+    what happens to parse would mix escapes with stray characters that were never in the name.
+    """
     try:
         return raw.decode("utf-8"), None
     except UnicodeDecodeError:
-        return raw.decode("utf-8", "backslashreplace"), raw.hex()
+        return "/".join(_escaped(part) for part in raw.split(b"/")), raw.hex()
+
+
+def _escaped(part: bytes) -> str:
+    try:
+        return part.decode("utf-8")
+    except UnicodeDecodeError:
+        return "".join(chr(b) if b < 0x80 else f"\\x{b:02x}" for b in part)
 
 
 def legacy_name(raw: bytes) -> str | None:
@@ -469,6 +493,9 @@ def _plan_one(item: Found, first_by_sha: dict[str, str]) -> ManifestEntry | File
     if item.kind == "special":
         return _entry(item, status="skipped", warnings=warnings, reason=ErrorInfo(
             code="not_regular_file", message=f"{item.detail}, not a regular file"))
+    if item.kind == "jdx_output":
+        return _entry(item, status="skipped", warnings=warnings, reason=ErrorInfo(
+            code="jdx_output", message="output folder of an earlier jdx batch; not read"))
     if item.kind == "unreadable":
         return _entry(item, status="failed", warnings=warnings, error=ErrorInfo(
             code=ErrorCode.CORRUPT_FILE.value, message=f"cannot read: {item.detail}"))
@@ -508,7 +535,7 @@ class Journal:
         self._roles = os.open(out_dir / ROLES, flags, 0o644)
         self._manifest = os.open(out_dir / MANIFEST, flags, 0o644)
 
-    def record(self, entries: list[ManifestEntry], role_lines: list[str] = ()) -> None:
+    def record(self, entries: Sequence[ManifestEntry], role_lines: Sequence[str] = ()) -> None:
         if role_lines:
             _write_all(self._roles, "".join(line + "\n" for line in role_lines).encode("utf-8"))
             os.fsync(self._roles)
@@ -705,7 +732,7 @@ class _Converter:
         ]
         return FileOutcome(status=result.status, sha256=sha, roles=roles, warnings=result.warnings)
 
-    def _refused(self, task: FileTask, sha: str, error: ErrorInfo, warnings: list[Warning] = ()) -> FileOutcome:
+    def _refused(self, task: FileTask, sha: str, error: ErrorInfo, warnings: Sequence[Warning] = ()) -> FileOutcome:
         """Skipped when the content says 'not a document', failed when it is a broken one."""
         not_text = error.code in NOT_TEXT_CODES and _extension(task.abs_path) not in DOCUMENT_EXTENSIONS
         if error.code == ErrorCode.UNSUPPORTED_FORMAT.value or not_text:
@@ -845,9 +872,12 @@ class WorkerPool:
                 self._dispatch(queue)
                 self._wait()
                 self._service(queue)
-        finally:
-            for worker in self._workers:
-                worker.stop()
+        except BaseException:
+            for worker in self._workers:  # Ctrl-C, SIGTERM or a fatal error: no point in waiting for them
+                worker.kill()
+            raise
+        for worker in self._workers:
+            worker.stop()
 
     def _dispatch(self, queue: deque[FileTask]) -> None:
         for worker in self._workers:
@@ -904,7 +934,8 @@ class WorkerPool:
             self._start_failures = 0
             return False
         if isinstance(message, _StartFailed):
-            raise BatchError(f"worker processes cannot start: {message.message}")
+            raise BatchError(f"worker processes cannot start: {message.message}"
+                             + (" (is the memory limit too low?)" if "MemoryError" in message.message else ""))
         if isinstance(message, FileOutcome) and worker.task is not None:
             self._on_outcome(worker.take(), message)
             return message.fatal
@@ -936,7 +967,7 @@ def _death_outcome(exitcode: int | None) -> FileOutcome:
 # ----------------------------------------------------------------------------- the batch
 
 
-def _check_args(in_dir: Path, out_dir: Path, workers: int, timeout: float) -> None:
+def _check_args(in_dir: Path, out_dir: Path, workers: int, timeout: float, lexicon_path: str | None) -> None:
     if not in_dir.exists():
         raise BatchUsageError(f"no such folder: {in_dir}")
     if not in_dir.is_dir():
@@ -949,6 +980,8 @@ def _check_args(in_dir: Path, out_dir: Path, workers: int, timeout: float) -> No
         raise BatchUsageError(f"--workers must be at least 1, not {workers}")
     if not timeout > 0:
         raise BatchUsageError(f"--timeout must be positive, not {timeout}")
+    if lexicon_path and not Path(lexicon_path).is_file():
+        raise BatchUsageError(f"no such lexicon file: {lexicon_path}")
 
 
 @contextlib.contextmanager
@@ -976,11 +1009,11 @@ def _clear_outputs(out_dir: Path) -> None:
 
 
 def _reusable(tasks: list[FileTask]) -> Callable[[ManifestEntry], bool]:
-    current = {t.path: t.sha256 for t in tasks}
+    current = {t.raw_path(): t.sha256 for t in tasks}
 
     def keep(entry: ManifestEntry) -> bool:
-        if entry.path not in current or current[entry.path] != entry.sha256:
-            return False
+        if entry.sha256 is None or current.get(entry.raw_path()) != entry.sha256:
+            return False  # gone, changed, or settled from its name (no task: links, FIFOs, junk)
         return entry.status != "failed" and entry.duplicate_of is None
 
     return keep
@@ -1008,7 +1041,7 @@ def run_batch(
     """
     in_dir, out_dir = Path(in_dir), Path(out_dir)
     workers = (os.cpu_count() or 1) if workers is None else workers
-    _check_args(in_dir, out_dir, workers, timeout)
+    _check_args(in_dir, out_dir, workers, timeout, lexicon_path)
     out_dir.mkdir(parents=True, exist_ok=True)
     progress = progress or NullProgress()
     config = WorkerConfig(limits=limits, lexicon_path=lexicon_path, memory_limit_mb=memory_limit_mb,
@@ -1019,8 +1052,8 @@ def run_batch(
             _clear_outputs(out_dir)
         the_plan = plan(list(walk_tree(in_dir, exclude=frozenset({_dir_key(os.fsencode(out_dir))}))))
         reused = compact(out_dir, _reusable(the_plan.tasks))
-        done = {e.path for e in reused}
-        todo = [t for t in the_plan.tasks if t.path not in done]
+        done = {e.raw_path() for e in reused}
+        todo = [t for t in the_plan.tasks if t.raw_path() not in done]
         converted = _convert_all(out_dir, the_plan, reused, todo, config, workers, timeout, progress)
         return _finish(in_dir, out_dir, started, len(reused), converted)
 
@@ -1062,7 +1095,12 @@ def _finish(in_dir: Path, out_dir: Path, started: float, reused: int, converted:
     from .export import export_tables
 
     entries = compact(out_dir)
-    outputs = [MANIFEST, ROLES, *(p.name for p in export_tables(out_dir)), SUMMARY]
+    try:
+        tables = [p.name for p in export_tables(out_dir)]
+    except Exception:  # the JSONL results are complete and valid; a spreadsheet bug must not hide them
+        log.exception("writing the spreadsheets failed; manifest.jsonl and roles.jsonl are complete")
+        tables = []
+    outputs = [MANIFEST, ROLES, *tables, SUMMARY]
     summary = summarize(entries, in_dir, out_dir, time.monotonic() - started, reused, converted, outputs)
     _replace_atomically(out_dir / SUMMARY, lambda fh: fh.write(
         (summary.model_dump_json(indent=2) + "\n").encode("utf-8")))

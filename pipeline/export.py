@@ -61,6 +61,8 @@ COLUMNS = {"roles": ROLE_COLUMNS, "duties": DUTY_COLUMNS, "kpis": KPI_COLUMNS, "
 
 def export_tables(out_dir: Path, roles_file: str = "roles.jsonl", manifest_file: str = "manifest.jsonl") -> list[Path]:
     """Write roles.xlsx and the four CSVs into ``out_dir``; return their paths."""
+    entries = list(_json_lines(out_dir / manifest_file))  # small: one short line per file
+    status = {e["path"]: e["status"] for e in entries}
     with _Tables(out_dir) as tables:
         for role in _json_lines(out_dir / roles_file):
             tables.add("roles", role_row(role))
@@ -68,9 +70,9 @@ def export_tables(out_dir: Path, roles_file: str = "roles.jsonl", manifest_file:
                 tables.add("duties", row)
             for row in kpi_rows(role):
                 tables.add("kpis", row)
-            for row in role_warning_rows(role):
+            for row in role_warning_rows(role, status.get(role["source"]["file"], "")):
                 tables.add("problems", row)
-        for entry in _json_lines(out_dir / manifest_file):
+        for entry in entries:
             for row in file_problem_rows(entry):
                 tables.add("problems", row)
     return [out_dir / name for name in EXPORT_FILES]
@@ -118,9 +120,9 @@ def kpi_rows(role: dict) -> Iterator[list[Any]]:
                role["source"]["file"]]
 
 
-def role_warning_rows(role: dict) -> Iterator[list[Any]]:
+def role_warning_rows(role: dict, status: str) -> Iterator[list[Any]]:
     for warning in role.get("warnings", []):
-        yield [role["source"]["file"], "", "role warning", warning["code"], warning["message"], role["id"], None]
+        yield [role["source"]["file"], status, "role warning", warning["code"], warning["message"], role["id"], None]
 
 
 def file_problem_rows(entry: dict) -> Iterator[list[Any]]:
@@ -182,11 +184,14 @@ class _Tables:
         self._sheets[sheet].append([self._cell(sheet, value) for value in row])
         self._csv[sheet].writerow([_csv_value(value) for value in row])
 
-    def _cell(self, sheet: str, value: Any) -> WriteOnlyCell:
-        cell = WriteOnlyCell(self._sheets[sheet], value=_clean(value))
-        if isinstance(cell.value, str) and cell.data_type == "f":
-            cell.data_type = "s"  # a duty reading "=销售额×10%" is text, not a formula to run
-        return cell
+    def _cell(self, sheet: str, value: Any) -> Any:
+        value = _clean(value)
+        if isinstance(value, str) and value.startswith("=") and len(value) > 1:
+            # openpyxl would store "=销售额×10%" as a formula for Excel to run; it is text.
+            cell = WriteOnlyCell(self._sheets[sheet], value=value)
+            cell.data_type = "s"
+            return cell
+        return value  # plain values: a cell object per value costs more than the XML writing
 
     def __enter__(self) -> _Tables:
         return self
