@@ -16,7 +16,9 @@ from ..schemas.document import Document, ReadIssue
 from .errors import DocumentError, ErrorCode
 from .limits import Limits
 
-CONVERT_TIMEOUT = 120
+# Below the batch's default per-file deadline (60 s), so a slow conversion fails with this
+# reader's own message rather than a bare timeout.
+CONVERT_TIMEOUT = 45
 
 
 def soffice() -> str | None:

@@ -35,6 +35,10 @@ MD_EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1")
 
 
 def read_text(data: bytes, limits: Limits) -> Document:
+    # No encoding spends more than 4 bytes a character: refuse before decoding a huge file.
+    if len(data) > 4 * limits.max_text_chars:
+        raise DocumentError(ErrorCode.TOO_LARGE,
+                            f"text file of {len(data):,} bytes is above the limit of {limits.max_text_chars:,} characters")
     text, encoding = decode(data)
     if len(text) > limits.max_text_chars:
         raise DocumentError(

@@ -45,6 +45,8 @@ def convert_bytes(data: bytes, name: str, *, lexicon: Lexicon | None = None, lim
         doc = read_document(data, limits)
     except DocumentError as exc:
         return _failed(name, exc.code, exc.message)
+    except MemoryError:
+        return _failed(name, ErrorCode.OUT_OF_MEMORY, "ran out of memory while reading the file")
     except Exception as exc:  # a reader bug must not take a batch down
         if raise_errors:
             raise
@@ -52,6 +54,8 @@ def convert_bytes(data: bytes, name: str, *, lexicon: Lexicon | None = None, lim
         return _failed(name, ErrorCode.INTERNAL_ERROR, f"reader failed: {type(exc).__name__}: {exc}")
     try:
         return extract(doc, name=name, sha256=sha, lexicon=lexicon)
+    except MemoryError:
+        return _failed(name, ErrorCode.OUT_OF_MEMORY, "ran out of memory while extracting roles")
     except Exception as exc:
         if raise_errors:
             raise
