@@ -40,7 +40,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-SAMPLES = ROOT / "samples"
+SAMPLES = ROOT / "samples" / "documents"
 PAGE = os.sysconf("SC_PAGE_SIZE")
 
 TITLES = ("出纳", "会计", "仓储主管", "采购专员", "质量检验员", "人事专员", "行政助理", "销售代表", "客服专员", "生产主管")

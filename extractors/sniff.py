@@ -10,6 +10,7 @@ directory names an ``EncryptedPackage`` stream, a legacy Word file when it names
 from __future__ import annotations
 
 import io
+import json
 import re
 import zipfile
 from dataclasses import dataclass
@@ -69,7 +70,21 @@ def sniff(data: bytes) -> Sniffed:
             raise DocumentError(ErrorCode.UNSUPPORTED_FORMAT, f"this is a {name}, not a document jdx reads")
     if _looks_like_html(data):
         return Sniffed("html")
+    if _is_json(data):
+        raise DocumentError(ErrorCode.UNSUPPORTED_FORMAT, "this is JSON data, not a document")
     return Sniffed("txt")
+
+
+def _is_json(data: bytes) -> bool:
+    """Exported records (a previous run's output, an API dump) are data, not a description."""
+    probe = data.lstrip(b"\xef\xbb\xbf \t\r\n")
+    if not probe.startswith((b"{", b"[")) or len(data) > 50_000_000:
+        return False
+    try:
+        json.loads(data.decode("utf-8-sig"))
+    except (UnicodeDecodeError, ValueError):
+        return False
+    return True
 
 
 def _sniff_zip(data: bytes) -> str:

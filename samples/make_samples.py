@@ -1,5 +1,5 @@
 #!/usr/bin/env python
-"""Write the bundled sample job descriptions (岗位说明书) into ``samples/``.
+"""Write the bundled sample job descriptions (岗位说明书) into ``samples/documents/``.
 
 Rerun by hand after editing a role text::
 
@@ -34,7 +34,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
-HERE = Path(__file__).resolve().parent
+HERE = Path(__file__).resolve().parent / "documents"
 FIXED_DATE = dt.datetime(2023, 3, 1, 9, 0, 0)
 ZIP_DATE = (2023, 3, 1, 9, 0, 0)
 PDF_DATE_DIGITS = b"20230301090000"

@@ -40,7 +40,7 @@ from openpyxl import load_workbook
 from typer.testing import CliRunner
 
 ROOT = Path(__file__).resolve().parents[1]
-SAMPLES = ROOT / "samples"
+SAMPLES = ROOT / "samples" / "documents"
 PDF_FIXTURES = ROOT / "tests" / "fixtures" / "pdf"
 GBK_NAME = "旧档案/行政助理岗位说明书（旧）.txt".encode("gbk")
 

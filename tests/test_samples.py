@@ -22,7 +22,7 @@ UPDATE = bool(os.environ.get("JDX_UPDATE_GOLDEN"))
 
 
 def expected_path(sample: Path) -> Path:
-    return SAMPLES / "expected" / f"{sample.name}.json"
+    return SAMPLES.parent / "expected" / f"{sample.name}.json"
 
 
 def run(sample: Path) -> dict:
