@@ -74,7 +74,8 @@ def resolve_dangling_labels(pieces: list[Piece]) -> list[Piece]:
             skip = False
             continue
         nxt = pieces[i + 1] if i + 1 < len(pieces) else None
-        if (piece.kind == Kind.LABEL and not piece.text and piece.alone and nxt is not None
+        last_on_line = piece.alone or (nxt is not None and nxt.alone and _other_line(piece, nxt))
+        if (piece.kind == Kind.LABEL and not piece.text and last_on_line and nxt is not None
                 and nxt.kind == Kind.TEXT and (nxt.alone or nxt.line_start and piece.key in NAME_FIELDS)
                 and _fits_label(piece.key, nxt.text)):
             out.append(Piece(Kind.LABEL, nxt.text, nxt.span, key=piece.key, name=piece.name, alone=True,
@@ -83,6 +84,10 @@ def resolve_dangling_labels(pieces: list[Piece]) -> list[Piece]:
             continue
         out.append(piece)
     return out
+
+
+def _other_line(a: Piece, b: Piece) -> bool:
+    return (a.span.block, a.span.row, a.span.col) != (b.span.block, b.span.row, b.span.col)
 
 
 def _fits_label(key: str | None, text: str) -> bool:

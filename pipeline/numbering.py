@@ -35,6 +35,7 @@ LABEL_RE = re.compile(
             rf"(?P<stop_digit>[{STOP_DIGITS}])",
             rf"(?P<bullet>[{BULLETS}]|\.(?=[\u4e00-\u9fff]))",
             rf"(?P<dash>[{DASHES}])",
+            r"(?P<blank>[_＿]{2,}(?=[\u4e00-\u9fff]))",
         ]
     )
 )
@@ -87,7 +88,7 @@ def label_from_match(m: re.Match[str]) -> Label:
         # "2.0 关键职责" is a section number, not item 0 of section 2.
         if ordinal == 0:
             ordinal, depth = int(parts[0]), 0
-    elif style in ("bullet", "dash"):
+    elif style in ("bullet", "dash", "blank"):
         ordinal = None
     elif digits:
         ordinal = int(digits[0])

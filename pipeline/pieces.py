@@ -77,7 +77,7 @@ HEADING_NUMBER = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}|\d{1,
 FORM_DENSITY = 40
 FLATTENED_LINE = 200
 GLUE_BLOCKERS = PROSE_FOLLOWERS | set("(（")
-PROSE_PRECEDERS = set("的将把对和与及在为从向是")
+PROSE_PRECEDERS = set("的将把对和与及在为从向是-–—)）")
 RULE_CHARS = set("=_＿━─—")
 OPEN_BRACKETS = set("【[〔［")
 QUOTE_OPENERS = set("“\"《「")
@@ -283,7 +283,8 @@ def find_tokens(text: str, pos: int, lexicon: Lexicon, after_title: bool = False
             _numbered_title(text, i, num_at.get(i), where, lexicon, last_title[0])
             or _heading(text, i, heading_at.get(i), num_at.get(i), where, last_kind, lexicon,
                         form_bare or flattened, label_keys, last_num)
-            or _label(text, i, label_at.get(i), where, last_kind, form_colon, form_bare, label_keys, flattened)
+            or _label(text, i, label_at.get(i), where, last_kind, form_colon, form_bare, label_keys, flattened,
+                      lexicon)
             or _lead_in(text, i, lead_at.get(i), where, lexicon)
             or _item(text, i, num_at.get(i), where, last_kind, last_num, last_style[0])
             or _unknown_label(text, i, unknown_at.get(i), where, label_keys, last_kind)
@@ -407,6 +408,14 @@ def _heading(text: str, i: int, m: re.Match[str] | None, num: re.Match[str] | No
     return Token(Kind.HEADING, start, end, key=lexicon.sections[phrase], name=phrase, marker=marker)
 
 
+def _phrase_at(text: str, pos: int, lexicon: Lexicon | None) -> bool:
+    """A heading or label right after a glued label ("…督导下属工作任务1.…") means the label
+    words were the end of the text before, not a label with a value."""
+    if lexicon is None:
+        return False
+    return bool(lexicon.heading_re.match(text, pos) or lexicon.label_re.match(text, pos))
+
+
 def _opens_list(text: str, end: int) -> bool:
     nm = LABEL_RE.match(text, end)
     return bool(nm) and label_from_match(nm).ordinal == 1
@@ -414,7 +423,7 @@ def _opens_list(text: str, end: int) -> bool:
 
 def _label(text: str, i: int, m: re.Match[str] | None, where: str, last_kind: Kind | None,
            form_colon: bool, form_bare: bool, label_keys: dict[str, str | None],
-           flattened: bool = False) -> Token | None:
+           flattened: bool = False, lexicon: Lexicon | None = None) -> Token | None:
     if m is None:
         return None
     phrase = m.group()
@@ -432,7 +441,11 @@ def _label(text: str, i: int, m: re.Match[str] | None, where: str, last_kind: Ki
         if not ok and form_colon and where == "space":
             ok = _follows_ok(text, end) and text[end:end + 1].isspace()
     elif where == "glued":
-        ok = (form_colon and colon) or ((form_bare or flattened) and len(phrase) >= 4 and nxt not in GLUE_BLOCKERS)
+        ok = (form_colon and colon) or (
+            len(phrase) >= 4 and nxt not in GLUE_BLOCKERS
+            # a form run of empty labels is label after label; in a flattened page a label
+            # word followed by a heading is the tail of a sentence
+            and (form_bare or flattened and not _phrase_at(text, end, lexicon)))
         # "男女不限年龄25—45周岁": a cell boundary lost, the value is a number.
         ok = ok or (nxt.isdigit() and label_keys.get(phrase, "") in DIGIT_LABELS)
     else:
@@ -453,6 +466,8 @@ def _item(text: str, i: int, m: re.Match[str] | None, where: str, last_kind: Kin
     rest = text[end:].lstrip()
     if not rest or rest[0] in SENTENCE_END + ",，)）%":
         return None
+    if marker.style == "blank" and where != "start":
+        return None  # "____部门各环节…": a template's blank number, only ever at a line start
     if marker.style == "dash":
         # A dash is a bullet at a line start, after a colon, or as "X- Y" — never in "25—45岁".
         if where == "glued" and not (text[end:end + 1] == " " and i > 0 and not text[i - 1].isdigit()):

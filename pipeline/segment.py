@@ -13,11 +13,13 @@ documents at notices.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 
 from .lexicon import Lexicon
 from .pieces import Kind, Piece
 from .titles import DocTitle, clean_title, is_organization, split_organization
 
+SAME_TITLE = 0.85
 DUTY_DOC_WORDS = ("岗位职责", "工作职责", "职位职责", "职务职责")
 
 
@@ -196,7 +198,11 @@ def segment(pieces: list[Piece], lexicon: Lexicon, file_title: DocTitle | None =
 
 
 def _same_role(value: str, draft: RoleDraft) -> bool:
-    """A 岗位名称 label that repeats the heading's title, maybe with the company in front."""
+    """A 岗位名称 label that repeats the heading's title, maybe with the company in front or
+    a character lost to the site's watermark (客户服总监 / 客户服务总监)."""
     if draft.title is None:
         return False
-    return value.endswith(draft.title) or draft.title.endswith(value)
+    if value.endswith(draft.title) or draft.title.endswith(value):
+        return True
+    return SequenceMatcher(None, value, draft.title).ratio() >= SAME_TITLE
+

@@ -31,6 +31,9 @@ SENTENCE_END = "。;；!?！？"
 RULE = re.compile(r"\d+(?:\.\d+)?\s*万?元|元/次|元/天|扣\d+分|扣除|处罚|罚款|奖励|负激励|[=＝]")
 FREQ_TAIL = re.compile(r"[(（](每日|每天|每周|每月|每季度|每年|月度|季度|年度|随时|不定期|定期|工作需要时)[)）]$")
 MAX_CATEGORY = 30
+FREQUENCY = re.compile(r"(?:每|按)(?:日|天|周|月|季|季度|半年|年|年度)(?:\d{1,2}月)?(?:\d{1,2}[日号])?(?:前)?")
+METRIC = re.compile(r"[\u4e00-\u9fff]{2,10}(?:率|度|数|量|次数)")
+INSTRUCTION = re.compile(r"[(（][^()（）]{4,}[)）]")
 WRAPPED_LINE = 18
 COLUMN_HEADERS = {name for names in COLUMN_ROLES.values() for name in names} | {"职责序号", "职责名称"}
 
@@ -94,6 +97,7 @@ def extract_duties(tagged: Tagged, lexicon: Lexicon) -> DutyResult:
         last = entry
         used.update(id(p) for p in entry.pieces)
 
+    list_mode = _is_list_mode(tagged, lexicon)
     for position, (section, piece) in enumerate(tagged):
         following = tagged[position + 1][1] if position + 1 < len(tagged) else None
         if section != "duties":
@@ -131,7 +135,7 @@ def extract_duties(tagged: Tagged, lexicon: Lexicon) -> DutyResult:
         if piece.kind == Kind.LABEL:
             continue
 
-        if piece.kind == Kind.TEXT and text in lexicon.frequency_words:
+        if piece.kind == Kind.TEXT and (text in lexicon.frequency_words or FREQUENCY.fullmatch(text)):
             if last is not None and last.frequency is None and not last.children:
                 last.frequency = text
                 used.add(id(piece))
@@ -158,8 +162,11 @@ def extract_duties(tagged: Tagged, lexicon: Lexicon) -> DutyResult:
                 rules.append(piece)
                 current_marker = None  # a pay rule between duties breaks a flattened chunk
                 continue
+            key = _style_key(piece)
+            if piece.marker is not None and piece.marker.style == "blank" and stack:
+                key = stack[-1].key  # "____" stands for the number the template left out
             entry = Entry(text=text, span=piece.span, pieces=[piece], marker=piece.marker,
-                          key=_style_key(piece), level=piece.level, category=piece.category,
+                          key=key, level=piece.level, category=piece.category,
                           frequency=piece.frequency, metrics=list(piece.metrics))
             parent = _place(entry, stack, label_group)
             add(entry, parent)
@@ -175,7 +182,11 @@ def extract_duties(tagged: Tagged, lexicon: Lexicon) -> DutyResult:
                 rules.append(piece)
                 current_marker = None
                 continue
-            if not re.search(r"\w", text) or text in COLUMN_HEADERS:
+            if not re.search(r"\w", text) or text in COLUMN_HEADERS or len(text) <= 3 or INSTRUCTION.fullmatch(text):
+                continue  # a drawn rule, a column header, a tick-box option, "(请列出…)"
+            if METRIC.fullmatch(text) and last is not None and not last.children:
+                last.metrics.append(text)  # "问题解决及时率" under a duty in a duty table
+                used.add(id(piece))
                 continue
             if last is not None and _continues(last, piece, lexicon):
                 last.text += text
@@ -184,6 +195,8 @@ def extract_duties(tagged: Tagged, lexicon: Lexicon) -> DutyResult:
                 last.pieces.append(piece)
                 used.add(id(piece))
                 continue
+            if list_mode:
+                continue  # prose around a numbered duty list ("售后主管是…", "总之…") is not a duty
             parent = stack[-1] if stack and stack[-1].text.rstrip().endswith((":", "：")) else label_group
             for sentence, span in _sentences(piece):
                 add(Entry(text=sentence, span=span, pieces=[piece]), parent)
@@ -196,6 +209,22 @@ def extract_duties(tagged: Tagged, lexicon: Lexicon) -> DutyResult:
     for entry in headers:
         used.difference_update(id(p) for p in entry.pieces)
     return DutyResult(duties=duties, used=used, rules=rules)
+
+
+def _is_list_mode(tagged: Tagged, lexicon: Lexicon) -> bool:
+    """A duty section written as a numbered list: its unlabelled lines are prose around the
+    list, not duties. Flattened tables (职责N markers, table rows) are not lists in this sense."""
+    items = 0
+    for section, piece in tagged:
+        if section != "duties":
+            continue
+        if piece.kind == Kind.TEXT and CATEGORY_MARKER.fullmatch(piece.text.strip()):
+            return False
+        if piece.source == "table":
+            return False
+        if piece.kind == Kind.ITEM and piece.marker is not None and not RULE.search(piece.text):
+            items += 1
+    return items >= 2
 
 
 def _marker_number(text: str) -> int | None:
