@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import re
 from pathlib import Path
 
 from ..extractors import DEFAULT_LIMITS, DocumentError, ErrorCode, Limits, read_document
@@ -94,7 +95,10 @@ def extract(doc: Document, *, name: str, sha256: str, lexicon: Lexicon) -> Conve
 
     header_org = organization_from_furniture(doc, lexicon)
     if header_org:
-        built = [(d, r if r.organization else r.model_copy(update={"organization": header_org})) for d, r in built]
+        # The running header names the company in full; a body line may hold only part of
+        # it (a cover page broke "南宁中燃城市燃|气发展有限公司" over two lines).
+        built = [(d, r if r.organization and not (header_org.endswith(r.organization) and header_org != r.organization)
+                  else r.model_copy(update={"organization": header_org})) for d, r in built]
     count = len(built)
     roles = [
         role.model_copy(update={
@@ -114,12 +118,17 @@ def extract(doc: Document, *, name: str, sha256: str, lexicon: Lexicon) -> Conve
 def organization_from_furniture(doc: Document, lexicon: Lexicon) -> str | None:
     """A company named in the running header ("广东美嘉日化股份有限公司 岗位说明书") when the body
     names none."""
+    suffixes = "|".join(re.escape(x) for x in lexicon.organization_suffixes if x.endswith(("公司", "集团")))
+    company = re.compile(rf"^.{{2,30}}?(?:{suffixes})")
     for block in doc.furniture:
         if block.style == "boilerplate":
             continue
         for part in block.text.split():
             if is_organization(part, lexicon):
                 return part
+            m = company.match(part)  # "南宁中燃城市燃气发展有限公司企业标准"
+            if m and is_organization(m.group(), lexicon):
+                return m.group()
     return None
 
 

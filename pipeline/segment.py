@@ -200,8 +200,8 @@ def segment(pieces: list[Piece], lexicon: Lexicon, file_title: DocTitle | None =
 def _same_role(value: str, draft: RoleDraft) -> bool:
     """A 岗位名称 label that repeats the heading's title, maybe with the company in front or
     a character lost to the site's watermark (客户服总监 / 客户服务总监)."""
-    if draft.title is None:
-        return False
+    if draft.title is None or draft.label_title:
+        return False  # after one form card's 岗位名称, only the same name continues it (经理 ≠ 副经理)
     if value.endswith(draft.title) or draft.title.endswith(value):
         return True
     return SequenceMatcher(None, value, draft.title).ratio() >= SAME_TITLE
