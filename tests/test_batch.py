@@ -21,6 +21,7 @@ from pathlib import Path
 
 import pytest
 from docx import Document as DocxDocument
+from fixtures.pdf_objects import pdf_bytes
 from jdx.extractors.sniff import OLE_MAGIC
 from jdx.pipeline.batch import (
     LOCK,
@@ -89,17 +90,7 @@ def minimal_pdf(pages: int) -> bytes:
     kids = b" ".join(b"%d 0 R" % (i + 3) for i in range(pages))
     objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [%s] /Count %d >>" % (kids, pages)]
     objects += [b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>"] * pages
-    out = io.BytesIO()
-    out.write(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(out.tell())
-        out.write(b"%d 0 obj\n" % number + body + b"\nendobj\n")
-    xref = out.tell()
-    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
-    out.writelines(b"%010d 00000 n \n" % offset for offset in offsets)
-    out.write(b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref))
-    return out.getvalue()
+    return pdf_bytes(objects)
 
 
 def zip_bomb_docx() -> bytes:
