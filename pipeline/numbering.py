@@ -107,11 +107,3 @@ def parse_label(text: str) -> Label | None:
         return label_from_match(m)
     m = LABEL_RE.match(text)
     return label_from_match(m) if m else None
-
-
-def strip_label(text: str) -> str:
-    """Remove a leading numbering label (contract: labels are removed from list items)."""
-    m = LABEL_RE.match(text)
-    if m and m.end() < len(text):
-        return text[m.end():].lstrip(" :")
-    return text

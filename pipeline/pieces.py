@@ -67,10 +67,8 @@ NAME_FIELDS = {
 }
 REPORTING_LABELS = ("汇报对象", "直接上级", "直属上司", "上级主管", "直接汇报对象", "汇报上级", "直接上司")
 SENTENCE_END = "。;；!?！？"
-CLAUSE_PUNCT = SENTENCE_END + ":：,，"
 PROSE_FOLLOWERS = set("的和与及、是为在将对把被")
 UNKNOWN_LABEL = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]{1,6}[:：](?=\S)")
-LEAD_IN = re.compile(r"以下是[^:：\n。]{0,40}[:：]")
 WS = re.compile(r"\s+")
 WORD_CHAR = re.compile(r"[^\W_]")
 HEADING_NUMBER = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}|\d{1,2})\s*[、.．:：]\s*")
@@ -96,6 +94,13 @@ class Token:
     name: str | None = None
     marker: Label | None = None
     title: str | None = None
+
+
+@cache
+def _lead_in_re(lexicon: Lexicon) -> re.Pattern[str]:
+    """"以下是…:" — a sentence that announces the list after it."""
+    words = "|".join(re.escape(w) for w in lexicon.lead_ins) or "(?!)"
+    return re.compile(rf"(?:{words})[^:：\n。]{{0,40}}[:：]")
 
 
 @cache
@@ -264,7 +269,7 @@ def find_tokens(text: str, pos: int, lexicon: Lexicon, after_title: bool = False
     heading_at: dict[int, re.Match[str]] = {m.start(): m for m in lexicon.heading_re.finditer(text, pos)}
     label_at: dict[int, re.Match[str]] = {m.start(): m for m in lexicon.label_re.finditer(text, pos)}
     num_at: dict[int, re.Match[str]] = {m.start(): m for m in LABEL_RE.finditer(text, pos)}
-    lead_at: dict[int, re.Match[str]] = {m.start(): m for m in LEAD_IN.finditer(text, pos)}
+    lead_at: dict[int, re.Match[str]] = {m.start(): m for m in _lead_in_re(lexicon).finditer(text, pos)}
     unknown_at: dict[int, re.Match[str]] = {m.start(): m for m in UNKNOWN_LABEL.finditer(text, pos)}
     starts = sorted(set(heading_at) | set(label_at) | set(num_at) | set(lead_at) | set(unknown_at))
 
@@ -542,7 +547,7 @@ def _lead_in(text: str, i: int, m: re.Match[str] | None, where: str, lexicon: Le
     if m is None or where not in ("start", "space", "sentence", "after"):
         return None
     phrase = m.group()
-    inner = re.sub(r"^以下是(?:一个|一份|一些|该|本)?", "", phrase[:-1])
+    inner = re.sub(rf"^(?:{'|'.join(map(re.escape, lexicon.lead_ins))})(?:一个|一份|一些|该|本)?", "", phrase[:-1])
     inner = re.sub(r"^(?:关于)?", "", inner)
     title = match_doc_title(inner, lexicon)
     name = title.title if title else None

@@ -35,7 +35,6 @@ KPI_WEIGHT = ("权重", "权重(%)", "比重", "权重%", "分值权重")
 KPI_TARGET = ("目标值", "目标", "要求目标", "考核标准", "评分标准", "标准", "指标要求", "目标要求", "衡量标准")
 PERIODS = {"月度": "month", "月": "month", "季度": "quarter", "季": "quarter", "半年": "half_year",
            "半年度": "half_year", "年度": "year", "年": "year", "全年": "year"}
-COLON = re.compile(r"[:：]\s*$")
 
 
 @dataclass
@@ -93,10 +92,9 @@ def table_pieces(block: Block, lexicon: Lexicon, scan_text: Callable) -> list:
         header = _list_header(row_cells)
         if header is not None:
             list_columns = header
-            section = _section_of_header(row_cells, header, lexicon)
-            if section:
-                pieces.append(Piece(Kind.HEADING, "", span(non_empty[0]), key=section, name=section,
-                                    source="table"))
+            # A 序号 | 职责名称 | 工作内容 header heads a duty table.
+            pieces.append(Piece(Kind.HEADING, "", span(non_empty[0]), key="duties", name=_norm(non_empty[0].text),
+                                source="table"))
             r += 1
             continue
 
@@ -229,10 +227,6 @@ def _list_header(cells: list[Cell]) -> dict[int, str] | None:
         # "职责 | 工作内容" also counts; a lone "主要内容" header does not make a list table.
         return None
     return roles
-
-
-def _section_of_header(cells: list[Cell], roles: dict[int, str], lexicon: Lexicon) -> str | None:
-    return "duties"
 
 
 def _fits_list(grid, r: int, columns: dict[int, str]) -> bool:

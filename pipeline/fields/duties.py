@@ -52,7 +52,6 @@ class Entry:
     children: list[Entry] = field(default_factory=list)
     parent: Entry | None = None
     group_marker: int | None = None      # flattened tables: the 职责N this duty sits under
-    pending_marker: bool = False         # came before any marker after a break
 
 
 def _style_key(piece: Piece) -> tuple:
@@ -88,12 +87,8 @@ def extract_duties(tagged: Tagged, lexicon: Lexicon) -> DutyResult:
         entry.parent = parent
         (parent.children if parent else roots).append(entry)
         entry.group_marker = current_marker
-        if current_marker is None and marker_names:
-            entry.pending_marker = True
-            pending.append(entry)
-        elif current_marker is None and awaiting_name is None:
-            pending.append(entry)
-            entry.pending_marker = True
+        if current_marker is None:
+            pending.append(entry)  # its group is known once the next 职责N marker shows
         last = entry
         used.update(id(p) for p in entry.pieces)
 
@@ -113,8 +108,8 @@ def extract_duties(tagged: Tagged, lexicon: Lexicon) -> DutyResult:
 
         if piece.kind == Kind.HEADING:
             stack.clear()
-            if piece.name in lexicon.sections and len(piece.name or "") >= 4 and piece.name not in ("工作任务", "职责任务"):
-                label_group = None
+            if label_group is not None and label_group.children:
+                label_group = None  # a heading right after "职责:X" ("工作任务") introduces X's tasks
             used.add(id(piece))
             continue
         if piece.kind == Kind.LEAD_IN:
@@ -201,10 +196,6 @@ def extract_duties(tagged: Tagged, lexicon: Lexicon) -> DutyResult:
             for sentence, span in _sentences(piece):
                 add(Entry(text=sentence, span=span, pieces=[piece]), parent)
 
-    # Flattened tables: duties left before any marker keep the last marker's group.
-    for entry in pending:
-        if entry.group_marker is None and current_marker is not None and not entry.pending_marker:
-            entry.group_marker = current_marker
     duties, headers = _flatten(roots, marker_names)
     for entry in headers:
         used.difference_update(id(p) for p in entry.pieces)
