@@ -68,6 +68,7 @@ NAME_FIELDS = {
 REPORTING_LABELS = ("汇报对象", "直接上级", "直属上司", "上级主管", "直接汇报对象", "汇报上级", "直接上司")
 SENTENCE_END = "。;；!?！？"
 PROSE_FOLLOWERS = set("的和与及、是为在将对把被")
+STRONG_START_FOLLOWERS = set("的和与及、是")
 UNKNOWN_LABEL = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]{1,6}[:：](?=\S)")
 WS = re.compile(r"\s+")
 WORD_CHAR = re.compile(r"[^\W_]")
@@ -377,8 +378,10 @@ def _heading(text: str, i: int, m: re.Match[str] | None, num: re.Match[str] | No
     phrase = m.group()
     end = m.end()
     nxt = text[end:end + 1]
-    if nxt in PROSE_FOLLOWERS or ORDINAL_TAIL.match(text, end) or TABLE_TAIL.match(text, end):
-        return None  # "岗位职责的明确性…" is prose; "职责三" a duty-table marker; "…指标考核表" a title
+    # "岗位职责的明确性…" is prose; at a line start "发展机会在本岗位…" is still a heading.
+    blockers = STRONG_START_FOLLOWERS if where == "start" and len(phrase) >= 4 else PROSE_FOLLOWERS
+    if nxt in blockers or ORDINAL_TAIL.match(text, end) or TABLE_TAIL.match(text, end):
+        return None  # "职责三" is a duty-table marker; "…指标考核表" a table's title
     is_label = phrase in label_keys and label_keys[phrase] is not None
     if is_label and marker is None and (nxt in (":", "：") or not text[end:].strip()):
         # "工作地点:X" is a label; so is "薪资标准" alone in a form cell, its value next.
