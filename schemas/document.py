@@ -16,7 +16,14 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SourceFormat = Literal["txt", "docx", "pdf", "doc", "html"]
+from .role import SourceFormat
+
+# Block styles with a meaning every stage relies on (other styles are the source's own names):
+# "sheet"      a HEADING that opens one sheet of a workbook: a hard boundary, no role spans it;
+# "bold"       a HEADING made of a whole line in bold (Markdown ``**岗位职责：**``, HTML <strong>);
+# "boilerplate" furniture moved out of the body by normalisation.
+STYLE_SHEET = "sheet"
+STYLE_BOLD = "bold"
 
 
 class BlockKind(StrEnum):
@@ -71,9 +78,11 @@ class Block(BaseModel):
     """A paragraph, list item, heading or table in reading order.
 
     ``label`` is a numbering label the reader recovered outside the text (Word's automatic
-    numbering: ``一、``, ``1.``, ``（1）``), with ``level`` its 0-based list level; literal
-    labels typed into the text stay in ``text``. ``container`` points at the table cell a
-    nested table sits in, as ``(block, row, col)``.
+    numbering: ``一、``, ``1.``, ``（1）``), with ``level`` its 0-based list level (for a
+    heading, its 0-based heading level: h1 is 0); literal labels typed into the text stay in
+    ``text``. ``container`` points at the table cell a nested table sits in, as
+    ``(block, row, col)``. ``confidence`` is the OCR engine's mean confidence (0–1) for
+    blocks read from an image, ``None`` for text read from the file.
     """
 
     model_config = ConfigDict(frozen=True)
@@ -91,6 +100,7 @@ class Block(BaseModel):
     # removed right before this block: the text on either side may belong to different
     # documents of a compilation.
     follows_furniture: bool = False
+    confidence: float | None = None
 
 
 class ReadIssue(BaseModel):
@@ -109,6 +119,10 @@ class Document(BaseModel):
     pages: int | None = None
     encoding: str | None = None
     warnings: list[ReadIssue] = Field(default_factory=list)
+    # Document-level fields the source states outside its body: Markdown/YAML front matter
+    # (title, location, tags …), DOCX core properties. Values as written.
+    metadata: dict[str, str | list[str]] = Field(default_factory=dict)
+    ocr: bool = False
 
     def text(self) -> str:
         """Plain text of the body, one block per line, tables row by row (for debugging and tests)."""

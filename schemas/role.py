@@ -1,4 +1,4 @@
-"""The role record, version 1 — the output contract of ``../shared/ROLE_SCHEMA.md``.
+"""The role record, version 1.1 — the output contract of ``../shared/ROLE_SCHEMA.md``.
 
 Field names, types and nullability follow the contract exactly. Extensions (allowed by the
 contract: "add fields freely") are marked ``Extension`` in their description:
@@ -19,7 +19,12 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
+
+# Formats a source can have (``Source.format``); readers register under these names.
+SourceFormat = Literal["txt", "md", "html", "docx", "doc", "wps", "rtf", "xlsx", "xls", "ods", "pdf", "image"]
+Script = Literal["simplified", "traditional"]
+SalaryUnit = Literal["month", "year", "day", "hour"]
 
 EducationLevel = Literal["初中", "高中", "中专", "大专", "本科", "硕士", "博士"]
 EDUCATION_LEVELS: tuple[str, ...] = ("初中", "高中", "中专", "大专", "本科", "硕士", "博士")
@@ -93,6 +98,7 @@ class Qualifications(_Model):
     certifications: list[str] = Field(default_factory=list)
     training: list[str] = Field(default_factory=list)
     special: list[str] = Field(default_factory=list)
+    preferred: list[str] = Field(default_factory=list, description="1.1: wishes (加分项, …者优先), never requirements")
 
 
 class Contacts(_Model):
@@ -125,6 +131,26 @@ class KPI(_Model):
         return value
 
 
+class Salary(_Model):
+    """1.1: pay parsed from the compensation text; ``15K`` is 15000 in ``unit``."""
+
+    min: float | None = None
+    max: float | None = None
+    unit: SalaryUnit | None = None
+    months: int | None = Field(default=None, description="salaries paid per year (14薪 → 14)")
+    text: str
+
+
+class Review(_Model):
+    """1.1: whether a person should check this role before it is imported, and why.
+
+    ``reasons`` are stable codes (``no_title``, ``pooled_duties`` …); the matching warning
+    carries the human-readable message."""
+
+    needed: bool = False
+    reasons: list[str] = Field(default_factory=list)
+
+
 class OtherSection(_Model):
     heading: str
     text: str
@@ -138,12 +164,14 @@ class Unmapped(_Model):
 
 class Source(_Model):
     file: str
-    format: Literal["txt", "docx", "pdf", "doc", "html"]
+    format: SourceFormat
     sha256: str
     encoding: str | None = None
     pages: int | None = None
     role_index: int
     role_count: int
+    script: Script = Field(default="simplified", description="1.1: the script the document is written in")
+    ocr: bool = Field(default=False, description="1.1: text was read by OCR")
 
 
 class Warning(_Model):  # noqa: A001 - the contract's name
@@ -153,7 +181,7 @@ class Warning(_Model):  # noqa: A001 - the contract's name
 
 
 class Role(_Model):
-    schema_version: Literal["1.0"] = SCHEMA_VERSION
+    schema_version: Literal["1.1"] = SCHEMA_VERSION
     id: str
     title: str
     code: str | None = None
@@ -172,11 +200,16 @@ class Role(_Model):
     kpis: list[KPI] = Field(default_factory=list)
     kpi_table_title: str | None = None
     compensation: str | None = None
+    salary: Salary | None = None
+    benefits: list[str] = Field(default_factory=list)
+    location: list[str] = Field(default_factory=list)
+    employment_type: str | None = None
     work_conditions: str | None = None
     other_sections: list[OtherSection] = Field(default_factory=list)
     unmapped: list[Unmapped] = Field(default_factory=list)
     source: Source
     warnings: list[Warning] = Field(default_factory=list)
+    review: Review = Field(default_factory=Review)
     coverage: float = Field(
         default=0.0, ge=0.0, le=1.0,
         description="Extension: share of the role's characters that went into fields (not other_sections/unmapped)",
@@ -195,7 +228,7 @@ class ErrorInfo(_Model):
 class ConvertResult(_Model):
     """What ``jdx convert`` prints for one file."""
 
-    schema_version: Literal["1.0"] = SCHEMA_VERSION
+    schema_version: Literal["1.1"] = SCHEMA_VERSION
     file: str
     status: Literal["ok", "partial", "failed"]
     roles: list[Role] = Field(default_factory=list)

@@ -1,0 +1,60 @@
+"""jdx — Chinese job-description files (岗位说明书) to role records.
+
+The library face::
+
+    import jdx
+    result = jdx.convert("岗位说明书.docx")          # a path, or bytes with name=...
+    for role in result.roles:
+        print(role.title, [d.text for d in role.duties])
+
+Everything here is imported lazily, so ``import jdx`` stays cheap; the command line
+(``jdx convert``, ``jdx batch`` …) is a thin shell over these functions.
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from importlib.metadata import PackageNotFoundError, version
+from typing import TYPE_CHECKING, Any
+
+try:
+    __version__ = version("jdx")
+except PackageNotFoundError:  # running from a source tree that was never installed
+    __version__ = "0.0.0+unknown"
+
+# public name -> "module:attribute", resolved on first access
+_EXPORTS = {
+    "convert": "jdx.pipeline.api:convert",
+    "batch": "jdx.pipeline.api:batch",
+    "ConvertResult": "jdx.schemas.role:ConvertResult",
+    "Role": "jdx.schemas.role:Role",
+    "Document": "jdx.schemas.document:Document",
+    "DocumentError": "jdx.extractors.errors:DocumentError",
+    "ErrorCode": "jdx.extractors.errors:ErrorCode",
+    "Lexicon": "jdx.pipeline.lexicon:Lexicon",
+    "load_lexicon": "jdx.pipeline.lexicon:load_lexicon",
+    "SCHEMA_VERSION": "jdx.schemas.role:SCHEMA_VERSION",
+}
+
+__all__ = ["__version__", *_EXPORTS]
+
+if TYPE_CHECKING:
+    from .pipeline.api import batch, convert
+    from .schemas.role import SCHEMA_VERSION, ConvertResult, Role
+    from .schemas.document import Document
+    from .extractors.errors import DocumentError, ErrorCode
+    from .pipeline.lexicon import Lexicon, load_lexicon
+
+
+def __getattr__(name: str) -> Any:
+    target = _EXPORTS.get(name)
+    if target is None:
+        raise AttributeError(f"module 'jdx' has no attribute {name!r}")
+    module, attribute = target.split(":")
+    value = getattr(import_module(module), attribute)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)
