@@ -11,9 +11,10 @@ import importlib
 from ..schemas.document import Document
 from .errors import DocumentError, ErrorCode
 from .limits import DEFAULT_LIMITS, Limits
+from .options import DEFAULT_OPTIONS, ReadOptions
 from .sniff import sniff
 
-# format -> "module:function"; each function is (data: bytes, limits: Limits) -> Document
+# format -> "module:function"; each function is (data: bytes, limits: Limits, options: ReadOptions) -> Document
 READERS: dict[str, str] = {
     "docx": "jdx.extractors.docx:read_docx",
     "pdf": "jdx.extractors.pdf:read_pdf",
@@ -23,7 +24,7 @@ READERS: dict[str, str] = {
 }
 
 
-def read_document(data: bytes, limits: Limits = DEFAULT_LIMITS) -> Document:
+def read_document(data: bytes, limits: Limits = DEFAULT_LIMITS, options: ReadOptions = DEFAULT_OPTIONS) -> Document:
     """Sniff ``data`` and read it with the matching reader. Raises :class:`DocumentError`."""
     if len(data) > limits.max_file_bytes:
         raise DocumentError(
@@ -32,7 +33,8 @@ def read_document(data: bytes, limits: Limits = DEFAULT_LIMITS) -> Document:
     fmt = sniff(data).format
     module_name, func_name = READERS[fmt].split(":")
     reader = getattr(importlib.import_module(module_name), func_name)
-    return reader(data, limits)
+    return reader(data, limits, options)
 
 
-__all__ = ["READERS", "DocumentError", "ErrorCode", "Limits", "DEFAULT_LIMITS", "read_document", "sniff"]
+__all__ = ["READERS", "DocumentError", "ErrorCode", "Limits", "DEFAULT_LIMITS", "ReadOptions", "DEFAULT_OPTIONS",
+           "read_document", "sniff"]

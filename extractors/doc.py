@@ -15,6 +15,7 @@ from pathlib import Path
 from ..schemas.document import Document, ReadIssue
 from .errors import DocumentError, ErrorCode
 from .limits import Limits
+from .options import DEFAULT_OPTIONS, ReadOptions
 
 # Below the batch's default per-file deadline (60 s), so a slow conversion fails with this
 # reader's own message rather than a bare timeout.
@@ -25,7 +26,7 @@ def soffice() -> str | None:
     return shutil.which("soffice") or shutil.which("libreoffice")
 
 
-def read_doc(data: bytes, limits: Limits) -> Document:
+def read_doc(data: bytes, limits: Limits, options: ReadOptions = DEFAULT_OPTIONS) -> Document:
     exe = soffice()
     if exe is None:
         raise DocumentError(ErrorCode.LEGACY_DOC,

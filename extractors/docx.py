@@ -41,6 +41,7 @@ from ..schemas.document import Block, BlockKind, Cell, Document, ReadIssue, Tabl
 from .docx_numbering import W_VAL, NumberingCounters, NumberingDefinitions, W
 from .errors import DocumentError, ErrorCode
 from .limits import Limits
+from .options import DEFAULT_OPTIONS, ReadOptions
 
 logger = logging.getLogger(__name__)
 
@@ -1005,7 +1006,7 @@ def _issues(ctx: _Context) -> list[ReadIssue]:
 # ----------------------------------------------------------------------------- entry
 
 
-def read_docx(data: bytes, limits: Limits) -> Document:
+def read_docx(data: bytes, limits: Limits, options: ReadOptions = DEFAULT_OPTIONS) -> Document:
     """Read a DOCX. Raises :class:`DocumentError` for anything that is not a readable DOCX."""
     main = _open_package(_guard_zip(data, limits))
     try:

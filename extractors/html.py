@@ -14,6 +14,7 @@ import re
 from ..schemas.document import Block, BlockKind, Cell, Document, Table
 from .errors import DocumentError, ErrorCode
 from .limits import Limits
+from .options import DEFAULT_OPTIONS, ReadOptions
 from .text import decode
 
 SKIP = {"script", "style", "noscript", "nav", "footer", "header", "form", "select", "option", "button",
@@ -25,7 +26,7 @@ SPACE = re.compile(r"[ \t\r\f\v\u00a0]+")
 TEMPLATE = re.compile(r"<\?(?:php)?.*?\?>|<%.*?%>", re.DOTALL)
 
 
-def read_html(data: bytes, limits: Limits) -> Document:
+def read_html(data: bytes, limits: Limits, options: ReadOptions = DEFAULT_OPTIONS) -> Document:
     import lxml.html  # lazy: only HTML pages need it
 
     text, encoding = decode(data)

@@ -38,6 +38,7 @@ from pdfminer.pdftypes import resolve1
 from ..schemas.document import Block, BlockKind, Cell, Document, ReadIssue, Table
 from .errors import DocumentError, ErrorCode
 from .limits import Limits
+from .options import DEFAULT_OPTIONS, ReadOptions
 
 logger = logging.getLogger(__name__)
 
@@ -240,7 +241,7 @@ class _Frame:
 # --- entry point --------------------------------------------------------------------------
 
 
-def read_pdf(data: bytes, limits: Limits) -> Document:
+def read_pdf(data: bytes, limits: Limits, options: ReadOptions = DEFAULT_OPTIONS) -> Document:
     """Read a PDF into blocks. Raises :class:`DocumentError` for input it cannot read."""
     pdf = _open(data)
     try:

@@ -18,6 +18,7 @@ import re
 from ..schemas.document import Block, BlockKind, Cell, Document, ReadIssue, Table
 from .errors import DocumentError, ErrorCode
 from .limits import Limits
+from .options import DEFAULT_OPTIONS, ReadOptions
 
 BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -34,7 +35,7 @@ MD_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 MD_EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1")
 
 
-def read_text(data: bytes, limits: Limits) -> Document:
+def read_text(data: bytes, limits: Limits, options: ReadOptions = DEFAULT_OPTIONS) -> Document:
     # No encoding spends more than 4 bytes a character: refuse before decoding a huge file.
     if len(data) > 4 * limits.max_text_chars:
         raise DocumentError(ErrorCode.TOO_LARGE,

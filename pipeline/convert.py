@@ -11,7 +11,7 @@ import logging
 import re
 from pathlib import Path
 
-from ..extractors import DEFAULT_LIMITS, DocumentError, ErrorCode, Limits, read_document
+from ..extractors import DEFAULT_LIMITS, DocumentError, ErrorCode, Limits, ReadOptions, read_document
 from ..schemas.document import Document
 from ..schemas.role import ConvertResult, ErrorInfo, Role, Unmapped, Warning
 from .assemble import RoleContext, build_role, resolve_dangling_labels, role_has_fields
@@ -29,21 +29,25 @@ MIN_PROSE_ROLE = 20
 
 
 def convert_path(path: str | Path, *, lexicon: Lexicon | None = None, limits: Limits = DEFAULT_LIMITS,
-                 raise_errors: bool = False) -> ConvertResult:
+                 options: ReadOptions | None = None, raise_errors: bool = False) -> ConvertResult:
     path = Path(path)
     try:
         data = path.read_bytes()
     except OSError as exc:
         return _failed(str(path), ErrorCode.CORRUPT_FILE, f"cannot read the file: {exc.strerror or exc}")
-    return convert_bytes(data, str(path), lexicon=lexicon, limits=limits, raise_errors=raise_errors)
+    return convert_bytes(data, str(path), lexicon=lexicon, limits=limits, options=options,
+                         raise_errors=raise_errors)
 
 
 def convert_bytes(data: bytes, name: str, *, lexicon: Lexicon | None = None, limits: Limits = DEFAULT_LIMITS,
-                  raise_errors: bool = False) -> ConvertResult:
+                  options: ReadOptions | None = None, raise_errors: bool = False) -> ConvertResult:
     lexicon = lexicon or load_lexicon()
     sha = hashlib.sha256(data).hexdigest()
+    options = options or ReadOptions(filename=Path(name).name if name != "-" else None)
+    if options.filename is None and name != "-":
+        options = options.model_copy(update={"filename": Path(name).name})
     try:
-        doc = read_document(data, limits)
+        doc = read_document(data, limits, options)
     except DocumentError as exc:
         return _failed(name, exc.code, exc.message)
     except MemoryError:
