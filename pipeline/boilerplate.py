@@ -10,6 +10,7 @@ notice often belongs to different documents.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from ..schemas.document import Block, BlockKind
 from .lexicon import Lexicon
@@ -41,7 +42,7 @@ def is_boilerplate_line(text: str, lexicon: Lexicon) -> bool:
 
 def is_closer(text: str, lexicon: Lexicon) -> bool:
     """Template sentences like "以上岗位说明仅供参考，具体要求可根据公司实际情况进行调整。"."""
-    if len(text) > 90 or not text.startswith(("以上", "总之", "注:", "注：")):
+    if len(text) > 90 or not text.startswith(tuple(lexicon.data.boilerplate.closer_starts)):
         return False
     return any(c in text for c in lexicon.closers)
 
@@ -51,7 +52,9 @@ def is_trailer(text: str, lexicon: Lexicon) -> bool:
 
 
 def starts_with_section(text: str, lexicon: Lexicon) -> bool:
-    m = lexicon.heading_re.match(text.lstrip("一二三四五六七八九十、.() 0123456789"))
+    label = lexicon.numbering.pattern.match(text.lstrip())
+    rest = text.lstrip()[label.end():] if label else text
+    m = lexicon.heading_re.match(rest.lstrip())
     return bool(m) and len(m.group()) >= 4
 
 
@@ -69,14 +72,16 @@ def toc_blocks(blocks: list[Block]) -> set[int]:
     return out
 
 
-def classify_boilerplate(blocks: list[Block], lexicon: Lexicon) -> tuple[list[Block], list[Block]]:
+def classify_boilerplate(blocks: list[Block], lexicon: Lexicon,
+                         fold: Callable[[str], str] = lambda t: t) -> tuple[list[Block], list[Block]]:
+    """Split ``blocks`` (display form) into body and furniture; matching reads ``fold(text)``."""
     toc = toc_blocks(blocks)
     kept: list[Block] = []
     removed: list[Block] = []
     in_trailer = False
     after_removed = False
     for i, block in enumerate(blocks):
-        text = block.text
+        text = fold(block.text)
         site = closer = False
         if (block.style or "").lower().startswith("toc") or i in toc:
             # A table of contents lists every role title once more; it is furniture, and

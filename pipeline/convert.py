@@ -1,6 +1,8 @@
 """Convert one file into role records: the library entry point behind ``jdx convert``.
 
-read (sniffed format) → normalise → pieces → roles → fields → :class:`ConvertResult`.
+read (sniffed format) → normalise (display form) → matching form → pieces → roles (segment)
+→ one :class:`~.builder.RoleBuilder` per role → values in the document's writing
+(:mod:`.as_written`) → review flags → :class:`ConvertResult`.
 Bad input never raises: it becomes ``status: failed`` with a typed ``error``.
 """
 
@@ -9,17 +11,22 @@ from __future__ import annotations
 import hashlib
 import logging
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 from ..extractors import DEFAULT_LIMITS, DocumentError, ErrorCode, Limits, ReadOptions, read_document
 from ..schemas.document import Document
 from ..schemas.role import ConvertResult, ErrorInfo, Role, Unmapped, Warning
-from .assemble import RoleContext, build_role, resolve_dangling_labels, role_has_fields
-from .lexicon import Lexicon, load_lexicon
-from .normalize import normalize_document
-from .pieces import Kind, document_pieces
+from . import rules
+from .as_written import Restorer, restore_role
+from .builder import DocContext, RoleBuilder
+from .lexicon import Lexicon, alternation, load_lexicon
+from .normalize import matching_document, normalize_document
+from .piece import Kind, Piece
+from .pieces import document_pieces
+from .review import document_verdict, review_roles
 from .segment import segment
-from .titles import DocTitle, is_organization, match_doc_title
+from .titles import DocTitle, is_organization, match_doc_title, split_title
 
 log = logging.getLogger(__name__)
 
@@ -28,22 +35,31 @@ LOSS_CODES = {"pages_undecodable", "undecodable_pages", "truncated", "partial_te
 MIN_PROSE_ROLE = 20
 
 
+@dataclass(frozen=True)
+class ConvertOptions:
+    """Choices a user makes about the output (not about reading the file)."""
+
+    keep_script: bool = False
+
+
 def convert_path(path: str | Path, *, lexicon: Lexicon | None = None, limits: Limits = DEFAULT_LIMITS,
-                 options: ReadOptions | None = None, raise_errors: bool = False) -> ConvertResult:
+                 options: ReadOptions | None = None, keep_script: bool = False,
+                 raise_errors: bool = False) -> ConvertResult:
     path = Path(path)
     try:
         data = path.read_bytes()
     except OSError as exc:
         return _failed(str(path), ErrorCode.CORRUPT_FILE, f"cannot read the file: {exc.strerror or exc}")
     return convert_bytes(data, str(path), lexicon=lexicon, limits=limits, options=options,
-                         raise_errors=raise_errors)
+                         keep_script=keep_script, raise_errors=raise_errors)
 
 
 def convert_bytes(data: bytes, name: str, *, lexicon: Lexicon | None = None, limits: Limits = DEFAULT_LIMITS,
-                  options: ReadOptions | None = None, raise_errors: bool = False) -> ConvertResult:
+                  options: ReadOptions | None = None, keep_script: bool = False,
+                  raise_errors: bool = False) -> ConvertResult:
     lexicon = lexicon or load_lexicon()
     sha = hashlib.sha256(data).hexdigest()
-    options = options or ReadOptions(filename=Path(name).name if name != "-" else None)
+    options = options or ReadOptions()
     if options.filename is None and name != "-":
         options = options.model_copy(update={"filename": Path(name).name})
     try:
@@ -55,26 +71,60 @@ def convert_bytes(data: bytes, name: str, *, lexicon: Lexicon | None = None, lim
     except Exception as exc:  # a reader bug must not take a batch down
         if raise_errors:
             raise
-        log.exception("reader crashed on %s", name)
+        log.debug("reader crashed on %s", name, exc_info=True)
         return _failed(name, ErrorCode.INTERNAL_ERROR, f"reader failed: {type(exc).__name__}: {exc}")
     try:
-        return extract(doc, name=name, sha256=sha, lexicon=lexicon)
+        return extract(doc, name=name, sha256=sha, lexicon=lexicon, options=ConvertOptions(keep_script=keep_script))
     except MemoryError:
         return _failed(name, ErrorCode.OUT_OF_MEMORY, "ran out of memory while extracting roles")
     except Exception as exc:
         if raise_errors:
             raise
-        log.exception("extraction crashed on %s", name)
+        log.debug("extraction crashed on %s", name, exc_info=True)
         return _failed(name, ErrorCode.INTERNAL_ERROR, f"extraction failed: {type(exc).__name__}: {exc}")
 
 
-def extract(doc: Document, *, name: str, sha256: str, lexicon: Lexicon) -> ConvertResult:
+def extract(doc: Document, *, name: str, sha256: str, lexicon: Lexicon,
+            options: ConvertOptions = ConvertOptions()) -> ConvertResult:
     """Roles of an already-read document."""
-    doc = normalize_document(doc, lexicon)
-    pieces = resolve_dangling_labels(document_pieces(doc, lexicon))
-    seg = segment(pieces, lexicon, file_title=file_title(name, lexicon))
-    ctx = RoleContext(file=name, format=doc.format, sha256=sha256, encoding=doc.encoding, pages=doc.pages)
+    rules.set_context(file=name)
+    display = normalize_document(doc, lexicon, options.keep_script)
+    matching = matching_document(display, options.keep_script)
+    seg = segment(document_pieces(matching, lexicon), lexicon, file_title=file_title(name, lexicon))
+    ctx = _context(matching, name, sha256, lexicon)
+    unassigned: list[Piece] = list(seg.unassigned)
+    kept: list[RoleBuilder] = []
+    for i, draft in enumerate(seg.roles):
+        rules.set_context(role=i)
+        builder = RoleBuilder(draft, ctx).fill()
+        if _is_role(builder):
+            kept.append(builder)
+        else:
+            unassigned.extend(draft.pieces)
+    rules.set_context(role=None)
+    restorer = Restorer(display, matching, options.keep_script)
+    roles = [restore_role(b.build(i, len(kept)), restorer, (p.loc for p in b.draft.pieces))
+             for i, b in enumerate(kept)]
+    for b in kept:
+        unassigned.extend(b.released)
+    warnings = [Warning(code=w.code, message=w.message) for w in display.warnings]
+    verdict = document_verdict(roles, seg.roles, matching, lexicon)
+    if verdict is not None:
+        warnings.append(verdict)
+        unassigned.extend(p for b in kept for p in b.draft.pieces)
+        roles = []
+    roles = review_roles(roles, [b.draft for b in kept], display, lexicon)
+    if not roles and verdict is None:
+        warnings.append(Warning(code="no_roles", message="no job description found in this document"))
+    lossy = any(w.code in LOSS_CODES for w in doc.warnings)
+    status = "ok" if roles and not lossy and all(not r.review.needed for r in roles) else "partial"
+    if not roles:
+        status = "partial"
+    texts = _unassigned(unassigned, restorer)
+    return ConvertResult(file=name, status=status, roles=roles, warnings=warnings, unassigned=texts)
 
+
+def _context(matching: Document, name: str, sha256: str, lexicon: Lexicon) -> DocContext:
     from .nlp import classify_requirement, first_position_name  # lazy: loads jieba and spaCy on first use
 
     def classify(text: str) -> str | None:
@@ -83,47 +133,37 @@ def extract(doc: Document, *, name: str, sha256: str, lexicon: Lexicon) -> Conve
     def name_position(texts: list[str], stem: str = "") -> str | None:
         return first_position_name(texts, lexicon, stem)
 
-    built: list[tuple[object, Role]] = []
-    unassigned = [Unmapped(text=p.text, span=p.span) for p in seg.unassigned if p.text.strip()]
-    for draft in seg.roles:
-        role = build_role(draft, 0, 0, ctx, lexicon, classify, name_position)
-        content = sum(len(p.text) for p in draft.pieces if p.kind != Kind.TITLE)
-        # A 岗位名称 label declares a role outright; a heading only when something follows it.
-        keep = role_has_fields(role) or draft.label_title or (
-            draft.title_source in ("doc", "heading", "file", "lead_in") and content >= MIN_PROSE_ROLE
-        )
-        if keep:
-            built.append((draft, role))
-        else:
-            unassigned.extend(Unmapped(text=p.text, span=p.span) for p in draft.pieces if p.text.strip())
-
-    header_org = organization_from_furniture(doc, lexicon)
-    if header_org:
-        # The running header names the company in full; a body line may hold only part of
-        # it (a cover page broke "南宁中燃城市燃|气发展有限公司" over two lines).
-        built = [(d, r if r.organization and not (header_org.endswith(r.organization) and header_org != r.organization)
-                  else r.model_copy(update={"organization": header_org})) for d, r in built]
-    count = len(built)
-    roles = [
-        role.model_copy(update={
-            "id": f"{sha256[:16]}-{i:03d}",
-            "source": role.source.model_copy(update={"role_index": i, "role_count": count}),
-        })
-        for i, (_draft, role) in enumerate(built)
-    ]
-    warnings = [Warning(code=w.code, message=w.message) for w in doc.warnings]
-    lossy = any(w.code in LOSS_CODES for w in doc.warnings)
-    if not roles:
-        warnings.append(Warning(code="no_roles", message="no job description found in this document"))
-    status = "ok" if roles and not lossy else "partial"
-    return ConvertResult(file=name, status=status, roles=roles, warnings=warnings, unassigned=unassigned)
+    return DocContext(file=name, format=matching.format, sha256=sha256, encoding=matching.encoding,
+                      pages=matching.pages, lexicon=lexicon, classify=classify, name_position=name_position,
+                      script=matching.script or "simplified", ocr=matching.ocr,
+                      organization=organization_from_furniture(matching, lexicon))
 
 
+@rules.rule
+def _is_role(builder: RoleBuilder) -> bool:
+    """A draft is a role when it holds fields, when a 岗位名称 label declared it, or when a
+    title heads at least a sentence of text; a title with nothing under it is not a role."""
+    draft = builder.draft
+    content = sum(len(p.text) for p in draft.pieces if p.kind != Kind.TITLE)
+    return builder.has_fields() or draft.label_title or (
+        draft.title_source in ("doc", "heading", "file", "lead_in") and content >= MIN_PROSE_ROLE)
+
+
+def _unassigned(pieces: list[Piece], restorer: Restorer) -> list[Unmapped]:
+    out: list[Unmapped] = []
+    for piece in pieces:
+        if not piece.text.strip():
+            continue
+        matching, display = restorer.texts([piece.loc])
+        out.append(Unmapped(text=restorer.restore(piece.text, matching, display), span=piece.span))
+    return out
+
+
+@rules.rule
 def organization_from_furniture(doc: Document, lexicon: Lexicon) -> str | None:
-    """A company named in the running header ("广东美嘉日化股份有限公司 岗位说明书") when the body
-    names none."""
-    suffixes = "|".join(re.escape(x) for x in lexicon.organization_suffixes if x.endswith(("公司", "集团")))
-    company = re.compile(rf"^.{{2,30}}?(?:{suffixes})")
+    """A company named in the running header (``广东美嘉日化股份有限公司 岗位说明书``) is the
+    organization of every role when the body names none."""
+    company = re.compile(rf"^.{{2,30}}?(?:{alternation(_short_company_words(lexicon))})")
     for block in doc.furniture:
         if block.style == "boilerplate":
             continue
@@ -136,6 +176,10 @@ def organization_from_furniture(doc: Document, lexicon: Lexicon) -> str | None:
     return None
 
 
+def _short_company_words(lexicon: Lexicon) -> list[str]:
+    return [w for w in lexicon.company_suffixes if len(w) == 2]
+
+
 def file_title(name: str, lexicon: Lexicon) -> DocTitle | None:
     """The title a file's name gives (``仓储主管岗位说明书.docx`` → 仓储主管), for documents
     whose text names none."""
@@ -143,8 +187,13 @@ def file_title(name: str, lexicon: Lexicon) -> DocTitle | None:
     if not stem or stem == "-":
         return None
     title = match_doc_title(stem, lexicon)
-    return title if title and title.title else None
+    if title and title.title:
+        return title
+    return None
 
 
 def _failed(name: str, code: ErrorCode, message: str) -> ConvertResult:
     return ConvertResult(file=name, status="failed", error=ErrorInfo(code=str(code), message=message))
+
+
+__all__ = ["convert_path", "convert_bytes", "extract", "file_title", "split_title", "Role"]

@@ -3,6 +3,11 @@
 Gold files name their input relative to the gold folder's parent (``seeds/000_x.txt``); the
 predictions are written as ``<input name>.json`` — the layout ``score.py`` expects — and the
 scorer's own table is printed, so the figures are the scorer's, not ours.
+
+A gold folder may hold sub-folders of gold whose inputs share a base name with another
+(``gold-dev/name-clash/DDFE`` …): the scorer finds predictions by base name, so each folder is
+scored in a run of its own, and the last two lines give the micro-averaged figures over all of
+them (role counts recovered from each file's role precision and recall).
 """
 
 from __future__ import annotations
@@ -11,9 +16,34 @@ import json
 import subprocess
 import sys
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 
 from .convert import convert_path
+
+
+@dataclass
+class Counts:
+    tp: float = 0
+    fp: float = 0
+    fn: float = 0
+
+    def add(self, other: Counts) -> None:
+        self.tp, self.fp, self.fn = self.tp + other.tp, self.fp + other.fp, self.fn + other.fn
+
+    def prf(self) -> tuple[float, float, float]:
+        p = self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+        r = self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+        return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def find_input(gold_dir: Path, relative: str) -> Path | None:
+    """The input a gold file names, relative to the gold folder's parent or an ancestor."""
+    for base in [gold_dir.parent, *gold_dir.parent.parents]:
+        candidate = base / relative
+        if candidate.exists():
+            return candidate.resolve()
+    return None
 
 
 def convert_gold_inputs(gold_dir: Path, pred_dir: Path) -> list[str]:
@@ -22,8 +52,8 @@ def convert_gold_inputs(gold_dir: Path, pred_dir: Path) -> list[str]:
     pred_dir.mkdir(parents=True, exist_ok=True)
     for gold_file in sorted(gold_dir.glob("*.gold.json")):
         gold = json.loads(gold_file.read_text(encoding="utf-8"))
-        source = (gold_dir.parent / gold["file"]).resolve()
-        if not source.exists():
+        source = find_input(gold_dir, gold["file"])
+        if source is None:
             missing.append(gold["file"])
             continue
         result = convert_path(source)
@@ -31,15 +61,59 @@ def convert_gold_inputs(gold_dir: Path, pred_dir: Path) -> list[str]:
     return missing
 
 
+def gold_folders(gold_dir: Path) -> list[Path]:
+    return sorted({p.parent for p in gold_dir.rglob("*.gold.json")}, key=lambda p: (p != gold_dir, str(p)))
+
+
+def _role_counts(gold_dir: Path, report: dict) -> Counts:
+    counts = Counts()
+    for gold_file in sorted(gold_dir.glob("*.gold.json")):
+        gold = json.loads(gold_file.read_text(encoding="utf-8"))
+        figures = report["files"].get(Path(gold["file"]).name, {}).get("roles")
+        if figures is None:
+            continue
+        n = len(gold["roles"])
+        tp = round(figures["r"] * n)
+        fp = round(tp / figures["p"] - tp) if figures["p"] > 0 else 0
+        if n == 0:  # a document that must give no roles: precision says how many came out
+            fp = 0 if figures["p"] >= 1 else 1
+        counts.add(Counts(tp, fp, n - tp))
+    return counts
+
+
 def run_eval(gold_dir: Path, pred_dir: Path | None, scorer: Path | None, verbose: bool) -> int:
-    scorer = scorer or gold_dir.parent / "tools" / "score.py"
-    if not scorer.exists():
-        print(f"jdx eval: scorer not found at {scorer}", file=sys.stderr)
+    scorer = scorer or _find_scorer(gold_dir)
+    if scorer is None or not scorer.exists():
+        print(f"jdx eval: scorer not found (looked for tools/score.py above {gold_dir})", file=sys.stderr)
         return 2
+    folders = gold_folders(gold_dir)
+    fields, roles = Counts(), Counts()
+    code = 0
     with tempfile.TemporaryDirectory() as tmp:
-        out = pred_dir or Path(tmp)
-        missing = convert_gold_inputs(gold_dir, out)
-        for name in missing:
-            print(f"jdx eval: input not found: {name}", file=sys.stderr)
-        cmd = [sys.executable, str(scorer), str(gold_dir), str(out)] + (["--verbose"] if verbose else [])
-        return subprocess.call(cmd)
+        for n, folder in enumerate(folders):
+            out = (pred_dir / str(n)) if pred_dir and len(folders) > 1 else (pred_dir or Path(tmp) / str(n))
+            for name in convert_gold_inputs(folder, out):
+                print(f"jdx eval: input not found: {name}", file=sys.stderr)
+            report_path = Path(tmp) / f"report{n}.json"
+            if len(folders) > 1:
+                print(f"== {folder}")
+            cmd = [sys.executable, str(scorer), str(folder), str(out), "--json", str(report_path)]
+            code = max(code, subprocess.call(cmd + (["--verbose"] if verbose else [])))
+            report = json.loads(report_path.read_text(encoding="utf-8"))
+            overall = report["overall"]
+            fields.add(Counts(overall["tp"], overall["fp"], overall["fn"]))
+            roles.add(_role_counts(folder, report))
+    if len(folders) > 1:
+        rp, rr, rf = roles.prf()
+        fp_, fr, ff = fields.prf()
+        print(f"\n== all {len(folders)} folders of {gold_dir}")
+        print(f"roles P={rp:.3f} R={rr:.3f} F1={rf:.3f}")
+        print(f"fields P={fp_:.3f} R={fr:.3f} F1={ff:.3f}")
+    return code
+
+
+def _find_scorer(gold_dir: Path) -> Path | None:
+    for base in [gold_dir.parent, *gold_dir.parent.parents]:
+        if (base / "tools" / "score.py").exists():
+            return base / "tools" / "score.py"
+    return None

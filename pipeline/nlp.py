@@ -38,14 +38,14 @@ def _pipeline(lexicon: Lexicon):
 
         jieba.setLogLevel(logging.WARNING)
         vocabulary = set(lexicon.all_terms())
-        for words in lexicon.raw.get("requirements", {}).values():
+        for words in lexicon.data.requirements.values():
             vocabulary.update(words)
         for term in sorted(vocabulary):
             if len(term) > 1:
                 jieba.add_word(term, freq=200_000)
         nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
         matcher = PhraseMatcher(nlp.vocab)
-        for field, words in lexicon.raw.get("requirements", {}).items():
+        for field, words in lexicon.data.requirements.items():
             matcher.add(field, [nlp.make_doc(w) for w in words])
         log.debug("spaCy zh pipeline ready with %d user words", len(vocabulary))
         return nlp, matcher

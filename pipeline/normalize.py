@@ -1,54 +1,68 @@
-"""Normalisation every format passes through before extraction.
+"""Normalisation every format passes through before extraction, in two views of one text.
 
-Character level (:func:`clean_text`): control and zero-width characters out, NFKC (so
-full-width letters, digits and ，：；（）！？ become half-width, Kangxi radicals from PDFs become
-ordinary characters) while enclosed numerals such as ``①`` are kept because they are list
-labels; pinyin glosses that document sites insert (``崗(gǎng)位``) removed; site watermarks
-removed; spaced-out words (``营 销 总 部 经 理``, ``性 别``) joined.
+*Display form* (:func:`display_text`, :func:`normalize_document`) is what values are cut
+from, so it keeps the document's writing (contract 1.1): Chinese punctuation stays as written
+(，；：（）), while full-width letters and digits become half-width, Kangxi radicals from
+PDFs become ordinary characters (NFKC, except on punctuation and enclosed list labels such as
+``①``), control and zero-width characters go, pinyin glosses that document sites insert
+(``崗(gǎng)位``) and site watermarks are removed, spaced-out words (``营 销 总 部 经 理``,
+``性 别``) are joined, and Traditional text becomes Simplified with OpenCC ``t2s`` (unless the
+caller keeps the script; ``tw2sp`` would rewrite words: 资料→数据). Site boilerplate moves
+out of the body into ``furniture``.
 
-Document level (:func:`normalize_document`): Traditional → Simplified with OpenCC ``t2s``
-when the document is written in Traditional characters (``tw2sp`` would rewrite words:
-资料→数据); page-chunk markers that document sites put at line starts repaired; site
-boilerplate moved out of the body into ``furniture``. Spans of the output refer to the
-normalised document this function returns.
+*Matching form* (:func:`fold`, :func:`matching_document`) is what the rules read: the
+display form with full-width punctuation folded to ASCII (and, when the script is kept,
+each Traditional character mapped to Simplified). Folding maps one character to one
+character, so an offset in one view is the same offset in the other: spans point into both,
+and :mod:`.as_written` finds each value's display writing by position.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable, Iterator
 from functools import cache
 
-from ..schemas.document import Block, BlockKind, Cell, Document, Table
+from ..schemas.document import Block, Cell, Document, ReadIssue, Table
 from .boilerplate import classify_boilerplate
 from .lexicon import Lexicon
 
 # Enclosed numerals are list labels; NFKC would turn "①" into a bare "1".
-ENCLOSED = re.compile(r"[\u2460-\u249b\u24ea-\u24ff\u2776-\u2793\u3251-\u325f\u32b1-\u32bf]+")
+ENCLOSED = "\u2460-\u249b\u24ea-\u24ff\u2776-\u2793\u3251-\u325f\u32b1-\u32bf"
+# Full-width ASCII punctuation (！＂…～ but not letters or digits): kept as written in the
+# display form, folded to ASCII in the matching form.
+FULL_WIDTH_PUNCT = "".join(chr(c) for c in range(0xFF01, 0xFF5F) if not chr(c).isalnum())
+PROTECTED = re.compile(rf"[{ENCLOSED}{re.escape(FULL_WIDTH_PUNCT)}]+")
+FOLD_TABLE = {ord(c): unicodedata.normalize("NFKC", c) for c in FULL_WIDTH_PUNCT}
+FOLDED_CHARS = frozenset(FOLD_TABLE.values())
 INVISIBLE = re.compile(r"[\u00ad\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\ufeff]")
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 PRIVATE_USE = re.compile(r"[\ue000-\uf8ff]")
 TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
-PINYIN_GLOSS = re.compile(rf"(?<=[\u4e00-\u9fff])\((?=[a-zü]*[{TONED}])[a-zü{TONED}]{{1,7}}\)")
+PINYIN_GLOSS = re.compile(rf"(?<=[\u4e00-\u9fff])[(（](?=[a-zü]*[{TONED}])[a-zü{TONED}]{{1,7}}[)）]")
 CJK = "\u4e00-\u9fff"
 SPACED_RUN = re.compile(rf"[{CJK}](?: [{CJK}]){{2,}}")
 SPACED_PAIR = re.compile(rf"([{CJK}]) {{1,6}}([{CJK}])")
-# A document site cuts a long page into chunks and starts each with "N、" (seed 000 has
-# "一、參\n2、與公司…"): markers that number very long run-on lines.
-PAGE_MARKER = re.compile(r"^(\d{1,3})、[.?？]?\s?")
-PAGE_CHUNK_MIN = 300
+SPACES = re.compile(r"[ \u3000]{2,}")
 
 
 def nfkc(text: str) -> str:
-    if not ENCLOSED.search(text):
+    """NFKC everywhere but on punctuation written full-width and enclosed list labels."""
+    if not PROTECTED.search(text):
         return unicodedata.normalize("NFKC", text)
     out, last = [], 0
-    for m in ENCLOSED.finditer(text):
+    for m in PROTECTED.finditer(text):
         out.append(unicodedata.normalize("NFKC", text[last:m.start()]))
         out.append(m.group())
         last = m.end()
     out.append(unicodedata.normalize("NFKC", text[last:]))
     return "".join(out)
+
+
+def fold(text: str) -> str:
+    """The matching form of a display text: full-width punctuation as ASCII, same length."""
+    return text.translate(FOLD_TABLE)
 
 
 def join_spaced(text: str, known: frozenset[str]) -> str:
@@ -63,15 +77,16 @@ def join_spaced(text: str, known: frozenset[str]) -> str:
     return SPACED_PAIR.sub(pair, text)
 
 
-def clean_text(text: str, lexicon: Lexicon, traditional: bool = False) -> str:
+def display_text(text: str, lexicon: Lexicon, simplify: bool = False) -> str:
+    """One block or cell in display form (see the module docstring)."""
     if not text:
         return text
     text = INVISIBLE.sub("", text)
-    text = CONTROL.sub(" ", text.replace("\t", "\t"))
+    text = CONTROL.sub(" ", text)
     text = PRIVATE_USE.sub("•", text) if text[:1] and PRIVATE_USE.match(text[:1]) else text
     text = PRIVATE_USE.sub("", text)
-    text = nfkc(text)
-    if traditional:
+    text = nfkc(text).replace("\u3000", " ")
+    if simplify:
         # Before joining spaced words: "職　　等" must become 职等 to be recognised as a label.
         text = to_simplified(text)
     text = PINYIN_GLOSS.sub("", text)
@@ -82,15 +97,15 @@ def clean_text(text: str, lexicon: Lexicon, traditional: bool = False) -> str:
         text = text.replace(junk, "")
     for pattern in lexicon.inline_patterns:
         text = pattern.sub(" ", text)
-    return re.sub(r" {2,}", "  ", text).strip() if "  " in text else text.strip()
+    return SPACES.sub("  ", text).strip()
 
 
-def _spaced_vocabulary(lexicon: Lexicon) -> frozenset[str]:
-    return _vocab_cache(id(lexicon), lexicon)
+# Kept for callers that think of it as "cleaning".
+clean_text = display_text
 
 
 @cache
-def _vocab_cache(_key: int, lexicon: Lexicon) -> frozenset[str]:
+def _spaced_vocabulary(lexicon: Lexicon) -> frozenset[str]:
     words = set(lexicon.labels) | set(lexicon.sections) | set(lexicon.meta_labels)
     return frozenset(w for w in words if len(w) == 2)
 
@@ -98,7 +113,7 @@ def _vocab_cache(_key: int, lexicon: Lexicon) -> frozenset[str]:
 # --- Traditional → Simplified -------------------------------------------------------------
 
 @cache
-def _t2s():
+def _t2s():  # type: ignore[no-untyped-def]
     import opencc  # lazy: only documents in Traditional characters need it
 
     return opencc.OpenCC("t2s")
@@ -119,34 +134,59 @@ def is_traditional(sample: str) -> bool:
 
 
 def to_simplified(text: str) -> str:
-    return _t2s().convert(text) if text else text
+    return str(_t2s().convert(text)) if text else text
+
+
+def simplified_by_char(text: str) -> str:
+    """t2s one character at a time, so the result has the length of the input (the matching
+    form of a document whose Traditional writing is kept)."""
+    if not text:
+        return text
+    converter = _t2s()
+    out = []
+    for ch in text:
+        conv = converter.convert(ch) if "\u4e00" <= ch <= "\u9fff" else ch
+        out.append(conv if len(conv) == 1 else ch)
+    return "".join(out)
 
 
 # --- Document level -----------------------------------------------------------------------
 
-def normalize_document(doc: Document, lexicon: Lexicon) -> Document:
+def normalize_document(doc: Document, lexicon: Lexicon, keep_script: bool = False) -> Document:
+    """The document in display form, boilerplate moved to furniture, ``script`` set."""
     sample = "".join(_texts(doc.blocks))[:50_000]
     traditional = is_traditional(nfkc(sample))
+    simplify = traditional and not keep_script
 
     def fix(text: str) -> str:
-        return clean_text(text, lexicon, traditional)
+        return display_text(text, lexicon, simplify)
 
-    blocks = [_map_block(b, fix) for b in doc.blocks]
-    furniture = [_map_block(b, fix) for b in doc.furniture]
+    blocks = [map_block(b, fix) for b in doc.blocks]
+    furniture = [map_block(b, fix) for b in doc.furniture]
     blocks = [b for b in blocks if b.text or b.table is not None or b.label]
-    blocks = repair_page_markers(blocks)
-    kept, removed = classify_boilerplate(blocks, lexicon)
+    folder = _folder(traditional and keep_script)
+    kept, removed = classify_boilerplate(blocks, lexicon, folder)
     blocks = _reindex(kept)
     furniture = _reindex(furniture + [b.model_copy(update={"style": "boilerplate"}) for b in removed])
     warnings = list(doc.warnings)
-    if traditional:
-        from ..schemas.document import ReadIssue
-
+    if simplify:
         warnings.append(ReadIssue(code="traditional_chinese", message="converted to Simplified Chinese (OpenCC t2s)"))
-    return doc.model_copy(update={"blocks": blocks, "furniture": furniture, "warnings": warnings})
+    return doc.model_copy(update={"blocks": blocks, "furniture": furniture, "warnings": warnings,
+                                  "script": "traditional" if traditional else "simplified"})
 
 
-def _texts(blocks: list[Block]):
+def _folder(by_char: bool) -> Callable[[str], str]:
+    return (lambda text: fold(simplified_by_char(text))) if by_char else fold
+
+
+def matching_document(doc: Document, keep_script: bool = False) -> Document:
+    """The matching form of a normalised document: same blocks, same lengths, folded text."""
+    folder = _folder(keep_script and doc.script == "traditional")
+    return doc.model_copy(update={"blocks": [map_block(b, folder) for b in doc.blocks],
+                                  "furniture": [map_block(b, folder) for b in doc.furniture]})
+
+
+def _texts(blocks: list[Block]) -> Iterator[str]:
     for b in blocks:
         if b.table is not None:
             yield from (c.text for c in b.table.cells)
@@ -154,56 +194,22 @@ def _texts(blocks: list[Block]):
             yield b.text
 
 
-def _map_block(block: Block, fix) -> Block:
+def map_block(block: Block, fix: Callable[[str], str]) -> Block:
+    """``block`` with ``fix`` applied to its text or to every cell of its table."""
     if block.table is not None:
         cells = [Cell(row=c.row, col=c.col, rowspan=c.rowspan, colspan=c.colspan, text=fix(c.text))
                  for c in block.table.cells]
         table = Table(n_rows=block.table.n_rows, n_cols=block.table.n_cols, cells=cells)
         return block.model_copy(update={"table": table})
-    label = nfkc(block.label).strip() if block.label else block.label
+    label = fix(block.label) if block.label else block.label
     return block.model_copy(update={"text": fix(block.text), "label": label})
-
-
-def repair_page_markers(blocks: list[Block]) -> list[Block]:
-    """Undo "N、" chunk markers on consecutive very long lines, rejoining the cut words."""
-    out: list[Block] = []
-    i = 0
-    while i < len(blocks):
-        run = _marker_run(blocks, i)
-        if len(run) < 2:
-            out.append(blocks[i])
-            i += 1
-            continue
-        first = blocks[run[0]]
-        text = PAGE_MARKER.sub("", first.text, count=1)
-        for j in run[1:]:
-            text += PAGE_MARKER.sub("", blocks[j].text, count=1)
-        out.append(first.model_copy(update={"text": text}))
-        i = run[-1] + 1
-    return out
-
-
-def _marker_run(blocks: list[Block], start: int) -> list[int]:
-    run: list[int] = []
-    expected = None
-    for j in range(start, len(blocks)):
-        b = blocks[j]
-        m = PAGE_MARKER.match(b.text) if b.kind == BlockKind.PARAGRAPH else None
-        if not m or (expected is not None and int(m.group(1)) != expected):
-            break
-        run.append(j)
-        expected = int(m.group(1)) + 1
-    # Every chunk but the last is a full page of run-on text; real numbered items are short.
-    if len(run) >= 2 and all(len(blocks[j].text) >= PAGE_CHUNK_MIN for j in run[:-1]):
-        return run
-    return []
 
 
 def _reindex(blocks: list[Block]) -> list[Block]:
     mapping = {b.index: i for i, b in enumerate(blocks)}
     out = []
     for i, b in enumerate(blocks):
-        update: dict = {"index": i}
+        update: dict[str, object] = {"index": i}
         if b.container is not None:
             parent, row, col = b.container
             update["container"] = (mapping.get(parent, parent), row, col)

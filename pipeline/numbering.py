@@ -1,44 +1,19 @@
 """Numbering labels of Chinese documents: ``一、`` ``（一）`` ``第三条`` ``1、`` ``1.`` ``3.1.1``
 ``(1)`` ``1)`` ``①`` ``⑴`` ``·`` ``-`` …, typed into the text or recovered by a reader.
 
-:func:`parse_label` tells a label's style (so a list can tell its own items from a nested
-list's) and its ordinal (so ``…标准2.主持…`` can be split where the numbering continues).
+:class:`Numbering` tells a label's style (so a list can tell its own items from a nested
+list's) and its ordinal (so ``…标准2.主持…`` can be split where the numbering continues). The
+characters (Chinese digits, article words, bullets) come from the lexicon's ``[numbering]``.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-CN_UNITS = {"十": 10, "百": 100, "千": 1000}
-CN_NUM = "[一二三四五六七八九十百零〇]{1,4}"
-CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
-PAREN_DIGITS = "⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽⑾⑿⒀⒁⒂⒃⒄⒅⒆⒇"
-STOP_DIGITS = "⒈⒉⒊⒋⒌⒍⒎⒏⒐⒑⒒⒓⒔⒕⒖⒗⒘⒙⒚⒛"
-BULLETS = "·•●◆◇■□▪▫▶►○◎★☆✓√❑❖➢➤※"
-DASHES = "-–—"
-
-# Order matters: longer, more specific forms first.
-LABEL_RE = re.compile(
-    "|".join(
-        [
-            rf"(?P<article>第{CN_NUM}[条章节项款]|第\d{{1,3}}[条章节项款])",
-            rf"(?P<cn_paren>[(（]{CN_NUM}[)）])",
-            rf"(?P<cn>{CN_NUM}[、.．](?![\d]))",
-            r"(?P<dec_multi>\d{1,2}(?:\.\d{1,2}){1,3}(?![\d%.]))",
-            r"(?P<paren>[(（]\d{1,2}[)）])",
-            r"(?P<dec>\d{1,2}(?:[、．]|\.(?![\d%])|[•](?=\S)))",
-            r"(?P<dec_rparen>\d{1,2}[)）](?![\d%]))",
-            rf"(?P<circle>[{CIRCLED}])",
-            rf"(?P<paren_digit>[{PAREN_DIGITS}])",
-            rf"(?P<stop_digit>[{STOP_DIGITS}])",
-            rf"(?P<bullet>[{BULLETS}]|\.(?=[\u4e00-\u9fff]))",
-            rf"(?P<dash>[{DASHES}])",
-            r"(?P<blank>[_＿]{2,}(?=[\u4e00-\u9fff]))",
-        ]
-    )
-)
+if TYPE_CHECKING:
+    from .lexicon import NumberingVocab
 
 
 @dataclass(frozen=True)
@@ -53,57 +28,87 @@ class Label:
         return self.style in ("bullet", "dash")
 
 
-def cn_to_int(text: str) -> int | None:
-    """一 → 1, 十一 → 11, 二十三 → 23, 一百零五 → 105."""
-    if not text:
-        return None
-    total, current = 0, 0
-    for ch in text:
-        if ch in CN_DIGITS:
-            current = CN_DIGITS[ch]
-        elif ch in CN_UNITS:
-            total += (current or 1) * CN_UNITS[ch]
-            current = 0
-        else:
+class Numbering:
+    """The numbering grammar compiled from the lexicon's characters."""
+
+    def __init__(self, vocab: NumberingVocab) -> None:
+        self.vocab = vocab
+        self.cn_digits = dict(vocab.cn_digits)
+        self.cn_units = dict(vocab.cn_units)
+        cn = re.escape("".join(self.cn_digits) + "".join(self.cn_units)) or r"\x00"
+        self.cn_num = f"[{cn}]{{1,4}}"
+        self.cn_class = f"[{cn}]"
+        art, units = re.escape(vocab.article_prefix), re.escape(vocab.article_units) or r"\x00"
+        seps = re.escape(vocab.list_separators) or r"\x00"
+        self.pattern = re.compile("|".join([
+            rf"(?P<article>{art}{self.cn_num}[{units}]|{art}\d{{1,3}}[{units}])",
+            rf"(?P<cn_paren>[(（]{self.cn_num}[)）])",
+            rf"(?P<cn>{self.cn_num}[{seps}](?![\d]))",
+            r"(?P<dec_multi>\d{1,2}(?:\.\d{1,2}){1,3}(?![\d%.]))",
+            r"(?P<paren>[(（]\d{1,2}[)）])",
+            rf"(?P<dec>\d{{1,2}}(?:[{seps}](?<!\.)|\.(?![\d%])|[•](?=\S)))",
+            r"(?P<dec_rparen>\d{1,2}[)）](?![\d%]))",
+            rf"(?P<circle>[{_cls(vocab.circled)}])",
+            rf"(?P<paren_digit>[{_cls(vocab.paren_digits)}])",
+            rf"(?P<stop_digit>[{_cls(vocab.stop_digits)}])",
+            rf"(?P<bullet>[{_cls(vocab.bullets)}]|\.(?=[\u4e00-\u9fff]))",
+            rf"(?P<dash>[{_cls(vocab.dashes)}])",
+            r"(?P<blank>[_＿]{2,}(?=[\u4e00-\u9fff]))",
+        ]))
+        self.heading_number = re.compile(rf"^\s*(?:{self.cn_class}{{1,3}}|\d{{1,2}})\s*[{seps}:：]\s*")
+        self.ordinal_tail = re.compile(rf"(?:{self.cn_class}|\d){{1,3}}")
+        self.role_article_units = vocab.role_article_units
+
+    def to_int(self, text: str) -> int | None:
+        """一 → 1, 十一 → 11, 二十三 → 23, 一百零五 → 105."""
+        if not text:
             return None
-    return total + current
+        total, current = 0, 0
+        for ch in text:
+            if ch in self.cn_digits:
+                current = self.cn_digits[ch]
+            elif ch in self.cn_units:
+                total += (current or 1) * self.cn_units[ch]
+                current = 0
+            else:
+                return None
+        return total + current
+
+    def label(self, m: re.Match[str]) -> Label:
+        style = m.lastgroup or "bullet"
+        text = m.group()
+        if style in ("circle", "paren_digit", "stop_digit"):
+            return self._enclosed(style, text)
+        if style == "dec_multi":
+            parts = text.split(".")
+            # "2.0 关键职责" is a section number, not item 0 of section 2.
+            if int(parts[-1]) == 0:
+                return Label(text=text, style=style, ordinal=int(parts[0]), depth=0)
+            return Label(text=text, style=style, ordinal=int(parts[-1]), depth=len(parts) - 1)
+        if style in ("bullet", "dash", "blank"):
+            return Label(text=text, style=style, ordinal=None)
+        digits = re.findall(r"\d+", text)
+        if digits:
+            return Label(text=text, style=style, ordinal=int(digits[0]))
+        cn = re.findall(self.cn_num, text)
+        return Label(text=text, style=style, ordinal=self.to_int(cn[0]) if cn else None)
+
+    def _enclosed(self, style: str, text: str) -> Label:
+        table = {"circle": (self.vocab.circled, "circle"), "paren_digit": (self.vocab.paren_digits, "paren"),
+                 "stop_digit": (self.vocab.stop_digits, "dec")}
+        chars, new_style = table[style]
+        return Label(text=text, style=new_style, ordinal=chars.index(text) + 1)
+
+    def parse(self, text: str) -> Label | None:
+        """A label a reader recovered (Word numbering), e.g. ``"（1）"``, parsed; ``None`` if unknown."""
+        text = text.strip()
+        m = self.pattern.fullmatch(text) or self.pattern.match(text)
+        return self.label(m) if m else None
+
+    def is_role_article(self, label: Label) -> bool:
+        """第X条 opens a role in a regulation-style compilation; 第X章/节 do not."""
+        return label.style != "article" or label.text.endswith(tuple(self.role_article_units))
 
 
-def label_from_match(m: re.Match[str]) -> Label:
-    style = m.lastgroup or "bullet"
-    text = m.group()
-    digits = re.findall(r"\d+", text)
-    cn = re.findall(CN_NUM, text)
-    ordinal: int | None
-    depth = 0
-    if style == "circle":
-        ordinal = CIRCLED.index(text) + 1
-    elif style == "paren_digit":
-        ordinal, style = PAREN_DIGITS.index(text) + 1, "paren"
-    elif style == "stop_digit":
-        ordinal, style = STOP_DIGITS.index(text) + 1, "dec"
-    elif style == "dec_multi":
-        parts = text.split(".")
-        ordinal, depth = int(parts[-1]), len(parts) - 1
-        # "2.0 关键职责" is a section number, not item 0 of section 2.
-        if ordinal == 0:
-            ordinal, depth = int(parts[0]), 0
-    elif style in ("bullet", "dash", "blank"):
-        ordinal = None
-    elif digits:
-        ordinal = int(digits[0])
-    elif cn:
-        ordinal = cn_to_int(cn[0])
-    else:
-        ordinal = None
-    return Label(text=text, style=style, ordinal=ordinal, depth=depth)
-
-
-def parse_label(text: str) -> Label | None:
-    """The label a reader recovered (Word numbering), e.g. ``"（1）"``, parsed; ``None`` if unknown."""
-    text = text.strip()
-    m = LABEL_RE.fullmatch(text)
-    if m:
-        return label_from_match(m)
-    m = LABEL_RE.match(text)
-    return label_from_match(m) if m else None
+def _cls(text: str) -> str:
+    return re.escape(text) if text else r"\x00"

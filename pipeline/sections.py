@@ -8,57 +8,70 @@ default section — duties for a ``XX岗位职责`` document, nothing for a ``XX
 from __future__ import annotations
 
 import re
+from functools import cache
 
-from .pieces import Kind, Piece
+from .lexicon import Lexicon, alternation
+from .piece import Kind, Piece
+from .rules import rule
 from .segment import RoleDraft
+from .tables import is_duty_marker
 
-CATEGORY_MARKER = re.compile(r"职责[一二三四五六七八九十\d]{1,3}")
-DUTY_COLUMN_HEADERS = {"职责序号", "职责名称", "职责内容", "工作时间", "工作频次", "职责描述", "主要内容"}
 # An empty label of these fields heads a list or a text, like a heading does.
-SWITCHING_LABELS = ("qualifications.", "equipment")
+SWITCHING_LABELS = ("qualifications.", "equipment", "benefits", "location")
 
 Tagged = list[tuple[str | None, Piece]]
 
-# Lines that say what they are wherever they stand.
-SELF_EVIDENT_REQUIREMENT = re.compile(
-    r"\d+\s*年(?:及)?以上.{0,12}(?:经验|经历)|(?:大专|本科|硕士|博士|中专|高中|研究生)(?:及|或)?以上(?:学历)?"
-)
-REQUIREMENT_WORDS = re.compile(r"能力|经验|学历|以上|熟悉|具有|具备|优先|良好|较强|善于|了解|掌握")
 
-
-def tag_sections(draft: RoleDraft, frequency_words: frozenset[str], duty_verbs: tuple[str, ...] = ()) -> Tagged:
+def tag_sections(draft: RoleDraft, lexicon: Lexicon) -> Tagged:
     tagged: Tagged = []
     section = draft.default_section
     for piece in draft.pieces:
-        if piece.kind == Kind.TITLE:
-            section = draft.default_section  # the document's heading written again starts it afresh
-        elif piece.kind == Kind.HEADING:
-            section = piece.key
-        elif piece.kind == Kind.LEAD_IN and piece.key:
-            section = piece.key
-        elif piece.kind == Kind.LABEL and piece.key in ("duties", "duties.category"):
-            section = "duties"  # "职责:X" / "任务名称:X" only occur in duty tables
-        elif piece.kind == Kind.LABEL and not piece.text and piece.key and piece.key.startswith(SWITCHING_LABELS):
-            section = piece.key.split(".")[0]
-        elif piece.kind == Kind.LABEL and piece.source == "unknown_label":
-            # "步骤2:服务承诺" — an unknown heading of its own; what follows is not the section above.
-            section = None
-        elif piece.kind == Kind.TABLE:
+        if piece.kind == Kind.TABLE:
             tagged.append(("kpis", piece))
             continue
-        elif piece.kind == Kind.TEXT and piece.alone and CATEGORY_MARKER.fullmatch(piece.text.strip()):
-            # "职责一" alone on a line: a duty table flattened one cell per line.
-            section = "duties"
-        elif (section != "kpis" and piece.kind == Kind.TEXT and piece.alone
-              and (piece.text.strip() in frequency_words or piece.text.strip() in DUTY_COLUMN_HEADERS)):
-            section = "duties"  # a frequency cell or a column header alone on a line: a flattened duty table
-        tagged.append((_own_section(section, piece, duty_verbs), piece))
-    return _unheaded_duty_lists(tagged, duty_verbs)
+        section = _switch(section, piece, draft, lexicon)
+        tagged.append((_own_section(section, piece, lexicon), piece))
+    return _unheaded_duty_lists(tagged, lexicon)
 
 
-def _unheaded_duty_lists(tagged: Tagged, duty_verbs: tuple[str, ...]) -> Tagged:
-    """A numbered list under no heading whose items read like duties (负责…, 协助…) is the
-    duty list of a document that never says 岗位职责."""
+def _switch(section: str | None, piece: Piece, draft: RoleDraft, lexicon: Lexicon) -> str | None:
+    """The section in force from ``piece`` on."""
+    if piece.kind == Kind.TITLE:
+        return draft.default_section  # the document's heading written again starts it afresh
+    if piece.kind in (Kind.HEADING, Kind.LEAD_IN) and (piece.kind == Kind.HEADING or piece.key):
+        return piece.key
+    if piece.kind == Kind.LABEL:
+        return _label_section(section, piece)
+    if piece.kind == Kind.TEXT and _flattened_duty_cell(section, piece, lexicon):
+        return "duties"
+    return section
+
+
+def _label_section(section: str | None, piece: Piece) -> str | None:
+    if piece.key in ("duties", "duties.category"):
+        return "duties"  # "职责:X" / "任务名称:X" only occur in duty tables
+    if not piece.text and piece.key and piece.key.startswith(SWITCHING_LABELS):
+        return piece.key.split(".")[0]
+    if piece.source == "unknown_label":
+        # "步骤2:服务承诺" — an unknown heading of its own; what follows is not the section above.
+        return None
+    return section
+
+
+@rule
+def _flattened_duty_cell(section: str | None, piece: Piece, lexicon: Lexicon) -> bool:
+    """A duty table flattened one cell per line announces itself by its cells standing alone:
+    a group marker (``职责一``), a frequency (``每月``) or a column header (``工作内容``)."""
+    if not piece.alone:
+        return False
+    text = piece.text.strip()
+    if is_duty_marker(text, lexicon):
+        return True
+    headers = set(lexicon.data.tables.extra_column_headers)
+    return section != "kpis" and (text in lexicon.frequency_words or text in headers)
+
+
+def _unheaded_duty_lists(tagged: Tagged, lexicon: Lexicon) -> Tagged:
     out = list(tagged)
     i = 0
     while i < len(out):
@@ -68,24 +81,53 @@ def _unheaded_duty_lists(tagged: Tagged, duty_verbs: tuple[str, ...]) -> Tagged:
         j = i
         while j < len(out) and out[j][0] is None and out[j][1].kind in (Kind.ITEM, Kind.TEXT):
             j += 1
-        items = [p for _, p in out[i:j] if p.kind == Kind.ITEM]
-        dutylike = sum(1 for p in items if p.text.lstrip().startswith(duty_verbs))
-        if len(items) >= 2 and dutylike * 2 >= len(items):
+        if _duty_list_without_heading([p for _, p in out[i:j]], lexicon):
             for k in range(i, j):
                 out[k] = ("duties", out[k][1])
         i = j
     return out
 
 
-def _own_section(section: str | None, piece: Piece, duty_verbs: tuple[str, ...]) -> str | None:
-    """A piece whose content contradicts its section: a ``N年以上工作经验`` line before any
-    heading is a requirement; a numbered ``负责…`` line in a scrambled 任职资格 list a duty."""
+@rule
+def _duty_list_without_heading(run: list[Piece], lexicon: Lexicon) -> bool:
+    """A numbered list under no heading whose items read like duties (负责…, 协助…) is the
+    duty list of a document that never says 岗位职责."""
+    items = [p for p in run if p.kind == Kind.ITEM]
+    dutylike = sum(1 for p in items if p.text.lstrip().startswith(lexicon.duty_verbs))
+    return len(items) >= 2 and dutylike * 2 >= len(items)
+
+
+def _own_section(section: str | None, piece: Piece, lexicon: Lexicon) -> str | None:
     if piece.kind not in (Kind.TEXT, Kind.ITEM):
         return section
     text = piece.text.strip()
-    if section is None and len(text) <= 30 and SELF_EVIDENT_REQUIREMENT.search(text):
+    if section is None and _self_evident_requirement(text, lexicon):
         return "qualifications"
-    if (section == "qualifications" and piece.kind == Kind.ITEM and len(text) >= 8
-            and text.startswith(duty_verbs) and not REQUIREMENT_WORDS.search(text)):
+    if section == "qualifications" and piece.kind == Kind.ITEM and _duty_in_requirements(text, lexicon):
         return "duties"
     return section
+
+
+@cache
+def _requirement_re(lexicon: Lexicon) -> re.Pattern[str]:
+    q = lexicon.data.qualifications
+    levels = alternation(list(q.education))
+    above = alternation(q.at_least)
+    years = alternation(q.year_units)
+    exp = alternation(q.experience_words[:2])
+    return re.compile(rf"\d{{1,2}}\s?(?:{years})(?:{above}).{{0,12}}(?:{exp})|(?:{levels})(?:{above})")
+
+
+@rule
+def _self_evident_requirement(text: str, lexicon: Lexicon) -> bool:
+    """A short line that states a degree or ``N年以上…经验`` is a requirement wherever it
+    stands, even before any heading."""
+    return len(text) <= 30 and bool(_requirement_re(lexicon).search(text))
+
+
+@rule
+def _duty_in_requirements(text: str, lexicon: Lexicon) -> bool:
+    """A numbered ``负责…`` line with no requirement word in a 任职资格 list is a duty the
+    layout (or a scrambled page) put there."""
+    words = lexicon.data.qualifications.requirement_words
+    return len(text) >= 8 and text.startswith(lexicon.duty_verbs) and not any(w in text for w in words)

@@ -16,11 +16,11 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
 from .lexicon import Lexicon
-from .pieces import Kind, Piece
+from .piece import Kind, Piece
+from .rules import rule
 from .titles import DocTitle, clean_title, is_organization, split_organization
 
 SAME_TITLE = 0.85
-DUTY_DOC_WORDS = ("岗位职责", "工作职责", "职位职责", "职务职责")
 
 
 @dataclass
@@ -48,16 +48,22 @@ class Segmentation:
     unassigned: list[Piece]
 
 
+def _lists_duties(name: str | None, lexicon: Lexicon) -> bool:
+    """"XX岗位职责" lists duties; "XX岗位职责说明书" is a whole description."""
+    t = lexicon.data.titles
+    return bool(name) and any(w in name for w in t.duty_doc_words) and not any(  # type: ignore[operator]
+        w in name for w in t.full_doc_words[:1])  # type: ignore[operator]
+
+
 def _new_from_title(piece: Piece, lexicon: Lexicon) -> RoleDraft:
     org, title = split_organization(piece.text, lexicon) if piece.text else (None, "")
     default = None
-    if (piece.title_style == "doc" and piece.name and any(w in piece.name for w in DUTY_DOC_WORDS)
-            and "说明书" not in piece.name):
-        default = "duties"  # "XX岗位职责" lists duties; "XX岗位职责说明书" is a whole description
-    if piece.title_style in ("numbered",):
+    if piece.title_style == "doc" and _lists_duties(piece.name, lexicon):
+        default = "duties"
+    if piece.title_style == "numbered":
         default = "duties"
     return RoleDraft(
-        title=clean_title(title) or None,
+        title=clean_title(title, lexicon) or None,
         title_source=piece.title_style or "doc",
         title_raw=piece.name,
         title_piece=piece,
@@ -68,136 +74,175 @@ def _new_from_title(piece: Piece, lexicon: Lexicon) -> RoleDraft:
     )
 
 
+class Segmenter:
+    """Reads the piece stream once and cuts it into role drafts."""
+
+    def __init__(self, lexicon: Lexicon, file_title: DocTitle | None) -> None:
+        self.lexicon = lexicon
+        self.file_title = file_title
+        self.roles: list[RoleDraft] = []
+        self.unassigned: list[Piece] = []
+        self.current: RoleDraft | None = None
+        self.orphans: list[Piece] = []
+        self.pending_org: Piece | None = None
+        # A compilation's own heading ("XX集团有限公司财务部岗位说明书汇编") names the company
+        # of every role in it.
+        self.document_org: tuple[str, Piece] | None = None
+        self.in_department = False
+
+    # -- the stream ---------------------------------------------------------------------------
+    def feed(self, piece: Piece) -> None:
+        if self._department_text(piece):
+            return
+        if piece.kind == Kind.TITLE:
+            self._on_title(piece)
+        elif piece.kind == Kind.LABEL and piece.key == "title" and piece.text.strip():
+            self._on_title_label(piece)
+        elif piece.kind == Kind.LEAD_IN and piece.text and self.current is not None and self.current.has_items():
+            self.current = self.start(RoleDraft(title=piece.text, title_source="lead_in", title_piece=piece,
+                                                pieces=[piece], default_section=piece.key))
+        elif self.current is None and _organization_line(piece, self.lexicon):
+            self.pending_org = piece
+            self.unassigned.append(piece)
+        else:
+            self._on_content(piece)
+
+    def start(self, draft: RoleDraft) -> RoleDraft:
+        if self.orphans:
+            draft.pieces[1:1] = self.orphans
+            self.orphans = []
+        if self.pending_org is not None and draft.organization is None:
+            draft.organization = self.pending_org.text
+            draft.organization_piece = self.pending_org
+            if self.pending_org in self.unassigned:
+                self.unassigned.remove(self.pending_org)
+            draft.pieces.insert(0, self.pending_org)
+            self.pending_org = None
+        if self.document_org is not None and draft.organization is None:
+            draft.organization, draft.organization_piece = self.document_org
+        self.roles.append(draft)
+        return draft
+
+    def _department_text(self, piece: Piece) -> bool:
+        """Inside a department section: True when the piece belongs to no role."""
+        if piece.kind == Kind.HEADING and _department_section(piece):
+            self.in_department = True
+        if not self.in_department:
+            return False
+        if piece.kind == Kind.TITLE or (piece.kind == Kind.LABEL and piece.key == "title" and piece.text.strip()):
+            self.in_department = False
+            self.current = None
+            return False
+        self.unassigned.append(piece)
+        return True
+
+    def _on_title(self, piece: Piece) -> None:
+        current = self.current
+        if current is not None and not current.has_content() and not self.orphans:
+            self._drop_contents_title(current)
+        elif current is not None and _restates_heading(piece, current):
+            current.pieces.append(piece)
+            return
+        self.current = self.start(_new_from_title(piece, self.lexicon))
+
+    def _drop_contents_title(self, current: RoleDraft) -> None:
+        """Two titles in a row: the first was a table of contents or a compilation's heading."""
+        if not _titles_in_a_row(current):
+            return
+        self.roles.pop()
+        self.unassigned.extend(current.pieces)
+        org = _compilation_organization(current, self.lexicon)
+        if org is not None and self.document_org is None:
+            self.document_org = org
+        self.current = None
+
+    def _on_title_label(self, piece: Piece) -> None:
+        value = clean_title(piece.text, self.lexicon)
+        current = self.current
+        if current is None:
+            self.current = self.start(RoleDraft(title=value, title_source="label", title_piece=piece, pieces=[piece],
+                                                label_title=True))
+            return
+        if value == current.title or _label_restates_title(value, current):
+            current.pieces.append(piece)
+            if not current.label_title:
+                current.title, current.title_piece, current.label_title = value, piece, True
+            return
+        if _label_opens_next_card(current):
+            self.current = self.start(RoleDraft(title=value, title_source="label", title_piece=piece, pieces=[piece],
+                                                label_title=True))
+            return
+        current.title, current.title_piece, current.label_title = value, piece, True
+        current.pieces.append(piece)
+
+    def _on_content(self, piece: Piece) -> None:
+        current = self.current
+        if _after_site_notice(piece, current) or self.orphans:
+            self.orphans.append(piece)
+        elif current is None:
+            self.unassigned.append(piece)
+        else:
+            current.pieces.append(piece)
+
+    # -- the end -------------------------------------------------------------------------------
+    def finish(self) -> Segmentation:
+        if self.orphans:
+            (self.current.pieces if self.current is not None else self.unassigned).extend(self.orphans)
+        if self.current is not None and not self.current.has_content() and len(self.roles) > 1:
+            self.roles.pop()
+            self.unassigned.extend(self.current.pieces)
+        if not self.roles and self.unassigned:
+            draft = _untitled_document(self.unassigned, self.pending_org, self.file_title, self.lexicon)
+            if draft is not None:
+                self.roles.append(draft)
+                self.unassigned = []
+        return Segmentation(roles=self.roles, unassigned=self.unassigned)
+
+
 def segment(pieces: list[Piece], lexicon: Lexicon, file_title: DocTitle | None = None) -> Segmentation:
     """Cut ``pieces`` into roles. ``file_title`` is the title the file's name gives
     (``咨询师岗位职责.docx``), used when the text names none."""
-    roles: list[RoleDraft] = []
-    unassigned: list[Piece] = []
-    current: RoleDraft | None = None
-    orphans: list[Piece] = []
-    pending_org: Piece | None = None
-    # A compilation's own heading ("XX集团有限公司财务部岗位说明书汇编") names the company of
-    # every role in it.
-    document_org: tuple[str, Piece] | None = None
-
-    def start(draft: RoleDraft) -> RoleDraft:
-        nonlocal orphans, pending_org
-        if orphans:
-            draft.pieces[1:1] = orphans
-            orphans = []
-        if pending_org is not None and draft.organization is None:
-            draft.organization = pending_org.text
-            draft.organization_piece = pending_org
-            if pending_org in unassigned:
-                unassigned.remove(pending_org)
-            draft.pieces.insert(0, pending_org)
-            pending_org = None
-        if document_org is not None and draft.organization is None:
-            draft.organization, draft.organization_piece = document_org
-        roles.append(draft)
-        return draft
-
-    in_department = False
+    segmenter = Segmenter(lexicon, file_title)
     for piece in pieces:
-        if piece.kind == Kind.HEADING and piece.key == "department_info":
-            # "二、部门职责" in a compilation: department text until the next role title.
-            in_department = True
-        if in_department:
-            if piece.kind == Kind.TITLE or (piece.kind == Kind.LABEL and piece.key == "title" and piece.text.strip()):
-                in_department = False
-                current = None
-            else:
-                unassigned.append(piece)
-                continue
-        if piece.kind == Kind.TITLE:
-            if current is not None and not current.has_content() and not orphans:
-                # Two titles in a row: a table of contents or a compilation's heading.
-                roles.pop()
-                unassigned.extend(current.pieces)
-                if (current.organization and current.organization_piece is not None and document_org is None
-                        and (not current.title or current.title.endswith(("部", "部门", "中心")))):
-                    document_org = (current.organization, current.organization_piece)
-                current = None
-            elif (current is not None and piece.name and piece.name == current.title_raw
-                  and piece.title_style == "doc"):
-                current.pieces.append(piece)  # the same document heading written again
-                continue
-            current = start(_new_from_title(piece, lexicon))
-            continue
-
-        if piece.kind == Kind.LABEL and piece.key == "title" and piece.text.strip():
-            value = clean_title(piece.text)
-            if current is None:
-                current = start(RoleDraft(title=value, title_source="label", title_raw=None, title_piece=piece,
-                                          pieces=[piece], label_title=True))
-                continue
-            if value == current.title or _same_role(value, current):
-                current.pieces.append(piece)
-                if not current.label_title:
-                    current.title, current.title_piece, current.label_title = value, piece, True
-                continue
-            if current.label_title or (current.has_items() and current.title_source != "none"):
-                # The next form card of a compilation.
-                current = start(RoleDraft(title=value, title_source="label", title_piece=piece, pieces=[piece],
-                                          label_title=True))
-                continue
-            current.title, current.title_piece, current.label_title = value, piece, True
-            current.pieces.append(piece)
-            continue
-
-        if piece.kind == Kind.LEAD_IN and piece.text and current is not None and current.has_items():
-            current = start(RoleDraft(title=piece.text, title_source="lead_in", title_piece=piece,
-                                      pieces=[piece], default_section=piece.key))
-            continue
-
-        if (current is None and piece.kind == Kind.TEXT and piece.alone and is_organization(piece.text, lexicon)):
-            pending_org = piece
-            unassigned.append(piece)
-            continue
-
-        if piece.follows_furniture and current is not None and current.has_content():
-            orphans.append(piece)
-            continue
-        if orphans:
-            orphans.append(piece)
-            continue
-        if current is None:
-            unassigned.append(piece)
-            continue
-        current.pieces.append(piece)
-
-    if orphans:
-        if current is not None:
-            current.pieces.extend(orphans)
-        else:
-            unassigned.extend(orphans)
-    if current is not None and not current.has_content() and len(roles) > 1:
-        roles.pop()
-        unassigned.extend(current.pieces)
-
-    if not roles and unassigned:
-        content = [p for p in unassigned if p is not pending_org]
-        structured = any(p.kind == Kind.HEADING for p in content) and any(p.kind in (Kind.LABEL, Kind.ITEM)
-                                                                           for p in content)
-        named_file = file_title is not None and bool(file_title.title) and any(
-            p.kind in (Kind.ITEM, Kind.TEXT) for p in content)
-        if structured or named_file:
-            # A posting with sections but no title in its text: its first heading line
-            # ("# Inside Sales") or its file name ("咨询师岗位职责.docx") names it.
-            heading = next((p for p in content if p.source == "heading_block" and len(p.text) <= 30), None)
-            title = heading.text if heading is not None else (file_title.title if file_title else None)
-            default = None
-            if file_title is not None and any(w in file_title.raw for w in DUTY_DOC_WORDS) \
-                    and "说明书" not in file_title.raw:
-                default = "duties"
-            roles.append(RoleDraft(title=title or None, title_source="file", pieces=content,
-                                   title_piece=heading, organization=pending_org.text if pending_org else None,
-                                   organization_piece=pending_org, default_section=default))
-            unassigned = []
-    return Segmentation(roles=roles, unassigned=unassigned)
+        segmenter.feed(piece)
+    return segmenter.finish()
 
 
-def _same_role(value: str, draft: RoleDraft) -> bool:
+# --- the rules ---------------------------------------------------------------------------------
+
+@rule
+def _department_section(piece: Piece) -> bool:
+    """``二、部门职责`` in a compilation opens department-level text (部门职责, 部门架构图) that
+    belongs to no role, until the next role title."""
+    return piece.key == "department_info"
+
+
+@rule
+def _titles_in_a_row(current: RoleDraft) -> bool:
+    """Two titles with nothing between them: the first is a table of contents entry or the
+    compilation's own name, not a role."""
+    return not current.has_content()
+
+
+@rule
+def _compilation_organization(current: RoleDraft, lexicon: Lexicon) -> tuple[str, Piece] | None:
+    """A compilation heading that names a company (``XX集团有限公司财务部岗位说明书汇编``)
+    names the organization of every role after it."""
+    if current.organization and current.organization_piece is not None and (
+            not current.title or current.title.endswith(lexicon.department_endings)):
+        return current.organization, current.organization_piece
+    return None
+
+
+@rule
+def _restates_heading(piece: Piece, current: RoleDraft) -> bool:
+    """The same document heading written again (a running title, a page header in the body)
+    restates its document; it does not open a new role."""
+    return bool(piece.name) and piece.name == current.title_raw and piece.title_style == "doc"
+
+
+@rule
+def _label_restates_title(value: str, draft: RoleDraft) -> bool:
     """A 岗位名称 label that repeats the heading's title, maybe with the company in front or
     a character lost to the site's watermark (客户服总监 / 客户服务总监)."""
     if draft.title is None or draft.label_title:
@@ -206,3 +251,43 @@ def _same_role(value: str, draft: RoleDraft) -> bool:
         return True
     return SequenceMatcher(None, value, draft.title).ratio() >= SAME_TITLE
 
+
+@rule
+def _label_opens_next_card(current: RoleDraft) -> bool:
+    """A 岗位名称 label naming another position opens the next form card of a compilation,
+    once the current card has its own 岗位名称 or its own list."""
+    return current.label_title or (current.has_items() and current.title_source != "none")
+
+
+@rule
+def _organization_line(piece: Piece, lexicon: Lexicon) -> bool:
+    """A lone company line before the first title (``杭州XX有限公司``) names the organization of
+    the role that follows."""
+    return piece.kind == Kind.TEXT and piece.alone and is_organization(piece.text, lexicon)
+
+
+@rule
+def _after_site_notice(piece: Piece, current: RoleDraft | None) -> bool:
+    """Doc-site pages cut documents at their notices: text after a notice and before the next
+    title belongs to the next document, not to the role before the notice."""
+    return piece.follows_furniture and current is not None and current.has_content()
+
+
+@rule
+def _untitled_document(content: list[Piece], pending_org: Piece | None, file_title: DocTitle | None,
+                       lexicon: Lexicon) -> RoleDraft | None:
+    """A posting with sections but no title in its text is one role: its first heading line
+    (``# Inside Sales``) or its file name (``咨询师岗位职责.docx``) names it."""
+    content = [p for p in content if p is not pending_org]
+    structured = any(p.kind == Kind.HEADING for p in content) and any(p.kind in (Kind.LABEL, Kind.ITEM)
+                                                                       for p in content)
+    named_file = file_title is not None and bool(file_title.title) and any(
+        p.kind in (Kind.ITEM, Kind.TEXT) for p in content)
+    if not (structured or named_file):
+        return None
+    heading = next((p for p in content if p.source == "heading_block" and len(p.text) <= 30), None)
+    title = heading.text if heading is not None else (file_title.title if file_title else None)
+    default = "duties" if file_title is not None and _lists_duties(file_title.raw, lexicon) else None
+    return RoleDraft(title=title or None, title_source="file", pieces=content, title_piece=heading,
+                     organization=pending_org.text if pending_org else None, organization_piece=pending_org,
+                     default_section=default)

@@ -11,30 +11,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..schemas.document import Block, Cell
-from ..schemas.role import Span
-from .lexicon import Lexicon
-from .numbering import parse_label
-
-# Column headers of list-like tables, by the role the column plays.
-COLUMN_ROLES: dict[str, tuple[str, ...]] = {
-    "label": ("序号", "职责序号", "编号", "序", "No", "NO", "项目序号"),
-    "category": ("职责名称", "职责类别", "职责模块", "职责分类", "工作模块", "类别", "职责项目", "工作项目", "职责",
-                 "主要职责", "职责表述", "任务类别", "模块"),
-    "text": ("主要内容", "职责内容", "工作内容", "职责描述", "工作任务", "任务名称", "具体内容", "工作职责",
-             "岗位职责", "职责细分", "工作要求", "内容", "描述", "主要工作内容", "职责说明", "具体工作", "任务"),
-    "frequency": ("工作时间", "工作频次", "频次", "频率", "时间要求", "完成时间", "工作频率"),
-    "metrics": ("衡量指标", "业绩标准", "考核标准", "工作标准", "衡量标准", "绩效标准", "考核指标", "评价标准"),
-    "importance": ("重要性", "重要程度", "时间比例", "占用时间", "时间占比"),
-}
-KPI_NAME = ("关键业绩指标", "考核指标", "关键绩效指标", "绩效指标", "指标名称", "KPI指标", "考核项目", "考核内容",
-            "指标", "KPI", "考核项")
-KPI_WEIGHT = ("权重", "权重(%)", "比重", "权重%", "分值权重")
-KPI_TARGET = ("目标值", "目标", "要求目标", "考核标准", "评分标准", "标准", "指标要求", "目标要求", "衡量标准")
-PERIODS = {"月度": "month", "月": "month", "季度": "quarter", "季": "quarter", "半年": "half_year",
-           "半年度": "half_year", "年度": "year", "年": "year", "全年": "year"}
+from .lexicon import Lexicon, alternation
+from .piece import Kind, Loc, Piece
 
 
 @dataclass
@@ -42,7 +23,7 @@ class KpiGrid:
     """A KPI table as rows of (text, span) cells with the role of each column."""
 
     columns: dict[int, str]                    # col -> name | weight | target | month | quarter | half_year | year
-    rows: list[list[tuple[str, Span]]]          # per data row, one entry per grid column
+    rows: list[list[tuple[str, Loc]]]           # per data row, one entry per grid column
     title: str | None = None
 
 
@@ -50,25 +31,26 @@ def _norm(text: str) -> str:
     return re.sub(r"\s+", "", text).rstrip(":：")
 
 
-def column_role(text: str) -> str | None:
+def column_role(text: str, lexicon: Lexicon) -> str | None:
     t = _norm(text)
-    for role, names in COLUMN_ROLES.items():
+    for role, names in lexicon.data.tables.columns.model_dump().items():
         if t in names:
             return role
     return None
 
 
-def table_pieces(block: Block, lexicon: Lexicon, scan_text: Callable) -> list:
-    from .pieces import Kind, Piece  # circular: pieces imports this module
+Scanner = Callable[[str, Loc, Lexicon], list[Piece]]
 
+
+def table_pieces(block: Block, lexicon: Lexicon, scan_text: Scanner) -> list[Piece]:
     table = block.table
     assert table is not None
     grid = table.grid()
     pieces: list[Piece] = []
 
-    def span(cell: Cell, start: int = 0, end: int | None = None) -> Span:
-        return Span(block=block.index, page=block.page, start=start,
-                    end=len(cell.text) if end is None else end, row=cell.row, col=cell.col)
+    def span(cell: Cell, start: int = 0, end: int | None = None) -> Loc:
+        return Loc(block=block.index, page=block.page, start=start,
+                   end=len(cell.text) if end is None else end, row=cell.row, col=cell.col)
 
     list_columns: dict[int, str] | None = None
     r = 0
@@ -80,7 +62,7 @@ def table_pieces(block: Block, lexicon: Lexicon, scan_text: Callable) -> list:
             r += 1
             continue
 
-        kpi = _kpi_header(grid, r, table.n_rows)
+        kpi = _kpi_header(grid, r, table.n_rows, lexicon)
         if kpi is not None:
             columns, first_data = kpi
             data_rows, r = _kpi_rows(grid, first_data, columns, span, lexicon)
@@ -89,7 +71,7 @@ def table_pieces(block: Block, lexicon: Lexicon, scan_text: Callable) -> list:
             list_columns = None
             continue
 
-        header = _list_header(row_cells)
+        header = _list_header(row_cells, lexicon)
         if header is not None:
             list_columns = header
             # A 序号 | 职责名称 | 工作内容 header heads a duty table.
@@ -121,24 +103,16 @@ def table_pieces(block: Block, lexicon: Lexicon, scan_text: Callable) -> list:
     return pieces
 
 
-def _not_titles(pieces: list) -> list:
+def _not_titles(pieces: list[Piece]) -> list[Piece]:
     """Inside a form row a "第十七条 配送员" names a position (a revision record, an org chart
     cell); it does not open a role the way a heading row does."""
-    from .pieces import Kind
-
-    for piece in pieces:
-        if piece.kind == Kind.TITLE:
-            piece.kind = Kind.TEXT
-            piece.text = piece.name or piece.text
-    return pieces
+    return [replace(p, kind=Kind.TEXT, text=p.name or p.text) if p.kind == Kind.TITLE else p for p in pieces]
 
 
-def _alone(pieces: list) -> list:
+def _alone(pieces: list[Piece]) -> list[Piece]:
     """A cell that holds one piece stands alone, like a line of its own (a label cell's value
     may then be the next cell)."""
-    if len(pieces) == 1:
-        pieces[0].alone = True
-    return pieces
+    return [replace(pieces[0], alone=True)] if len(pieces) == 1 else pieces
 
 
 def _unique_row(grid: list[list[Cell | None]], r: int) -> list[Cell]:
@@ -165,8 +139,6 @@ def _label_key(text: str, lexicon: Lexicon) -> tuple[bool, str | None]:
 
 
 def _horizontal_form(cells: list[Cell], lexicon: Lexicon, span, scan_text, pieces: list) -> None:
-    from .pieces import Kind, Piece
-
     i = 0
     while i < len(cells):
         cell = cells[i]
@@ -190,8 +162,6 @@ def _horizontal_form(cells: list[Cell], lexicon: Lexicon, span, scan_text, piece
 
 def _vertical_form(grid, r: int, cells: list[Cell], lexicon: Lexicon, span, pieces: list) -> bool:
     """A row of labels over a row of values (学历 | 专业 | 经验 / 本科 | 化工 | 3年)."""
-    from .pieces import Kind, Piece
-
     non_empty = [c for c in cells if c.text.strip()]
     if len(non_empty) < 2 or len(non_empty) != len(cells) or not all(_label_key(c.text, lexicon)[0] for c in cells):
         return False  # "直接上级 | (blank) | 日期 | (blank)" is a horizontal form with empty values
@@ -214,10 +184,10 @@ def _vertical_form(grid, r: int, cells: list[Cell], lexicon: Lexicon, span, piec
 
 # --- list tables ---------------------------------------------------------------------------
 
-def _list_header(cells: list[Cell]) -> dict[int, str] | None:
+def _list_header(cells: list[Cell], lexicon: Lexicon) -> dict[int, str] | None:
     roles: dict[int, str] = {}
     for cell in cells:
-        role = column_role(cell.text)
+        role = column_role(cell.text, lexicon)
         if role is None:
             if cell.text.strip():
                 return None
@@ -238,9 +208,7 @@ def _fits_list(grid, r: int, columns: dict[int, str]) -> bool:
     return False
 
 
-def _list_item(grid, r: int, columns: dict[int, str], span, lexicon: Lexicon):
-    from .pieces import Kind, Piece
-
+def _list_item(grid, r: int, columns: dict[int, str], span, lexicon: Lexicon) -> Piece:
     values: dict[str, tuple[str, Cell]] = {}
     for c, role in columns.items():
         cell = grid[r][c] if c < len(grid[r]) else None
@@ -250,52 +218,76 @@ def _list_item(grid, r: int, columns: dict[int, str], span, lexicon: Lexicon):
             continue
         values.setdefault(role, (cell.text.strip(), cell))
     text, text_cell = values["text"]
-    marker = parse_label(values["label"][0]) if "label" in values else None
+    marker = lexicon.numbering.parse(values["label"][0]) if "label" in values else None
     category = values.get("category", (None, None))[0]
     frequency = values.get("frequency", (None, None))[0]
-    metrics = [values["metrics"][0]] if "metrics" in values else []
+    metrics = (values["metrics"][0],) if "metrics" in values else ()
     start = text_cell.text.find(text)
     return Piece(Kind.ITEM, text, span(text_cell, start, start + len(text)), marker=marker,
-                 category=_norm_category(category), frequency=frequency, metrics=metrics, source="table")
+                 category=_norm_category(category, lexicon), frequency=frequency, metrics=metrics, source="table")
 
 
-def _norm_category(text: str | None) -> str | None:
+def _norm_category(text: str | None, lexicon: Lexicon) -> str | None:
     if not text:
         return None
     # "职责一\n协助管理" → the name, not the ordinal.
-    parts = [p.strip() for p in re.split(r"[\n]", text) if p.strip()]
-    parts = [p for p in parts if not re.fullmatch(r"职责[一二三四五六七八九十\d]+|[一二三四五六七八九十\d]+[、.]?", p)]
+    parts = [p.strip() for p in text.split("\n") if p.strip()]
+    parts = [p for p in parts if not is_duty_marker(p, lexicon) and not _bare_ordinal(p, lexicon)]
     return parts[-1] if parts else None
+
+
+def is_duty_marker(text: str, lexicon: Lexicon) -> bool:
+    """"职责一", "职责3": the group marker of a duty table."""
+    return bool(_duty_marker_re(lexicon).fullmatch(text.strip()))
+
+
+def _duty_marker_re(lexicon: Lexicon) -> re.Pattern[str]:
+    return _compiled(lexicon, "duty_marker", lambda: re.compile(
+        rf"(?:{alternation(lexicon.data.tables.duty_markers)})(?:{lexicon.numbering.cn_class}|\d){{1,3}}"))
+
+
+def _bare_ordinal(text: str, lexicon: Lexicon) -> bool:
+    return bool(re.fullmatch(rf"(?:{lexicon.numbering.cn_class}|\d){{1,3}}[、.]?", text))
+
+
+_CACHE: dict[tuple[int, str], re.Pattern[str]] = {}
+
+
+def _compiled(lexicon: Lexicon, name: str, build: Callable[[], re.Pattern[str]]) -> re.Pattern[str]:
+    key = (id(lexicon), name)
+    if key not in _CACHE:
+        _CACHE[key] = build()
+    return _CACHE[key]
 
 
 # --- KPI tables ----------------------------------------------------------------------------
 
-def _kpi_header(grid, r: int, n_rows: int) -> tuple[dict[int, str], int] | None:
+def _kpi_column(text: str, lexicon: Lexicon) -> str | None:
+    k = lexicon.data.kpis
+    if text in k.name_headers:
+        return "name"
+    if text in k.weight_headers or text.startswith(tuple(k.weight_headers[:1])):
+        return "weight"
+    if text in k.target_headers:
+        return "target"
+    return k.periods.get(text)
+
+
+def _kpi_header(grid, r: int, n_rows: int, lexicon: Lexicon) -> tuple[dict[int, str], int] | None:
     cells = _unique_row(grid, r)
     columns: dict[int, str] = {}
-    has_name = has_measure = False
     for cell in cells:
-        t = _norm(cell.text)
-        if not t:
+        role = _kpi_column(_norm(cell.text), lexicon)
+        if role is None or (role == "name" and "name" in columns.values()):
             continue
-        if t in KPI_NAME and not has_name:
-            columns[cell.col] = "name"
-            has_name = True
-        elif t in KPI_WEIGHT or t.startswith("权重"):
-            columns[cell.col] = "weight"
-            has_measure = True
-        elif t in KPI_TARGET:
-            columns[cell.col] = "target"
-            has_measure = True
-        elif t in PERIODS:
-            columns[cell.col] = PERIODS[t]
-            has_measure = True
-    if not (has_name and has_measure):
+        columns[cell.col] = role
+    if "name" not in columns.values() or len(columns) < 2:
         return None
     first_data = r + 1
+    periods = lexicon.data.kpis.periods
     # Periods on a second header row under a merged "要求目标".
     if first_data < n_rows:
-        sub = {c.col: PERIODS[_norm(c.text)] for c in _unique_row(grid, first_data) if _norm(c.text) in PERIODS}
+        sub = {c.col: periods[_norm(c.text)] for c in _unique_row(grid, first_data) if _norm(c.text) in periods}
         if len(sub) >= 2:
             for col, period in sub.items():
                 columns[col] = period
@@ -304,7 +296,7 @@ def _kpi_header(grid, r: int, n_rows: int) -> tuple[dict[int, str], int] | None:
 
 
 def _kpi_rows(grid, start: int, columns: dict[int, str], span, lexicon: Lexicon):
-    rows: list[list[tuple[str, Span]]] = []
+    rows: list[list[tuple[str, Loc]]] = []
     r = start
     name_col = next(c for c, role in columns.items() if role == "name")
     while r < len(grid):
@@ -316,13 +308,13 @@ def _kpi_rows(grid, start: int, columns: dict[int, str], span, lexicon: Lexicon)
         # A section row or a new header ends the KPI table.
         if len(non_empty) == 1 and non_empty[0].col != name_col and len(cells) == 1:
             break
-        if _kpi_header(grid, r, len(grid)) is not None or _list_header(cells) is not None:
+        if _kpi_header(grid, r, len(grid), lexicon) is not None or _list_header(cells, lexicon) is not None:
             break
-        row: list[tuple[str, Span]] = []
+        row: list[tuple[str, Loc]] = []
         for c in range(len(grid[r])):
             cell = grid[r][c]
             if cell is None:
-                row.append(("", Span(block=0, start=0, end=0)))
+                row.append(("", Loc(block=0, page=None, start=0, end=0)))
             else:
                 row.append((cell.text.strip() if cell.row == r or c == name_col else "", span(cell)))
         rows.append(row)

@@ -1,5 +1,7 @@
 """Role titles: recognise document titles (``XX岗位说明书``, ``XX工作职责范文(3篇)``) and
-position names, and split a company name off the front (``松川公司客户服务经理``).
+position names, split a company name off the front (``松川公司客户服务经理``), and clean a
+title the way the contract writes it (spaces only around Latin words, no headcount or level
+tail, no posting words).
 """
 
 from __future__ import annotations
@@ -8,20 +10,14 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from .lexicon import Lexicon
-from .numbering import LABEL_RE
+from .lexicon import Lexicon, alternation
+from .rules import rule
 
 SENTENCE_PUNCT = re.compile(r"[,。;:!?，；：！？]")
 SEPARATORS = "—–-_ ·:"
-COUNT_DECORATION = (r"\(\s*(?:\d+|[一二三四五六七八九十]+)\s*篇?\s*\)|\d+篇|[一二三四五六七八九十]+篇"
-                    r"|\(\s*\d{4}\s*年?\s*(?:修订|最新|更新)?\s*版?\s*\)")
-PAREN_ORDINAL = r"\(\s*(?:\d+|[一二三四五六七八九十]+)\s*\)"
 MAX_TITLE = 30
-CONJUNCTIONS = set("和与及、或的》”")
 QUOTES = re.compile(r"[《》“”\"「」]")
-# Words that make a phrase a sentence, not a position name.
-NOT_A_TITLE = ("以下", "以上", "下面", "如下", "总之", "关于", "的", "如何", "怎么", "什么", "范文", "负责", "协助",
-               "完成", "制定", "做好")
+CJK_SPACE = re.compile(r"(?<=[\u4e00-\u9fff]) +(?=[\u4e00-\u9fff])|^ +| +$")
 
 
 @dataclass(frozen=True)
@@ -34,16 +30,32 @@ class DocTitle:
     raw: str            # the matched heading as written
 
 
+@dataclass(frozen=True)
+class TitleParts:
+    """A title split into the position and the tails postings put after it."""
+
+    title: str
+    headcount: int | None = None
+    level: str | None = None
+
+
 @cache
 def _doc_title_re(lexicon: Lexicon) -> re.Pattern[str]:
-    words = "|".join(re.escape(w) for w in lexicon.doc_words)
-    decorations = "|".join(re.escape(d) for d in lexicon.decorations)
-    label = LABEL_RE.pattern
+    t = lexicon.data.titles
+    n = lexicon.numbering
+    words = alternation(lexicon.doc_words)
+    decorations = alternation(lexicon.decorations)
+    count = alternation(t.count_units)
+    edition = alternation(t.edition_words)
+    cn = n.cn_class
+    count_decoration = (rf"\(\s?(?:\d{{1,3}}|{cn}{{1,4}})\s?(?:{count})?\s?\)|\d{{1,3}}(?:{count})|{cn}{{1,4}}(?:{count})"
+                        rf"|\(\s?\d{{4}}\s?(?:{edition}){{0,4}}\s?\)")
+    paren_ordinal = rf"\(\s?(?:\d{{1,3}}|{cn}{{1,4}})\s?\)"
     return re.compile(
-        rf"(?P<label>(?:{label})\s*)?"
-        rf"(?P<x>[^\n]{{0,{MAX_TITLE}}}?)[{re.escape(SEPARATORS)}]*"
+        rf"(?P<label>(?:{n.pattern.pattern})\s*)?"
+        rf"(?P<x>[^\n]{{0,{MAX_TITLE}}}?)[{re.escape(SEPARATORS)}]{{0,6}}"
         rf"(?P<doc>{words})"
-        rf"(?P<decor>(?:\s*(?:{words}|{decorations}|{COUNT_DECORATION}|{PAREN_ORDINAL}|\((?:{decorations})\)))*)"
+        rf"(?P<decor>(?:\s{{0,4}}(?:{words}|{decorations}|{count_decoration}|{paren_ordinal}|\((?:{decorations})\))){{0,6}})"
     )
 
 
@@ -53,49 +65,123 @@ def match_doc_title(text: str, lexicon: Lexicon) -> DocTitle | None:
     if not m:
         return None
     x = m.group("x").strip(SEPARATORS + " ")
-    if SENTENCE_PUNCT.search(x) or any(w in x for w in NOT_A_TITLE[:5]) or QUOTES.search(x):
+    t = lexicon.data.titles
+    if SENTENCE_PUNCT.search(x) or any(w in x for w in t.sentence_words) or QUOTES.search(x):
         return None  # "本《岗位说明书》包括…" quotes a document, it does not head one
-    if text[m.end():m.end() + 1] in CONJUNCTIONS:
+    if text[m.end():m.end() + 1] in lexicon.data.grammar.title_conjunctions:
         return None  # "…岗位职责和考核办法": the doc word is part of a longer phrase
-    full_document = m.group("doc").endswith(("说明书", "说明"))
+    full_document = m.group("doc").endswith(tuple(t.full_doc_words))
     if not x:
         if not full_document:
             return None  # "四、岗位职责" is a section heading, not a title
     elif not _plausible_prefix(x):
         return None
-    elif not (full_document or is_position_name(clean_title(x), lexicon, MAX_TITLE)
-              or split_organization(clean_title(x), lexicon)[0]):
+    elif not (full_document or is_position_name(clean_title(x, lexicon), lexicon, MAX_TITLE)
+              or split_organization(clean_title(x, lexicon), lexicon)[0]):
         return None
     label = m.group("label").strip() if m.group("label") else None
-    return DocTitle(title=clean_title(x), end=m.end(), label=label, raw=m.group().strip())
+    return DocTitle(title=clean_title(x, lexicon), end=m.end(), label=label, raw=m.group().strip())
 
 
 def _plausible_prefix(x: str) -> bool:
     return bool(re.search(r"[\u4e00-\u9fffA-Za-z]", x)) and len(x) <= MAX_TITLE
 
 
-def clean_title(title: str) -> str:
-    """Titles carry no spaces inside (contract) and no qualifier after a dash
-    (``客户服务主管--工程施工类`` → ``客户服务主管``)."""
-    title = re.sub(r"\s+", "", title)
+def clean_title(title: str, lexicon: Lexicon) -> str:
+    """The position as the contract writes it: spaces between Chinese characters removed,
+    spaces around Latin words kept (``高级 iOS 开发工程师``), no qualifier after a dash
+    (``客户服务主管--工程施工类``), no headcount or level tail, no posting words."""
+    return split_title(title, lexicon).title
+
+
+def split_title(title: str, lexicon: Lexicon) -> TitleParts:
+    title = CJK_SPACE.sub("", re.sub(r"\s+", " ", title.strip()))
+    title = _dash_qualifier(title) or title
+    title = _posting_words(title, lexicon) or title
+    parts = _headcount_tail(title, lexicon)
+    if parts is not None:
+        return parts
+    return TitleParts(title=title.strip(SEPARATORS))
+
+
+@rule
+def _dash_qualifier(title: str) -> str | None:
+    """A qualifier after a double or long dash is a classification, not the position
+    (``客户服务主管--工程施工类``, ``会计——总账``): doc-site titles and form headers add them."""
     for sep in ("--", "——", "—", "–"):
         if sep in title:
-            head = title.split(sep)[0]
+            head = title.split(sep)[0].strip()
             if head:
-                title = head
-    return title.strip(SEPARATORS)
+                return head
+    return None
+
+
+@cache
+def _posting_re(lexicon: Lexicon) -> re.Pattern[str]:
+    words = alternation(lexicon.data.titles.posting_words)
+    return re.compile(rf"^(?:{words})\s*[:：]?\s*|\s*(?:{words})$")
+
+
+@rule
+def _posting_words(title: str, lexicon: Lexicon) -> str | None:
+    """Postings wrap the position in recruiting words (``招聘：前台``, ``行政内勤岗位招聘JD``):
+    they are not part of the title."""
+    out = title
+    for _ in range(3):
+        new = _posting_re(lexicon).sub("", out).strip()
+        if new == out or not new:
+            break
+        out = new
+    return out if out != title else None
+
+
+@cache
+def _tail_re(lexicon: Lexicon) -> re.Pattern[str]:
+    t = lexicon.data.titles
+    units = alternation(t.headcount_units)
+    levels = alternation(t.level_words)
+    joins = alternation(lexicon.data.grammar.level_joins)
+    number = rf"\d{{1,4}}|{lexicon.numbering.cn_class}{{1,4}}|{alternation(lexicon.data.titles.unspecified_counts)}"
+    return re.compile(
+        rf"\s?[(（\[【]\s?(?:(?P<n>{number})\s?(?:{units})?\s?(?:[:：,，、]?\s?(?P<lv1>[^)）\]】]{{0,20}}))?"
+        rf"|(?P<lv2>(?:{levels})(?:\s?(?:{joins})\s?(?:{levels})){{0,4}}))\s?[)）\]】]\s?$"
+        rf"|\s(?P<n2>\d{{1,4}})\s?(?:{units})$"
+    )
+
+
+@rule
+def _headcount_tail(title: str, lexicon: Lexicon) -> TitleParts | None:
+    """Postings append the number of openings and the levels to the title (``前端工程师（3人）``,
+    ``Java 工程师（2人：中级和高级）``, ``运维（中级/高级）``, ``销售代表 5名``): the tail is
+    headcount (and a level), not title."""
+    m = _tail_re(lexicon).search(title)
+    if not m or m.start() == 0:
+        return None
+    count_text = m.group("n") or m.group("n2")
+    count = None
+    if count_text and count_text.isdigit():
+        count = int(count_text)
+    elif count_text:
+        count = lexicon.numbering.to_int(count_text)
+    if count_text is None and not m.group("lv2"):
+        return None
+    if count_text and not m.group("n2") and not re.search(alternation(lexicon.data.titles.headcount_units),
+                                                          m.group()) and not m.group("lv1"):
+        return None  # "(1)" after a title is an ordinal, not a headcount
+    level = (m.group("lv1") or m.group("lv2") or "").strip() or None
+    return TitleParts(title=title[: m.start()].strip(SEPARATORS), headcount=count, level=level)
 
 
 def is_position_name(text: str, lexicon: Lexicon, max_len: int = 16) -> bool:
     """A short phrase that ends with a position word (经理, 主管, 专员, 员, 岗 …)."""
-    text = re.sub(r"\(.*?\)$", "", text.strip())
+    text = re.sub(r"[(（].*?[)）]$", "", text.strip())
     if not text or len(text) > max_len or SENTENCE_PUNCT.search(text):
         return False
     head = next((h for h in lexicon.position_heads if text.endswith(h)), None)
     if head is None or (len(head) == 1 and text.endswith(lexicon.not_position_endings)):
         return False
     # "技术负责人" ends with a position word that itself contains 负责.
-    return not any(w in text[: len(text) - len(head)] for w in NOT_A_TITLE)
+    return not any(w in text[: len(text) - len(head)] for w in lexicon.data.titles.not_a_title)
 
 
 def split_organization(title: str, lexicon: Lexicon) -> tuple[str | None, str]:
@@ -105,12 +191,12 @@ def split_organization(title: str, lexicon: Lexicon) -> tuple[str | None, str]:
             title = title[len(noise):]
     best: tuple[str | None, str] = (None, title)
     # Only company words split a title: "地区顾客服务中心主任" is a position, not 中心 + 主任.
-    for suffix in (s for s in lexicon.organization_suffixes if s.endswith(("公司", "集团"))):
+    for suffix in lexicon.company_suffixes:
         idx = title.find(suffix)
         while idx != -1:
             org, rest = title[: idx + len(suffix)], title[idx + len(suffix):]
             if len(org) >= len(suffix) + 2 and (not rest or is_position_name(rest, lexicon, 20)
-                                                 or rest.endswith(("部", "部门", "中心", "科", "处", "室"))):
+                                                 or rest.endswith(lexicon.department_endings)):
                 if best[0] is None or len(org) > len(best[0]):
                     best = (org, rest)
             idx = title.find(suffix, idx + 1)

@@ -123,6 +123,8 @@ class Document(BaseModel):
     # (title, location, tags …), DOCX core properties. Values as written.
     metadata: dict[str, str | list[str]] = Field(default_factory=dict)
     ocr: bool = False
+    # Set by normalisation: the script the document is written in.
+    script: Literal["simplified", "traditional"] | None = None
 
     def text(self) -> str:
         """Plain text of the body, one block per line, tables row by row (for debugging and tests)."""

@@ -4,10 +4,8 @@ nothing lost."""
 
 from __future__ import annotations
 
-import re
-from collections import Counter
-
 import pytest
+from conftest import lost_characters
 from jdx.pipeline.convert import convert_bytes
 from jdx.pipeline.lexicon import build_lexicon, bundled_data
 from jdx.schemas.role import ConvertResult, PeriodTargets
@@ -215,44 +213,11 @@ def test_not_a_job_description_gives_no_role_and_a_warning() -> None:
     assert result.unassigned  # the text is still accounted for
 
 
-def _cjk(text: str) -> Counter[str]:
-    return Counter(re.findall(r"[\u4e00-\u9fff]", text))
-
-
 @pytest.mark.parametrize("text", [ONE_LINE, COMPILATION, SLIDES, FORM_CELLS, KPI_TEXT])
-def test_nothing_is_lost(text: str) -> None:
-    """Every Chinese character of the role text ends up in a field, other_sections, unmapped
-    or unassigned — except label and heading words, which name fields rather than fill them."""
-    from jdx.extractors import read_document
-    from jdx.pipeline.lexicon import load_lexicon
-    from jdx.pipeline.normalize import normalize_document
-    from jdx.pipeline.pieces import document_pieces
-    from jdx.pipeline.sections import CATEGORY_MARKER
-
-    lexicon = load_lexicon()
-    doc = normalize_document(read_document(text.encode("utf-8")), lexicon)
-    expected: Counter[str] = Counter()
-    # Distinct texts: a value stated twice is kept once. Supervision blanks ("个岗位,共 人")
-    # are the template's words around missing counts, not content.
-    texts = {p.text for p in document_pieces(doc, lexicon)
-             if p.key != "reporting.supervision" and not CATEGORY_MARKER.fullmatch(p.text)}
-    for piece_text in texts:
-        expected += _cjk(piece_text)
+def test_nothing_is_lost(text: str, lexicon) -> None:
+    """Every Chinese character of the document (as the reader gives it) ends up in a field,
+    other_sections, unmapped or unassigned — except label and heading words, which name
+    fields rather than fill them."""
     result = convert(text)
-    dump = result.model_dump(exclude={"roles": {"__all__": {"evidence", "source", "warnings", "id"}}})
-    strings: list[str] = []
-
-    def walk(value):
-        if isinstance(value, str):
-            strings.append(value)
-        elif isinstance(value, dict):
-            for v in value.values():
-                walk(v)
-        elif isinstance(value, list):
-            for v in value:
-                walk(v)
-
-    walk(dump)
-    found = _cjk("".join(set(strings)))
-    missing = expected - found
-    assert sum(missing.values()) <= 0.01 * sum(expected.values()), missing
+    missing, total = lost_characters(text.encode("utf-8"), result, lexicon)
+    assert sum(missing.values()) <= 0.01 * total, missing

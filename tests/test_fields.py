@@ -7,9 +7,13 @@ from jdx.pipeline.fields.kpis import kpi_from_line, kpis_from_run, weights_warni
 from jdx.pipeline.fields.qualifications import parse_age, parse_education, parse_experience, parse_gender
 from jdx.pipeline.fields.reporting import parse_promotions, parse_superiors, parse_supervision
 from jdx.pipeline.fields.values import clean_value, split_list, split_names
+from jdx.pipeline.lexicon import load_lexicon
+from jdx.pipeline.piece import Loc
 from jdx.schemas.role import KPI, PeriodTargets, Span, Supervision
 
 SPAN = Span(block=0, start=0, end=0)
+LOC = Loc(block=0, page=None, start=0, end=0)
+LEX = load_lexicon()
 
 
 @pytest.mark.parametrize(
@@ -27,7 +31,7 @@ SPAN = Span(block=0, start=0, end=0)
     ],
 )
 def test_education_levels(text: str, level: str, or_above: bool) -> None:
-    edu = parse_education(text)
+    edu = parse_education(text, LEX)
     assert edu is not None and (edu.level, edu.or_above) == (level, or_above)
 
 
@@ -37,7 +41,7 @@ def test_education_levels(text: str, level: str, or_above: bool) -> None:
      ("25至40岁", 25, 40), ("35岁以下", None, 35), ("年龄不超过40岁", None, 40)],
 )
 def test_age_ranges(text: str, lo: int | None, hi: int | None) -> None:
-    age = parse_age(text)
+    age = parse_age(text, LEX)
     assert age is not None and (age.min, age.max) == (lo, hi)
 
 
@@ -47,52 +51,52 @@ def test_age_ranges(text: str, lo: int | None, hi: int | None) -> None:
      ("至少3年以上客户服务相关经验", 3), ("半年以上实习经历", 0.5), ("3-5年财务工作经验", 3)],
 )
 def test_years_of_experience(text: str, years: float) -> None:
-    exp = parse_experience(text)
+    exp = parse_experience(text, LEX)
     assert exp is not None and exp.years_min == years
 
 
 @pytest.mark.parametrize(("text", "gender"), [("男女不限", None), ("不限", None), ("男", "男"), ("限女性", "女")])
 def test_gender(text: str, gender: str | None) -> None:
-    assert parse_gender(text) == gender
+    assert parse_gender(text, LEX) == gender
 
 
 def test_requirement_lists_split_at_the_right_level() -> None:
-    assert split_list("较强的沟通能力、组织协调能力、培训技能") == ["较强的沟通能力", "组织协调能力", "培训技能"]
-    assert split_list("管理能力，熟悉机器安装、调试的技能技巧") == ["管理能力", "熟悉机器安装、调试的技能技巧"]
-    assert split_list("性格外向; 乐观、积极主动; 为人亲和,有耐心") == ["性格外向", "乐观、积极主动", "为人亲和,有耐心"]
+    assert split_list("较强的沟通能力、组织协调能力、培训技能", LEX) == ["较强的沟通能力", "组织协调能力", "培训技能"]
+    assert split_list("管理能力，熟悉机器安装、调试的技能技巧", LEX) == ["管理能力", "熟悉机器安装、调试的技能技巧"]
+    assert split_list("性格外向; 乐观、积极主动; 为人亲和,有耐心", LEX) == ["性格外向", "乐观、积极主动", "为人亲和,有耐心"]
 
 
 def test_values_and_names() -> None:
-    assert clean_value("__总结理__ _ __") == "总结理"
-    assert clean_value("  无 ") is None
-    assert split_names("售后服务人员、业务人员、办事处经理") == ["售后服务人员", "业务人员", "办事处经理"]
-    assert split_names("客服专员/管理员/助理") == ["客服专员", "管理员", "助理"]
+    assert clean_value("__总结理__ _ __", LEX) == "总结理"
+    assert clean_value("  无 ", LEX) is None
+    assert split_names("售后服务人员、业务人员、办事处经理", LEX) == ["售后服务人员", "业务人员", "办事处经理"]
+    assert split_names("客服专员/管理员/助理", LEX) == ["客服专员", "管理员", "助理"]
 
 
 def test_reporting_lines() -> None:
-    assert parse_superiors("按规定向经理汇报业务工作,向分公司经理汇报日常事务性工作。") == ["经理", "分公司经理"]
-    assert parse_superiors("营销总部经理") == ["营销总部经理"]
-    sup = parse_supervision("直接督导 2 个岗位,共 6 人间接督导 个岗位,共 人", Supervision())
+    assert parse_superiors("按规定向经理汇报业务工作,向分公司经理汇报日常事务性工作。", LEX) == ["经理", "分公司经理"]
+    assert parse_superiors("营销总部经理", LEX) == ["营销总部经理"]
+    sup = parse_supervision("直接督导 2 个岗位,共 6 人间接督导 个岗位,共 人", Supervision(), LEX)
     assert sup == Supervision(direct_positions=2, direct_headcount=6)
-    assert parse_promotions("并有机会晋升为高级客户服务专员或者客户服务主管,承担更多的责任") == [
+    assert parse_promotions("并有机会晋升为高级客户服务专员或者客户服务主管,承担更多的责任", LEX) == [
         "高级客户服务专员", "客户服务主管"]
 
 
 def test_kpi_table_flattened_onto_one_line() -> None:
     run = ("关键业绩指标要求目标权重月度季度半年年度(100-90分)(90-70分)"
            "服务费用率0.5%0.5%0.5%0.5%15%保修期服务平均次数3次/台3次/台3次/台3次/台20%调试及时率98%98%98%5%")
-    kpis = kpis_from_run(run, SPAN)
+    kpis = kpis_from_run(run, LOC, LEX)
     assert [k.name for k in kpis] == ["服务费用率", "保修期服务平均次数", "调试及时率"]
     assert kpis[0].targets == PeriodTargets(month="0.5%", quarter="0.5%", half_year="0.5%", year="0.5%")
     assert [k.weight_pct for k in kpis] == [15.0, 20.0, 5.0]
 
 
 def test_kpi_lines() -> None:
-    kpi = kpi_from_line("二次销售的完成率>80%", SPAN)
+    kpi = kpi_from_line("二次销售的完成率>80%", LOC, LEX)
     assert kpi is not None and kpi.name == "二次销售的完成率" and kpi.targets.text == ">80%"
-    kpi = kpi_from_line("业务流失率小于5%", SPAN)
+    kpi = kpi_from_line("业务流失率小于5%", LOC, LEX)
     assert kpi is not None and (kpi.name, kpi.targets.text) == ("业务流失率", "小于5%")
-    kpi = kpi_from_line("故障及重大投诉", SPAN)
+    kpi = kpi_from_line("故障及重大投诉", LOC, LEX)
     assert kpi is not None and kpi.targets is None
 
 

@@ -5,7 +5,14 @@ markers, boilerplate) repaired or moved out of the body."""
 from __future__ import annotations
 
 from jdx.pipeline.boilerplate import classify_boilerplate, is_boilerplate_line
-from jdx.pipeline.normalize import clean_text, is_traditional, nfkc, normalize_document, repair_page_markers
+from jdx.pipeline.normalize import (
+    display_text,
+    fold,
+    is_traditional,
+    matching_document,
+    nfkc,
+    normalize_document,
+)
 from jdx.schemas.document import Block, BlockKind, Document
 
 
@@ -13,47 +20,58 @@ def para(i: int, text: str) -> Block:
     return Block(index=i, kind=BlockKind.PARAGRAPH, text=text)
 
 
-def test_nfkc_makes_punctuation_half_width_but_keeps_enclosed_labels() -> None:
-    assert nfkc("岗位名称：出纳（兼）①熟悉⑵了解") == "岗位名称:出纳(兼)①熟悉⑵了解"
+def test_display_form_keeps_chinese_punctuation_and_enclosed_labels() -> None:
+    assert nfkc("岗位名称：出纳（兼）①熟悉⑵了解ＡＢ１２") == "岗位名称：出纳（兼）①熟悉⑵了解AB12"
     assert nfkc("⼯作职责") == "工作职责"  # Kangxi radicals from PDFs
     assert nfkc("、。《》【】“”") == "、。《》【】“”"
 
 
+def test_matching_form_folds_punctuation_one_character_for_one() -> None:
+    text = "岗位名称：出纳（兼）；薪资：4000－6000元"
+    folded = fold(text)
+    assert folded == "岗位名称:出纳(兼);薪资:4000-6000元"
+    assert len(folded) == len(text)
+
+
+def test_matching_document_has_the_same_offsets_as_the_display_document(lexicon) -> None:
+    doc = Document(format="txt", blocks=[para(0, "岗位名称：客户服务经理"), para(1, "负责（日常）投诉处理；")])
+    display = normalize_document(doc, lexicon)
+    matching = matching_document(display)
+    assert [b.text for b in display.blocks] == ["岗位名称：客户服务经理", "负责（日常）投诉处理；"]
+    assert [b.text for b in matching.blocks] == ["岗位名称:客户服务经理", "负责(日常)投诉处理;"]
+    assert [len(b.text) for b in display.blocks] == [len(b.text) for b in matching.blocks]
+
+
 def test_pinyin_glosses_and_spaced_titles(lexicon) -> None:
-    assert clean_text("崗(gǎng)位職責(zé)", lexicon) == "崗位職責"
-    assert clean_text("营 销 总 部 经 理", lexicon) == "营销总部经理"
-    assert clean_text("性 别:男女不限", lexicon) == "性别:男女不限"
-    assert clean_text("学    历:大专", lexicon) == "学历:大专"
+    assert display_text("崗(gǎng)位職責(zé)", lexicon) == "崗位職責"
+    assert display_text("营 销 总 部 经 理", lexicon) == "营销总部经理"
+    assert display_text("性 别:男女不限", lexicon) == "性别:男女不限"
+    assert display_text("学    历:大专", lexicon) == "学历:大专"
     # two unrelated single characters are left alone
-    assert clean_text("直接督导 个岗位,共 人", lexicon) == "直接督导 个岗位,共 人"
+    assert display_text("直接督导 个岗位,共 人", lexicon) == "直接督导 个岗位,共 人"
 
 
 def test_traditional_is_converted_with_t2s_not_phrase_rewriting(lexicon) -> None:
-    doc = Document(format="txt", blocks=[para(0, "一、崗位資料 崗位名稱:客戶服務經理"), para(1, "負責資料歸檔")])
+    doc = Document(format="txt", blocks=[para(0, "一、崗位資料 崗位名稱：客戶服務經理"), para(1, "負責資料歸檔")])
     out = normalize_document(doc, lexicon)
-    assert out.blocks[0].text == "一、岗位资料 岗位名称:客户服务经理"
+    assert out.blocks[0].text == "一、岗位资料 岗位名称：客户服务经理"
     assert out.blocks[1].text == "负责资料归档"  # tw2sp would write 数据
+    assert out.script == "traditional"
     assert any(w.code == "traditional_chinese" for w in out.warnings)
+
+
+def test_kept_script_is_written_as_is_and_matched_as_simplified(lexicon) -> None:
+    doc = Document(format="txt", blocks=[para(0, "崗位名稱：客戶服務經理")])
+    display = normalize_document(doc, lexicon, keep_script=True)
+    matching = matching_document(display, keep_script=True)
+    assert display.blocks[0].text == "崗位名稱：客戶服務經理"
+    assert matching.blocks[0].text == "岗位名称:客户服务经理"
+    assert not any(w.code == "traditional_chinese" for w in display.warnings)
 
 
 def test_simplified_text_is_left_alone() -> None:
     assert not is_traditional("负责撰写著作权相关文件,乾燥设备的维护。")
     assert is_traditional("負責門市日常營運管理,督導店員執行銷售計畫。")
-
-
-def test_page_chunk_markers_are_removed_and_cut_words_rejoined() -> None:
-    first = "1、." + "四、岗位职责一、参" + "x" * 400
-    second = "2、与公司营销策略的制订 二、积极配合" + "y" * 400
-    third = "3、? 六、使用设备电脑"
-    out = repair_page_markers([para(0, first), para(1, second), para(2, third)])
-    assert len(out) == 1
-    assert "一、参" + "x" * 400 + "与公司" in out[0].text
-    assert "六、使用设备电脑" in out[0].text and "3、" not in out[0].text
-
-
-def test_short_numbered_items_are_not_page_markers() -> None:
-    blocks = [para(0, "1、负责公文收发。"), para(1, "2、负责会议记录。")]
-    assert repair_page_markers(blocks) == blocks
 
 
 def test_site_boilerplate_moves_to_furniture(lexicon) -> None:

@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import shared_dir
+from conftest import lost_characters, shared_dir
 from jdx.pipeline.convert import convert_path
 from jdx.schemas.role import ConvertResult
 
@@ -30,7 +30,7 @@ def results() -> dict[str, ConvertResult]:
 def test_seed_outputs_validate_and_make_no_boilerplate_roles(results) -> None:
     for name, result in results.items():
         ConvertResult.model_validate_json(result.model_dump_json())
-        assert result.status == "ok", name
+        assert result.status in ("ok", "partial") and result.roles, name
         for role in result.roles:
             assert role.title and not any(w in role.title for w in BOILERPLATE_WORDS), (name, role.title)
 
@@ -55,30 +55,9 @@ def test_scorer_figures(tmp_path: Path, results) -> None:
     assert figures["overall"]["f1"] >= 0.90
 
 
-def test_nothing_from_a_seed_body_is_lost(results) -> None:
+def test_nothing_from_a_seed_body_is_lost(results, lexicon) -> None:
     """Every Chinese character of the normalised body is in a field, other_sections, unmapped
-    or unassigned, apart from label/heading words, KPI column headers and furniture."""
-    from collections import Counter
-
-    from jdx.extractors import read_document
-    from jdx.pipeline.fields.kpis import HEADER_WORDS, SCORE_BAND
-    from jdx.pipeline.lexicon import load_lexicon
-    from jdx.pipeline.normalize import normalize_document
-    from jdx.pipeline.pieces import document_pieces
-    from jdx.pipeline.sections import CATEGORY_MARKER
-
-    def without_column_headers(text: str) -> str:
-        for word in HEADER_WORDS:
-            text = text.replace(word, "")
-        return SCORE_BAND.sub("", text)
-
-    lexicon = load_lexicon()
+    or unassigned, apart from label/heading words and furniture."""
     for path in seeds():
-        doc = normalize_document(read_document(path.read_bytes()), lexicon)
-        texts = {p.text for p in document_pieces(doc, lexicon)
-                 if p.key != "reporting.supervision" and not CATEGORY_MARKER.fullmatch(p.text)}
-        expected = Counter(c for t in texts for c in re.findall(r"[\u4e00-\u9fff]", without_column_headers(t)))
-        dump = json.dumps(results[path.name].model_dump(), ensure_ascii=False)
-        found = Counter(re.findall(r"[\u4e00-\u9fff]", dump))
-        missing = expected - found
-        assert sum(missing.values()) <= 0.01 * sum(expected.values()), (path.name, missing.most_common(10))
+        missing, total = lost_characters(path.read_bytes(), results[path.name], lexicon, path.name)
+        assert sum(missing.values()) <= 0.01 * total, (path.name, missing.most_common(10))

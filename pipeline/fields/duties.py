@@ -9,42 +9,40 @@ line of unlabelled sentences (slides) is cut at sentence ends.
 
 Flattened duty tables (``职责一 / 协助管理 / duty / 工作需要时`` one cell per line) are read
 as what they are: a category marker, its name, duties, and frequency cells that belong to
-the duty before them. When a site reordered page chunks, duties that come before marker
-N without a marker of their own are the tail of group N-1.
+the duty before them.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
-from ...schemas.role import Duty, Span
-from ..lexicon import Lexicon
-from ..numbering import Label, cn_to_int
-from ..pieces import Kind, Piece
-from ..sections import CATEGORY_MARKER, Tagged
-from ..tables import COLUMN_ROLES
+from ...schemas.role import Duty
+from ..lexicon import Lexicon, alternation
+from ..numbering import Label
+from ..piece import Kind, Loc, Piece
+from ..rules import rule
+from ..sections import Tagged
+from ..tables import is_duty_marker
 from .values import clean_item, clean_value
 
 SENTENCE_END = "。;；!?！？"
-# Pay and penalty rules ("迟交一天10元/天", "超额部分按5%奖励") sit in duty tables of pay forms.
-RULE = re.compile(r"\d+(?:\.\d+)?\s*万?元|元/次|元/天|扣\d+分|扣除|处罚|罚款|奖励|负激励|[=＝]")
-FREQ_TAIL = re.compile(r"[(（](每日|每天|每周|每月|每季度|每年|月度|季度|年度|随时|不定期|定期|工作需要时)[)）]$")
 MAX_CATEGORY = 30
-FREQUENCY = re.compile(r"(?:每|按)(?:日|天|周|月|季|季度|半年|年|年度)(?:\d{1,2}月)?(?:\d{1,2}[日号])?(?:前)?")
-METRIC = re.compile(r"[\u4e00-\u9fff]{2,10}(?:率|度|数|量|次数)")
-INSTRUCTION = re.compile(r"[(（][^()（）]{4,}[)）]")
+INSTRUCTION = re.compile(r"[(（][^()（）]{4,60}[)）]")
 WRAPPED_LINE = 18
-COLUMN_HEADERS = {name for names in COLUMN_ROLES.values() for name in names} | {"职责序号", "职责名称"}
+SENTENCE_BOUNDARY = re.compile(r"(?<=[。!?！？])")
+BULLET_BOUNDARY = re.compile(r"(?<=[。!?！？])|\s+")
+SUBGROUP_PUNCT = re.compile(r"[,，。;；:：!?！？]")
 
 
 @dataclass
 class Entry:
     text: str
-    span: Span
+    loc: Loc
     pieces: list[Piece]
     marker: Label | None = None
-    key: tuple | None = None
+    key: tuple[object, ...] | None = None
     level: int | None = None
     category: str | None = None          # given by a table column or a "职责:X" label
     frequency: str | None = None
@@ -54,14 +52,6 @@ class Entry:
     group_marker: int | None = None      # flattened tables: the 职责N this duty sits under
 
 
-def _style_key(piece: Piece) -> tuple:
-    if piece.marker is None:
-        return ("unlabelled", piece.source)  # table rows and plain lines are siblings
-    if piece.marker.is_bullet:
-        return ("bullet", 0)  # "·", "•" and "–" mixed in one list are siblings
-    return (piece.marker.style, piece.marker.depth)
-
-
 @dataclass
 class DutyResult:
     duties: list[Duty]
@@ -69,222 +59,271 @@ class DutyResult:
     rules: list[Piece]
 
 
-def extract_duties(tagged: Tagged, lexicon: Lexicon) -> DutyResult:
-    roots: list[Entry] = []
-    stack: list[Entry] = []
-    used: set[int] = set()
-    rules: list[Piece] = []
-    label_group: Entry | None = None
-    last: Entry | None = None
-    current_marker: int | None = None
-    marker_names: dict[int, str] = {}
-    awaiting_name: int | None = None
-    pending: list[Entry] = []
-    in_duties_before = False
+@cache
+def _patterns(lexicon: Lexicon) -> dict[str, re.Pattern[str]]:
+    d = lexicon.data.duties
+    money = alternation(d.money_units)
+    freq = (rf"(?:{alternation(d.frequency_prefixes)})(?:{alternation(d.frequency_periods)})"
+            rf"(?:\d{{1,2}}{re.escape(lexicon.data.grammar.month_word)})?(?:\d{{1,2}}(?:{alternation(d.day_words)}))?(?:{re.escape(d.before_word) or '(?!)'})?")
+    deduct = rf"(?:{alternation(d.deduct_words)})\d{{1,3}}{re.escape(lexicon.data.kpis.score_unit or '(?!)')}"
+    return {
+        # Pay and penalty rules: "迟交一天10元/天", "扣5分", "超额部分按5%奖励".
+        "rule": re.compile(rf"\d{{1,9}}(?:\.\d{{1,4}})?\s?(?:{money})|(?:{alternation(d.rule_words)})"
+                           rf"|{deduct}|[=＝]"),
+        "frequency": re.compile(freq),
+        "metric": re.compile(rf"[\u4e00-\u9fff]{{2,10}}(?:{alternation(d.metric_endings)})"),
+        "freq_tail": re.compile(rf"[(（]({alternation(sorted(lexicon.frequency_words))})[)）]$"),
+        "marker_prefix": re.compile(rf"^(?:{alternation(lexicon.data.tables.duty_markers)})"
+                                    rf"(?:{lexicon.numbering.cn_class}|\d){{0,3}}[:：]?"),
+    }
 
-    def add(entry: Entry, parent: Entry | None) -> None:
-        nonlocal last
+
+def _style_key(piece: Piece) -> tuple[object, ...]:
+    if piece.marker is None:
+        return ("unlabelled", piece.source)  # table rows and plain lines are siblings
+    if piece.marker.is_bullet:
+        return ("bullet", 0)  # "·", "•" and "–" mixed in one list are siblings
+    return (piece.marker.style, piece.marker.depth)
+
+
+class DutyOutline:
+    """The duty section of one role, read piece by piece into an outline."""
+
+    def __init__(self, lexicon: Lexicon, list_mode: bool) -> None:
+        self.lexicon = lexicon
+        self.patterns = _patterns(lexicon)
+        self.list_mode = list_mode
+        self.roots: list[Entry] = []
+        self.stack: list[Entry] = []
+        self.used: set[int] = set()
+        self.rules: list[Piece] = []
+        self.label_group: Entry | None = None
+        self.last: Entry | None = None
+        self.current_marker: int | None = None
+        self.marker_names: dict[int, str] = {}
+        self.awaiting_name: int | None = None
+        self.pending: list[Entry] = []
+
+    def add(self, entry: Entry, parent: Entry | None) -> None:
         entry.parent = parent
-        (parent.children if parent else roots).append(entry)
-        entry.group_marker = current_marker
-        if current_marker is None:
-            pending.append(entry)  # its group is known once the next 职责N marker shows
-        last = entry
-        used.update(id(p) for p in entry.pieces)
+        (parent.children if parent else self.roots).append(entry)
+        entry.group_marker = self.current_marker
+        if self.current_marker is None:
+            self.pending.append(entry)  # its group is known once the next 职责N marker shows
+        self.last = entry
+        self.used.update(id(p) for p in entry.pieces)
 
-    list_mode = _is_list_mode(tagged, lexicon)
+    def break_chunk(self) -> None:
+        """Anything else between duties breaks a flattened table's chunk."""
+        self.current_marker = None
+        self.stack.clear()
+        self.last = None
+
+    def feed(self, piece: Piece, following: Piece | None) -> None:
+        text = piece.text.strip()
+        if piece.kind in (Kind.HEADING, Kind.LEAD_IN, Kind.LABEL):
+            self._structural(piece)
+            return
+        if piece.kind == Kind.TEXT and self._table_cell(piece, text):
+            return
+        self.awaiting_name = None
+        if piece.kind == Kind.ITEM:
+            self._item(piece, text)
+        elif _is_subgroup(piece, following) and not text.startswith(self.lexicon.duty_verbs):
+            entry = Entry(text=text, loc=piece.loc, pieces=[piece], key=("subgroup",))
+            self.add(entry, self._place(entry))
+        elif piece.kind == Kind.TEXT:
+            self._text(piece, text)
+
+    # -- structure -----------------------------------------------------------------------------
+    def _structural(self, piece: Piece) -> None:
+        if piece.kind == Kind.HEADING:
+            self.stack.clear()
+            if self.label_group is not None and self.label_group.children:
+                self.label_group = None  # a heading right after "职责:X" ("工作任务") introduces X's tasks
+            self.used.add(id(piece))
+        elif piece.kind == Kind.LEAD_IN:
+            self.used.add(id(piece))
+        elif piece.key == "duties.category":
+            value = clean_value(piece.text, self.lexicon)
+            self.stack.clear()
+            if value:
+                self.label_group = Entry(text=value, loc=piece.loc, pieces=[piece])
+                self.add(self.label_group, None)
+        elif piece.key == "duties":
+            value = clean_value(piece.text, self.lexicon)
+            if value:
+                self.add(Entry(text=value, loc=piece.loc, pieces=[piece]), self.label_group)
+
+    def _table_cell(self, piece: Piece, text: str) -> bool:
+        """Cells of a flattened duty table: frequencies, group markers and group names."""
+        if _frequency_cell(text, self.lexicon, self.patterns["frequency"]):
+            if self.last is not None and self.last.frequency is None and not self.last.children:
+                self.last.frequency = text
+                self.used.add(id(piece))
+            return True
+        if is_duty_marker(text, self.lexicon):
+            number = _marker_number(text, self.lexicon)
+            self.current_marker = self.awaiting_name = number
+            self.stack.clear()
+            _group_before_marker(self.pending, number)
+            self.pending = []
+            self.last = None
+            self.used.add(id(piece))
+            return True
+        if self.awaiting_name is not None and _marker_name(text):
+            self.marker_names[self.awaiting_name] = text
+            self.awaiting_name = None
+            self.used.add(id(piece))
+            return True
+        return False
+
+    def _item(self, piece: Piece, text: str) -> None:
+        if _pay_rule(text, self.patterns["rule"]):
+            self.rules.append(piece)
+            self.current_marker = None  # a pay rule between duties breaks a flattened chunk
+            return
+        key = _style_key(piece)
+        if piece.marker is not None and piece.marker.style == "blank" and self.stack:
+            key = self.stack[-1].key or key  # "____" stands for the number the template left out
+        entry = Entry(text=text, loc=piece.loc, pieces=[piece], marker=piece.marker, key=key, level=piece.level,
+                      category=piece.category, frequency=piece.frequency, metrics=list(piece.metrics))
+        self.add(entry, self._place(entry))
+
+    def _text(self, piece: Piece, text: str) -> None:
+        if _pay_rule(text, self.patterns["rule"]) and not text.startswith(self.lexicon.duty_verbs):
+            self.rules.append(piece)
+            self.current_marker = None
+            return
+        if not re.search(r"\w", text) or _column_header(text, self.lexicon) or len(text) <= 3 \
+                or INSTRUCTION.fullmatch(text):
+            return  # a drawn rule, a column header, a tick-box option, "(请列出…)"
+        last = self.last
+        if last is not None and not last.children and _metric_cell(text, self.patterns["metric"]):
+            last.metrics.append(text)  # "问题解决及时率" under a duty in a duty table
+            self.used.add(id(piece))
+            return
+        if last is not None and _wrapped_line(last, piece):
+            last.text += text
+            last.loc = last.loc._replace(end=piece.loc.end) if last.loc.block == piece.loc.block else last.loc
+            last.pieces.append(piece)
+            self.used.add(id(piece))
+            return
+        if self.list_mode:
+            return  # prose around a numbered duty list ("售后主管是…", "总之…") is not a duty
+        parent = self.stack[-1] if self.stack and self.stack[-1].text.rstrip().endswith((":", "：")) \
+            else self.label_group
+        for sentence, loc in _sentences(piece):
+            self.add(Entry(text=sentence, loc=loc, pieces=[piece]), parent)
+
+    def _place(self, entry: Entry) -> Entry | None:
+        """Find the parent of ``entry`` in the outline and push it."""
+        stack = self.stack
+        if entry.level is not None:
+            word = entry.marker is not None and entry.marker.style == "word"
+            while stack and (word or stack[-1].level is not None) and (stack[-1].level or 0) >= entry.level:
+                stack.pop()
+        elif entry.key is not None:
+            keys = [e.key for e in stack]
+            if entry.key in keys:
+                while stack and stack[-1].key != entry.key:
+                    stack.pop()
+                stack.pop()
+            else:
+                # A label of a higher rank than the open list closes it: "(二)" after "6." is the
+                # next section, not a sub-item of 6.
+                rank = _rank(entry.key)
+                while stack and _rank(stack[-1].key) > rank:
+                    stack.pop()
+        parent = stack[-1] if stack else self.label_group
+        stack.append(entry)
+        return parent
+
+    def result(self) -> DutyResult:
+        duties, headers = _flatten(self.roots, self.marker_names, self.lexicon)
+        for entry in headers:
+            self.used.difference_update(id(p) for p in entry.pieces)
+        return DutyResult(duties=duties, used=self.used, rules=self.rules)
+
+
+def extract_duties(tagged: Tagged, lexicon: Lexicon) -> DutyResult:
+    outline = DutyOutline(lexicon, _list_mode(tagged, lexicon))
+    in_duties_before = False
     for position, (section, piece) in enumerate(tagged):
-        following = tagged[position + 1][1] if position + 1 < len(tagged) else None
         if section != "duties":
             if in_duties_before and piece.kind != Kind.TITLE:
-                # Anything else between duties breaks a flattened table's chunk.
-                current_marker = None
-                stack.clear()
-                last = None
+                outline.break_chunk()
             in_duties_before = False
             continue
         in_duties_before = True
-        text = piece.text.strip()
-
-        if piece.kind == Kind.HEADING:
-            stack.clear()
-            if label_group is not None and label_group.children:
-                label_group = None  # a heading right after "职责:X" ("工作任务") introduces X's tasks
-            used.add(id(piece))
-            continue
-        if piece.kind == Kind.LEAD_IN:
-            used.add(id(piece))
-            continue
-        if piece.kind == Kind.LABEL and piece.key == "duties.category":
-            value = clean_value(piece.text)
-            stack.clear()
-            if value:
-                label_group = Entry(text=value, span=piece.span, pieces=[piece])
-                add(label_group, None)
-            continue
-        if piece.kind == Kind.LABEL and piece.key == "duties":
-            value = clean_value(piece.text)
-            if value:
-                add(Entry(text=value, span=piece.span, pieces=[piece]), label_group)
-            continue
-        if piece.kind == Kind.LABEL:
-            continue
-
-        if piece.kind == Kind.TEXT and (text in lexicon.frequency_words or FREQUENCY.fullmatch(text)):
-            if last is not None and last.frequency is None and not last.children:
-                last.frequency = text
-                used.add(id(piece))
-            continue
-        if piece.kind == Kind.TEXT and CATEGORY_MARKER.fullmatch(text):
-            number = _marker_number(text)
-            current_marker = number
-            awaiting_name = number
-            stack.clear()
-            _resolve_pending(pending, number)
-            pending = []
-            last = None
-            used.add(id(piece))
-            continue
-        if piece.kind == Kind.TEXT and awaiting_name is not None and len(text) <= 12 and not _ends_sentence(text):
-            marker_names[awaiting_name] = text
-            awaiting_name = None
-            used.add(id(piece))
-            continue
-        awaiting_name = None
-
-        if piece.kind == Kind.ITEM:
-            if RULE.search(text):
-                rules.append(piece)
-                current_marker = None  # a pay rule between duties breaks a flattened chunk
-                continue
-            key = _style_key(piece)
-            if piece.marker is not None and piece.marker.style == "blank" and stack:
-                key = stack[-1].key  # "____" stands for the number the template left out
-            entry = Entry(text=text, span=piece.span, pieces=[piece], marker=piece.marker,
-                          key=key, level=piece.level, category=piece.category,
-                          frequency=piece.frequency, metrics=list(piece.metrics))
-            parent = _place(entry, stack, label_group)
-            add(entry, parent)
-            continue
-
-        if section == "duties" and _is_subgroup(piece, following) and not text.startswith(lexicon.duty_verbs):
-            entry = Entry(text=text, span=piece.span, pieces=[piece], key=("subgroup",))
-            add(entry, _place(entry, stack, label_group))
-            continue
-
-        if piece.kind == Kind.TEXT:
-            if RULE.search(text) and not text.startswith(lexicon.duty_verbs):
-                rules.append(piece)
-                current_marker = None
-                continue
-            if not re.search(r"\w", text) or text in COLUMN_HEADERS or len(text) <= 3 or INSTRUCTION.fullmatch(text):
-                continue  # a drawn rule, a column header, a tick-box option, "(请列出…)"
-            if METRIC.fullmatch(text) and last is not None and not last.children:
-                last.metrics.append(text)  # "问题解决及时率" under a duty in a duty table
-                used.add(id(piece))
-                continue
-            if last is not None and _continues(last, piece, lexicon):
-                last.text += text
-                last.span = last.span.model_copy(update={"end": piece.span.end}) \
-                    if last.span.block == piece.span.block else last.span
-                last.pieces.append(piece)
-                used.add(id(piece))
-                continue
-            if list_mode:
-                continue  # prose around a numbered duty list ("售后主管是…", "总之…") is not a duty
-            parent = stack[-1] if stack and stack[-1].text.rstrip().endswith((":", "：")) else label_group
-            for sentence, span in _sentences(piece):
-                add(Entry(text=sentence, span=span, pieces=[piece]), parent)
-
-    duties, headers = _flatten(roots, marker_names)
-    for entry in headers:
-        used.difference_update(id(p) for p in entry.pieces)
-    return DutyResult(duties=duties, used=used, rules=rules)
+        following = tagged[position + 1][1] if position + 1 < len(tagged) else None
+        outline.feed(piece, following)
+    return outline.result()
 
 
-def _is_list_mode(tagged: Tagged, lexicon: Lexicon) -> bool:
+# --- rules ------------------------------------------------------------------------------------
+
+@rule
+def _list_mode(tagged: Tagged, lexicon: Lexicon) -> bool:
     """A duty section written as a numbered list: its unlabelled lines are prose around the
-    list, not duties. Flattened tables (职责N markers, table rows) are not lists in this sense."""
+    list (``售后主管是…``, ``总之…``), not duties. Flattened tables (职责N markers, table rows)
+    are not lists in this sense."""
     items = 0
+    rule_re = _patterns(lexicon)["rule"]
     for section, piece in tagged:
         if section != "duties":
             continue
-        if piece.kind == Kind.TEXT and CATEGORY_MARKER.fullmatch(piece.text.strip()):
+        if piece.kind == Kind.TEXT and is_duty_marker(piece.text, lexicon) or piece.source == "table":
             return False
-        if piece.source == "table":
-            return False
-        if piece.kind == Kind.ITEM and piece.marker is not None and not RULE.search(piece.text):
+        if piece.kind == Kind.ITEM and piece.marker is not None and not rule_re.search(piece.text):
             items += 1
     return items >= 2
 
 
-def _marker_number(text: str) -> int | None:
-    tail = text[2:]
-    return int(tail) if tail.isdigit() else cn_to_int(tail)
+@rule
+def _frequency_cell(text: str, lexicon: Lexicon, frequency: re.Pattern[str]) -> bool:
+    """A cell of a frequency column (``每月``, ``工作需要时``, ``每月5日前``) belongs to the
+    duty before it, never a duty of its own."""
+    return text in lexicon.frequency_words or bool(frequency.fullmatch(text))
 
 
-def _resolve_pending(pending: list[Entry], number: int | None) -> None:
-    if number is None:
-        return
-    for entry in pending:
-        if entry.group_marker is None and number > 1:
-            entry.group_marker = number - 1
+@rule
+def _marker_name(text: str) -> bool:
+    """The short cell after a ``职责N`` marker names that group of duties (``协助管理``)."""
+    return len(text) <= 12 and not _ends_sentence(text)
 
 
-def _place(entry: Entry, stack: list[Entry], label_group: Entry | None) -> Entry | None:
-    """Find the parent of ``entry`` in the outline and push it."""
-    if entry.level is not None and entry.marker is not None and entry.marker.style == "word":
-        while stack and (stack[-1].level or 0) >= entry.level:
-            stack.pop()
-    elif entry.level is not None:
-        while stack and stack[-1].level is not None and stack[-1].level >= entry.level:
-            stack.pop()
-    elif entry.key is not None:
-        keys = [e.key for e in stack]
-        if entry.key in keys:
-            while stack and stack[-1].key != entry.key:
-                stack.pop()
-            stack.pop()
-        else:
-            # A label of a higher rank than the open list closes it: "(二)" after "6." is the
-            # next section, not a sub-item of 6.
-            rank = _rank(entry.key)
-            while stack and _rank(stack[-1].key) > rank:
-                stack.pop()
-    parent = stack[-1] if stack else label_group
-    stack.append(entry)
-    return parent
-
-
-# Usual nesting of Chinese outline labels, outermost first. Styles not listed (bullets,
-# unlabelled lines) rank lowest, so they nest under anything.
-RANKS = {"article": 1, "cn": 2, "cn_paren": 3, "subgroup": 3.5, "dec_multi": 4, "dec": 4, "paren": 5,
-         "dec_rparen": 5, "circle": 6}
-
-
-def _rank(key: tuple | None) -> float:
-    if not key:
-        return 9
-    style, depth = key[0], key[1] if len(key) > 1 and isinstance(key[1], int) else 0
-    return RANKS.get(style, 8) + (depth * 0.1 if style == "dec_multi" else 0)
-
-
-def _is_subgroup(piece: Piece, following: Piece | None) -> bool:
-    """"居民维修网格长" alone on a line, then "1. …": a group name over a numbered list."""
-    text = piece.text.strip()
-    if piece.kind != Kind.TEXT or not 2 <= len(text) <= 16 or re.search(r"[,，。;；:：!?！？]", text):
+@rule
+def _group_before_marker(pending: list[Entry], number: int | None) -> bool:
+    """Duties before marker N that have no marker of their own are the tail of group N−1:
+    a site that cut a flattened duty table into chunks put a chunk's first duties before
+    its marker."""
+    if number is None or number <= 1:
         return False
-    if piece.source == "heading_block":
-        return True  # "### 运营方向" over a list of bullets
-    return (piece.line_start and following is not None and following.kind == Kind.ITEM
-            and following.marker is not None and following.marker.ordinal == 1)
+    moved = False
+    for entry in pending:
+        if entry.group_marker is None:
+            entry.group_marker = number - 1
+            moved = True
+    return moved
 
 
-def _ends_sentence(text: str) -> bool:
-    return bool(text) and text[-1] in SENTENCE_END + "。"
+@rule
+def _pay_rule(text: str, pattern: re.Pattern[str]) -> bool:
+    """Pay and penalty rules (``迟交一天10元/天``, ``扣5分``, ``超额部分按5%奖励``) sit in the
+    duty tables of pay forms; they are assessment rules (考核办法), not duties."""
+    return bool(pattern.search(text))
 
 
-def _continues(last: Entry, piece: Piece, lexicon: Lexicon) -> bool:
+@rule
+def _metric_cell(text: str, pattern: re.Pattern[str]) -> bool:
+    """A short ``…率/度/数/量`` cell under a duty in a duty table is that duty's metric
+    (``问题解决及时率``)."""
+    return bool(pattern.fullmatch(text))
+
+
+@rule
+def _wrapped_line(last: Entry, piece: Piece) -> bool:
     """A wrapped line: the previous line was long, did not end its sentence, and this line
     has no label and does not start a duty of its own."""
     if not piece.line_start or last.children:
@@ -297,11 +336,53 @@ def _continues(last: Entry, piece: Piece, lexicon: Lexicon) -> bool:
     return len(piece.text) < 200
 
 
-SENTENCE_BOUNDARY = re.compile(r"(?<=[。!?！？])")
-BULLET_BOUNDARY = re.compile(r"(?<=[。!?！？])|\s+")
+@rule
+def _is_subgroup(piece: Piece, following: Piece | None) -> bool:
+    """``居民维修网格长`` alone on a line, then ``1. …``: a group name over a numbered list;
+    a short heading line (``### 运营方向``) over bullets likewise."""
+    text = piece.text.strip()
+    if piece.kind != Kind.TEXT or not 2 <= len(text) <= 16 or SUBGROUP_PUNCT.search(text):
+        return False
+    if piece.source == "heading_block":
+        return True
+    return (piece.line_start and following is not None and following.kind == Kind.ITEM
+            and following.marker is not None and following.marker.ordinal == 1)
 
 
-def _sentences(piece: Piece) -> list[tuple[str, Span]]:
+def _column_header(text: str, lexicon: Lexicon) -> bool:
+    columns = lexicon.data.tables.columns
+    return text in set(columns.label + columns.category + columns.text + columns.frequency + columns.metrics
+                       + columns.importance + lexicon.data.tables.extra_column_headers)
+
+
+def _marker_number(text: str, lexicon: Lexicon) -> int | None:
+    tail = text.strip()
+    for marker in lexicon.data.tables.duty_markers:
+        if tail.startswith(marker):
+            tail = tail[len(marker):]
+            break
+    return int(tail) if tail.isdigit() else lexicon.numbering.to_int(tail)
+
+
+# Usual nesting of Chinese outline labels, outermost first. Styles not listed (bullets,
+# unlabelled lines) rank lowest, so they nest under anything.
+RANKS = {"article": 1, "cn": 2, "cn_paren": 3, "subgroup": 3.5, "dec_multi": 4, "dec": 4, "paren": 5,
+         "dec_rparen": 5, "circle": 6}
+
+
+def _rank(key: tuple[object, ...] | None) -> float:
+    if not key:
+        return 9
+    style = str(key[0])
+    depth = key[1] if len(key) > 1 and isinstance(key[1], int) else 0
+    return RANKS.get(style, 8) + (depth * 0.1 if style == "dec_multi" else 0)
+
+
+def _ends_sentence(text: str) -> bool:
+    return bool(text) and text[-1] in SENTENCE_END
+
+
+def _sentences(piece: Piece) -> list[tuple[str, Loc]]:
     """Unlabelled run-on text: one duty per sentence; in a long run-on line (slides) also one
     per whitespace-separated bullet."""
     text = piece.text
@@ -321,25 +402,24 @@ def _sentences(piece: Piece) -> list[tuple[str, Span]]:
             merged[-1] = (merged[-1][0], e)
         elif text[s:e].strip():
             merged.append((s, e))
-    base = piece.span
-    return [(text[s:e].strip(), base.model_copy(update={"start": base.start + s, "end": base.start + e}))
-            for s, e in merged]
+    return [(text[s:e].strip(), piece.loc.narrow(s, e)) for s, e in merged]
 
 
-def _category_text(entry: Entry) -> str | None:
+def _category_text(entry: Entry, lexicon: Lexicon) -> str | None:
     text = clean_item(entry.text).rstrip(":：").strip()
-    text = re.sub(r"^职责[一二三四五六七八九十\d]*[:：]?", "", text).strip() or text
+    text = _patterns(lexicon)["marker_prefix"].sub("", text).strip() or text
     return text if 0 < len(text) <= MAX_CATEGORY else (text.split(":")[0][:MAX_CATEGORY] if text else None)
 
 
-def _flatten(roots: list[Entry], marker_names: dict[int, str]) -> tuple[list[Duty], list[Entry]]:
+def _flatten(roots: list[Entry], marker_names: dict[int, str], lexicon: Lexicon) -> tuple[list[Duty], list[Entry]]:
     """Duties from the outline, and the childless group headers ("日常工作考核:") that are none."""
     duties: list[Duty] = []
     headers: list[Entry] = []
+    freq_tail = _patterns(lexicon)["freq_tail"]
 
     def walk(entry: Entry, category: str | None) -> None:
         if entry.children:
-            own = _category_text(entry)
+            own = _category_text(entry, lexicon)
             for child in entry.children:
                 walk(child, own or category)
             return
@@ -353,10 +433,10 @@ def _flatten(roots: list[Entry], marker_names: dict[int, str]) -> tuple[list[Dut
         if cat is None and entry.group_marker is not None:
             cat = marker_names.get(entry.group_marker)
         freq = entry.frequency
-        m = FREQ_TAIL.search(text)
+        m = freq_tail.search(text)
         if m and freq is None:
             freq, text = m.group(1), text[: m.start()].rstrip()
-        duties.append(Duty(text=text, category=cat, frequency=freq, metrics=entry.metrics, span=entry.span))
+        duties.append(Duty(text=text, category=cat, frequency=freq, metrics=entry.metrics, span=entry.loc.span()))
 
     for root in roots:
         walk(root, None)

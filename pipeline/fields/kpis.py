@@ -9,21 +9,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
 from ...schemas.role import KPI, PeriodTargets, Span, TextTarget
-from ..pieces import Kind, Piece
+from ..lexicon import Lexicon, alternation
+from ..piece import Kind, Loc, Piece
+from ..rules import rule
 from ..tables import KpiGrid
 from .values import clean_item, clean_value
 
-TABLE_TITLE = re.compile(r"^(.{2,40}?(?:考核表|指标表|评分表|评价表|考核指标表|考评表|考核标准表))")
-HEADER_WORDS = ("关键业绩指标", "关键绩效指标", "考核指标", "指标名称", "要求目标", "目标值", "绩效", "远超目标",
-                "超过目标", "达到目标", "未达目标", "权重", "得分", "评分", "备注", "月度", "季度", "半年", "年度")
-SCORE_BAND = re.compile(r"\(\d+-\d+分\)")
-VALUE = re.compile(r"\d+(?:\.\d+)?\s*(?:%|次/[\u4e00-\u9fff]|次|个|天|小时|元|万元|分|家|人|台|件)?")
-NAME = re.compile(r"[^\d%]+")
-COMPARATOR = r"(?:[<>≤≥=＜＞]=?|小于|大于|不低于|不高于|不超过|不少于|低于|高于|达到|达|至少|控制在|在|为)"
-LINE_KPI = re.compile(rf"^(?P<name>.+?)\s*(?P<target>{COMPARATOR}?\s*\d+(?:\.\d+)?\s*(?:%|‰|次|个|天|小时|元|万元|分|家|人|台|件|项)?(?:/\S+)?(?:以[上下内])?)$")
-PERCENT = re.compile(r"^(\d+(?:\.\d+)?)\s*%$")
+PERCENT = re.compile(r"^(\d{1,3}(?:\.\d{1,4})?)\s?%$")
 PERIOD_ORDER = ("month", "quarter", "half_year", "year")
 
 
@@ -35,6 +30,21 @@ class KpiResult:
     used: set[int] = field(default_factory=set)
 
 
+@cache
+def _patterns(lexicon: Lexicon) -> dict[str, re.Pattern[str]]:
+    k = lexicon.data.kpis
+    units = alternation(k.units)
+    score = re.escape(k.score_unit or "(?!)")
+    return {
+        "title": re.compile(rf"^(.{{2,40}}?(?:{alternation(k.table_titles)}))"),
+        "score_band": re.compile(rf"\(\d{{1,3}}-\d{{1,3}}{score}\)"),
+        "value": re.compile(rf"\d{{1,9}}(?:\.\d{{1,4}})?\s?(?:[^\W\d_]/[\u4e00-\u9fff]|{units})?"),
+        "name": re.compile(r"[^\d%]{1,200}"),
+        "line": re.compile(rf"^(?P<name>.{{1,60}}?)\s{{0,3}}(?P<target>(?:{alternation(k.comparators)})?\s?"
+                           rf"\d{{1,9}}(?:\.\d{{1,4}})?\s?(?:{units})?(?:/\S{{1,6}})?(?:{alternation(k.bounds)})?)$"),
+    }
+
+
 def _weight(text: str) -> float | None:
     m = PERCENT.match(text.strip())
     if not m:
@@ -43,54 +53,78 @@ def _weight(text: str) -> float | None:
     return value if 0 < value <= 100 else None
 
 
-def kpis_from_grid(grid: KpiGrid) -> list[KPI]:
+def kpis_from_grid(grid: KpiGrid, lexicon: Lexicon) -> list[KPI]:
     out: list[KPI] = []
-    name_col = next(c for c, role in grid.columns.items() if role == "name")
-    period_cols = {c: role for c, role in grid.columns.items() if role in PERIOD_ORDER}
-    weight_col = next((c for c, role in grid.columns.items() if role == "weight"), None)
-    target_col = next((c for c, role in grid.columns.items() if role == "target"), None)
+    columns = grid.columns
+    name_col = next(c for c, role in columns.items() if role == "name")
     for row in grid.rows:
         if name_col >= len(row):
             continue
         name = clean_item(row[name_col][0])
-        if not name or name in HEADER_WORDS:
+        if not name or name in lexicon.data.kpis.header_words or _total_row(name, lexicon):
             continue
-        targets = None
-        if period_cols:
-            values = {role: clean_value(row[c][0]) if c < len(row) else None for c, role in period_cols.items()}
-            values = {k: (v if v not in ("—", "-") else None) for k, v in values.items()}
-            if any(values.values()):
-                targets = PeriodTargets(**values)
-        elif target_col is not None and target_col < len(row) and clean_value(row[target_col][0]):
-            targets = TextTarget(text=clean_value(row[target_col][0]) or "")
-        weight = _weight(row[weight_col][0]) if weight_col is not None and weight_col < len(row) else None
+        weight = _cell_weight(row, columns)
         if weight is None:
-            # Flattened grids shift columns; the weight is then the last percentage past the targets.
-            last_target = max(period_cols, default=target_col or name_col)
-            for text, _span in reversed(row[last_target + 1:]):
-                if text.strip():
-                    weight = _weight(text)
-                    break
-        out.append(KPI(name=name, targets=targets, weight_pct=weight, span=row[name_col][1]))
+            weight = _shifted_weight(row, columns, name_col)
+        out.append(KPI(name=name, targets=_grid_targets(row, columns, lexicon), weight_pct=weight,
+                       span=row[name_col][1].span()))
     return out
 
 
-def _strip_headers(text: str) -> tuple[str, int]:
+def _grid_targets(row: list[tuple[str, Loc]], columns: dict[int, str],
+                  lexicon: Lexicon) -> PeriodTargets | TextTarget | None:
+    period_cols = {c: role for c, role in columns.items() if role in PERIOD_ORDER}
+    target_col = next((c for c, role in columns.items() if role == "target"), None)
+    if period_cols:
+        values = {role: clean_value(row[c][0], lexicon) if c < len(row) else None for c, role in period_cols.items()}
+        return PeriodTargets(**values) if any(values.values()) else None  # type: ignore[arg-type]
+    if target_col is not None and target_col < len(row) and clean_value(row[target_col][0], lexicon):
+        return TextTarget(text=clean_value(row[target_col][0], lexicon) or "")
+    return None
+
+
+def _cell_weight(row: list[tuple[str, Loc]], columns: dict[int, str]) -> float | None:
+    weight_col = next((c for c, role in columns.items() if role == "weight"), None)
+    return _weight(row[weight_col][0]) if weight_col is not None and weight_col < len(row) else None
+
+
+@rule
+def _shifted_weight(row: list[tuple[str, Loc]], columns: dict[int, str], name_col: int) -> float | None:
+    """Flattened grids shift columns: when the weight column is empty, the weight is the last
+    percentage past the targets."""
+    period_cols = [c for c, role in columns.items() if role in PERIOD_ORDER]
+    target_col = next((c for c, role in columns.items() if role == "target"), None)
+    last_target = max(period_cols, default=target_col if target_col is not None else name_col)
+    for text, _loc in reversed(row[last_target + 1:]):
+        if text.strip():
+            return _weight(text)
+    return None
+
+
+@rule
+def _total_row(name: str, lexicon: Lexicon) -> bool:
+    """A 合计/总计 row sums the others; it is not a KPI."""
+    return re.sub(r"\s", "", name) in {re.sub(r"\s", "", w) for w in lexicon.data.kpis.total_rows}
+
+
+def _strip_headers(text: str, lexicon: Lexicon) -> tuple[str, int]:
     """Remove a flattened header; return the rest and how many period columns it named."""
-    periods = sum(1 for p in ("月度", "季度", "半年", "年度") if p in text[:200])
-    text = SCORE_BAND.sub("", text)
-    for word in sorted(HEADER_WORDS, key=len, reverse=True):
+    k = lexicon.data.kpis
+    periods = sum(1 for p in k.period_header_words if p in text[:200])
+    text = _patterns(lexicon)["score_band"].sub("", text)
+    for word in sorted(k.header_words, key=len, reverse=True):
         text = text.replace(word, "\x00", 1) if word in text[:300] else text
     return text, periods
 
 
-def kpis_from_run(text: str, span: Span) -> list[KPI]:
+def kpis_from_run(text: str, loc: Loc, lexicon: Lexicon) -> list[KPI]:
     """A table flattened onto one line: name, targets and weight cells glued together."""
-    body, periods = _strip_headers(text)
+    body, periods = _strip_headers(text, lexicon)
+    p = _patterns(lexicon)
     out: list[KPI] = []
     pos = 0
     while pos < len(body):
-        m = NAME.match(body, pos)
+        m = p["name"].match(body, pos)
         if not m:
             pos += 1
             continue
@@ -98,20 +132,19 @@ def kpis_from_run(text: str, span: Span) -> list[KPI]:
         pos = m.end()
         values: list[str] = []
         while pos < len(body):
-            v = VALUE.match(body, pos)
+            v = p["value"].match(body, pos)
             if not v or not v.group().strip():
                 break
             values.append(v.group().strip())
             pos = v.end()
         if not name or len(name) > 30:
             continue
-        start = span.start + text.find(name) if name in text else span.start
-        out.append(_kpi_from_values(name, values, periods, span.model_copy(update={"start": start,
-                                                                                  "end": start + len(name)})))
+        start = loc.start + text.find(name) if name in text else loc.start
+        out.append(_kpi_from_values(name, values, periods, loc._replace(start=start, end=start + len(name))))
     return out
 
 
-def _kpi_from_values(name: str, values: list[str], periods: int, span: Span) -> KPI:
+def _kpi_from_values(name: str, values: list[str], periods: int, loc: Loc) -> KPI:
     weight = None
     targets: PeriodTargets | TextTarget | None = None
     if values and len(values) >= 2 and values[-1].endswith("%") and (
@@ -126,66 +159,77 @@ def _kpi_from_values(name: str, values: list[str], periods: int, span: Span) -> 
         targets = PeriodTargets(**dict(zip(PERIOD_ORDER, values, strict=True)))
     elif values:
         targets = TextTarget(text="/".join(values))
-    return KPI(name=name, targets=targets, weight_pct=weight, span=span)
+    return KPI(name=name, targets=targets, weight_pct=weight, span=loc.span())
 
 
-def kpi_from_line(text: str, span: Span) -> KPI | None:
+def kpi_from_line(text: str, loc: Loc, lexicon: Lexicon) -> KPI | None:
     """``二次销售的完成率>80%`` → name + target; a bare indicator name → name only."""
     value = clean_item(text)
     if not value or len(value) > 60:
         return None
-    m = LINE_KPI.match(value)
+    m = _patterns(lexicon)["line"].match(value)
     if m:
-        name = clean_item(m.group("name"))
-        target = m.group("target").strip()
-        return KPI(name=name, targets=TextTarget(text=target), span=span)
-    if re.search(r"[。!?]", value) or len(value) > 24:
+        return KPI(name=clean_item(m.group("name")), targets=TextTarget(text=m.group("target").strip()), span=loc.span())
+    if re.search(r"[。!?]", value) or len(value) > 24 or _total_row(value, lexicon):
         return None
-    return KPI(name=value, span=span)
+    return KPI(name=value, span=loc.span())
 
 
-def extract_kpis(pieces: list[Piece]) -> KpiResult:
+def extract_kpis(pieces: list[Piece], lexicon: Lexicon) -> KpiResult:
     result = KpiResult()
+    p = _patterns(lexicon)
     for piece in pieces:
         if piece.kind == Kind.TABLE and isinstance(piece.table, KpiGrid):
-            result.kpis.extend(kpis_from_grid(piece.table))
+            result.kpis.extend(kpis_from_grid(piece.table, lexicon))
             result.used.add(id(piece))
             continue
         if piece.kind not in (Kind.TEXT, Kind.ITEM):
             continue
         text = piece.text.strip()
-        m = TABLE_TITLE.match(text)
+        m = p["title"].match(text)
         if m and result.title is None:
-            result.title = m.group(1)
-            result.title_span = piece.span.model_copy(update={"end": piece.span.start + len(m.group(1))})
-            rest = text[m.end():]
-            result.used.add(id(piece))
-            if rest.strip():
-                offset = piece.span.start + m.end()
-                result.kpis.extend(kpis_from_run(rest, piece.span.model_copy(update={"start": offset})))
+            _table_title(result, piece, m, lexicon)
             continue
-        if sum(1 for w in HEADER_WORDS if w in text) >= 3 and len(text) > 40:
-            result.kpis.extend(kpis_from_run(text, piece.span))
+        if _flattened_kpi_header(text, lexicon):
+            result.kpis.extend(kpis_from_run(text, piece.loc, lexicon))
             result.used.add(id(piece))
             continue
-        kpi = kpi_from_line(text, piece.span)
+        kpi = kpi_from_line(text, piece.loc, lexicon)
         if kpi is not None:
             result.kpis.append(kpi)
             result.used.add(id(piece))
-    result.kpis = _percentages_as_weights(result.kpis)
+    if _percentages_are_weights(result.kpis):
+        result.kpis = [k.model_copy(update={"weight_pct": _weight(k.targets.text), "targets": None})  # type: ignore[union-attr]
+                       for k in result.kpis]
     return result
 
 
-def _percentages_as_weights(kpis: list[KPI]) -> list[KPI]:
+def _table_title(result: KpiResult, piece: Piece, m: re.Match[str], lexicon: Lexicon) -> None:
+    text = piece.text.strip()
+    result.title = m.group(1)
+    result.title_span = piece.loc._replace(end=piece.loc.start + len(m.group(1))).span()
+    rest = text[m.end():]
+    result.used.add(id(piece))
+    if rest.strip():
+        result.kpis.extend(kpis_from_run(rest, piece.loc._replace(start=piece.loc.start + m.end()), lexicon))
+
+
+@rule
+def _flattened_kpi_header(text: str, lexicon: Lexicon) -> bool:
+    """A long line holding three or more KPI header words (``关键业绩指标 月度 季度 … 权重``) is a
+    KPI table flattened onto one line: its cells follow the header."""
+    return sum(1 for w in lexicon.data.kpis.header_words if w in text) >= 3 and len(text) > 40
+
+
+@rule
+def _percentages_are_weights(kpis: list[KPI]) -> bool:
     """KPI lines ``营业额达成率　30%`` whose bare percentages add up to 100 are weights, not targets."""
     bare = [k for k in kpis if isinstance(k.targets, TextTarget) and PERCENT.match(k.targets.text)
             and k.weight_pct is None]
     if len(bare) < 2 or len(bare) != len(kpis):
-        return kpis
+        return False
     total = sum(float(PERCENT.match(k.targets.text).group(1)) for k in bare)  # type: ignore[union-attr]
-    if abs(total - 100) > 0.5:
-        return kpis
-    return [k.model_copy(update={"weight_pct": _weight(k.targets.text), "targets": None}) for k in kpis]
+    return abs(total - 100) <= 0.5
 
 
 def weights_warning(kpis: list[KPI]) -> str | None:

@@ -1,188 +1,373 @@
-"""Qualifications: education level, age range, years of experience, gender and the lists
-(skills, qualities, knowledge, certifications, majors, training, special requirements).
+"""Qualifications: education level, age range, years of experience, gender, majors, the
+lists (skills, qualities, knowledge, certifications, training, special requirements) and the
+wishes (``preferred``).
 
-Labelled values go where their label says. An unlabelled 任职要求 line is sorted by what it
-says: a degree is education, ``N年…经验`` experience, ``N岁`` age; everything else is
-classified into a list by :mod:`jdx.pipeline.nlp` (jieba tokens against the lexicon).
+Labelled values go where their label says, but every requirement text is read for what it
+states wherever it stands: a degree is education (and the majors riding with it), ``N年…经验``
+experience, ``N岁`` age. An item that says it is a wish (``…者优先``, ``加分项``, "a strong
+plus") is preferred and never a requirement: it may still name a degree, never majors or
+years. Anything else unlabelled is classified into a list by :mod:`jdx.pipeline.nlp`.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from functools import cache
 
 from ...schemas.role import Age, Education, Experience, Qualifications
-from ..numbering import cn_to_int
+from ..lexicon import Lexicon, alternation
+from ..rules import rule
 from .values import clean_item, clean_value, split_list
 
-# Longest spelling first: 大学专科 before 大学, 研究生 before 生.
-EDUCATION_WORDS: tuple[tuple[str, str], ...] = (
-    ("博士研究生", "博士"), ("博士", "博士"), ("硕士研究生", "硕士"), ("硕士", "硕士"), ("研究生", "硕士"),
-    ("大学本科", "本科"), ("本科", "本科"), ("学士", "本科"), ("全日制统招本科", "本科"),
-    ("大学专科", "大专"), ("高职", "大专"), ("大专", "大专"), ("专科", "大专"),
-    ("中专", "中专"), ("中技", "中专"), ("技校", "中专"), ("职高", "中专"), ("中等专业", "中专"),
-    ("高中", "高中"), ("初中", "初中"), ("大学", "本科"),
-)
-OR_ABOVE = re.compile(r"以上|及以上|或以上|或同等|以上学历|起")
-NUM = r"(\d+(?:\.\d+)?|[一二两三四五六七八九十半]+)"
-AGE_RANGE = re.compile(rf"{NUM}\s*(?:岁|周岁)?\s*(?:-|—|–|~|～|〜|至|到)\s*{NUM}\s*(?:岁|周岁)")
-AGE_MIN = re.compile(rf"{NUM}\s*(?:岁|周岁)\s*(?:以上|及以上)")
-AGE_MAX = re.compile(rf"{NUM}\s*(?:岁|周岁)\s*(?:以下|及以下|以内)|(?:不超过|不大于|小于)\s*{NUM}\s*(?:岁|周岁)")
-AGE_ANY = re.compile(rf"{NUM}\s*(?:岁|周岁)")
-YEARS = re.compile(rf"{NUM}\s*(?:-|—|~|至|到)?\s*{NUM}?\s*年")
-GENDER_FREE = ("不限", "男女不限", "不拘", "男女均可", "均可")
+LIST_FIELDS = ("majors", "skills", "qualities", "knowledge", "certifications", "training", "special", "preferred")
+SENTENCES = re.compile(r"(?<=[。;；])")
+Classify = Callable[[str], str | None]
 
 
-def _number(text: str) -> float | None:
+@cache
+def _patterns(lexicon: Lexicon) -> dict[str, re.Pattern[str]]:
+    q = lexicon.data.qualifications
+    cn = lexicon.numbering.cn_class
+    num = rf"(\d{{1,3}}(?:\.\d{{1,2}})?|{cn}{{1,3}}|{alternation(q.half)})"
+    sep = alternation(q.range_separators)
+    age = alternation(q.age_units)
+    years = alternation(q.year_units)
+    return {
+        "education": re.compile(alternation(list(q.education))),
+        "or_above": re.compile(alternation(q.or_above), re.IGNORECASE),
+        "age_range": re.compile(rf"{num}\s{{0,2}}(?:{age})?\s{{0,2}}(?:{sep})\s{{0,2}}{num}\s{{0,2}}(?:{age})"),
+        "age_min": re.compile(rf"{num}\s{{0,2}}(?:{age})\s{{0,2}}(?:{alternation(q.at_least)})"),
+        "age_max": re.compile(rf"{num}\s{{0,2}}(?:{age})\s{{0,2}}(?:{alternation(q.at_most)})"
+                              rf"|(?:{alternation(q.at_most_before)})\s{{0,2}}{num}\s{{0,2}}(?:{age})"),
+        "age_any": re.compile(rf"{num}\s{{0,2}}(?:{age})"),
+        # "3年以上", "3-5年", "三年左右", "半年或一年以上", "5+ years"
+        "years": re.compile(rf"{num}\s{{0,2}}(?:\+\s{{0,2}})?(?:(?:{sep})\s{{0,2}}{num}\s{{0,2}})?(?:{years})"
+                            rf"(?P<tail>.{{0,3}})", re.IGNORECASE),
+        "about": re.compile(alternation(q.about)),
+        "or": re.compile(alternation(q.alternative_words), re.IGNORECASE),
+        "preferred": re.compile(alternation(q.preferred_markers), re.IGNORECASE),
+        "not_preferred": re.compile(alternation(q.not_preferred_markers)),
+        "major_tail": re.compile(
+            rf"(?:{alternation(q.major_tail_prefixes)})?(?:{alternation(q.major_relations)})?"
+            rf"(?:{alternation(q.major_words)})(?:{alternation(q.major_suffixes)}){{0,2}}(?:{alternation(q.major_wishes)})?$"
+            rf"|(?:{alternation(q.major_suffixes)})?(?:{alternation(q.major_wishes)})$"),
+        "major_split": re.compile(alternation(q.major_separators)),
+        "major_word": re.compile(alternation(q.major_words)),
+        "experience_word": re.compile(alternation(q.experience_words)),
+    }
+
+
+def number(text: str | None, lexicon: Lexicon) -> float | None:
     if text is None:
         return None
-    if text == "半":
+    if text in lexicon.data.qualifications.half:
         return 0.5
     try:
         return float(text)
     except ValueError:
-        value = cn_to_int(text.replace("两", "二"))
+        value = lexicon.numbering.to_int(text)
         return float(value) if value is not None else None
 
 
-def parse_education(text: str) -> Education | None:
-    value = clean_value(text)
+# --- parsers ------------------------------------------------------------------------------------
+
+def parse_education(text: str, lexicon: Lexicon) -> Education | None:
+    value = clean_value(text, lexicon)
     if not value:
         return None
-    level = None
-    for word, lvl in EDUCATION_WORDS:
-        if word in value:
-            level = lvl
-            break
-    if level is None:
+    p = _patterns(lexicon)
+    m = p["education"].search(value)
+    if m is None:
         return None
-    idx = value.find(next(w for w, lvl in EDUCATION_WORDS if lvl == level and w in value))
-    or_above = bool(OR_ABOVE.search(value[idx: idx + 12]))
+    level = lexicon.data.qualifications.education[m.group()]
+    or_above = bool(p["or_above"].search(value[m.start(): m.end() + 12]))
     return Education(level=level, or_above=or_above, text=value)
 
 
-def parse_age(text: str) -> Age | None:
-    value = clean_value(text)
+def parse_age(text: str, lexicon: Lexicon) -> Age | None:
+    value = clean_value(text, lexicon)
     if not value:
         return None
-    m = AGE_RANGE.search(value)
+    p = _patterns(lexicon)
+    m = p["age_range"].search(value)
     if m:
-        lo, hi = _number(m.group(1)), _number(m.group(2))
+        lo, hi = number(m.group(1), lexicon), number(m.group(2), lexicon)
         return Age(min=int(lo) if lo else None, max=int(hi) if hi else None, text=value)
-    m = AGE_MIN.search(value)
+    m = p["age_min"].search(value)
     if m:
-        return Age(min=int(_number(m.group(1)) or 0), max=None, text=value)
-    m = AGE_MAX.search(value)
+        return Age(min=int(number(m.group(1), lexicon) or 0), max=None, text=value)
+    m = p["age_max"].search(value)
     if m:
-        n = _number(m.group(1) or m.group(2))
+        n = number(m.group(1) or m.group(2), lexicon)
         return Age(min=None, max=int(n) if n else None, text=value)
-    m = AGE_ANY.search(value)
-    if m or "岁" in value:
+    if p["age_any"].search(value):
         return Age(min=None, max=None, text=value)
     return None
 
 
-def parse_experience(text: str) -> Experience | None:
-    value = clean_value(text)
+def years_min(text: str, lexicon: Lexicon) -> float | None:
+    """The stated minimum of experience: ``3年以上`` → 3, ``3-5年`` → 3, ``半年或一年以上`` → 0.5,
+    ``教学五年以上…管理三年以上`` → 5 (the larger of separate minimums); ``三年左右`` → None."""
+    p = _patterns(lexicon)
+    found: list[float] = []
+    alternatives: list[float] = []
+    for m in p["years"].finditer(text):
+        if p["about"].match(m.group("tail")):
+            continue
+        value = number(m.group(1), lexicon)
+        if value is None or value > 40:
+            continue
+        between = text[m.start() - 3: m.start()] if alternatives else ""
+        if alternatives and p["or"].search(between):
+            alternatives.append(value)  # "半年或一年以上": one statement, the smaller is the minimum
+            continue
+        if alternatives:
+            found.append(min(alternatives))
+        alternatives = [value]
+    if alternatives:
+        found.append(min(alternatives))
+    return max(found) if found else None
+
+
+def parse_experience(text: str, lexicon: Lexicon) -> Experience | None:
+    value = clean_value(text, lexicon)
     if not value:
         return None
-    m = YEARS.search(value)
-    years = _number(m.group(1)) if m else None
-    if years is None and not re.search(r"经验|经历|从事", value):
+    years = years_min(value, lexicon)
+    if years is None and not _patterns(lexicon)["experience_word"].search(value):
         return None
     return Experience(years_min=years, text=value)
 
 
-def parse_gender(text: str) -> str | None:
-    value = clean_value(text) or ""
-    if any(w in value for w in GENDER_FREE):
+def parse_gender(text: str, lexicon: Lexicon) -> str | None:
+    q = lexicon.data.qualifications
+    value = clean_value(text, lexicon) or ""
+    head = re.split(r"[(（]", value)[0]  # "不限（女性佳）": the wish in brackets is not a requirement
+    if any(w in head for w in q.gender_free):
         return None
-    if "男" in value and "女" not in value:
-        return "男"
-    if "女" in value and "男" not in value:
-        return "女"
+    male = any(w in head for w in q.male)
+    female = any(w in head for w in q.female)
+    if male and not female:
+        return q.male[0]
+    if female and not male:
+        return q.female[0]
     return None
 
 
-LIST_FIELDS = ("majors", "skills", "qualities", "knowledge", "certifications", "training", "special")
+def majors(value: str, lexicon: Lexicon) -> list[str]:
+    """``行政管理、文秘、汉语言文学等相关专业`` → 行政管理, 文秘, 汉语言文学."""
+    q = lexicon.data.qualifications
+    p = _patterns(lexicon)
+    value = clean_value(value, lexicon) or ""
+    if not value or value in q.no_requirement:
+        return []
+    out: list[str] = []
+    for part in p["major_split"].split(value):
+        part = p["major_tail"].sub("", part.strip()).strip()
+        if len(part) >= 2 and part not in out and part not in q.no_requirement:
+            out.append(part)
+    return out
+
+
+# --- rules -------------------------------------------------------------------------------------
+
+@rule
+def preferred_text(text: str, lexicon: Lexicon) -> str | None:
+    """A requirement that says it is a wish (``…者优先``, ``有X经验优先``, ``加分``, "a strong
+    plus") is preferred, never a requirement; of an item with several sentences only the
+    sentence with the marker is the wish."""
+    p = _patterns(lexicon)
+    if not p["preferred"].search(text):
+        return None
+    sentences = [s for s in SENTENCES.split(text) if s.strip()]
+    marked = [s for s in sentences if p["preferred"].search(s)]
+    chosen = marked[0] if len(sentences) > 1 and marked else text
+    return clean_item(chosen) or None
+
+
+CLAUSES = re.compile(r"[,，;；。]")
+
+
+@rule
+def unmarked_clauses(text: str, lexicon: Lexicon) -> str | None:
+    """A wish often rides on a requirement (``5年以上客服管理经验,有团队管理经验者优先``): the
+    clauses without a wish marker still state requirements."""
+    p = _patterns(lexicon)
+    clauses = [c for c in CLAUSES.split(text) if c.strip()]
+    kept = [c for c in clauses if not p["preferred"].search(c)]
+    return "，".join(kept) if kept and len(kept) < len(clauses) else None
+
+
+@rule
+def majors_in_education(text: str, lexicon: Lexicon) -> list[str]:
+    """The degree line names the majors too (``本科及以上学历，计算机相关专业``,
+    ``大专及以上,机械制造、材料成型等相关专业``): the clause with 专业 lists them, unless it is
+    only a wish (``…相关专业优先``)."""
+    p = _patterns(lexicon)
+    for part in re.split(r"[,，;；。]", text):
+        if p["major_word"].search(part) and not p["preferred"].search(part) and not p["education"].search(part):
+            found = majors(part, lexicon)
+            if found:
+                return found
+    return []
+
+
+@rule
+def age_in_text(text: str, lexicon: Lexicon) -> Age | None:
+    """An age range stated inside another requirement (``本科学历，年龄在29－45岁之间``)."""
+    age = parse_age(text, lexicon)
+    return age if age is not None and (age.min or age.max) else None
+
+
+@rule
+def years_in_text(text: str, lexicon: Lexicon) -> Experience | None:
+    """Years of experience stated anywhere in a requirement (``5年以上相关工作经验``,
+    ``从事人事工作三年以上``): the stated minimum."""
+    p = _patterns(lexicon)
+    if not p["experience_word"].search(text):
+        return None
+    years = years_min(text, lexicon)
+    return Experience(years_min=years, text=clean_item(text)) if years is not None else None
 
 
 class QualificationBuilder:
     """Collects values for one role; the first education/age/experience seen wins."""
 
-    def __init__(self) -> None:
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
         self.education: Education | None = None
         self.age: Age | None = None
         self.gender: str | None = None
         self.experience: Experience | None = None
         self.lists: dict[str, list[str]] = {f: [] for f in LIST_FIELDS}
 
+    def _append(self, field: str, items: list[str]) -> None:
+        target = self.lists[field]
+        target.extend(i for i in items if i not in target)
+
     def add_labelled(self, field: str, value: str) -> bool:
-        """Add ``value`` under ``field`` (the part after ``qualifications.``); True if used."""
-        if field == "education":
-            edu = parse_education(value)
-            if edu is None:
-                return False
-            if self.education is None:
-                self.education = edu
-            # "大专及以上,机械制造、材料成型等相关专业": the majors ride along with the degree.
-            for part in re.split(r"[,，;；]", edu.text):
-                if "专业" in part and not self.lists["majors"] and not parse_education(part):
-                    self.lists["majors"].extend(_majors(part))
+        """Add ``value`` under ``field`` (the part after ``qualifications.``); True if used.
+
+        A labelled value that is a wish (``证书：持有…证书者优先``) is preferred; the clauses of it
+        that are no wish still count under the label."""
+        wish = preferred_text(value, self.lexicon) if field != "preferred" else None
+        if wish is not None:
+            self.add_item("preferred", wish)
+            required = unmarked_clauses(value, self.lexicon)
+            if required:
+                self._add_labelled(field, required)
             return True
-        if field == "age":
-            age = parse_age(value)
-            if age is None:
-                return False
-            self.age = self.age or age
-            return True
-        if field == "gender":
-            if clean_value(value) is None:
-                return False
-            self.gender = self.gender or parse_gender(value)
-            return True
-        if field == "experience":
-            exp = parse_experience(value) or (Experience(years_min=None, text=clean_value(value))
-                                              if clean_value(value) else None)
-            if exp is None:
-                return False
-            self.experience = self.experience or exp
-            return True
-        if field in self.lists:
-            items = split_list(value) if field != "majors" else _majors(value)
-            items = [i for i in items if i not in ("无", "不限")]
-            self.lists[field].extend(i for i in items if i not in self.lists[field])
-            return bool(items)
-        return False
+        return self._add_labelled(field, value)
+
+    def _add_labelled(self, field: str, value: str) -> bool:
+        handler = {"education": self._education, "age": self._age, "gender": self._gender,
+                   "experience": self._experience}.get(field)
+        if handler is not None:
+            return handler(value)
+        if field not in self.lists:
+            return False
+        q = self.lexicon.data.qualifications
+        items = split_list(value, self.lexicon) if field not in ("majors", "preferred") else (
+            majors(value, self.lexicon) if field == "majors" else [clean_item(value)])
+        items = [i for i in items if i and i not in q.no_requirement]
+        self._append(field, items)
+        return bool(items)
+
+    def _education(self, value: str) -> bool:
+        edu = parse_education(value, self.lexicon)
+        if edu is None:
+            return False
+        self.education = self.education or edu
+        if not self.lists["majors"]:
+            self._append("majors", majors_in_education(edu.text, self.lexicon))
+        self._also(value)
+        return True
+
+    def _age(self, value: str) -> bool:
+        age = parse_age(value, self.lexicon)
+        if age is None:
+            return False
+        self.age = self.age or age
+        return True
+
+    def _gender(self, value: str) -> bool:
+        if clean_value(value, self.lexicon) is None:
+            return False
+        self.gender = self.gender or parse_gender(value, self.lexicon)
+        wish = _gender_wish(value, self.lexicon)
+        if wish:
+            self._append("preferred", [wish])
+        return True
+
+    def _experience(self, value: str) -> bool:
+        cleaned = clean_value(value, self.lexicon)
+        if not cleaned:
+            return False
+        exp = parse_experience(value, self.lexicon) or Experience(years_min=None, text=cleaned)
+        self.experience = self.experience or exp
+        return True
+
+    def _also(self, text: str) -> None:
+        """What else a requirement states in passing: an age, years of experience."""
+        if self.age is None:
+            self.age = age_in_text(text, self.lexicon)
+        if self.experience is None:
+            self.experience = years_in_text(text, self.lexicon)
 
     def add_item(self, field: str, text: str) -> None:
         item = clean_item(text)
         if item and field in self.lists and item not in self.lists[field]:
             self.lists[field].append(item)
 
-    def add_unlabelled(self, text: str, classify) -> str | None:
+    def add_unlabelled(self, text: str, classify: Classify) -> str | None:
         """Sort an unlabelled requirement line; returns the field it went to."""
         value = clean_item(text)
         if not value:
             return None
+        wish = preferred_text(value, self.lexicon)
+        if wish is not None:
+            self.add_item("preferred", wish)
+            edu = parse_education(value, self.lexicon)
+            if self.education is None and edu is not None:
+                self.education = edu
+            required = unmarked_clauses(value, self.lexicon)
+            if required:
+                self._by_content(required, lambda _text: None)
+            return "preferred"
+        labelled = self._own_label(value)
+        if labelled is not None:
+            return labelled
+        return self._by_content(value, classify)
+
+    def _own_label(self, value: str) -> str | None:
         head, _, rest = value.partition(":")
-        if rest and len(head) <= 8:
-            field = classify_label(head)
-            if field in self.lists:
-                self.add_item(field, value)
-                return field
-            if field and self.add_labelled(field, rest):
-                return field
-        if self.education is None and (edu := parse_education(value)) and len(value) <= 40:
+        if not rest:
+            head, _, rest = value.partition("：")
+        if not rest or len(head) > 8:
+            return None
+        field = classify_label(head, self.lexicon)
+        if field in self.lists:
+            self.add_item(field, value)
+            return field
+        if field and self.add_labelled(field, rest):
+            return field
+        return None
+
+    def _by_content(self, value: str, classify: Classify) -> str | None:
+        lex = self.lexicon
+        if self.education is None and len(value) <= 60 and (edu := parse_education(value, lex)):
             self.education = edu
-            exp = parse_experience(value)
-            if self.experience is None and exp and exp.years_min is not None and "经验" in value:
-                self.experience = exp
+            if not self.lists["majors"]:
+                self._append("majors", majors_in_education(value, lex))
+            self._also(value)
             return "education"
-        if self.experience is None and re.search(r"\d+\s*年|[一二两三四五六七八九十]年", value) \
-                and re.search(r"经验|经历|从事|工作", value):
-            self.experience = parse_experience(value)
+        if self.experience is None and (exp := years_in_text(value, lex)) is not None:
+            self.experience = exp
+            if self.age is None:
+                self.age = age_in_text(value, lex)
             return "experience"
-        if self.age is None and (age := parse_age(value)) and (age.min or age.max):
+        if self.age is None and (age := age_in_text(value, lex)) is not None:
             self.age = age
             return "age"
         field = classify(value)
@@ -191,41 +376,26 @@ class QualificationBuilder:
         return field
 
     def build(self) -> Qualifications:
-        return Qualifications(education=self.education, age=self.age, gender=self.gender,
-                              experience=self.experience, **self.lists)
+        return Qualifications(education=self.education, age=self.age,
+                              gender=self.gender, experience=self.experience, **self.lists)  # type: ignore[arg-type]
 
 
-MAJOR_TAIL = re.compile(r"(?:等|及|或)?(?:其他)?(?:相关|相近)?(?:专业|学科|科系)(?:毕业)?(?:者)?(?:优先|尤佳)?$|(?:者)?优先$|尤佳$")
+@rule
+def _gender_wish(value: str, lexicon: Lexicon) -> str | None:
+    """``不限（女性佳）``: no gender is required; the bracketed wish is a preference."""
+    m = re.search(r"[(（]([^()（）]{1,12})[)）]", value)
+    if not m:
+        return None
+    q = lexicon.data.qualifications
+    wish = m.group(1)
+    if any(w in wish for w in q.male + q.female):
+        return wish
+    return None
 
 
-def _majors(value: str) -> list[str]:
-    """``行政管理、文秘、汉语言文学等相关专业`` → 行政管理, 文秘, 汉语言文学."""
-    value = clean_value(value) or ""
-    if not value or value in ("不限", "专业不限"):
-        return []
-    out: list[str] = []
-    for part in re.split(r"[、,，;；/]|或者|或", value):
-        part = MAJOR_TAIL.sub("", part.strip()).strip()
-        if len(part) >= 2 and part not in out and part not in ("不限", "相关", "以上"):
-            out.append(part)
-    return out
-
-
-LABEL_HINTS: tuple[tuple[str, str], ...] = (
-    ("学历", "education"), ("教育", "education"), ("文化程度", "education"),
-    ("经验", "experience"), ("工作年限", "experience"), ("经历", "experience"),
-    ("年龄", "age"), ("性别", "gender"), ("专业", "majors"),
-    ("证", "certifications"), ("资格", "certifications"), ("职称", "certifications"),
-    ("培训", "training"), ("知识", "knowledge"),
-    ("素质", "qualities"), ("品德", "qualities"), ("性格", "qualities"), ("个性", "qualities"),
-    ("能力", "skills"), ("技能", "skills"), ("技术", "skills"),
-    ("其他", "special"), ("其它", "special"), ("特殊", "special"),
-)
-
-
-def classify_label(head: str) -> str | None:
+def classify_label(head: str, lexicon: Lexicon) -> str | None:
     """``教育背景`` → education, ``沟通能力`` → skills: the field an item's own heading names."""
-    for hint, field in LABEL_HINTS:
+    for hint, field in lexicon.data.qualifications.label_hints.items():
         if hint in head:
             return field
     return None

@@ -4,57 +4,88 @@ promotions."""
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from ...schemas.role import Supervision
+from ..lexicon import Lexicon, alternation
+from ..rules import rule
 from .values import clean_value, split_names
 
-# "按规定向经理汇报业务工作,向分公司经理汇报日常事务性工作" names two superiors.
-REPORT_TO = re.compile(r"向([^,，;；。向]{1,20}?)(?:汇报|报告|负责)")
-SUPERVISION = re.compile(r"(直接|间接)督导\s*(\d*)\s*个岗位\s*[,，]?\s*共\s*(\d*)\s*人")
-# "直接下属4人,间接下属18人"
-HEADCOUNTS = re.compile(r"(直接|间接)(?:下属|下级|督导|管理)(?:人数)?\s*[:：]?\s*(\d+)\s*人")
-COUNT = re.compile(r"(\d+)")
-PROMOTION = re.compile(r"(?:晋升|升迁|发展)(?:为|到|至|成为)([^。;；]{2,40})")
+
+@cache
+def _patterns(lexicon: Lexicon) -> dict[str, re.Pattern[str]]:
+    r = lexicon.data.reporting
+    to, verbs = re.escape(r.report_to_word), alternation(r.report_verbs)
+    kinds = f"({re.escape(r.direct)}|{re.escape(r.indirect)})"
+    supervise = alternation(r.supervise_words)
+    person, total, unit = re.escape(r.person_unit), re.escape(r.total_word), re.escape(r.position_unit)
+    first = re.escape(r.supervise_words[0]) if r.supervise_words else "(?!)"
+    return {
+        # "按规定向经理汇报业务工作,向分公司经理汇报日常事务性工作" names two superiors.
+        "report_to": re.compile(rf"{to}([^,，;；。{to}]{{1,20}}?)(?:{verbs})"),
+        # "直接督导 2 个岗位,共 6 人"
+        "supervision": re.compile(rf"{kinds}{first}\s{{0,3}}(\d{{0,4}})\s{{0,3}}{unit}\s{{0,3}}[,，]?\s{{0,3}}"
+                                  rf"{total}\s{{0,3}}(\d{{0,5}})\s{{0,3}}{person}"),
+        # "直接下属4人,间接下属18人"
+        "headcounts": re.compile(rf"{kinds}(?:{supervise})(?:{re.escape(r.count_word) or '(?!)'})?\s{{0,3}}[:：]?\s{{0,3}}(\d{{1,5}})\s{{0,3}}{person}"),
+        "promotion": re.compile(rf"(?:{alternation(r.promotion_verbs)})(?:{alternation(r.promotion_joins)})"
+                                rf"([^。;；]{{2,40}})"),
+        "joins": re.compile(alternation(r.name_separators)),
+    }
 
 
-def parse_superiors(text: str) -> list[str]:
-    value = clean_value(text)
+def parse_superiors(text: str, lexicon: Lexicon) -> list[str]:
+    value = clean_value(text, lexicon)
     if not value:
         return []
-    found = [clean_value(m.group(1)) for m in REPORT_TO.finditer(value)]
-    found = [f for f in found if f]
-    if found:
-        return list(dict.fromkeys(found))
-    return split_names(value)
+    found = _superiors_in_sentence(value, lexicon)
+    return found or split_names(value, lexicon)
 
 
-def parse_supervision(text: str, supervision: Supervision) -> Supervision:
+@rule
+def _superiors_in_sentence(value: str, lexicon: Lexicon) -> list[str]:
+    """``按规定向经理汇报业务工作,向分公司经理汇报日常事务性工作``: superiors named in a
+    sentence sit between 向 and the reporting verb."""
+    names = [clean_value(m.group(1), lexicon) for m in _patterns(lexicon)["report_to"].finditer(value)]
+    return list(dict.fromkeys(n for n in names if n))
+
+
+def parse_supervision(text: str, supervision: Supervision, lexicon: Lexicon) -> Supervision:
     """``直接督导 2 个岗位,共 6 人间接督导 个岗位,共 人`` → counts, empty blanks stay null."""
-    update = {}
-    for m in SUPERVISION.finditer(text):
-        kind = "direct" if m.group(1) == "直接" else "indirect"
+    update: dict[str, int] = {}
+    direct = lexicon.data.reporting.direct
+    p = _patterns(lexicon)
+    for m in p["supervision"].finditer(text):
+        kind = "direct" if m.group(1) == direct else "indirect"
         if m.group(2):
             update[f"{kind}_positions"] = int(m.group(2))
         if m.group(3):
             update[f"{kind}_headcount"] = int(m.group(3))
-    for m in HEADCOUNTS.finditer(text):
-        kind = "direct" if m.group(1) == "直接" else "indirect"
+    for m in p["headcounts"].finditer(text):
+        kind = "direct" if m.group(1) == direct else "indirect"
         update.setdefault(f"{kind}_headcount", int(m.group(2)))
     return supervision.model_copy(update=update) if update else supervision
 
 
-def parse_count(text: str) -> int | None:
-    m = COUNT.search(text or "")
-    return int(m.group(1)) if m else None
+def parse_count(text: str, lexicon: Lexicon | None = None) -> int | None:
+    m = re.search(r"\d{1,6}", text or "")
+    if m:
+        return int(m.group())
+    if lexicon is not None:
+        cn = re.search(rf"{lexicon.numbering.cn_class}{{1,4}}", text or "")
+        return lexicon.numbering.to_int(cn.group()) if cn else None
+    return None
 
 
-def parse_promotions(text: str) -> list[str]:
-    """From prose: ``…有机会晋升为高级客户服务专员或者客户服务主管,…``."""
+@rule
+def parse_promotions(text: str, lexicon: Lexicon) -> list[str]:
+    """Career prose names the positions a role leads to (``…有机会晋升为高级客户服务专员或者
+    客户服务主管,…``): the names after 晋升为/升迁至 are promotions."""
     out: list[str] = []
-    for m in PROMOTION.finditer(text):
-        for name in re.split(r"或者|或|和|以及|、|及", m.group(1)):
-            name = re.split(r"[,，]", name)[0]
-            value = clean_value(name)
+    p = _patterns(lexicon)
+    for m in p["promotion"].finditer(text):
+        for name in p["joins"].split(m.group(1)):
+            value = clean_value(re.split(r"[,，]", name)[0], lexicon)
             if value and len(value) <= 16 and value not in out:
                 out.append(value)
     return out

@@ -1,26 +1,34 @@
-"""Small pure helpers that turn raw label values into clean field values."""
+"""Small pure helpers that turn raw label values into clean field values.
+
+Values keep their writing: only edges are trimmed (spaces, the colon after a label, a closing
+；/。), fill-in blanks (``__总结理__``) dropped, and a value that says "none" (无, 暂无, —) is
+no value at all.
+"""
 
 from __future__ import annotations
 
 import re
+from functools import cache
 
-EMPTY_VALUES = {"", "无", "/", "／", "暂无", "-", "—", "--", "不详", "空", "待定", "略", "N/A", "n/a", "null"}
+from ..lexicon import Lexicon, alternation
+
 EDGE_PUNCT = " \t\n:：;；,，、。.．!！?？_＿·•"
 UNDERSCORES = re.compile(r"_{2,}|＿{2,}")
 WS = re.compile(r"\s+")
-ENUMERATING_VERBS = ("熟悉", "了解", "掌握", "具有", "具备", "精通", "熟练", "能够", "会", "能", "有", "懂")
+CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])")
 
 
-def clean_value(text: str | None) -> str | None:
-    """Trim, drop fill-in blanks (``__总结理__``) and edge punctuation; ``None`` when nothing is left.
-    Lines of a multi-line cell are joined (Chinese needs no space between them)."""
+def clean_value(text: str | None, lexicon: Lexicon) -> str | None:
+    """Trim, drop fill-in blanks and edge punctuation; ``None`` when nothing is left or the
+    value says there is none. Lines of a multi-line cell are joined (Chinese needs no space
+    between them)."""
     if text is None:
         return None
     text = UNDERSCORES.sub(" ", text)
     text = "".join(line.strip() for line in text.split("\n")) if "\n" in text else text
     text = WS.sub(" ", text).strip(EDGE_PUNCT).strip()
-    text = re.sub(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])", "", text)
-    return None if text in EMPTY_VALUES else text
+    text = CJK_GAP.sub("", text)
+    return None if text in lexicon.empty_values else text
 
 
 def clean_item(text: str) -> str:
@@ -28,7 +36,7 @@ def clean_item(text: str) -> str:
     return WS.sub(" ", text).strip().rstrip("。;；,，、").strip()
 
 
-def split_list(text: str) -> list[str]:
+def split_list(text: str, lexicon: Lexicon) -> list[str]:
     """Split a requirement value: at semicolons if any, else at commas, else at 、.
 
     ``较强的沟通能力、组织协调能力、培训技能`` → three items, but
@@ -37,27 +45,33 @@ def split_list(text: str) -> list[str]:
     text = text.strip().rstrip("。.")
     if "\n" in text:
         # One requirement per line of a table cell; a line splits only at semicolons.
-        lines = [clean_value(p) for line in text.split("\n") for p in re.split(r"[;；]", line)]
-        lines = [p for p in lines if p]
-        if len(lines) > 1:
-            return lines
+        lines = [clean_value(p, lexicon) for line in text.split("\n") for p in re.split(r"[;；]", line)]
+        kept = [p for p in lines if p]
+        if len(kept) > 1:
+            return kept
+    verbs = tuple(lexicon.data.qualifications.enumerating_verbs)
     for seps in (r"[;；]", r"[,，]", r"[、]"):
-        if seps == r"[、]" and text.lstrip().startswith(ENUMERATING_VERBS):
+        if seps == r"[、]" and text.lstrip().startswith(verbs):
             break  # "熟悉行政管理、财务管理…知识": the 、 lists objects of one verb
-        parts = [clean_value(p) for p in re.split(seps, text)]
-        parts = [p for p in parts if p]
-        if len(parts) > 1:
-            return parts
-    single = clean_value(text)
+        parts = [clean_value(p, lexicon) for p in re.split(seps, text)]
+        found = [p for p in parts if p]
+        if len(found) > 1:
+            return found
+    single = clean_value(text, lexicon)
     return [single] if single else []
 
 
-def split_names(text: str) -> list[str]:
+@cache
+def _names_re(lexicon: Lexicon) -> re.Pattern[str]:
+    words = [w for w in lexicon.data.reporting.name_separators if len(w) > 1]
+    return re.compile(rf"[、,，;；/／\s]+|{alternation(words)}")
+
+
+def split_names(text: str, lexicon: Lexicon) -> list[str]:
     """Position or unit names: ``售后服务人员、业务人员、办事处经理`` → three names."""
-    parts = re.split(r"[、,，;；/／\s]+|或者", text)
-    out = []
-    for p in parts:
-        value = clean_value(p)
+    out: list[str] = []
+    for part in _names_re(lexicon).split(text):
+        value = clean_value(part, lexicon)
         if value and value not in out:
             out.append(value)
     return out

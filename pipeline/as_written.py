@@ -1,0 +1,116 @@
+"""Give every value the document's own writing back.
+
+Extraction reads the matching form of a document (full-width punctuation folded to ASCII,
+Traditional characters mapped to Simplified when the script is kept); values come out in
+that form. The display form has the same length, character for character, so a value found
+at an offset of the matching text is written as the display text at that offset.
+
+A value is looked up in the texts of its role (the blocks and cells its pieces came from):
+whole, when it is a plain substring; otherwise character by character, each character that
+could differ (folded punctuation, a converted ideograph) taking the writing found at the
+same place in context. A value not found (a title from the file name) stays as it is.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from pydantic import BaseModel
+
+from ..schemas.document import Document
+from ..schemas.role import Role
+from .normalize import FOLDED_CHARS
+from .piece import Loc
+
+# Fields whose strings are not the document's text.
+SKIP = {"id", "schema_version", "source", "warnings", "evidence", "review", "span", "coverage", "level", "unit"}
+CONTEXT = 4
+
+
+class Restorer:
+    """Maps matching-form strings of one document to their display writing."""
+
+    def __init__(self, display: Document, matching: Document, keep_script: bool = False) -> None:
+        self.display = display
+        self.matching = matching
+        self.all_chars = keep_script and display.script == "traditional"
+
+    def texts(self, locs: Iterable[Loc]) -> tuple[str, str]:
+        """The matching and display texts of the blocks and cells ``locs`` point into, joined."""
+        seen: set[tuple[int, int | None, int | None]] = set()
+        m_parts: list[str] = []
+        d_parts: list[str] = []
+        for loc in locs:
+            if loc.cell in seen:
+                continue
+            seen.add(loc.cell)
+            pair = self._cell_texts(loc)
+            if pair is not None:
+                m_parts.append(pair[0])
+                d_parts.append(pair[1])
+        return "\n".join(m_parts), "\n".join(d_parts)
+
+    def _cell_texts(self, loc: Loc) -> tuple[str, str] | None:
+        if not 0 <= loc.block < len(self.matching.blocks):
+            return None
+        mb, db = self.matching.blocks[loc.block], self.display.blocks[loc.block]
+        if mb.table is None or db.table is None:
+            return mb.text, db.text
+        for mc, dc in zip(mb.table.cells, db.table.cells, strict=False):
+            if (mc.row, mc.col) == (loc.row, loc.col):
+                return mc.text, dc.text
+        return None
+
+    def needs(self, value: str) -> bool:
+        return self.all_chars or any(c in FOLDED_CHARS for c in value)
+
+    def restore(self, value: str, matching: str, display: str) -> str:
+        if not value or not self.needs(value):
+            return value
+        pos = matching.find(value)
+        if pos != -1:
+            return display[pos: pos + len(value)]
+        return "".join(self._char(value, i, matching, display) for i in range(len(value)))
+
+    def _char(self, value: str, i: int, matching: str, display: str) -> str:
+        ch = value[i]
+        if not (self.all_chars or ch in FOLDED_CHARS):
+            return ch
+        for left, right in ((CONTEXT, CONTEXT), (CONTEXT, 0), (0, CONTEXT), (2, 1), (1, 2), (1, 0), (0, 1)):
+            window = value[max(0, i - left): i + right + 1]
+            if len(window) < 2:
+                continue
+            pos = matching.find(window)
+            if pos != -1:
+                return display[pos + min(left, i)]
+        return ch
+
+
+def restore_role(role: Role, restorer: Restorer, locs: Iterable[Loc]) -> Role:
+    """``role`` with every text value in the document's own writing."""
+    matching, display = restorer.texts(locs)
+    if matching == display:
+        return role
+    data = role.model_dump()
+    _walk(data, restorer, matching, display)
+    return Role.model_validate(data)
+
+
+def _walk(node: Any, restorer: Restorer, matching: str, display: str) -> Any:
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key not in SKIP:
+                node[key] = _walk(value, restorer, matching, display)
+        return node
+    if isinstance(node, list):
+        return [_walk(v, restorer, matching, display) for v in node]
+    if isinstance(node, str):
+        return restorer.restore(node, matching, display)
+    return node
+
+
+def restore_model(model: BaseModel, restorer: Restorer, locs: Iterable[Loc]) -> dict[str, Any]:
+    matching, display = restorer.texts(locs)
+    data = model.model_dump()
+    return _walk(data, restorer, matching, display) if matching != display else data

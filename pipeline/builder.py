@@ -1,0 +1,633 @@
+"""One role builder: a segmented draft in, one :class:`Role` out.
+
+The builder owns one role's state — identity, scalar values, texts, lists, reporting,
+contacts, qualifications, evidence, the pieces it used — and works in three steps:
+
+1. :meth:`RoleBuilder.__init__` decides the role's identity (title, organization,
+   department) once, from the draft, before any field is filled;
+2. :meth:`RoleBuilder.fill` hands every piece to the handler registered for its label's field
+   path (:data:`LABELS`) or its section (:data:`SECTIONS`), then runs the collectors that need
+   the whole section (duties, KPIs, promotions, other sections);
+3. :meth:`RoleBuilder.build` assembles the Role with its final id and index; text nobody used
+   goes to ``unmapped`` — nothing is dropped.
+
+Adding a field is one handler here (registered under the lexicon's field path or section
+key) and one schema field; a test checks that every field path and section key of the
+lexicon has a handler.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+
+from ..schemas.role import (
+    KPI,
+    Contacts,
+    Duty,
+    OtherSection,
+    Reporting,
+    Role,
+    Salary,
+    Source,
+    Span,
+    Unmapped,
+    Warning,
+)
+from .fields.duties import extract_duties
+from .fields.kpis import extract_kpis, weights_warning
+from .fields.pay import parse_salary, split_benefits, split_places
+from .fields.qualifications import QualificationBuilder
+from .fields.reporting import parse_count, parse_promotions, parse_superiors, parse_supervision
+from .fields.values import clean_item, clean_value, split_names
+from .lexicon import Lexicon
+from .piece import Kind, Piece
+from .rules import rule
+from .sections import Tagged, tag_sections
+from .segment import RoleDraft
+from .titles import TitleParts, clean_title, is_position_name, split_organization, split_title
+
+Classify = Callable[[str], str | None]
+NamePosition = Callable[[list[str], str], str | None]
+
+# Sections that only structure a role: their heading is used, their stray text is unmapped.
+STRUCTURAL = ("basic_info", "reporting", "contacts", "org_position", "other", "career")
+TEXT_FIELDS = ("purpose", "compensation", "work_conditions")
+LIST_FIELDS = ("authorities", "equipment", "benefits", "location")
+QUAL_LISTS = {"qualifications." + f for f in ("skills", "qualities", "knowledge", "certifications", "training",
+                                               "special", "majors", "preferred")}
+
+
+@dataclass
+class DocContext:
+    """What the builder knows about the document a role comes from."""
+
+    file: str
+    format: str
+    sha256: str
+    encoding: str | None
+    pages: int | None
+    lexicon: Lexicon
+    classify: Classify
+    name_position: NamePosition | None = None
+    script: str = "simplified"
+    ocr: bool = False
+    organization: str | None = None        # named by the document as a whole (running header, blurb)
+
+
+@dataclass
+class Identity:
+    title: str | None
+    organization: str | None
+    department: str | None
+    headcount: int | None = None
+    evidence: dict[str, Span] = field(default_factory=dict)
+    used: set[int] = field(default_factory=set)
+
+
+class RoleBuilder:
+    def __init__(self, draft: RoleDraft, doc: DocContext) -> None:
+        self.draft = draft
+        self.doc = doc
+        self.lexicon = doc.lexicon
+        self.tagged: Tagged = tag_sections(draft, doc.lexicon)
+        self.scalars: dict[str, str | int | None] = {}
+        self.texts: dict[str, list[str]] = {}
+        self.lists: dict[str, list[str]] = {name: [] for name in LIST_FIELDS}
+        self.reporting = Reporting()
+        self.contacts = Contacts()
+        self.quals = QualificationBuilder(doc.lexicon)
+        self.other: list[OtherSection] = []
+        self.warnings: list[Warning] = []
+        self.empty_labels: dict[str, str] = {}
+        self.released: list[Piece] = []          # pieces that belong to no role (application blocks)
+        self.duties: list[Duty] = []
+        self.kpis: list[KPI] = []
+        self.kpi_title: str | None = None
+        self.identity = decide_identity(draft, doc)
+        self.evidence: dict[str, Span] = dict(self.identity.evidence)
+        self.used: set[int] = set(self.identity.used)
+        self.list_target: str | None = None
+        self.list_section: str | None = None
+
+    # -- step 2: fill ---------------------------------------------------------------------------
+    def fill(self) -> RoleBuilder:
+        for section, piece in self.tagged:
+            self._dispatch(section, piece)
+        for collector in COLLECTORS:
+            collector(self)
+        return self
+
+    def _dispatch(self, section: str | None, piece: Piece) -> None:
+        if piece.kind == Kind.TITLE:
+            self.used.add(id(piece))
+            return
+        if piece.kind == Kind.HEADING:
+            self.list_target = None
+            if section in STRUCTURAL or (section or "").startswith("contacts"):
+                self.used.add(id(piece))
+            return
+        if self.list_target and section != self.list_section:
+            self.list_target = None
+        if piece.kind == Kind.LABEL:
+            piece = _contact_relation_label(section, piece) or piece
+            handler = LABELS.get(piece.key or "") if piece.key else _other_label
+            self.used.add(id(piece))
+            self.list_target = (handler or _other_label)(self, piece)
+            self.list_section = section
+            return
+        if piece.kind in (Kind.TEXT, Kind.ITEM) and section in SECTIONS:
+            SECTIONS[section](self, piece, section)
+
+    # -- recording helpers -----------------------------------------------------------------------
+    def use(self, piece: Piece) -> None:
+        self.used.add(id(piece))
+
+    def set_scalar(self, key: str, value: str | int | None, piece: Piece) -> None:
+        if value is not None and self.scalars.get(key) is None:
+            self.scalars[key] = value
+            self.evidence[key] = piece.span
+
+    def add_to(self, target: list[str], path: str, items: list[str], piece: Piece) -> None:
+        for item in items:
+            if item and item not in target:
+                self.evidence[f"{path}[{len(target)}]"] = piece.span
+                target.append(item)
+
+    def add_text(self, key: str, text: str, piece: Piece) -> None:
+        self.texts.setdefault(key, []).append(text)
+        self.evidence.setdefault(key, piece.span)
+
+    def add_other(self, heading: str, text: str, piece: Piece) -> None:
+        self.other.append(OtherSection(heading=heading, text=text, span=piece.span))
+
+    # -- step 3: build ---------------------------------------------------------------------------
+    def has_fields(self) -> bool:
+        """Whether extraction found anything beyond the title (roles without are not kept)."""
+        q = self.quals
+        return bool(
+            self.duties or self.lists["authorities"] or self.kpis or self.texts or self.scalars.get("code")
+            or self.identity.department or self.reporting.reports_to or self.reporting.direct_reports
+            or q.education or q.experience or q.age or any(q.lists[f] for f in ("skills", "knowledge", "qualities",
+                                                                               "certifications", "preferred"))
+            or self.lists["equipment"] or self.contacts.internal or self.contacts.external)
+
+    def build(self, index: int, count: int) -> Role:
+        ident = self.identity
+        salary = self._salary()
+        role = Role(
+            id=f"{self.doc.sha256[:16]}-{index:03d}",
+            title=ident.title or "",
+            code=_str(self.scalars.get("code")),
+            organization=ident.organization,
+            department=ident.department,
+            grade=_str(self.scalars.get("grade")),
+            headcount=_int(self.scalars.get("headcount")) or ident.headcount,
+            category=_str(self.scalars.get("category")),
+            purpose=self._joined("purpose"),
+            reporting=self.reporting,
+            duties=self.duties,
+            authorities=self.lists["authorities"],
+            equipment=self.lists["equipment"],
+            qualifications=self.quals.build(),
+            contacts=self.contacts,
+            kpis=self.kpis,
+            kpi_table_title=self.kpi_title,
+            compensation=self._joined("compensation", "；"),
+            salary=salary,
+            benefits=self.lists["benefits"],
+            location=self.lists["location"],
+            employment_type=_str(self.scalars.get("employment_type")),
+            work_conditions=self._joined("work_conditions"),
+            other_sections=self.other,
+            unmapped=self._unmapped(),
+            source=Source(file=self.doc.file, format=self.doc.format, sha256=self.doc.sha256,  # type: ignore[arg-type]
+                          encoding=self.doc.encoding, pages=self.doc.pages, role_index=index, role_count=count,
+                          script=self.doc.script, ocr=self.doc.ocr),  # type: ignore[arg-type]
+            warnings=self.warnings,
+            evidence=self.evidence,
+        )
+        return _finish(role, self)
+
+    def _joined(self, key: str, separator: str = "") -> str | None:
+        texts = self.texts.get(key)
+        if not texts:
+            return None
+        parts = [t.strip() for t in texts if t.strip()]
+        joined = separator.join(clean_item(p) for p in parts) if separator and len(parts) > 1 else "".join(parts)
+        return clean_value(joined, self.lexicon)
+
+    def _salary(self) -> Salary | None:
+        texts = self.texts.get("compensation")
+        return parse_salary(" ".join(texts), self.lexicon) if texts else None
+
+    def _unmapped(self) -> list[Unmapped]:
+        released = {id(p) for p in self.released}
+        return [Unmapped(text=p.text, span=p.span) for _s, p in self.tagged
+                if id(p) not in self.used and id(p) not in released and p.text.strip() and p.kind != Kind.HEADING]
+
+
+def _str(value: object) -> str | None:
+    return value if isinstance(value, str) else None
+
+
+def _int(value: object) -> int | None:
+    return value if isinstance(value, int) else None
+
+
+# --- step 1: identity ----------------------------------------------------------------------------
+
+def decide_identity(draft: RoleDraft, doc: DocContext) -> Identity:
+    lex = doc.lexicon
+    ident = Identity(title=None, organization=draft.organization, department=None)
+    parts = _title_parts(draft, ident, lex)
+    ident.title, ident.headcount = parts.title or None, parts.headcount
+    if draft.title_piece is not None:
+        ident.evidence["title"] = draft.title_piece.span
+        ident.used.add(id(draft.title_piece))
+    if draft.organization_piece is not None and ident.organization:
+        ident.evidence["organization"] = draft.organization_piece.span
+        ident.used.add(id(draft.organization_piece))
+    for key in ("department", "organization"):
+        piece = _first_label(draft, key, lex)
+        if piece is not None and getattr(ident, key) is None:
+            value = clean_value(piece.text, lex)
+            setattr(ident, key, clean_title(value, lex) if key == "department" and value else value)
+            ident.evidence[key] = piece.span
+    ident.organization = _full_company(ident.organization, doc.organization) or ident.organization or doc.organization
+    named = _department_titled(draft, ident, doc)
+    if named is not None:
+        ident.department = ident.department or ident.title
+        ident.title = named
+    return ident
+
+
+def _title_parts(draft: RoleDraft, ident: Identity, lexicon: Lexicon) -> TitleParts:
+    title = draft.title or ""
+    if title:
+        org, rest = split_organization(title, lexicon)
+        if org and rest:
+            ident.organization, title = ident.organization or org, rest
+    return split_title(title, lexicon) if title else TitleParts(title="")
+
+
+def _first_label(draft: RoleDraft, key: str, lexicon: Lexicon) -> Piece | None:
+    return next((p for p in draft.pieces if p.kind == Kind.LABEL and p.key == key and clean_value(p.text, lexicon)),
+                None)
+
+
+@rule
+def _full_company(body: str | None, header: str | None) -> str | None:
+    """The running header names the company in full where a body line holds only part of it
+    (a cover page broke ``南宁中燃城市燃|气发展有限公司`` over two lines): the full name wins."""
+    if body and header and header != body and header.endswith(body):
+        return header
+    return None
+
+
+@rule
+def _department_titled(draft: RoleDraft, ident: Identity, doc: DocContext) -> str | None:
+    """A document titled by a department (``客服中心部门岗位职务说明书``) describes the position
+    its text names; the department is the title's."""
+    title, lex = ident.title, doc.lexicon
+    if not title or doc.name_position is None or draft.label_title or not title.endswith(lex.department_endings) \
+            or is_position_name(title, lex, 30):
+        return None
+    stem = title
+    for ending in lex.department_endings:
+        stem = stem.removesuffix(ending)
+    return doc.name_position([p.text for p in draft.pieces if p.kind in (Kind.TEXT, Kind.ITEM)], stem)
+
+
+# --- label handlers (keyed by the lexicon's field paths) -------------------------------------------
+
+LabelHandler = Callable[[RoleBuilder, Piece], str | None]
+LABELS: dict[str, LabelHandler] = {}
+
+
+def on_label(*keys: str) -> Callable[[LabelHandler], LabelHandler]:
+    def register(handler: LabelHandler) -> LabelHandler:
+        for key in keys:
+            LABELS[key] = handler
+        return handler
+    return register
+
+
+def _value(b: RoleBuilder, piece: Piece) -> str | None:
+    return clean_value(piece.text, b.lexicon)
+
+
+@on_label("title", "duties", "duties.category", "department", "organization")
+def _identity_label(b: RoleBuilder, piece: Piece) -> str | None:
+    """Decided with the identity, or read by the duty collector."""
+    return None
+
+
+@on_label("code", "grade", "category", "employment_type")
+def _scalar_label(b: RoleBuilder, piece: Piece) -> str | None:
+    value = _value(b, piece)
+    if value is None:
+        return _empty(b, piece)
+    b.set_scalar(piece.key or "", value, piece)
+    return None
+
+
+@on_label("headcount")
+def _headcount_label(b: RoleBuilder, piece: Piece) -> str | None:
+    value = _value(b, piece)
+    if value is None:
+        return _empty(b, piece)
+    b.set_scalar("headcount", parse_count(value, b.lexicon), piece)
+    return None
+
+
+@on_label("purpose", "compensation", "work_conditions", "salary")
+def _text_label(b: RoleBuilder, piece: Piece) -> str | None:
+    value = _value(b, piece)
+    if value is None:
+        return _empty(b, piece)
+    b.add_text("compensation" if piece.key == "salary" else piece.key or "", value, piece)
+    return None
+
+
+@on_label("reporting.reports_to")
+def _superiors_label(b: RoleBuilder, piece: Piece) -> str | None:
+    value = _value(b, piece)
+    if value is None:
+        return _empty(b, piece)
+    b.add_to(b.reporting.reports_to, "reporting.reports_to", parse_superiors(value, b.lexicon), piece)
+    if any(v in value for v in b.lexicon.data.reporting.report_verbs[:2]):
+        # the division of matters ("向经理汇报业务工作,…") is kept beside the names
+        b.add_other(piece.name or "reporting.reports_to", value, piece)
+    return None
+
+
+@on_label("reporting.supervision", "reporting.supervision.direct_headcount",
+          "reporting.supervision.indirect_headcount")
+def _supervision_label(b: RoleBuilder, piece: Piece) -> str | None:
+    value = _value(b, piece)
+    if value is None:
+        return None  # "直接下级: 无" states that there is none; it is not a blank
+    if piece.key == "reporting.supervision":
+        b.reporting.supervision = parse_supervision(f"{piece.name}{value}", b.reporting.supervision, b.lexicon)
+    else:
+        count = parse_count(value, b.lexicon)
+        if count is not None:
+            b.reporting.supervision = b.reporting.supervision.model_copy(update={(piece.key or "").split(".")[-1]: count})
+    return None
+
+
+@on_label("reporting.direct_reports", "reporting.substitutes", "reporting.rotations", "reporting.promotions")
+def _names_label(b: RoleBuilder, piece: Piece) -> str | None:
+    value = _value(b, piece)
+    if value is None:
+        return _empty(b, piece)
+    key = piece.key or ""
+    b.add_to(getattr(b.reporting, key.split(".")[1]), key, split_names(value, b.lexicon), piece)
+    return None
+
+
+@on_label("contacts.internal", "contacts.external")
+def _contacts_label(b: RoleBuilder, piece: Piece) -> str | None:
+    value = _value(b, piece)
+    if value is None:
+        return _empty(b, piece)
+    key = piece.key or ""
+    target = b.contacts.internal if key.endswith("internal") else b.contacts.external
+    b.add_to(target, key, split_names(value, b.lexicon), piece)
+    return None
+
+
+@on_label("equipment", "benefits", "location")
+def _list_label(b: RoleBuilder, piece: Piece) -> str | None:
+    value = _value(b, piece)
+    key = piece.key or ""
+    if value is None:
+        return key if key in ("benefits", "location", "equipment") and not piece.text.strip() else _empty(b, piece)
+    b.add_to(b.lists[key], key, _split_list_field(key, value, b.lexicon), piece)
+    return None
+
+
+@on_label(*sorted({"qualifications." + f for f in ("education", "age", "gender", "experience")} | QUAL_LISTS))
+def _qualification_label(b: RoleBuilder, piece: Piece) -> str | None:
+    key = piece.key or ""
+    raw = piece.text
+    value = _value(b, piece)
+    if value is None:
+        return key if key in QUAL_LISTS else _empty(b, piece)
+    if b.quals.add_labelled(key.split(".", 1)[1], raw if "\n" in raw else value):
+        b.evidence.setdefault(key, piece.span)
+    else:
+        b.add_other(piece.name or "", value, piece)
+    return None
+
+
+@on_label("application")
+def _application_label(b: RoleBuilder, piece: Piece) -> str | None:
+    """How to apply (e-mail, phone, address) belongs to no role: it is released to the document."""
+    b.released.append(piece)
+    return None
+
+
+def _other_label(b: RoleBuilder, piece: Piece) -> str | None:
+    value = _value(b, piece)
+    if value or piece.source == "unknown_label":
+        # an unknown "步骤3:" heads what follows; its name is kept even with nothing after it
+        b.add_other(piece.name or piece.key or "", value or "", piece)
+    return None
+
+
+def _empty(b: RoleBuilder, piece: Piece) -> None:
+    if not piece.text.strip():
+        b.empty_labels.setdefault(piece.key or "", piece.name or piece.key or "")
+    return None
+
+
+def _split_list_field(key: str, value: str, lexicon: Lexicon) -> list[str]:
+    if key == "location":
+        return split_places(value, lexicon)
+    if key == "benefits":
+        return split_benefits(value, lexicon)
+    return split_names(value, lexicon)
+
+
+@rule
+def _contact_relation_label(section: str | None, piece: Piece) -> Piece | None:
+    """``上级: 各公司领导`` under 工作中接触到的… names a contact, not the reporting line: inside a
+    contacts section the relation labels are contacts."""
+    if section in ("contacts.internal", "contacts.external") and piece.key and piece.key.startswith("reporting."):
+        return replace(piece, key="contacts.external" if section == "contacts.external" else "contacts.internal")
+    return None
+
+
+# --- section handlers (keyed by the lexicon's section keys) ----------------------------------------
+
+SectionHandler = Callable[[RoleBuilder, Piece, str], None]
+SECTIONS: dict[str, SectionHandler] = {}
+
+
+def on_section(*keys: str) -> Callable[[SectionHandler], SectionHandler]:
+    def register(handler: SectionHandler) -> SectionHandler:
+        for key in keys:
+            SECTIONS[key] = handler
+        return handler
+    return register
+
+
+@on_section("qualifications")
+def _requirements(b: RoleBuilder, piece: Piece, section: str) -> None:
+    if b.list_target and b.list_target.startswith("qualifications.") and (piece.kind == Kind.ITEM or piece.line_start):
+        b.quals.add_item(b.list_target.split(".")[-1], piece.text)
+        b.use(piece)
+    elif b.list_target in ("benefits", "location", "equipment") and (piece.kind == Kind.ITEM or piece.line_start):
+        _list_item(b, piece, b.list_target)
+    elif b.quals.add_unlabelled(piece.text, b.doc.classify):
+        b.use(piece)
+
+
+@on_section("preferred")
+def _preferred(b: RoleBuilder, piece: Piece, section: str) -> None:
+    """Every item of a 加分项 / 优先条件 list is a wish."""
+    b.quals.add_item("preferred", piece.text)
+    b.use(piece)
+
+
+@on_section(*TEXT_FIELDS)
+def _text_section(b: RoleBuilder, piece: Piece, section: str) -> None:
+    b.add_text(section, piece.text, piece)
+    b.use(piece)
+
+
+@on_section("authorities", "equipment", "benefits", "location")
+def _list_section(b: RoleBuilder, piece: Piece, section: str) -> None:
+    _list_item(b, piece, section)
+
+
+def _list_item(b: RoleBuilder, piece: Piece, key: str) -> None:
+    text = clean_item(piece.text)
+    if not text:
+        return
+    if key in ("equipment", "benefits", "location"):
+        items = _split_list_field(key, text, b.lexicon) if piece.kind != Kind.ITEM or key != "benefits" else [text]
+    elif piece.kind == Kind.ITEM:
+        items = [text]
+    else:
+        items = [clean_item(p) for p in re.split(r"[。;；]\s*|\s{2,}", text) if clean_item(p)]
+    b.add_to(b.lists[key], key, items, piece)
+    b.use(piece)
+
+
+@on_section("contacts.internal", "contacts.external")
+def _contact_lines(b: RoleBuilder, piece: Piece, section: str) -> None:
+    target = b.contacts.internal if section == "contacts.internal" else b.contacts.external
+    b.add_to(target, section, contact_names(piece.text, b.lexicon), piece)
+    b.use(piece)
+
+
+@on_section("reporting")
+def _reporting_lines(b: RoleBuilder, piece: Piece, section: str) -> None:
+    before = b.reporting.supervision
+    b.reporting.supervision = parse_supervision(piece.text, b.reporting.supervision, b.lexicon)
+    if b.reporting.supervision is not before or any(w in piece.text for w in b.lexicon.data.reporting.supervise_words[:1]):
+        b.use(piece)
+
+
+@on_section("application", "company")
+def _released(b: RoleBuilder, piece: Piece, section: str) -> None:
+    """How to apply, and the company's own blurb, belong to no role."""
+    b.released.append(piece)
+
+
+def contact_names(text: str, lexicon: Lexicon) -> list[str]:
+    """``同级:各装置(部门)`` → 各装置(部门); ``事由:工作联系`` names no one."""
+    r = lexicon.data.reporting
+    text = text.strip()
+    head, sep, rest = text.partition(":") if ":" in text else text.partition("：")
+    if sep and head in r.contact_reasons:
+        return []
+    if sep and head in r.contact_relations:
+        text = rest
+    return split_names(text, lexicon)
+
+
+# --- collectors: need a whole section at once ----------------------------------------------------
+
+def _collect_duties(b: RoleBuilder) -> None:
+    result = extract_duties(b.tagged, b.lexicon)
+    b.duties = result.duties
+    b.used |= result.used
+    if result.rules:
+        b.other.append(OtherSection(heading=b.lexicon.data.duties.rules_heading,
+                                    text="\n".join(p.text for p in result.rules), span=result.rules[0].span))
+        b.used.update(id(p) for p in result.rules)
+
+
+def _collect_kpis(b: RoleBuilder) -> None:
+    result = extract_kpis([p for s, p in b.tagged if s == "kpis"], b.lexicon)
+    b.kpis = result.kpis
+    b.kpi_title = result.title
+    if result.title_span:
+        b.evidence["kpi_table_title"] = result.title_span
+    b.used |= result.used
+
+
+def _collect_promotions(b: RoleBuilder) -> None:
+    for section, piece in b.tagged:
+        if section == "career" and piece.kind in (Kind.TEXT, Kind.ITEM):
+            b.add_to(b.reporting.promotions, "reporting.promotions", parse_promotions(piece.text, b.lexicon), piece)
+
+
+def _collect_other_sections(b: RoleBuilder) -> None:
+    """Recognised headings without a field of their own keep their text in other_sections."""
+    current: OtherSection | None = None
+    for section, piece in b.tagged:
+        if piece.kind == Kind.HEADING:
+            current = None
+            if section in STRUCTURAL or section == "contacts":
+                current = OtherSection(heading=piece.name or section or "", text="", span=piece.span)
+            continue
+        if current is None or id(piece) in b.used or piece.kind not in (Kind.TEXT, Kind.ITEM):
+            continue
+        if section in ("basic_info", "reporting", "contacts"):
+            continue  # stray text there goes to unmapped
+        current.text = (current.text + "\n" + piece.text).strip()
+        b.used.add(id(piece))
+        if current not in b.other:
+            b.other.append(current)
+
+
+COLLECTORS: tuple[Callable[[RoleBuilder], None], ...] = (
+    _collect_duties, _collect_kpis, _collect_promotions, _collect_other_sections)
+
+
+# --- finishing -------------------------------------------------------------------------------------
+
+def _has_value(role: Role, path: str) -> bool:
+    value: object = role
+    for part in path.split("."):
+        value = getattr(value, part, None)
+    return value not in (None, "", [], {})
+
+
+def _finish(role: Role, b: RoleBuilder) -> Role:
+    total = sum(len(p.text) for p in b.draft.pieces if p.kind != Kind.HEADING and id(p) not in
+                {id(r) for r in b.released})
+    unmapped = sum(len(u.text) for u in role.unmapped)
+    others = sum(len(o.text) for o in role.other_sections)
+    coverage = 1.0 if total == 0 else max(0.0, min(1.0, (total - unmapped - others) / total))
+    warnings = list(role.warnings)
+    for key, name in b.empty_labels.items():
+        if not _has_value(role, key):
+            warnings.append(Warning(code="empty_label", message=f"label {name} has no value", field=key))
+    if not role.title:
+        warnings.append(Warning(code="no_title", message="no position title found", field="title"))
+    if not role.duties:
+        warnings.append(Warning(code="no_duties", message="no duties found", field="duties"))
+    if (msg := weights_warning(role.kpis)) is not None:
+        warnings.append(Warning(code="kpi_weights", message=msg, field="kpis"))
+    if coverage < 0.5 and total > 50:
+        warnings.append(Warning(code="low_coverage",
+                                message=f"only {coverage:.0%} of the role's text went into fields"))
+    return role.model_copy(update={"coverage": round(coverage, 3), "warnings": warnings})
+

@@ -1,0 +1,109 @@
+"""Postings' pay, benefits, places and employment type.
+
+``salary`` is parsed from the compensation text only when it states one figure range
+(``15K-25K·14薪``, ``4000 - 6000元/月``, ``年薪20-30万``); 面议, two pay regimes or no figures
+give none. Amounts are in yuan (``15K`` → 15000, ``20万`` → 200000); the unit comes from the
+text (``元/月``, ``年薪``) or from the K-per-month convention.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from ...schemas.role import Salary
+from ..lexicon import Lexicon, alternation
+from ..rules import rule
+from .values import clean_item, clean_value
+
+AMOUNT = r"(\d{1,7}(?:\.\d{1,3})?)"
+
+
+@cache
+def _patterns(lexicon: Lexicon) -> dict[str, re.Pattern[str]]:
+    p = lexicon.data.postings
+    sep = alternation(lexicon.data.qualifications.range_separators)
+    mult = alternation(p.thousand + p.ten_thousand)
+    return {
+        "range": re.compile(rf"{AMOUNT}\s{{0,2}}({mult})?\s{{0,3}}(?:{sep})\s{{0,3}}{AMOUNT}\s{{0,2}}({mult})?",
+                            re.IGNORECASE),
+        "single": re.compile(rf"{AMOUNT}\s{{0,2}}({mult})?\s{{0,2}}(?:{alternation(p.yuan)})?\s{{0,2}}"
+                             rf"(?:{alternation(list(p.salary_units))})", re.IGNORECASE),
+        "months": re.compile(rf"(\d{{2}})\s{{0,2}}(?:{alternation(p.months_words)})|[*×xX]\s{{0,2}}(\d{{2}})\b"),
+        "unit": re.compile(alternation(list(p.salary_units))),
+        "negotiable": re.compile(alternation(p.negotiable)),
+        "place_split": re.compile(alternation(p.place_separators)),
+        "place_prefix": re.compile(rf"^(?:{alternation(p.place_prefixes)})\s{{0,3}}"),
+        "employment": re.compile(alternation(p.employment_types), re.IGNORECASE),
+    }
+
+
+def _amount(value: str, mult: str | None, lexicon: Lexicon) -> float:
+    p = lexicon.data.postings
+    amount = float(value)
+    if mult and mult in p.thousand or mult and mult.upper() in {m.upper() for m in p.thousand}:
+        return amount * 1000
+    if mult and (mult in p.ten_thousand or mult.upper() in {m.upper() for m in p.ten_thousand}):
+        return amount * 10000
+    return amount
+
+
+@rule
+def parse_salary(text: str, lexicon: Lexicon) -> Salary | None:
+    """Pay text with one figure range becomes numbers: ``15K-25K·14薪`` → 15000–25000 a month,
+    14 months; ``4000 - 6000元/月``; ``年薪20-30万``. 面议 and two pay regimes give none."""
+    pat = _patterns(lexicon)
+    ranges = list(pat["range"].finditer(text))
+    if len(ranges) > 1 or (not ranges and pat["negotiable"].search(text)):
+        return None
+    units = lexicon.data.postings.salary_units
+    unit_match = pat["unit"].search(text)
+    if ranges:
+        m = ranges[0]
+        mult_hi = m.group(4) or m.group(2)
+        lo = _amount(m.group(1), m.group(2) or mult_hi, lexicon)
+        hi = _amount(m.group(3), mult_hi, lexicon)
+        if lo > hi or hi < 100:
+            return None
+        kilo = bool(mult_hi) and mult_hi.upper() in {t.upper() for t in lexicon.data.postings.thousand}
+    else:
+        single = pat["single"].search(text)
+        if single is None:
+            return None
+        lo = hi = _amount(single.group(1), single.group(2), lexicon)
+        kilo = False
+    unit = units[unit_match.group()] if unit_match else ("month" if kilo else None)
+    months_m = pat["months"].search(text)
+    months = int(months_m.group(1) or months_m.group(2)) if months_m else None
+    if months is not None and not 12 <= months <= 20:
+        months = None
+    return Salary(min=lo, max=hi, unit=unit, months=months, text=clean_item(text))  # type: ignore[arg-type]
+
+
+def split_places(text: str, lexicon: Lexicon) -> list[str]:
+    """``北京，上海`` → 北京, 上海; ``Base 北京`` → 北京; conditions (``特别优秀可 Remote``) are not places."""
+    pat = _patterns(lexicon)
+    not_places = lexicon.data.postings.not_places
+    out: list[str] = []
+    for part in pat["place_split"].split(text):
+        place = clean_value(pat["place_prefix"].sub("", part.strip()), lexicon)
+        if not place or any(w in place for w in not_places) or len(place) > 20:
+            continue
+        if place not in out:
+            out.append(place)
+    return out
+
+
+def split_benefits(text: str, lexicon: Lexicon) -> list[str]:
+    """``五险一金、带薪年假、节日福利`` → three benefits."""
+    out: list[str] = []
+    for part in re.split(r"[、,，;；/]|\s{2,}", text):
+        item = clean_item(part)
+        if item and item not in out:
+            out.append(item)
+    return out
+
+
+def employment_type(text: str, lexicon: Lexicon) -> str | None:
+    m = _patterns(lexicon)["employment"].search(text)
+    return m.group() if m else None

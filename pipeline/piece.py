@@ -1,0 +1,89 @@
+"""The unit every extraction stage passes along: a *piece* of a document with its location.
+
+Readers give blocks; :mod:`.pieces` cuts blocks and table cells into pieces — titles, section
+headings, labelled values, list items, plain text — each knowing where it came from. Pieces
+are immutable: a stage that changes one makes a new one (``dataclasses.replace``). They are
+compared by identity, so a stage can remember which pieces it used.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import NamedTuple
+
+from ..schemas.role import Span
+from .numbering import Label
+
+
+class Kind(StrEnum):
+    TITLE = "title"
+    HEADING = "heading"
+    LABEL = "label"
+    ITEM = "item"
+    TEXT = "text"
+    LEAD_IN = "lead_in"
+    TABLE = "table"
+
+
+class Loc(NamedTuple):
+    """Where a piece sits: block, page, offsets in the block (or cell) text, cell coordinates.
+
+    A plain tuple in the hot loop; :meth:`span` makes the contract's :class:`Span` at the edge.
+    """
+
+    block: int
+    page: int | None
+    start: int
+    end: int
+    row: int | None = None
+    col: int | None = None
+
+    def span(self) -> Span:
+        return Span(block=self.block, page=self.page, start=self.start, end=self.end, row=self.row, col=self.col)
+
+    def narrow(self, start: int, end: int) -> Loc:
+        """The part ``[start, end)`` of this location's text."""
+        return self._replace(start=self.start + start, end=self.start + end)
+
+    @property
+    def cell(self) -> tuple[int, int | None, int | None]:
+        return (self.block, self.row, self.col)
+
+
+@dataclass(frozen=True, eq=False)
+class Piece:
+    kind: Kind
+    text: str                      # content: value of a label, item text, title, heading's trailing nothing
+    loc: Loc
+    key: str | None = None         # section key (HEADING), field path (LABEL)
+    name: str | None = None        # label or heading as written
+    marker: Label | None = None    # numbering label of an ITEM
+    level: int | None = None       # list level from the reader (Word numbering)
+    line_start: bool = True        # the piece starts a line/cell (not cut out of a run-on line)
+    category: str | None = None    # from a table's category column
+    frequency: str | None = None
+    metrics: tuple[str, ...] = ()
+    follows_furniture: bool = False
+    source: str = "text"           # text | table | word_list | heading_style | heading_block | unknown_label
+    table: object | None = None    # TABLE pieces: the KPI grid
+    title_style: str | None = None  # TITLE: doc | numbered | heading | label | header_line
+    alone: bool = False            # the only piece of its block or cell (a label waiting for its value)
+    style: str | None = None       # the block's style (``sheet``, ``bold`` …)
+
+    @property
+    def span(self) -> Span:
+        return self.loc.span()
+
+
+@dataclass(frozen=True)
+class Token:
+    """A boundary the scanner accepted inside a line: where it starts and ends, and what it is."""
+
+    kind: Kind
+    start: int
+    end: int            # end of the token (label/heading/marker incl. colon)
+    key: str | None = None
+    name: str | None = None
+    marker: Label | None = None
+    title: str | None = None

@@ -1,0 +1,134 @@
+"""Say when unsure: which roles a person should check before import, and which documents
+are not job descriptions at all.
+
+Each reason is a named rule with a stable code (``Review.reasons``) and a warning that says
+it in words. A role with no reason is one the pipeline vouches for; a document whose roles
+all pass is ``ok``. The thresholds were measured over every gold set (see
+``benchmarks/review_calibration.py``): roles that score below 0.8 field F1 should carry a
+reason, roles that score 0.95 or more should not.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from functools import cache
+
+from ..schemas.document import Document
+from ..schemas.role import Review, Role, Warning
+from .lexicon import Lexicon, alternation
+from .rules import rule
+from .segment import RoleDraft
+
+MAX_DUTIES = 40
+MIN_COVERAGE = 0.5
+LONG_TITLE = 24
+OCR_DOUBT = 0.80
+
+Check = Callable[[Role, RoleDraft, Lexicon], str | None]
+
+
+@rule
+def _untitled(role: Role, draft: RoleDraft, lexicon: Lexicon) -> str | None:
+    """A role without a title cannot be matched to a position in the HR system."""
+    return "no_title" if not role.title else None
+
+
+@rule
+def _pooled_duties(role: Role, draft: RoleDraft, lexicon: Lexicon) -> str | None:
+    """Very long duty lists are pooled roles: several postings or a department's duties run
+    together because a boundary was missed."""
+    return "pooled_duties" if len(role.duties) > MAX_DUTIES else None
+
+
+@rule
+def _thin_role(role: Role, draft: RoleDraft, lexicon: Lexicon) -> str | None:
+    """A role with neither duties nor requirements is a fragment (a title and a line), or its
+    content went elsewhere."""
+    q = role.qualifications
+    has_requirements = q.education or q.experience or q.age or q.skills or q.knowledge or q.preferred or q.majors
+    return "no_duties" if not role.duties and not has_requirements and not role.kpis else None
+
+
+@rule
+def _low_coverage(role: Role, draft: RoleDraft, lexicon: Lexicon) -> str | None:
+    """Most of the role's text went to no field: its structure was not understood."""
+    total = sum(len(p.text) for p in draft.pieces)
+    return "low_coverage" if role.coverage < MIN_COVERAGE and total > 50 else None
+
+
+@cache
+def _heading_words(lexicon: Lexicon) -> re.Pattern[str]:
+    return re.compile(alternation(set(lexicon.sections) | set(lexicon.labels) | set(lexicon.doc_words)))
+
+
+@rule
+def _heading_as_title(role: Role, draft: RoleDraft, lexicon: Lexicon) -> str | None:
+    """A title that is or contains a section heading (``任职要求``, ``我们期待你具备``) or runs
+    long is a boundary mistake, not a position."""
+    title = role.title
+    if not title:
+        return None
+    if len(title) > LONG_TITLE or _heading_words(lexicon).search(title):
+        return "doubtful_title"
+    return None
+
+
+def ocr_confidence(draft: RoleDraft, display: Document) -> float | None:
+    """The lowest OCR confidence of the blocks a role was read from (None: not OCR'd)."""
+    values = [display.blocks[i].confidence for i in {p.loc.block for p in draft.pieces}
+              if 0 <= i < len(display.blocks) and display.blocks[i].confidence is not None]
+    return min(values) if values else None  # type: ignore[type-var]
+
+
+@rule
+def _ocr_doubt(confidence: float | None) -> str | None:
+    """Text read by OCR with low confidence may hold misread characters."""
+    return "ocr_low_confidence" if confidence is not None and confidence < OCR_DOUBT else None
+
+
+CHECKS: tuple[Check, ...] = (_untitled, _pooled_duties, _thin_role, _low_coverage, _heading_as_title)
+MESSAGES = {
+    "no_title": "no position title found",
+    "pooled_duties": f"more than {MAX_DUTIES} duties: several roles may have run together",
+    "no_duties": "neither duties nor requirements found",
+    "low_coverage": "most of the role's text went into no field",
+    "doubtful_title": "the title looks like a heading or a sentence, not a position",
+    "ocr_low_confidence": "the text was read by OCR with low confidence",
+}
+
+
+def review_roles(roles: list[Role], drafts: list[RoleDraft], display: Document, lexicon: Lexicon) -> list[Role]:
+    out: list[Role] = []
+    for role, draft in zip(roles, drafts, strict=False):
+        reasons = [reason for check in CHECKS if (reason := check(role, draft, lexicon))]
+        if (ocr := _ocr_doubt(ocr_confidence(draft, display))) is not None:
+            reasons.append(ocr)
+        warnings = list(role.warnings) + [Warning(code=f"review_{r}", message=MESSAGES[r]) for r in reasons
+                                          if not any(w.code == r for w in role.warnings)]
+        out.append(role.model_copy(update={"review": Review(needed=bool(reasons), reasons=reasons),
+                                           "warnings": warnings}))
+    return out
+
+
+def document_verdict(roles: list[Role], drafts: list[RoleDraft], doc: Document, lexicon: Lexicon) -> Warning | None:
+    """``not_a_job_description`` for documents that describe no position: the roles found
+    in them are fragments of notes, file lists, regulations or manuals."""
+    if not roles:
+        return None
+    if _no_role_evidence(roles):
+        return Warning(code="not_a_job_description",
+                       message="no role in this document has duties, requirements or a reporting line")
+    return None
+
+
+@rule
+def _no_role_evidence(roles: list[Role]) -> bool:
+    """A document none of whose roles has duties, requirements, a reporting line or KPIs is
+    not a job description (notes, file lists, regulations) — whatever its titles looked like."""
+    for role in roles:
+        q = role.qualifications
+        if role.duties or role.reporting.reports_to or role.authorities or role.purpose or role.department \
+                or any(q.model_dump(exclude_defaults=True).values()):
+            return False
+    return True

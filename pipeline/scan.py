@@ -1,0 +1,633 @@
+"""Scan one line (a block's or a cell's text) into pieces: titles, section headings, labelled
+values, list items and plain text, each with its location.
+
+Real documents rarely put one thing per line: document sites flatten a whole 岗位说明书
+onto one line (``四、岗位职责一、参与… 二、积极配合… 五、权限范围·本部门…``), forms glue
+labels to values (``岗位名称客户服务经理岗位代码岗位序列技术业务``), Word tables put
+each label in its own cell. One set of rules driven by the lexicon finds the boundaries in
+all of them, so later stages see the same stream whatever the format.
+
+A boundary candidate is accepted according to where it stands — at the start of a line,
+after whitespace or sentence punctuation, right after another boundary, or glued inside
+text — and what it is: a long section heading may stand after whitespace, a short one
+only at a line start; a label needs a colon, padding or a form line full of labels; a
+list label glued to text only when it continues the numbering (``…标准2.主持…``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from .lexicon import Lexicon, alternation
+from .numbering import Label
+from .piece import Kind, Loc, Piece, Token
+from .rules import rule
+from .titles import is_position_name, match_doc_title
+
+SENTENCE_END = "。;；!?！？"
+UNKNOWN_LABEL = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]{1,6}[:：](?=\S)")
+FORM_DENSITY = 40
+FLATTENED_LINE = 200
+OPEN_PARENS = frozenset("(（")
+RULE_CHARS = set("=_＿━─—")
+OPEN_BRACKETS = set("【[〔［")
+QUOTE_OPENERS = set("“\"《「")
+QUOTE_CLOSERS = set("”\"》」")
+CLOSE_BRACKETS = set("】]〕］")
+COLONS = (":", "：")
+WORD_CHAR = re.compile(r"[^\W_]")
+
+
+@dataclass
+class Line:
+    """One line being scanned: its text, the lexicon's candidates in it, and what the scan
+    accepted so far."""
+
+    text: str
+    origin: int
+    lexicon: Lexicon
+    heading_at: dict[int, re.Match[str]]
+    label_at: dict[int, re.Match[str]]
+    num_at: dict[int, re.Match[str]]
+    lead_at: dict[int, re.Match[str]]
+    unknown_at: dict[int, re.Match[str]]
+    form_colon: bool
+    form_bare: bool
+    flattened: bool
+    last_end: int = 0
+    last_kind: Kind | None = None
+    last_num: dict[str, int] = field(default_factory=dict)
+    last_style: str | None = None
+    last_title: Label | None = None
+
+    def label(self, m: re.Match[str]) -> Label:
+        return self.lexicon.numbering.label(m)
+
+    def continues(self, marker: Label) -> bool:
+        """The marker's ordinal is the next of its style."""
+        return marker.ordinal is not None and self.last_num.get(seq_key(marker)) == marker.ordinal - 1
+
+
+@cache
+def _lead_in_re(lexicon: Lexicon) -> re.Pattern[str]:
+    """"以下是…:" — a sentence that announces the list after it."""
+    return re.compile(rf"(?:{alternation(lexicon.lead_ins)})[^:：\n。]{{0,40}}[:：]")
+
+
+# --- scanning one line -----------------------------------------------------------------------
+
+def scan_text(text: str, base: Loc, lexicon: Lexicon) -> list[Piece]:
+    """Pieces of one block or cell text; locations are ``base`` narrowed to each piece."""
+    pieces: list[Piece] = []
+    pos = 0
+    # A document title can only open a line; a site sometimes repeats it glued to itself.
+    while True:
+        title = match_doc_title(text[pos:], lexicon)
+        if not title:
+            break
+        pieces.append(Piece(Kind.TITLE, title.title, base.narrow(pos, pos + title.end), name=title.raw,
+                            title_style="doc", line_start=pos == 0))
+        pos = _skip_ws(text, pos + title.end)
+    tokens = find_tokens(text, pos, lexicon, after_title=bool(pieces))
+    cursor = pos
+    pending: Token | None = None
+    for tok in tokens:
+        pieces.extend(_emit(text, base, pending, cursor, tok.start, lexicon))
+        pending, cursor = tok, tok.end
+    pieces.extend(_emit(text, base, pending, cursor, len(text), lexicon))
+    return pieces
+
+
+def _emit(text: str, base: Loc, tok: Token | None, start: int, end: int, lexicon: Lexicon) -> list[Piece]:
+    """The token ``tok`` and the text after it (``text[start:end]``) as pieces."""
+    s, e = _trim(text, start, end)
+    body = text[s:e]
+    line_start = tok.start == 0 if tok else start == 0
+    if tok is None:
+        return [Piece(Kind.TEXT, body, base.narrow(s, e), line_start=line_start)] if body else []
+    after = [Piece(Kind.TEXT, body, base.narrow(s, e), line_start=False)] if body else []
+    tloc = base.narrow(tok.start, tok.end)
+    if tok.kind == Kind.HEADING:
+        return [Piece(Kind.HEADING, "", tloc, key=tok.key, name=tok.name, marker=tok.marker,
+                      line_start=line_start)] + after
+    if tok.kind == Kind.LABEL:
+        return _label_pieces(text, base, tok, s, e, line_start, lexicon)
+    if tok.kind == Kind.ITEM:
+        # "1、教育水平:…" — the label that follows carries the content
+        return [Piece(Kind.ITEM, body, base.narrow(s, e), marker=tok.marker, line_start=line_start)] if body else []
+    if tok.kind == Kind.TITLE:
+        return [Piece(Kind.TITLE, tok.title or "", tloc, name=tok.name, marker=tok.marker,
+                      title_style="numbered", line_start=line_start)] + after
+    return [Piece(Kind.LEAD_IN, tok.title or "", tloc, name=tok.name, key=tok.key, line_start=line_start)] + after
+
+
+def _label_pieces(text: str, base: Loc, tok: Token, s: int, e: int, line_start: bool,
+                  lexicon: Lexicon) -> list[Piece]:
+    value_end = value_end_of(text, s, e, tok.key, lexicon)
+    vs, ve = _trim(text, s, value_end)
+    source = "unknown_label" if tok.title == "unknown" and tok.key is None else "text"
+    out = [Piece(Kind.LABEL, text[vs:ve], base.narrow(vs, ve) if ve > vs else base.narrow(tok.start, tok.end),
+                 key=tok.key, name=tok.name, line_start=line_start, source=source)]
+    rs, re_ = _trim(text, value_end, e)
+    if re_ > rs:
+        out.append(Piece(Kind.TEXT, text[rs:re_], base.narrow(rs, re_), line_start=False))
+    return out
+
+
+# Labels whose value is a name or a short phrase: it ends at the first space or sentence end.
+NAME_FIELDS = frozenset({
+    "title", "code", "department", "grade", "headcount", "category", "organization",
+    "reporting.reports_to", "reporting.direct_reports", "reporting.substitutes", "reporting.rotations",
+    "reporting.promotions", "qualifications.gender", "qualifications.age", "employment_type",
+})
+
+
+def value_end_of(text: str, start: int, end: int, key: str | None, lexicon: Lexicon) -> int:
+    """Where a label's value stops when no other boundary does."""
+    segment = text[start:end]
+    if key in NAME_FIELDS:
+        return start + _name_value_end(segment, key, lexicon)
+    m = re.search(r"。\s|[。;；]\s*$", segment)
+    if m and m.end() < len(segment.rstrip()):
+        return start + m.start() + 1
+    return end
+
+
+def _name_value_end(segment: str, key: str | None, lexicon: Lexicon) -> int:
+    if key != "title" and _label_before_duty(segment, lexicon):
+        return 0
+    sentence = _reporting_sentence(segment, key, lexicon)
+    if sentence is not None:
+        return sentence
+    m = re.search(r"\s|[。;；]", segment)
+    if m:
+        # "汇报对象: 负责建立…" — a colon followed by a sentence is an empty label.
+        if m.start() > 12 or re.search(r"[,，。]", segment[: m.start()]):
+            return 0
+        return m.start()
+    if len(segment) > 24 and re.search(r"[,，。]", segment):
+        return 0
+    return len(segment)
+
+
+@rule
+def _label_before_duty(segment: str, lexicon: Lexicon) -> bool:
+    """A name label whose "value" starts with a duty verb is an empty label followed by a
+    duty (``汇报对象: 负责门店日常运营。``): forms leave the cell blank and the text runs on."""
+    return segment.startswith(lexicon.duty_verbs)
+
+
+@rule
+def _reporting_sentence(segment: str, key: str | None, lexicon: Lexicon) -> int | None:
+    """The superior is stated as a sentence (``汇报对象: 按规定向经理汇报业务工作,向分公司经理汇报
+    日常事务性工作。``): the value runs to the sentence end, and the names are read from it."""
+    verbs = lexicon.data.reporting.report_verbs[:2]
+    if key != "reporting.reports_to" or not any(v in segment.split("。")[0] for v in verbs):
+        return None
+    stop = segment.find("。")
+    return stop + 1 if stop != -1 else len(segment)
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and (text[start].isspace() or text[start] in ":："):
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _skip_ws(text: str, pos: int) -> int:
+    while pos < len(text) and text[pos].isspace():
+        pos += 1
+    return pos
+
+
+# --- boundary tokens -------------------------------------------------------------------------
+
+def find_tokens(text: str, pos: int, lexicon: Lexicon, after_title: bool = False) -> list[Token]:
+    line = _line(text, pos, lexicon)
+    line.last_end = pos
+    line.last_kind = Kind.TITLE if after_title else None
+    tokens: list[Token] = []
+    starts = sorted(set(line.heading_at) | set(line.label_at) | set(line.num_at) | set(line.lead_at)
+                    | set(line.unknown_at))
+    for i in starts:
+        if i < line.last_end:
+            continue
+        where = _position(text, i, line.last_end, pos)
+        tok = _token(line, i, where)
+        if tok is None:
+            continue
+        tokens.append(tok)
+        line.last_end, line.last_kind = tok.end, tok.kind
+        line.last_title = tok.marker if tok.kind == Kind.TITLE else None
+        if tok.marker is not None and tok.marker.ordinal is not None:
+            line.last_num[seq_key(tok.marker)] = tok.marker.ordinal
+        if tok.kind == Kind.ITEM and tok.marker is not None:
+            line.last_style = seq_key(tok.marker)
+    return tokens
+
+
+def _token(line: Line, i: int, where: str) -> Token | None:
+    return (_numbered_title(line, i, where) or _heading(line, i, where) or _label(line, i, where)
+            or _lead_in(line, i, where) or _item(line, i, where) or _unknown_label(line, i, where))
+
+
+def _line(text: str, pos: int, lexicon: Lexicon) -> Line:
+    colon_labels, bare_labels = _count_labels(text, pos, lexicon)
+    heading_at = {m.start(): m for m in lexicon.heading_re.finditer(text, pos)}
+    label_at = {m.start(): m for m in lexicon.label_re.finditer(text, pos)}
+    return Line(
+        text=text, origin=pos, lexicon=lexicon,
+        heading_at=heading_at, label_at=label_at,
+        num_at={m.start(): m for m in lexicon.numbering.pattern.finditer(text, pos)},
+        lead_at={m.start(): m for m in _lead_in_re(lexicon).finditer(text, pos)},
+        unknown_at={m.start(): m for m in UNKNOWN_LABEL.finditer(text, pos)},
+        # A form line is dense with labels; a long paragraph that mentions a few label words
+        # ("在公司内部和公司外部…") is not.
+        form_colon=colon_labels >= 2,
+        form_bare=bare_labels >= 3 and len(text) / bare_labels <= FORM_DENSITY,
+        flattened=bool(_flattened_line(text, heading_at, label_at)),
+    )
+
+
+def seq_key(marker: Label) -> str:
+    return f"{marker.style}{marker.depth}" if marker.style == "dec_multi" else marker.style
+
+
+@rule
+def _flattened_line(text: str, heading_at: dict[int, re.Match[str]], label_at: dict[int, re.Match[str]]) -> bool:
+    """A whole form or document flattened onto one long line (doc-site copies): headings and
+    labels stand glued to the text before them."""
+    if len(text) < FLATTENED_LINE:
+        return False
+    phrases = {m.group() for m in heading_at.values() if len(m.group()) >= 4}
+    phrases |= {m.group() for m in label_at.values() if len(m.group()) >= 4}
+    return len(phrases) >= 4
+
+
+def _count_labels(text: str, pos: int, lexicon: Lexicon) -> tuple[int, int]:
+    colon = bare = 0
+    for m in lexicon.label_re.finditer(text, pos):
+        after = text[m.end():m.end() + 1]
+        if after in COLONS:
+            colon += 1
+        elif len(m.group()) >= 4:
+            bare += 1
+    return colon, bare
+
+
+def _position(text: str, i: int, last_end: int, origin: int) -> str:
+    if not text[origin:i].strip():
+        return "start"
+    if not text[last_end:i].strip():
+        return "after"
+    prev = text[i - 1]
+    if prev.isspace() or prev in RULE_CHARS or prev in OPEN_BRACKETS:
+        return "space"  # "=====1.职位目的:" / "【岗位目的】" — rules and brackets separate like whitespace
+    if prev in SENTENCE_END:
+        return "sentence"
+    if prev in COLONS:
+        return "colon"
+    if prev in ",，":
+        return "comma"
+    return "glued"
+
+
+def _follows_ok(line: Line, end: int) -> bool:
+    """A heading or bare label must be followed by a colon, space, a list label or nothing."""
+    text = line.text
+    if end >= len(text):
+        return True
+    nxt = text[end]
+    return (nxt in COLONS or nxt.isspace() or nxt in CLOSE_BRACKETS
+            or bool(line.lexicon.numbering.pattern.match(text, end)))
+
+
+# --- headings ---------------------------------------------------------------------------------
+
+def _heading(line: Line, i: int, where: str) -> Token | None:
+    m, marker, where = _heading_phrase(line, i, where)
+    if m is None:
+        return None
+    text, phrase, end = line.text, m.group(), m.end()
+    if _heading_is_prose(line, m, where) or _label_not_heading(line, m, marker):
+        return None
+    if not _heading_accepted(line, i, m, where, marker):
+        return None
+    start = i
+    if text[end:end + 1] in CLOSE_BRACKETS:
+        end += 1
+    if text[end:end + 1] in COLONS:
+        end += 1
+    if start > 0 and text[start - 1] in OPEN_BRACKETS:
+        start -= 1
+    return Token(Kind.HEADING, start, end, key=line.lexicon.sections[phrase], name=phrase, marker=marker)
+
+
+def _heading_phrase(line: Line, i: int, where: str) -> tuple[re.Match[str] | None, Label | None, str]:
+    m = line.heading_at.get(i)
+    if m is not None:
+        return m, None, where
+    num = line.num_at.get(i)
+    if num is None:
+        return None, None, where
+    numbered = _numbered_heading(line, num, where)
+    return (numbered[0], numbered[1], "after") if numbered else (None, None, where)
+
+
+@rule
+def _numbered_heading(line: Line, num: re.Match[str], where: str) -> tuple[re.Match[str], Label] | None:
+    """``四、岗位职责`` / ``(二)安全职责`` / ``2.0 关键职责``: a list label before a heading phrase
+    numbers the heading; glued inside text only where the numbering continues."""
+    after = _skip_ws(line.text, num.end())
+    m2 = line.lexicon.heading_re.match(line.text, after)
+    if m2 is None:
+        return None
+    marker = line.label(num)
+    if where not in ("start", "after", "space", "sentence", "colon") and not line.continues(marker):
+        return None
+    return m2, marker
+
+
+@rule
+def _heading_is_prose(line: Line, m: re.Match[str], where: str) -> bool:
+    """A heading word followed by a function word, an ordinal or a table word is prose or a
+    column header, not a heading: ``岗位职责的明确性…``, ``职责三`` (a duty-table marker),
+    ``…指标考核表``."""
+    text, phrase, end = line.text, m.group(), m.end()
+    nxt = text[end:end + 1]
+    # at a line start "发展机会在本岗位…" is still a heading
+    g = line.lexicon.data.grammar
+    blockers = g.strong_start_followers if where == "start" and len(phrase) >= 4 else g.prose_followers
+    return (nxt in blockers or bool(line.lexicon.numbering.ordinal_tail.fullmatch(text, end))
+            or text.startswith(tuple(line.lexicon.data.tables.table_suffixes), end))
+
+
+@rule
+def _label_not_heading(line: Line, m: re.Match[str], marker: Label | None) -> bool:
+    """A phrase that is both a heading and a label (``工作地点``, ``薪资标准``) is a label when a
+    colon or nothing follows it: ``工作地点:X``, or alone in a form cell with its value next."""
+    phrase, end = m.group(), m.end()
+    key = line.lexicon.label_keys.get(phrase)
+    if key is None or marker is not None:
+        return False
+    nxt = line.text[end:end + 1]
+    return nxt in COLONS or not line.text[end:].strip()
+
+
+def _heading_accepted(line: Line, i: int, m: re.Match[str], where: str, marker: Label | None) -> bool:
+    text, phrase, end = line.text, m.group(), m.end()
+    strong = len(phrase) >= 4
+    nm = line.lexicon.numbering.pattern.match(text, end)
+    if nm and where == "glued" and line.continues(line.label(nm)):
+        return False  # "…完善岗位工作标准2.主持…": the phrase ends the previous item
+    if not strong and not _follows_ok(line, end):
+        return False  # "职责序号" is a column header, not the 职责 section
+    if where in ("start", "after"):
+        return (line.last_kind in (None, Kind.TITLE, Kind.ITEM, Kind.HEADING) or marker is not None
+                or where == "start")
+    if strong and where in ("space", "sentence"):
+        return _follows_ok(line, end)
+    if strong and where == "glued":
+        return bool(_glued_heading(line, i, end))
+    return False
+
+
+@rule
+def _glued_heading(line: Line, i: int, end: int) -> bool:
+    """In a flattened page a long heading stands glued to the text before it, its list after
+    it (``…执行工作任务1.主持…``) or its form run around it."""
+    text = line.text
+    nxt = text[end:end + 1]
+    g = line.lexicon.data.grammar
+    if text[i - 1] in g.prose_preceders:
+        return False
+    if (line.form_bare or line.flattened) and nxt not in g.prose_followers and nxt not in OPEN_PARENS:
+        return True
+    nm = line.lexicon.numbering.pattern.match(text, end)
+    return bool(nm) and line.label(nm).ordinal == 1
+
+
+# --- labels -------------------------------------------------------------------------------------
+
+def _label(line: Line, i: int, where: str) -> Token | None:
+    m = line.label_at.get(i)
+    if m is None:
+        return None
+    text, phrase, end = line.text, m.group(), m.end()
+    nxt = text[end:end + 1]
+    if i > 0 and text[i - 1] in QUOTE_OPENERS or nxt in QUOTE_CLOSERS:
+        return None  # "“岗位序列”:指…" defines the word, it does not label a value
+    colon = nxt in COLONS
+    comma = nxt in (",", "，") and where == "start"
+    if where in ("start", "after", "space", "sentence", "comma", "colon"):
+        ok = _separated_label(line, m, where, colon or comma)
+    elif where == "glued":
+        ok = _glued_label(line, m, colon)
+    else:
+        ok = False
+    if not ok:
+        return None
+    if colon or comma:
+        end += 1
+    return Token(Kind.LABEL, i, end, key=line.lexicon.label_keys.get(phrase), name=phrase)
+
+
+def _separated_label(line: Line, m: re.Match[str], where: str, punct: bool) -> bool:
+    text, phrase, end = line.text, m.group(), m.end()
+    padded = end >= len(text) or text[end:end + 2].isspace() and len(text[end:end + 2]) == 2
+    if punct or padded or (line.form_bare and len(phrase) >= 4):
+        return True
+    if _label_before_number(line, m, where):
+        return True
+    return line.form_colon and where == "space" and _follows_ok(line, end) and text[end:end + 1].isspace()
+
+
+@rule
+def _label_before_number(line: Line, m: re.Match[str], where: str) -> bool:
+    """``年龄25—45周岁`` in a flattened form: a label directly followed by a number has lost
+    its colon, not its meaning."""
+    return where in ("space", "start") and line.text[m.end():m.end() + 1].isdigit() and len(m.group()) >= 2
+
+
+DIGIT_LABELS = frozenset({"qualifications.age", "qualifications.experience", "headcount"})
+
+
+@rule
+def _glued_label(line: Line, m: re.Match[str], colon: bool) -> bool:
+    """A label glued to the text before it starts a value when the line is a form run
+    (``岗位名称客户服务经理岗位代码…``), a flattened page, or a number follows a numeric label
+    (``男女不限年龄25—45周岁``: a cell boundary was lost)."""
+    text, phrase, end = line.text, m.group(), m.end()
+    nxt = text[end:end + 1]
+    if line.form_colon and colon:
+        return True
+    if len(phrase) >= 4 and nxt not in line.lexicon.data.grammar.prose_followers and nxt not in OPEN_PARENS and (
+            line.form_bare or line.flattened and not _phrase_at(line, end)):
+        return True
+    return nxt.isdigit() and line.lexicon.label_keys.get(phrase, "") in DIGIT_LABELS
+
+
+def _phrase_at(line: Line, pos: int) -> bool:
+    """A heading or label right after a glued label ("…督导下属工作任务1.…") means the label
+    words were the end of the text before, not a label with a value."""
+    lex = line.lexicon
+    return bool(lex.heading_re.match(line.text, pos) or lex.label_re.match(line.text, pos))
+
+
+# --- list items ---------------------------------------------------------------------------------
+
+def _item(line: Line, i: int, where: str) -> Token | None:
+    m = line.num_at.get(i)
+    if m is None:
+        return None
+    marker = line.label(m)
+    end = m.end()
+    rest = line.text[end:].lstrip()
+    if not rest or rest[0] in SENTENCE_END + ",，)）%":
+        return None
+    if marker.style == "blank" and where != "start":
+        return None  # "____部门各环节…": a template's blank number, only ever at a line start
+    if marker.style == "dash":
+        return Token(Kind.ITEM, i, end, marker=marker) if _dash_bullet(line, i, end, where) else None
+    if where in ("start", "after", "space", "sentence", "colon"):
+        if where == "colon" and marker.style == "dec_multi":
+            return None
+        return Token(Kind.ITEM, i, end, marker=marker)
+    if where in ("glued", "comma") and marker.ordinal is not None and _glued_item(line, marker, where):
+        return Token(Kind.ITEM, i, end, marker=marker)
+    return None
+
+
+@rule
+def _dash_bullet(line: Line, i: int, end: int, where: str) -> bool:
+    """A dash is a bullet at a line start, right after a colon or another boundary, or glued
+    to a word with a space after it (``团队管理- 领导…``: a flattened list) — never inside a
+    value: ``4000 - 6000元/月``, ``9:00 - 17:30``, ``25—45岁`` and ``收付 - 包括`` keep their dash."""
+    if where in ("start", "after", "colon"):
+        return True
+    text = line.text
+    return where == "glued" and text[end:end + 1] == " " and not text[i - 1].isdigit() and not text[i - 1].isspace()
+
+
+@rule
+def _glued_item(line: Line, marker: Label, where: str) -> bool:
+    """A list label glued to text continues a list when its ordinal is the next one
+    (``…标准2.主持…``), or starts a nested list right after its parent item
+    (``一、制定服务策略1. 分析市场…``)."""
+    prev = line.last_num.get(marker.style)
+    if prev is not None and marker.ordinal == prev + 1:
+        return True
+    return (marker.ordinal == 1 and line.last_kind == Kind.ITEM and line.last_style not in (None, marker.style)
+            and where == "glued")
+
+
+# --- titles and lead-ins ---------------------------------------------------------------------------
+
+@rule
+def _numbered_title(line: Line, i: int, where: str) -> Token | None:
+    """``(8)公关助理 汇报对象:…`` and ``第十条 客服支持岗(服务运营监督班长)`` open a role: a
+    numbered position name followed by its fields, its duties, or the next numbered position."""
+    m = line.num_at.get(i)
+    if m is None or where not in ("start", "space", "sentence", "after"):
+        return None
+    marker = line.label(m)
+    if marker.is_bullet or marker.style == "circle" or not line.lexicon.numbering.is_role_article(marker):
+        return None
+    text = line.text
+    after = _skip_ws(text, m.end())
+    nm = re.match(r"[^\s,，。:：;；]{2,20}", text[after:after + 20])
+    if not nm or not is_position_name(nm.group(), line.lexicon, 20):
+        return None
+    end = after + nm.end()
+    if not _title_followed_by_role(line, marker, end, where):
+        return None
+    return Token(Kind.TITLE, i, end, name=text[i:end], marker=marker, title=nm.group())
+
+
+def _title_followed_by_role(line: Line, marker: Label, end: int, where: str) -> bool:
+    text, lex = line.text, line.lexicon
+    rest = text[end:]
+    stripped = rest.lstrip()
+    if marker.style == "article":
+        return not rest.strip() or rest[:1].isspace()
+    if not rest.strip():
+        return where == "start" or _continues_titles(line, marker)
+    if not rest[:1].isspace():
+        return False
+    reporting_labels = tuple(lex.data.labels.get("reporting.reports_to", []))
+    if stripped.startswith(reporting_labels):
+        return True
+    nm = lex.numbering.pattern.match(stripped)
+    if nm and re.match(r"\s*[^\s]{2,20}(\s|$)", stripped[nm.end():nm.end() + 22]) and _next_is_title(stripped, lex):
+        return True
+    # "(1)经理 负责…": a bracketed number, a position, then its duties.
+    if marker.style in ("paren", "cn_paren", "dec_rparen") and stripped.startswith(lex.duty_verbs):
+        return True
+    return _continues_titles(line, marker)
+
+
+def _continues_titles(line: Line, marker: Label) -> bool:
+    """"(3)收银员 (4)理货员 …": the numbering of titles continues with another position."""
+    previous = line.last_title
+    return (previous is not None and previous.style == marker.style and previous.ordinal is not None
+            and marker.ordinal == previous.ordinal + 1)
+
+
+def _next_is_title(text: str, lexicon: Lexicon) -> bool:
+    m = lexicon.numbering.pattern.match(text)
+    if not m:
+        return False
+    nm = re.match(r"\s*([^\s,，。:：;；]{2,20})", text[m.end():m.end() + 24])
+    return bool(nm) and is_position_name(nm.group(1), lexicon, 20)
+
+
+@rule
+def _lead_in(line: Line, i: int, where: str) -> Token | None:
+    """``以下是售后主管的一些主要工作职责:`` announces a list and names the role it belongs to:
+    a new role once the current one already has duties (template sites chain several)."""
+    m = line.lead_at.get(i)
+    if m is None or where not in ("start", "space", "sentence", "after"):
+        return None
+    lex = line.lexicon
+    phrase = m.group()
+    b = lex.data.boilerplate
+    inner = re.sub(rf"^(?:{alternation(b.lead_ins)})(?:{alternation(b.lead_in_fillers)})?", "", phrase[:-1])
+    inner = re.sub(rf"^(?:{alternation(b.lead_in_fillers)})", "", inner)
+    title = match_doc_title(inner, lex)
+    name = title.title if title else _lead_in_position(inner, lex)
+    section = None
+    hm = lex.heading_re.search(inner)
+    if hm:
+        section = lex.sections[hm.group()]
+    elif title is not None:
+        section = "duties" if any(w in title.raw for w in lex.data.tables.duty_markers) else None
+    return Token(Kind.LEAD_IN, i, m.end(), name=phrase, title=name, key=section)
+
+
+def _lead_in_position(inner: str, lexicon: Lexicon) -> str | None:
+    duty_words = alternation(lexicon.data.titles.duty_doc_words + lexicon.data.tables.duty_markers)
+    fillers = alternation(lexicon.data.boilerplate.lead_in_fillers)
+    tm = re.match(rf"(.{{2,16}}?)(?:{fillers}){{0,3}}(?:{duty_words})", inner)
+    return tm.group(1) if tm and is_position_name(tm.group(1), lexicon, 16) else None
+
+
+@rule
+def _unknown_label(line: Line, i: int, where: str) -> Token | None:
+    """A short ``X:`` after whitespace mid-line (slide titles like ``步骤4:…``) ends the text
+    before it, even when the lexicon does not know the label."""
+    m = line.unknown_at.get(i)
+    # after a list label, "领导售后团队:…" is the item's own heading
+    if m is None or not (where == "space" or where == "after" and line.last_kind == Kind.TITLE):
+        return None
+    phrase = m.group()[:-1]
+    if phrase.isdigit():
+        return None
+    return Token(Kind.LABEL, i, m.end(), key=line.lexicon.label_keys.get(phrase), name=phrase, title="unknown")
+
+
+def has_word(text: str) -> bool:
+    return bool(WORD_CHAR.search(text))
