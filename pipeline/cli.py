@@ -52,16 +52,16 @@ def convert(
     output: Annotated[Path | None, typer.Option("-o", "--output", help="Write JSON here instead of stdout.")] = None,
     lexicon: Annotated[Path | None, typer.Option(help="Extra lexicon TOML (labels, headings) to merge in.")] = None,
     compact: Annotated[bool, typer.Option(help="One-line JSON.")] = False,
+    keep_script: Annotated[bool, typer.Option(help="Keep Traditional Chinese as written (default: Simplified).")] = False,
     debug: Annotated[bool, typer.Option(help="Show tracebacks and debug logs.")] = False,
 ) -> None:
     """Convert one file and print its role records as JSON."""
     _setup_logging(debug)
     from .convert import convert_bytes, convert_path
-    from .lexicon import load_lexicon
 
-    lex = load_lexicon(str(lexicon) if lexicon else None)
+    lex = _lexicon_or_exit(lexicon)
     if file == "-":
-        result = convert_bytes(sys.stdin.buffer.read(), "-", lexicon=lex, raise_errors=debug)
+        result = convert_bytes(sys.stdin.buffer.read(), "-", lexicon=lex, keep_script=keep_script, raise_errors=debug)
     else:
         path = Path(file)
         if not path.exists():
@@ -70,7 +70,7 @@ def convert(
         if path.is_dir():
             typer.echo(f"jdx: {file} is a folder; use `jdx batch {file} -o OUT`", err=True)
             raise typer.Exit(2)
-        result = convert_path(path, lexicon=lex, raise_errors=debug)
+        result = convert_path(path, lexicon=lex, keep_script=keep_script, raise_errors=debug)
     text = result.model_dump_json(indent=None if compact else 2)
     if output:
         output.write_text(text + "\n", encoding="utf-8")
@@ -122,6 +122,41 @@ def batch(
         raise typer.Exit(130) from None
     typer.echo(format_summary(summary), err=True)
     raise typer.Exit(summary.exit_code)
+
+
+def _lexicon_or_exit(path: Path | None):  # type: ignore[no-untyped-def]
+    """The lexicon, or a one-line usage error (exit 2) naming the file and the key."""
+    from .lexicon import LexiconError, load_lexicon
+
+    try:
+        return load_lexicon(str(path) if path else None)
+    except LexiconError as exc:
+        typer.echo(f"jdx: lexicon {exc}", err=True)
+        raise typer.Exit(2) from None
+
+
+@app.command("lexicon")
+def lexicon_command(
+    lexicon: Annotated[Path | None, typer.Option(help="A user lexicon TOML to merge into the bundled one.")] = None,
+) -> None:
+    """Print the merged vocabulary (bundled + your --lexicon / $JDX_LEXICON) as TOML."""
+    from .lexicon import dump_toml
+
+    sys.stdout.write(dump_toml(_lexicon_or_exit(lexicon).data))
+
+
+@app.command("rules")
+def rules_command(
+    corpus: Annotated[list[Path] | None, typer.Option(help="Files or folders to run; prints where each rule fired.")] = None,
+    zero: Annotated[bool, typer.Option(help="With --corpus: list only rules that never fired.")] = False,
+) -> None:
+    """List the extraction rules (name, module, the mechanism each answers) and, with
+    --corpus, on how many files and roles each fired."""
+    _setup_logging(False)
+    from .rule_report import format_report, run_rules
+
+    report = run_rules(corpus or [])
+    sys.stdout.write(format_report(report, only_zero=zero))
 
 
 @app.command()

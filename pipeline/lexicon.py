@@ -272,6 +272,15 @@ def _longest_first(items: list[str]) -> tuple[str, ...]:
     return tuple(sorted(items, key=len, reverse=True))
 
 
+def _with_lowercase(table: dict[str, str]) -> dict[str, str]:
+    """Latin phrases also under their lower-case spelling (matching ignores case)."""
+    out = dict(table)
+    for phrase, key in table.items():
+        if phrase.isascii():
+            out.setdefault(phrase.lower(), key)
+    return out
+
+
 def _invert(table: dict[str, list[str]]) -> dict[str, str]:
     """phrase -> key; when a phrase is listed under two keys the first listed wins."""
     out: dict[str, str] = {}
@@ -289,8 +298,8 @@ class Lexicon:
 
     def __init__(self, data: LexiconData) -> None:
         self.data = data
-        self.sections: dict[str, str] = _invert(data.sections)
-        self.labels: dict[str, str] = _invert(data.labels)
+        self.sections: dict[str, str] = _with_lowercase(_invert(data.sections))
+        self.labels: dict[str, str] = _with_lowercase(_invert(data.labels))
         self.meta_labels = frozenset(data.meta_labels)
         t = data.titles
         self.doc_words = _longest_first(t.doc_words)
@@ -314,11 +323,18 @@ class Lexicon:
     # -- compiled matchers (built once per lexicon) ----------------------------------------
     @cached_property
     def heading_re(self) -> re.Pattern[str]:
-        return re.compile(alternation(self.sections))
+        # Latin headings ("Responsibilities", "What you'll do") are written in any case.
+        return re.compile(alternation(self.sections), re.IGNORECASE)
 
     @cached_property
     def label_re(self) -> re.Pattern[str]:
-        return re.compile(alternation(set(self.labels) | self.meta_labels))
+        return re.compile(alternation(set(self.labels) | self.meta_labels), re.IGNORECASE)
+
+    def section_key(self, phrase: str) -> str | None:
+        return self.sections.get(phrase) or self.sections.get(phrase.lower())
+
+    def label_key(self, phrase: str) -> str | None:
+        return self.label_keys.get(phrase) or self.label_keys.get(phrase.lower())
 
     @cached_property
     def boilerplate_patterns(self) -> tuple[re.Pattern[str], ...]:

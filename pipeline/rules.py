@@ -33,7 +33,7 @@ class Rule:
 
     @property
     def summary(self) -> str:
-        return self.doc.strip().split("\n\n")[0].replace("\n", " ")
+        return " ".join(self.doc.strip().split("\n\n")[0].split())
 
 
 @dataclass

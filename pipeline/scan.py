@@ -324,7 +324,7 @@ def _heading(line: Line, i: int, where: str) -> Token | None:
         end += 1
     if start > 0 and text[start - 1] in OPEN_BRACKETS:
         start -= 1
-    return Token(Kind.HEADING, start, end, key=line.lexicon.sections[phrase], name=phrase, marker=marker)
+    return Token(Kind.HEADING, start, end, key=line.lexicon.section_key(phrase), name=phrase, marker=marker)
 
 
 def _heading_phrase(line: Line, i: int, where: str) -> tuple[re.Match[str] | None, Label | None, str]:
@@ -371,7 +371,7 @@ def _label_not_heading(line: Line, m: re.Match[str], marker: Label | None) -> bo
     """A phrase that is both a heading and a label (``工作地点``, ``薪资标准``) is a label when a
     colon or nothing follows it: ``工作地点:X``, or alone in a form cell with its value next."""
     phrase, end = m.group(), m.end()
-    key = line.lexicon.label_keys.get(phrase)
+    key = line.lexicon.label_key(phrase)
     if key is None or marker is not None:
         return False
     nxt = line.text[end:end + 1]
@@ -380,6 +380,8 @@ def _label_not_heading(line: Line, m: re.Match[str], marker: Label | None) -> bo
 
 def _heading_accepted(line: Line, i: int, m: re.Match[str], where: str, marker: Label | None) -> bool:
     text, phrase, end = line.text, m.group(), m.end()
+    if phrase.isascii() and not _latin_heading(line, m, where):
+        return False
     strong = len(phrase) >= 4
     nm = line.lexicon.numbering.pattern.match(text, end)
     if nm and where == "glued" and line.continues(line.label(nm)):
@@ -394,6 +396,16 @@ def _heading_accepted(line: Line, i: int, m: re.Match[str], where: str, marker: 
     if strong and where == "glued":
         return bool(_glued_heading(line, i, end))
     return False
+
+
+@rule
+def _latin_heading(line: Line, m: re.Match[str], where: str) -> bool:
+    """A Latin heading (``Responsibilities``) heads a section only at a line start, where its
+    whole word ends (no ``Responsibilitiesxyz``): mid-sentence the same word is prose."""
+    end = m.end()
+    if line.text[end:end + 1].isalpha() or (m.start() > 0 and line.text[m.start() - 1].isalpha()):
+        return False
+    return where in ("start", "after")
 
 
 @rule
@@ -433,7 +445,7 @@ def _label(line: Line, i: int, where: str) -> Token | None:
         return None
     if colon or comma:
         end += 1
-    return Token(Kind.LABEL, i, end, key=line.lexicon.label_keys.get(phrase), name=phrase)
+    return Token(Kind.LABEL, i, end, key=line.lexicon.label_key(phrase), name=phrase)
 
 
 def _separated_label(line: Line, m: re.Match[str], where: str, punct: bool) -> bool:
@@ -468,7 +480,7 @@ def _glued_label(line: Line, m: re.Match[str], colon: bool) -> bool:
     if len(phrase) >= 4 and nxt not in line.lexicon.data.grammar.prose_followers and nxt not in OPEN_PARENS and (
             line.form_bare or line.flattened and not _phrase_at(line, end)):
         return True
-    return nxt.isdigit() and line.lexicon.label_keys.get(phrase, "") in DIGIT_LABELS
+    return nxt.isdigit() and line.lexicon.label_key(phrase) in DIGIT_LABELS
 
 
 def _phrase_at(line: Line, pos: int) -> bool:
@@ -602,7 +614,7 @@ def _lead_in(line: Line, i: int, where: str) -> Token | None:
     section = None
     hm = lex.heading_re.search(inner)
     if hm:
-        section = lex.sections[hm.group()]
+        section = lex.section_key(hm.group())
     elif title is not None:
         section = "duties" if any(w in title.raw for w in lex.data.tables.duty_markers) else None
     return Token(Kind.LEAD_IN, i, m.end(), name=phrase, title=name, key=section)
@@ -626,7 +638,7 @@ def _unknown_label(line: Line, i: int, where: str) -> Token | None:
     phrase = m.group()[:-1]
     if phrase.isdigit():
         return None
-    return Token(Kind.LABEL, i, m.end(), key=line.lexicon.label_keys.get(phrase), name=phrase, title="unknown")
+    return Token(Kind.LABEL, i, m.end(), key=line.lexicon.label_key(phrase), name=phrase, title="unknown")
 
 
 def has_word(text: str) -> bool:
