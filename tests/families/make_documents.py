@@ -1,0 +1,1483 @@
+#!/usr/bin/env python
+"""Build the family documents (the dev set) into ``tests/families/documents/``.
+
+    .venv/bin/python tests/families/make_documents.py
+
+Job descriptions of our own, written for this project (no corpus text), in the families and
+formats HR folders hold: Markdown postings, Word leaflets, HTML career pages, one-posting-per-line
+dumps, prose descriptions, role-card compilations, formal forms with qualification variants,
+Traditional-Chinese postings and forms, documents that are not job descriptions, and a TSV roster.
+Their gold is hand-written in ``gold/`` (see README.md). Output is deterministic; the built files
+are committed and ``tests/test_families.py`` checks that this script reproduces them.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from writers import (  # noqa: E402
+    CENTER,
+    HEADING_FONT,
+    Numbering,
+    PdfLayout,
+    cell_lines,
+    grid_table,
+    label_para,
+    level,
+    merge_down,
+    new_docx,
+    numbered,
+    para,
+    row_of,
+    run,
+    save_docx,
+    section_row,
+    write_text,
+)
+
+OUT = Path(__file__).resolve().parent / "documents"
+BUILDERS: dict[str, Callable[[Path], None]] = {}
+
+
+def document(name: str):
+    def register(build: Callable[[Path], None]) -> Callable[[Path], None]:
+        BUILDERS[name] = build
+        return build
+
+    return register
+
+
+def text_document(name: str, text: str, **kwargs) -> None:
+    BUILDERS[name] = lambda path: write_text(path, text, **kwargs)
+
+
+# =======================================================================================
+# 1. Postings in Markdown
+# =======================================================================================
+
+text_document("md-01-ios-engineer.md", """\
+---
+title: 高级 iOS 开发工程师
+location: 上海
+summary: 负责记账 App 的 iOS 客户端开发与性能优化，参与移动端架构设计。
+tags: 技术类
+---
+
+## 职位：高级 iOS 开发工程师（2人）
+
+**岗位职责：**
+
+1. 负责公司核心产品「青柚记账」iOS 客户端的功能开发与日常迭代；
+
+2. 参与移动端整体架构设计，推动组件化和模块解耦；
+
+3. 负责 App 启动速度、内存占用、卡顿率等性能指标的分析与优化；
+
+4. 与产品、设计、后端同学紧密配合，按时保质交付需求；
+
+5. 编写技术文档，参与 Code Review，帮助初级工程师成长。
+
+**任职要求：**
+
+1. 本科及以上学历，计算机、软件工程等相关专业；
+
+2. 3 年以上 iOS 开发经验，精通 Swift，熟悉 Objective-C；
+
+3. 熟悉 UIKit、Core Animation、GCD 等常用框架，理解 RunLoop 与内存管理机制；
+
+4. 有良好的编码习惯和问题排查能力，能独立承担模块开发。
+
+**加分项：**
+
+- 有 SwiftUI 或 Combine 项目实战经验；
+- 有开源项目或技术博客；
+- 有金融、记账类 App 开发经验者优先。
+
+**薪资：** 15K - 25K·14薪
+
+**工作地点：** 上海、杭州
+
+**福利待遇：**
+
+- 五险一金
+- 补充商业医疗保险
+- 弹性工作制
+- 年度体检
+- 每年 12 天带薪年假
+
+**投递方式：** 简历请发送至 jobs@qingyou-tech.cn，邮件标题注明“姓名 + 应聘职位”。
+""")
+
+text_document("md-02-multi-roles-en-labels.md", """\
+# 澄海智造 2024 年社会招聘
+
+澄海智造（苏州）科技有限公司专注于工业视觉检测设备的研发与制造，现有员工 260 余人，总部位于苏州工业园区。因业务发展需要，现诚聘以下岗位：
+
+---
+
+### 岗位一：Java 后端工程师（3人）
+
+#### 岗位职责 Responsibilities
+- 负责设备云平台服务端的设计与开发，保障系统稳定运行
+- 参与数据采集、告警推送等核心模块的接口设计
+- 配合测试完成联调，及时修复线上问题
+
+#### 任职要求 Requirements
+- 本科及以上学历，3年以上 Java 开发经验
+- 熟悉 Spring Boot、MyBatis，熟悉 MySQL 与 Redis
+- 了解 Kafka、MQTT 等消息中间件
+
+#### 加分项 Nice to have
+- 有工业物联网项目经验
+- 有 Kubernetes 部署运维经验
+
+**薪资范围：** 18K - 30K，13薪
+
+### 岗位二：测试开发工程师（中级/高级）
+
+#### 岗位职责 Responsibilities
+- 负责视觉检测软件的功能测试与自动化测试体系建设
+- 编写测试计划与测试用例，输出测试报告
+- 搭建并维护持续集成流水线中的自动化测试环节
+
+#### 任职要求 Requirements
+- 大专及以上学历，计算机或电子信息相关专业
+- 两年以上软件测试经验，熟悉 Python 或 Java 至少一种语言
+- 熟悉 pytest、Selenium 等测试框架
+- 有机器视觉软件测试经验者优先
+
+**薪资范围：** 12K - 20K
+
+### 岗位三：海外销售代表（2人）
+
+#### Responsibilities
+- 开拓东南亚市场，寻找并跟进潜在客户
+- 参加海外展会，完成产品演示与商务洽谈
+- 维护客户关系，完成季度销售目标
+
+#### Requirements
+- 本科学历，英语可作为工作语言
+- 一年以上 B2B 外贸销售经验
+- 能接受短期出差（每年约 60 天）
+
+**薪资范围：** 底薪 8000 - 12000 元/月 + 提成
+
+---
+
+**工作地点：** 苏州（以上岗位均同）
+**联系人：** 人力资源部 周女士  0512-6688 3021
+**简历投递：** hr@chenghai-zz.com
+""")
+
+text_document("md-03-data-engineer-english.md", """\
+---
+title: "Data Engineer（数据平台）"
+location: 北京
+summary: "Build and run the data platform behind our logistics network."
+---
+
+# Data Engineer（数据平台）
+
+### About the role
+我们正在寻找一名数据工程师加入数据平台组，负责公司物流网络的数据基础设施建设。
+
+### What you'll do
+* 设计并维护离线与实时数据管道，支撑运单、路由、时效等核心指标的计算
+* 建设数据质量监控体系，及时发现并修复数据异常
+* 与分析师、算法工程师协作，沉淀可复用的数据模型
+* Own the on-call rotation for the data platform together with the team
+
+### What we're looking for
+* Bachelor's degree or above in Computer Science or a related field
+* 3+ years of experience in data engineering
+* 熟练使用 SQL，熟悉 Spark、Flink 中至少一种计算引擎
+* 良好的英文读写能力
+
+### Bonus points
+* 有物流或供应链行业数据经验
+* Experience with dbt or Airflow is a strong plus
+
+### Compensation
+25K - 40K · 15薪，另有年度股票激励
+
+### Location
+北京 / 成都
+""")
+
+text_document("md-04-pipe-tables.md", """\
+# 招聘｜门店运营岗位
+
+> 广州青禾生鲜连锁有限公司 · 2024 春季招聘
+
+| 岗位名称 | 招聘人数 | 工作地点 | 薪资 |
+|---|---|---|---|
+| 门店店长 | 2 | 广州、佛山 | 9000-13000元/月 |
+| 生鲜理货员 | 6 | 广州 | 4500 - 5500 元/月 |
+
+## 公司福利（所有岗位）
+
+包住宿、员工餐、节日福利、员工购物折扣
+
+## 门店店长
+
+**工作内容**
+
+| 序号 | 工作内容 |
+|:---:|---|
+| 1 | 全面负责门店日常运营管理，完成营业额、毛利等经营指标 |
+| 2 | 负责门店人员排班、培训与绩效考核 |
+| 3 | 监督商品陈列、库存及损耗控制，确保生鲜品质 |
+| 4 | 处理顾客投诉，维护门店良好形象 |
+
+**任职要求**
+
+- 大专及以上学历，年龄 28-40 岁；
+- 三年以上连锁零售门店管理经验，其中店长经验不少于 1 年；
+- 熟悉生鲜品类管理者优先。
+
+## 生鲜理货员
+
+**工作内容**
+
+| 序号 | 工作内容 |
+|:---:|---|
+| 1 | 负责果蔬、肉禽等商品的上架、补货与陈列 |
+| 2 | 按要求做好商品保鲜、分拣及损耗登记 |
+| 3 | 协助收货验收和月度盘点 |
+
+**任职要求**
+
+- 初中及以上学历，身体健康，能适应早班；
+- 男女不限，18 - 45 周岁。
+""")
+
+text_document("md-05-bracket-labels.md", """\
+# 行政内勤岗位招聘JD
+
+**公司简介**：宁波远帆国际物流有限公司成立于2009年，是一家从事国际货运代理、报关报检和仓储服务的综合物流企业。
+
+【岗位名称】行政内勤
+【所属部门】综合管理部
+【招聘人数】1名
+【工作性质】全职
+【工作地点】宁波市鄞州区
+
+【岗位职责】
+- 负责公司前台接待、来访登记及电话转接；
+- 负责办公用品采购、领用登记和库存管理；
+- 协助组织公司会议、年会及员工活动——包括场地预订、物料准备与会后纪要；
+- 负责考勤统计、快递收发及文件归档；
+- 完成领导交办的其他事务。
+
+【任职要求】
+- 大专及以上学历，行政管理、文秘等相关专业；
+- 1年以上行政或前台工作经验，应届毕业生亦可；
+- 熟练使用 Word、Excel、PPT 等办公软件；
+- 形象气质佳，性格开朗，有良好的沟通能力；
+- 有驾照者优先。
+
+【薪资待遇】4000 - 6000元/月（试用期 3 个月，试用期工资为转正工资的 80%）
+【福利】五险一金、周末双休、法定节假日、年终奖
+""")
+
+
+# =======================================================================================
+# 2. Word leaflets (DOCX)
+# =======================================================================================
+
+
+@document("leaflet-01-one-line-headers.docx")
+def build_hotel_leaflet(path: Path) -> None:
+    doc = new_docx("招聘启事")
+    para(doc, "丰泽大酒店招聘启事", bold=True, size=18, font=HEADING_FONT, align=CENTER)
+    para(doc, "福州丰泽大酒店是一家集住宿、餐饮、会议于一体的四星级商务酒店，因经营需要，现面向社会招聘以下人员：")
+    para(doc)
+    roles = [
+        ("前台接待 2人 男女不限 20-35岁 3500-4500元/月",
+         "要求：中专及以上学历；普通话标准，能适应倒班；有酒店前台工作经验者优先。",
+         "岗位职责：办理宾客入住、退房及结账手续；解答宾客咨询，处理一般投诉；做好交接班记录。"),
+        ("客房服务员 4人 女 25-45岁 3200-4000元/月",
+         "要求：初中及以上学历；吃苦耐劳，身体健康。",
+         "岗位职责：按标准清扫客房、补充客用品；检查客房设施设备，发现问题及时报修；做好客房遗留物品登记。"),
+        ("厨师 1人 男 30-50岁 6000-8000元/月",
+         "要求：三年以上中餐热菜工作经验；持健康证；会做闽菜者优先。",
+         None),
+        ("保安 2人 男 50岁以下 3000-3500元/月",
+         "要求：责任心强，能上夜班；退伍军人优先。",
+         None),
+    ]
+    for header, requirements, duties in roles:
+        para(doc, header, bold=True, size=12)
+        para(doc, requirements)
+        if duties:
+            para(doc, duties)
+        para(doc)
+    para(doc, "以上岗位福利待遇：包吃包住、五险、带薪年假、生日福利。")
+    para(doc, "应聘地址：福州市鼓楼区五四路168号丰泽大酒店人力资源部（三楼）")
+    para(doc, "联系电话：0591-8765 4321　　联系人：林经理")
+    save_docx(doc, path)
+
+
+@document("leaflet-02-numbered-sections.docx")
+def build_cold_chain_leaflet(path: Path) -> None:
+    doc = new_docx("招聘简章")
+    numbering = Numbering(doc)
+    heading_abs = numbering.abstract("1A2B3C01", level(0, "chineseCounting", "%1、", left=0, hanging=0,
+                                                         suffix="nothing"))
+    duty_abs = numbering.abstract("1A2B3C02", level(0, "decimal", "%1."))
+    bullet_abs = numbering.abstract("1A2B3C03", level(0, "bullet", "•"))
+    heading_num = numbering.num(heading_abs)
+    bullet_num = numbering.num(bullet_abs)
+
+    para(doc, "嘉禾冷链物流（成都）有限公司", bold=True, size=16, font=HEADING_FONT, align=CENTER)
+    para(doc, "2024年招聘简章", bold=True, size=14, align=CENTER)
+    para(doc, "公司简介：嘉禾冷链物流（成都）有限公司成立于2015年，拥有冷库面积3万平方米，"
+              "为西南地区商超与餐饮企业提供冷链仓储及城市配送服务。")
+    roles = [
+        ("仓库管理员", "3人",
+         ["负责冷库货物的入库验收、上架与出库复核——核对品名、批次、温度记录；",
+          "每日盘点重点库位，确保账实相符；",
+          "监督装卸作业规范，防止货损；",
+          "按要求填写库存日报并录入WMS系统。"],
+         "高中及以上学历；\n有1年以上仓库管理经验，能适应冷库低温环境；\n会使用叉车并持有叉车证者优先。",
+         "4000 - 6000元/月"),
+        ("冷链配送司机", "5人",
+         ["按配送计划将冷链货物准时送达门店——途中全程监控车厢温度；",
+          "负责车辆日常检查、清洁与保养；",
+          "协助收货方完成交接签收并带回单据。"],
+         "持C1及以上驾驶证，3年以上驾龄；\n年龄 25 - 45 岁，身体健康，无不良驾驶记录；\n熟悉成都市区道路。",
+         "6000 - 9000元/月（底薪+趟次补贴）"),
+        ("客服专员", "1人",
+         ["接听客户来电，受理订单查询、异常反馈及投诉；",
+          "跟踪异常订单处理进度并及时回复客户；",
+          "整理客户资料，每周汇总客诉数据。"],
+         "大专及以上学历，物流管理、市场营销等相关专业；\n普通话标准，打字速度每分钟60字以上；\n"
+         "有物流行业客服经验者优先。",
+         "4500元/月起"),
+    ]
+    for title, headcount, duties, requirements, pay in roles:
+        numbered(para(doc, title, bold=True, size=13, font=HEADING_FONT), heading_num)
+        label_para(doc, "招聘人数：", headcount)
+        label_para(doc, "岗位职责：")
+        duty_num = numbering.num(duty_abs, restart=True)
+        for duty in duties:
+            numbered(para(doc, duty, style="List Paragraph"), duty_num)
+        label_para(doc, "任职要求：")
+        para(doc, requirements)  # one paragraph, items split by soft line breaks
+        label_para(doc, "薪资待遇：", pay)
+    label_para(doc, "公司福利：")
+    for perk in ("五险一金", "节日福利", "免费工作餐", "年度旅游"):
+        numbered(para(doc, perk, style="List Paragraph"), bullet_num)
+    label_para(doc, "应聘方式：", "请携带身份证及简历至成都市双流区物联大道88号嘉禾冷链园区A栋二楼人事部面试，"
+                               "或将简历发送至 hr@jiahe-cold.cn。")
+    save_docx(doc, path)
+
+
+@document("leaflet-03-table.docx")
+def build_factory_table_leaflet(path: Path) -> None:
+    doc = new_docx("招聘简章")
+    para(doc, "昆山鸿运电子科技有限公司招聘简章", bold=True, size=16, font=HEADING_FONT, align=CENTER)
+    para(doc, "昆山鸿运电子科技有限公司为台资电子企业，主要生产手机及车载连接器，现因扩大生产，招聘以下岗位：")
+    table = grid_table(doc, 6, [1.2, 2.4, 1.4, 6.2, 3.0, 1.8])
+    row_of(table, ["序号", "岗位", "人数", "任职要求", "薪资待遇", "工作地点"], bold_cols=(0, 1, 2, 3, 4, 5))
+    rows = [
+        ("1", "普工", "30", ["18-40周岁，男女不限", "初中及以上文化", "能适应两班倒"], "综合工资5500-7500元/月"),
+        ("2", "品检员", "5", ["女，20-35周岁", "高中及以上学历", "视力良好，无色盲色弱", "有电子厂品检经验者优先"],
+         "5000-6500元/月"),
+        ("3", "设备技术员", "3", ["男，中专及以上学历", "机电一体化相关专业", "2年以上SMT设备维护经验"],
+         "7000-10000元/月"),
+        ("4", "仓库文员", "1", ["大专学历", "熟练使用Excel", "有ERP操作经验者优先"], "4500-5500元/月"),
+    ]
+    for number, title, count, requirements, pay in rows:
+        row_of(table, [number, title, count, requirements, pay, ""])
+    merge_down(table, 5, 1, len(rows), "昆山", bold=False)
+    para(doc)
+    para(doc, "福利待遇：五险一金、免费班车、包住宿、全勤奖、年终奖")
+    para(doc, "报名地址：昆山市开发区前进东路1288号鸿运电子南门招聘处（周一至周六 8:30-16:00）")
+    save_docx(doc, path)
+
+
+@document("leaflet-04-bold-titles.docx")
+def build_education_leaflet(path: Path) -> None:
+    doc = new_docx("启明星教育招聘")
+    numbering = Numbering(doc)
+    bullet_abs = numbering.abstract("1A2B3C11", level(0, "bullet", "●"))
+    para(doc, "启明星教育科技有限公司诚聘", bold=True, size=16, font=HEADING_FONT, align=CENTER)
+    roles = [
+        ("职位一：市场策划专员（2名）", [("工作地点：", "长沙")],
+         ["负责线上线下招生活动的策划与执行", "撰写公众号推文、活动海报文案", "统计活动数据并输出复盘报告"],
+         ["本科及以上学历，市场营销、新闻传播类专业", "一年以上教育行业市场工作经验", "有短视频运营经验者优先"],
+         "6000-9000元/月"),
+        ("职位二：初中数学教师（若干）", [("工作地点：", "长沙、株洲")],
+         ["负责初中数学课程的授课与课后辅导", "参与教研活动，编写讲义和练习题", "定期与家长沟通学生学习情况"],
+         ["本科及以上学历，数学或师范类专业", "持有初中及以上数学教师资格证", "有两年以上一线教学经验者优先"],
+         "面议"),
+        ("职位三：教务助理实习生", [("工作性质：", "实习"), ("工作地点：", "长沙")],
+         ["协助排课、调课及课表发布", "整理学员档案和课时统计"],
+         ["2025届本科在读，专业不限", "每周至少实习4天，实习期不少于3个月"],
+         "150元/天"),
+    ]
+    for title, labels, duties, requirements, pay in roles:
+        para(doc)
+        para(doc, title, bold=True, size=13)
+        for label, value in labels:
+            label_para(doc, label, value)
+        label_para(doc, "职位描述：")
+        num = numbering.num(bullet_abs)
+        for duty in duties:
+            numbered(para(doc, duty, style="List Paragraph"), num)
+        label_para(doc, "任职要求：")
+        num = numbering.num(bullet_abs)
+        for item in requirements:
+            numbered(para(doc, item, style="List Paragraph"), num)
+        label_para(doc, "薪资：", pay)
+    para(doc)
+    para(doc, "简历投递：hr@qmx-edu.com（邮件主题：应聘职位+姓名）　　地址：长沙市岳麓区麓谷大道627号")
+    save_docx(doc, path)
+
+
+# =======================================================================================
+# 3. HTML career pages
+# =======================================================================================
+
+text_document("html-01-label-tables.html", """\
+<!DOCTYPE html>
+<html lang="zh-CN">
+<head>
+<meta charset="utf-8">
+<title>人才招聘 - 绿源农业科技股份有限公司</title>
+<link rel="stylesheet" href="/static/css/main.css">
+</head>
+<body>
+<div class="nav"><a href="/">首页</a> | <a href="/about">关于我们</a> | <a href="/products">产品中心</a> | <a href="/news">新闻动态</a> | <a href="/jobs">人才招聘</a></div>
+<div class="banner"><img src="/static/img/jobs-banner.jpg" alt="加入我们"></div>
+<div class="intro">
+<p>绿源农业科技股份有限公司是一家集农作物种子研发、生产、销售于一体的国家级高新技术企业，总部位于山东省济南市。公司坚持“科技兴农、诚信为本”的理念，诚邀优秀人才加盟。</p>
+</div>
+<div class="jobs">
+<div class="job">
+<p><strong>育种研究员</strong></p>
+<table class="job-info">
+<tr><td>工作地点</td><td>济南</td><td>工作性质</td><td>全职</td></tr>
+<tr><td>招聘人数</td><td>2人</td><td>薪资</td><td>10000 - 15000元/月</td></tr>
+</table>
+<p>岗位职责：</p>
+<ol>
+<li>1、负责玉米新品种的选育、田间试验设计与数据记录；</li>
+<li>2、开展品种抗性鉴定与品质分析；</li>
+<li>3、撰写品种审定材料和年度研究报告；</li>
+<li>4、指导试验基地技术人员开展田间管理。</li>
+</ol>
+<p>任职要求：</p>
+<ol>
+<li>1、硕士及以上学历，作物遗传育种、植物保护等相关专业；</li>
+<li>2、熟悉分子标记辅助育种技术；</li>
+<li>3、能适应长期野外及基地工作；</li>
+<li>4、有玉米育种项目经历者优先。</li>
+</ol>
+</div>
+<div class="job">
+<p><strong>农技推广专员</strong></p>
+<table class="job-info">
+<tr><td>工作地点</td><td>山东、河南、河北</td><td>工作性质</td><td>全职</td></tr>
+<tr><td>招聘人数</td><td>5人</td><td>薪资</td><td>6000-8000元/月+绩效</td></tr>
+</table>
+<p>岗位职责：</p>
+<ol>
+<li>1、负责所辖区域的品种示范田建设与观摩会组织；</li>
+<li>2、为经销商和种植大户提供种植技术指导；</li>
+<li>3、收集市场及品种表现信息，定期提交调研报告；</li>
+<li>4、协助销售人员开展新品种推广活动。</li>
+</ol>
+<p>任职要求：</p>
+<ol>
+<li>1、大专及以上学历，农学、植保、园艺等相关专业；</li>
+<li>2、两年以上农资销售或农技服务经验；</li>
+<li>3、能适应经常出差；</li>
+<li>4、有驾照者优先。</li>
+</ol>
+</div>
+<div class="job">
+<p><strong>电商运营主管</strong></p>
+<table class="job-info">
+<tr><td>工作地点</td><td>济南</td><td>工作性质</td><td>全职</td></tr>
+<tr><td>招聘人数</td><td>1人</td><td>薪资</td><td>面议</td></tr>
+</table>
+<p>岗位职责：</p>
+<ol>
+<li>1、负责天猫、京东、抖音店铺的日常运营；</li>
+<li>2、制定月度销售计划与推广方案；</li>
+<li>3、分析店铺数据，优化商品详情页和转化率；</li>
+<li>4、管理客服与美工团队（3-5人）。</li>
+</ol>
+<p>任职要求：</p>
+<ol>
+<li>1、本科及以上学历；</li>
+<li>2、三年以上电商运营经验，一年以上团队管理经验；</li>
+<li>3、有农产品电商经验者优先。</li>
+</ol>
+</div>
+</div>
+<div class="contact">
+<p>联系方式：电话 0531-8888 1234　邮箱 hr@lvyuan-agri.com</p>
+<p>地址：济南市高新区舜华路2000号绿源大厦</p>
+</div>
+<div class="footer">Copyright © 2024 绿源农业 版权所有 鲁ICP备12345678号</div>
+</body>
+</html>
+""")
+
+text_document("html-02-br-items.html", """\
+<html>
+<head>
+<meta http-equiv="Content-Type" content="text/html; charset=utf-8" />
+<title>华影星光影城-招聘信息</title>
+</head>
+<body>
+<table width="960" border="0" align="center" cellpadding="0" cellspacing="0">
+<tr><td class="menu"><a href="index.html">首页</a>&nbsp;&nbsp;<a href="film.html">正在热映</a>&nbsp;&nbsp;<a href="vip.html">会员中心</a>&nbsp;&nbsp;<a href="zhaopin.html">招聘信息</a></td></tr>
+<tr><td class="content">
+<p>华影星光影城是厦门首家IMAX激光影城，拥有12个放映厅、2000余个座位。现因新店开业，诚聘以下岗位：</p>
+<p><b>放映员（2名）</b><br />
+岗位职责：<br />
+1、按排片计划准时开启影片放映，监控放映质量；<br />
+2、负责放映设备的日常清洁与保养；3、做好放映日志记录；<br />
+4、处理放映过程中的突发故障。<br />
+任职资格：<br />
+1、中专及以上学历，电子、机电类专业优先；<br />
+2、男性，年龄20-35岁；<br />
+3、能适应夜班工作。<br />
+<br />
+<b>票务员（若干名）</b><br />
+岗位职责：<br />
+1、负责影票销售、取票及退改签业务；<br />
+2、解答观众咨询，引导观众入场；<br />
+3、每日核对票款，做好交班报表。<br />
+任职资格：<br />
+1、高中及以上学历；<br />
+2、18-28岁，女性优先；<br />
+3、形象好，亲和力强，普通话标准。<br />
+<br />
+<b>卖品部主管（1名）</b><br />
+岗位职责：<br />
+1、负责卖品部的销售与库存管理，完成月度销售目标；<br />
+2、制定卖品促销方案并组织实施；<br />
+3、负责卖品员的排班、培训与考核。<br />
+任职资格：<br />
+1、大专及以上学历；<br />
+2、两年以上餐饮或零售管理经验；<br />
+3、有影院卖品管理经验者优先。</p>
+<p>应聘方式：请将个人简历发送至 job@hyxg-cinema.com，或直接到影城5楼办公室面试（每周二、四 14:00-17:00）。</p>
+</td></tr>
+<tr><td class="foot">华影星光影城 版权所有 &nbsp; 地址：厦门市思明区湖滨南路 99 号 5F</td></tr>
+</table>
+</body>
+</html>
+""")
+
+text_document("html-03-dl-cards.html", """\
+<!doctype html>
+<html>
+<head>
+<meta charset="utf-8">
+<title>加入我们 | 拾光文化</title>
+</head>
+<body>
+<header><div class="logo">拾光文化</div><nav><a href="/">首页</a><a href="/cases">案例</a><a href="/join" class="on">加入我们</a></nav></header>
+<section class="about">
+<p>杭州拾光文化传媒有限公司成立于2017年，是一家专注短视频内容营销的创意机构，服务过多个国内一线消费品牌。</p>
+</section>
+<section class="join">
+<dl>
+<dt>文案策划（2名）</dt>
+<dd>
+<p>·工作地点：杭州<br>·招聘人数：2名</p>
+<p><strong>工作职责：</strong><Br><b></b>1、负责品牌客户的广告文案、短视频脚本撰写；<Br><b></b>2、参与创意提案，输出传播方案；<Br><b></b>3、跟踪投放效果，持续优化内容。</p>
+<p><strong>任职要求：</strong><Br><b></b>1、本科及以上学历，中文、新闻、广告等相关专业；<Br><b></b>2、一年以上广告公司或新媒体文案经验；<Br><b></b>3、文字功底扎实，有作品集者优先。</p>
+</dd>
+<dt>短视频剪辑师（1名）</dt>
+<dd>
+<p>·工作地点：杭州<br>·招聘人数：1名</p>
+<p><strong>工作职责：</strong><Br><b></b>1、负责抖音、视频号等平台短视频的剪辑与包装；<Br><b></b>2、根据脚本完成素材整理、配乐与字幕；<Br><b></b>3、参与拍摄现场的执行工作。</p>
+<p><strong>任职要求：</strong><Br><b></b>1、大专及以上学历；<Br><b></b>2、熟练使用 Premiere、After Effects、剪映等软件；<Br><b></b>3、有 MCN 机构工作经验者优先。</p>
+</dd>
+<dt>商务拓展经理（BD）</dt>
+<dd>
+<p>·工作地点：杭州、上海<br>·招聘人数：2名</p>
+<p><strong>工作职责：</strong><Br><b></b>1、开拓品牌广告主客户，完成季度业绩目标；<Br><b></b>2、维护重点客户关系，推动续约与增购；<Br><b></b>3、收集行业信息，为公司产品策略提供建议。</p>
+<p><strong>任职要求：</strong><Br><b></b>1、本科及以上学历；<Br><b></b>2、三年以上广告或互联网行业销售经验；<Br><b></b>3、有快消、美妆行业客户资源者优先。</p>
+<p><strong>薪资：</strong>底薪 10K - 15K + 提成</p>
+</dd>
+</dl>
+</section>
+<footer><p>简历投递：join@shiguang-media.com　　电话：0571-8602 3377</p></footer>
+</body>
+</html>
+""")
+
+text_document("html-04-single-role.html", """\
+<!DOCTYPE html>
+<html lang="zh-CN">
+<head>
+<meta charset="UTF-8">
+<title>会计主管 - 社会招聘 - 泓信智能</title>
+</head>
+<body>
+<div class="top"><span class="brand">泓信智能</span> <a href="/careers">返回职位列表</a></div>
+<div class="job-detail">
+<h1>会计主管</h1>
+<ul class="meta">
+<li>所属部门：财务中心</li>
+<li>工作地点：深圳市南山区</li>
+<li>招聘人数：1</li>
+<li>学历要求：本科及以上</li>
+<li>工作经验：5年以上</li>
+<li>薪资范围：15-20K</li>
+</ul>
+<h3>• 职位描述</h3>
+<ul>
+<li>负责公司总账核算、月末结账及合并报表编制；</li>
+<li>审核会计凭证和费用报销单据，确保核算准确、合规；</li>
+<li>负责增值税、企业所得税的计算与申报，对接税务机关；</li>
+<li>配合年度审计、研发费用加计扣除等专项工作；</li>
+<li>指导和培训两名会计，完善财务核算流程。</li>
+</ul>
+<h3>• 任职要求</h3>
+<h4>必要条件</h4>
+<ul>
+<li>会计、财务管理相关专业；</li>
+<li>持有中级会计师职称；</li>
+<li>熟悉企业会计准则及税法，熟练使用用友 U8 或金蝶 K/3。</li>
+</ul>
+<h4>优先条件</h4>
+<ul>
+<li>有高新技术企业财务工作经验；</li>
+<li>有 IPO 筹备经历；</li>
+<li>持有 CPA 证书。</li>
+</ul>
+</div>
+<div class="company">
+<h3>关于我们</h3>
+<p>深圳泓信智能科技有限公司成立于2016年，专注于工业机器人控制器与伺服系统的研发，是国家高新技术企业。</p>
+</div>
+<div class="apply"><a href="mailto:talent@hongxin-ai.com">投递简历</a></div>
+</body>
+</html>
+""")
+
+
+# =======================================================================================
+# 4. Dumps with one posting per line
+# =======================================================================================
+
+text_document("dump-01-titled-lines.txt", "\n".join([
+    "【医疗器械销售代表】工作地点：武汉  薪资：5000-8000元/月  岗位职责：1、负责区域内医疗器械的销售与推广；"
+    "2、开发并维护医院客户；3、完成公司下达的销售任务。任职要求：1、大专及以上学历，医学、药学相关专业；"
+    "2、一年以上医药销售经验；3、有医院资源者优先。",
+    "职位：Python 开发工程师｜地点：南京｜月薪：12-18K｜职位描述：1. 负责数据采集与清洗脚本开发；"
+    "2. 维护内部运维平台的后端接口；3. 编写单元测试与接口文档。任职资格：1. 本科及以上学历，计算机相关专业；"
+    "2. 两年以上 Python 开发经验；3. 熟悉 Django 或 Flask 框架；4. 有爬虫项目经验者优先。",
+    "招聘岗位：平面设计师 工作地点：东莞 薪资待遇：6000 - 9000 元/月 岗位职责：（1）负责公司产品包装、画册及展会物料设计"
+    "（2）配合电商部门完成详情页与主图设计（3）整理并管理设计素材库 任职要求：（1）大专及以上学历，美术、视觉传达相关专业"
+    "（2）两年以上平面设计工作经验（3）精通 Photoshop、Illustrator、CorelDRAW",
+    "职位名称：人事专员 工作地点：郑州 薪资：4000-5500元/月 工作内容：负责员工入离职手续办理；维护员工档案与花名册；"
+    "协助组织招聘面试与新员工培训。岗位要求：本科学历，人力资源管理相关专业，一年以上人事工作经验，熟悉劳动法规。",
+    "岗位：外贸跟单员 地点：宁波 薪资：面议 职责：1.跟进订单生产进度，确保按期交货 2.负责订舱、报关资料准备 "
+    "3.与国外客户邮件沟通 要求：1.英语四级以上 2.一年以上外贸跟单经验 3.会说日语者优先",
+]) + "\n", newline="\r\n")
+
+text_document("dump-02-untitled-lines.txt", "\n".join([
+    "岗位职责：1、负责公司官网及小程序前端页面开发；2、与设计师配合还原交互效果；3、优化页面加载性能。"
+    "任职要求：1、本科及以上学历；2、两年以上前端开发经验，熟悉 Vue 或 React；3、有小程序开发经验者优先。",
+    "●职责 1.负责门店收银及会员办理 2.整理货架，保持卖场整洁 3.协助店长完成盘点 ●要求 1.高中以上学历 2.年龄18-35岁 3.能接受轮班",
+    "工作内容：1）接听客户来电，解答产品咨询；2）记录客户问题并跟踪处理结果；3）定期回访老客户。"
+    "任职资格：1）大专学历；2）普通话标准，打字速度快；3）有电话客服经验者优先。",
+    "主要职责：（1）负责车间设备的日常点检与维修（2）编制设备保养计划并组织实施（3）参与新设备安装调试 "
+    "任职要求：（1）中专以上学历，机电相关专业（2）三年以上设备维修经验（3）持有电工证",
+]) + "\n")
+
+
+# =======================================================================================
+# 5. Prose job descriptions
+# =======================================================================================
+
+text_document("prose-01-warehouse.txt", """\
+仓储岗位说明（文字版）
+
+岗位名称为区域仓储经理，隶属于供应链管理部，直接上级为供应链总监。主要职责包括：负责区域内各仓库的运营管理与资源调配；监督仓储作业标准及安全规范的执行；建立并完善库存周转与损耗考核机制；组织仓储人员的培训与绩效考核。任职者应具备本科及以上学历，物流管理或工商管理专业，五年以上仓储物流工作经验，其中三年以上管理经验。
+
+仓储主管岗位隶属于供应链管理部，直接上级为区域仓储经理，下设仓管员、叉车工等岗位。该岗位主要负责：组织货物的收发、存储与盘点工作；审核出入库单据，确保账实相符；安排班组人员排班并监督作业安全。任职者须具备大专以上学历，三年以上仓库管理工作经验，年龄在25至40岁之间，能适应夜班。
+""")
+
+
+@document("prose-02-clinic.docx")
+def build_clinic_prose(path: Path) -> None:
+    doc = new_docx("门诊部岗位说明")
+    para(doc, "康宁医院门诊部岗位说明", bold=True, size=15, font=HEADING_FONT, align=CENTER)
+    para(doc, "康宁医院人力资源部　2023年6月修订", align=CENTER)
+    para(doc)
+    p = doc.add_paragraph()
+    run(p, "一、门诊护士长", bold=True)
+    p = doc.add_paragraph()
+    run(p, "门诊护士长岗位隶属于门诊部，直接上级为护理部主任，直接下级为门诊各科室护士。本岗位主要职责包括："
+           "负责门诊护理工作的计划、组织与质量控制；安排护士排班并检查各诊区护理工作落实情况；"
+           "组织门诊护士的业务学习和技术考核；处理门诊护理投诉及纠纷，及时上报护理不良事件。"
+           "任职者应具有护理专业本科及以上学历，主管护师及以上职称，八年以上临床护理工作经验。")
+    p.paragraph_format.first_line_indent = doc.styles["Normal"].font.size * 2
+    p = doc.add_paragraph()
+    run(p, "二、门诊导诊员", bold=True)
+    p = doc.add_paragraph()
+    run(p, "岗位名称为门诊导诊员，隶属于门诊部，直接上级为门诊护士长。其职责为：在门诊大厅为患者提供就诊引导和咨询服务；"
+           "协助行动不便的患者挂号、缴费及检查；维护候诊秩序，发放健康宣教资料。"
+           "任职者要求中专及以上学历，护理或医学相关专业，年龄 20 - 30 岁；女性优先。")
+    p.paragraph_format.first_line_indent = doc.styles["Normal"].font.size * 2
+    save_docx(doc, path)
+
+
+@document("prose-03-property.pdf")
+def build_property_prose_pdf(path: Path) -> None:
+    pdf = PdfLayout(header="泰和物业服务有限公司　内部资料")
+    pdf.paragraph("泰和物业服务有限公司岗位职责描述", size=16, center=True)
+    pdf.paragraph("一、物业项目经理", size=12, space_before=14)
+    pdf.paragraph("岗位名称为物业项目经理，隶属于物业管理部，直接上级为物业管理部经理。主要职责包括：全面负责所辖项目的物业服务管理工作；"
+                  "编制项目年度预算并控制各项费用支出；督导客服、安保、保洁、工程各班组的服务质量；协调业主委员会及社区关系，处理重大投诉。"
+                  "任职者应具备大专及以上学历，持有物业管理师证书，五年以上物业管理经验，其中三年以上项目经理经验。", indent=21)
+    pdf.paragraph("二、工程维修主管", size=12, space_before=14)
+    pdf.paragraph("工程维修主管岗位隶属于工程部，直接上级为物业项目经理，下辖水电工、空调工若干名。主要职责包括：制定小区公共设备设施的"
+                  "维护保养计划并组织实施；负责电梯、消防、供水等系统的日常巡检和应急维修；审核维修材料采购申请，控制维修成本；"
+                  "组织工程人员进行安全操作培训。任职者需具有中专以上学历，机电、暖通类专业，三年以上物业工程管理经验，持有电工证。",
+                  indent=21)
+    path.write_bytes(pdf.bytes())
+
+
+@document("仓库管理员岗位职责.docx")
+def build_title_in_filename(path: Path) -> None:
+    doc = new_docx("岗位职责")
+    numbering = Numbering(doc)
+    abs_id = numbering.abstract("1A2B3C21", level(0, "decimal", "%1、"))
+    para(doc, "岗位职责", bold=True, size=12)
+    num = numbering.num(abs_id)
+    for duty in ("负责原材料、成品的入库验收和出库发放，做到手续齐全、数量准确；",
+                 "按区域、类别对物料进行定置摆放和标识；",
+                 "每月末配合财务部进行盘点，编制盘点报表；",
+                 "做好仓库防火、防盗、防潮工作；",
+                 "完成上级交办的其他工作。"):
+        numbered(para(doc, duty), num)
+    para(doc, "任职要求", bold=True, size=12)
+    num = numbering.num(abs_id, restart=True)
+    for item in ("高中及以上学历；", "一年以上仓库工作经验，熟悉用友或金蝶进销存系统；", "责任心强，工作细致。"):
+        numbered(para(doc, item), num)
+    save_docx(doc, path)
+
+
+# =======================================================================================
+# 6. Role-card compilations
+# =======================================================================================
+
+CHEMICAL_CARDS = [
+    {
+        "number": "JD-SC-001", "date": "2023年5月10日",
+        "title": "生产部经理", "code": "SC-01", "department": "生产部", "headcount": "1人",
+        "reports_to": "生产副总经理", "direct_reports": "车间主任、生产计划员",
+        "purpose": "组织全厂生产计划的编制与执行，确保产品按期、保质、安全、低耗地完成。",
+        "duties": [
+            "根据公司年度经营目标编制月度生产计划，并组织各车间实施",
+            "协调原料供应、设备维修与生产进度，解决生产过程中的重大问题",
+            "组织制定和修订工艺操作规程，监督各车间严格执行",
+            "控制生产成本，分析物料及能源消耗，提出降耗措施",
+            "负责部门人员的培训与绩效考核",
+        ],
+        "safety": [
+            "对本部门的安全生产工作负全面领导责任",
+            "组织制定部门安全生产责任制和操作规程，并监督落实",
+            "每月组织一次部门安全检查，督促隐患整改闭环",
+            "发生事故时立即组织抢救并按规定上报，参与事故调查",
+        ],
+        "authorities": ["1．对生产计划调整有决定权；", "2．对车间主任的考核有评价权；",
+                        "3．对违反工艺纪律的行为有处罚建议权。"],
+        "quals": [("学历", "本科及以上", "专业", "化学工程与工艺、应用化学"),
+                  ("工作经验", "8年以上化工生产管理经验", "年龄", "35-50岁")],
+        "other": "持有注册安全工程师证书者优先",
+        "kpis": [("生产计划完成率", "30%", "≥98%"), ("产品一次合格率", "25%", "≥99%"),
+                 ("单位产品综合能耗", "20%", "较上年下降3%"), ("安全生产事故", "25%", "0起")],
+        "incumbent": "王建国", "signed": "2023年5月12日",
+    },
+    {
+        "number": "JD-SC-002", "date": "2023年5月10日",
+        "title": "合成车间主任", "code": "SC-02", "department": "生产部", "headcount": "2人",
+        "reports_to": "生产部经理", "direct_reports": "班长、操作工",
+        "purpose": "组织合成车间各班组完成生产任务，保证装置安全、稳定、经济运行。",
+        "duties": [
+            "分解落实生产部下达的生产计划，合理安排班组作业",
+            "检查工艺指标执行情况，及时处理装置异常工况",
+            "组织车间设备的日常维护，配合设备部完成检修",
+            "负责车间原料、辅料的领用和消耗统计",
+            "组织班组长开展岗位技能培训和交接班管理",
+        ],
+        "safety": [
+            "对本车间的安全生产工作负直接领导责任",
+            "组织开展班组安全活动和岗位安全培训",
+            "审批车间动火、受限空间等特殊作业票，落实现场监护",
+            "每日巡查车间安全状况，发现隐患立即组织整改",
+        ],
+        "authorities": ["1．对班组生产任务的安排有决定权；", "2．对违章作业有制止和处罚权；",
+                        "3．对班长的任免有建议权。"],
+        "quals": [("学历", "大专及以上", "专业", "化工相关专业"),
+                  ("工作经验", "5年以上化工装置操作经验，其中2年以上班组管理经验", "年龄", "30-45岁")],
+        "other": "持有危险化学品特种作业操作证",
+        "kpis": [("车间产量计划完成率", "30%", "≥100%"), ("工艺指标合格率", "25%", "≥98%"),
+                 ("设备完好率", "20%", "≥95%"), ("轻伤及以上事故", "25%", "0起")],
+        "incumbent": "刘海波", "signed": "2023年5月12日",
+    },
+    {
+        "number": "JD-SC-003", "date": "2023年5月11日",
+        "title": "安全员", "code": "SC-05", "department": "生产部", "headcount": "1人",
+        "reports_to": "生产部经理", "direct_reports": "无",
+        "purpose": "监督落实生产现场的各项安全管理制度，预防和减少生产安全事故。",
+        "duties": [
+            "编制部门年度安全培训计划并组织实施",
+            "建立和更新安全生产台账、危险源清单",
+            "组织应急预案演练，评估演练效果",
+            "统计分析安全生产数据，每月编写安全简报",
+        ],
+        "safety": [
+            "监督检查各车间执行安全操作规程的情况",
+            "对查出的事故隐患开具整改通知单并跟踪复查",
+            "参与特殊作业的安全条件确认和现场监督",
+            "参与事故调查，提出防范措施建议",
+        ],
+        "authorities": ["1．对违章指挥、违章作业有制止权；", "2．对存在重大隐患的作业有责令停止权；",
+                        "3．对安全奖惩有建议权。"],
+        "quals": [("学历", "中专及以上", "专业", "安全工程相关专业"),
+                  ("工作经验", "三年以上化工企业安全管理经验", "年龄", "25-45岁")],
+        "other": "持有安全生产管理人员资格证",
+        "kpis": [("隐患整改闭环率", "40%", "100%"), ("安全培训计划完成率", "30%", "100%"),
+                 ("安全台账完整率", "30%", "100%")],
+        "incumbent": "", "signed": "",
+    },
+]
+
+
+@document("cards-01-chemical.docx")
+def build_chemical_cards(path: Path) -> None:
+    doc = new_docx("岗位说明书汇编")
+    para(doc, "华兴化工（南通）有限公司", bold=True, size=18, font=HEADING_FONT, align=CENTER)
+    para(doc, "生产部岗位说明书汇编", bold=True, size=16, font=HEADING_FONT, align=CENTER)
+    para(doc, "（2023年版）", align=CENTER)
+    for n, card in enumerate(CHEMICAL_CARDS):
+        if n:
+            doc.add_page_break()
+        para(doc, "岗位说明书", bold=True, size=14, font=HEADING_FONT, align=CENTER)
+        table = grid_table(doc, 4, [3.0, 5.0, 3.0, 5.0])
+        row_of(table, ["编号", card["number"], "填报日期", card["date"]], bold_cols=(0, 2))
+        row_of(table, ["岗位名称", card["title"], "岗位编号", card["code"]], bold_cols=(0, 2))
+        row_of(table, ["所属部门", card["department"], "岗位定员", card["headcount"]], bold_cols=(0, 2))
+        row_of(table, ["直接上级", card["reports_to"], "直接下级", card["direct_reports"]], bold_cols=(0, 2))
+        row_of(table, ["岗位目的", card["purpose"], None, None], bold_cols=(0,))
+        section_row(table, "岗位职责")
+        row_of(table, ["序号", "职责内容", None, None], bold_cols=(0, 1))
+        for i, duty in enumerate(card["duties"], start=1):
+            row_of(table, [str(i), duty, None, None])
+        section_row(table, "安全生产责任")
+        for i, duty in enumerate(card["safety"], start=1):
+            row_of(table, [str(i), duty, None, None])
+        section_row(table, "岗位权限")
+        row_of(table, [card["authorities"], None, None, None])
+        section_row(table, "任职资格")
+        for quad in card["quals"]:
+            row_of(table, list(quad), bold_cols=(0, 2))
+        row_of(table, ["其他要求", card["other"], None, None], bold_cols=(0,))
+        section_row(table, "关键绩效指标")
+        row_of(table, ["指标名称", None, "权重", "目标值"], bold_cols=(0, 2, 3))
+        for name, weight, target in card["kpis"]:
+            row_of(table, [name, None, weight, target])
+        row_of(table, ["任职者姓名", card["incumbent"], "任职者签字", ""], bold_cols=(0, 2))
+        row_of(table, ["直接上级签字", "", "日期", card["signed"]], bold_cols=(0, 2))
+    save_docx(doc, path)
+
+
+WATER_CARDS = [
+    ("第一条　营业厅主管", "客户服务中心主任",
+     ["负责营业厅日常运营管理，合理安排窗口人员排班，确保营业时间内服务不间断。",
+      "受理用户开户、过户、销户及水表报装业务，审核相关资料的完整性和真实性，对资料不全的申请一次性告知需补充的材料。",
+      "处理营业厅现场投诉和热线转办工单，做到当日受理、限时办结并回访。",
+      "组织营业厅人员开展服务礼仪和业务知识培训，每季度组织一次业务考试。",
+      "每月汇总营业收费、工单办理等数据，编制营业月报报送中心主任。",
+      "完成上级领导交办的其他工作。"],
+     ["贯彻执行公司安全生产管理制度，对营业厅的安全工作负直接管理责任。",
+      "每周检查营业厅消防器材、用电线路及监控设备，发现隐患及时整改。",
+      "组织营业厅人员参加消防演练和应急疏散演练。",
+      "负责营业厅现金及票据的安全管理，落实双人交接制度。"],
+     "大专及以上学历，三年以上窗口服务或营业管理工作经验。"),
+    ("第二条　抄表员", "营业厅主管",
+     ["按抄表周期完成责任片区水表的抄读工作，确保抄见率和准确率。",
+      "发现水表停走、倒转、损坏、表井积水等异常情况时，现场拍照记录并通过抄表终端填报异常工单。",
+      "核对用户信息，对零水量、水量突增用户进行现场核查。",
+      "向用户宣传节约用水和安全用水知识，发放缴费通知单。"],
+     ["严格遵守入户抄表安全规范，进入地下表井前先通风检测。",
+      "雨雪天气外出作业时做好防滑防摔措施。",
+      "驾驶电动车出行时遵守交通法规，佩戴安全头盔。"],
+     "高中及以上学历，一年以上相关工作经验，能熟练使用智能抄表终端。"),
+    ("第三条　管网巡检员", "客户服务中心主任",
+     ["按巡检路线对供水管网、阀门井、消火栓进行日常巡查，做好巡检记录。",
+      "发现管道漏水、井盖缺失、违章占压等问题时立即上报，并在现场设置警示标志。",
+      "配合抢修班组做好爆管抢修现场的关阀停水和交通疏导工作。",
+      "对辖区内施工工地进行管线交底和现场监护，防止第三方施工损坏管网。"],
+     ["对本人巡检过程中的作业安全负责，按规定穿戴反光背心、安全帽等劳动防护用品。",
+      "进入有限空间作业前严格执行先通风、再检测、后作业的规定，并设专人监护，作业过程中保持与外部人员的通讯畅通。",
+      "夜间巡检时须两人同行，随身携带照明及通讯设备。",
+      "发现燃气泄漏等危险情况时立即撤离并报告，不得擅自处置。"],
+     "中专及以上学历，给排水、市政工程等相关专业，两年以上管网巡检或维修经验。"),
+]
+
+
+@document("cards-02-water-utility.pdf")
+def build_water_cards_pdf(path: Path) -> None:
+    pdf = PdfLayout(header="城东水务有限公司企业标准　Q/CDSW 204-2023　客户服务中心岗位职责")
+    pdf.paragraph("客户服务中心岗位职责", size=18, center=True)
+    pdf.paragraph("1　范围", size=12, space_before=12)
+    pdf.paragraph("本标准规定了城东水务有限公司客户服务中心各岗位的职责、安全职责和任职条件。本标准适用于客户服务中心"
+                  "营业、抄表及管网巡检岗位。", indent=21)
+    pdf.paragraph("2　岗位职责", size=12, space_before=12)
+    for heading, boss, duties, safety, quals in WATER_CARDS:
+        pdf.paragraph(heading, size=13, space_before=10)
+        pdf.paragraph(f"直接上级：{boss}", size=12)
+        pdf.paragraph("（一）岗位职责", size=12)
+        for i, duty in enumerate(duties, start=1):
+            pdf.paragraph(f"{i}．{duty}", size=12)
+        pdf.paragraph("（二）安全职责", size=12)
+        for i, duty in enumerate(safety, start=1):
+            pdf.paragraph(f"{i}.{duty}", size=12)
+        pdf.paragraph("（三）任职条件", size=12)
+        pdf.paragraph(quals, size=12)
+    path.write_bytes(pdf.bytes())
+
+
+@document("cards-03-sales-form.docx")
+def build_sales_cards(path: Path) -> None:
+    doc = new_docx("销售部岗位说明书")
+    para(doc, "瑞丰食品有限公司销售部岗位说明书", bold=True, size=16, font=HEADING_FONT, align=CENTER)
+    cards = [
+        {
+            "title": "区域销售经理", "department": "销售部", "grade": "M2", "headcount": "4",
+            "reports_to": "销售总监", "direct_reports": "销售代表",
+            "purpose": "开拓并管理所辖区域的经销商网络，完成区域销售目标。",
+            "duties": [
+                ("渠道开发", [("制定区域经销商开发计划，评估并引进新经销商", "每季度"),
+                              ("与经销商签订年度合作协议，明确任务与返利政策", "每年")]),
+                ("销售管理", [("分解区域月度销售目标并跟踪达成情况", "每月"),
+                              ("审核经销商订单，协调发货与回款", "每周")]),
+                ("团队管理", [("带领销售代表开展终端拜访，检查陈列与价格执行", "每周")]),
+            ],
+            "authorities": ["对区域内经销商的选择有建议权", "对销售代表的工作安排有决定权"],
+            "internal": "市场部、财务部、物流部", "external": "经销商、大型商超采购",
+            "quals": [("学历", "本科及以上学历"), ("工作经验", "5年以上快消品销售经验，其中2年以上区域管理经验"),
+                      ("年龄", "28-40岁")],
+            "kpis": [("销售额完成率", "40%", "≥95%", "≥100%", "≥100%"),
+                     ("回款率", "30%", "≥90%", "≥95%", "≥98%"),
+                     ("新增经销商数", "30%", "1家", "3家", "10家")],
+        },
+        {
+            "title": "销售内勤", "department": "销售部", "grade": "S3", "headcount": "2",
+            "reports_to": "销售总监", "direct_reports": "无",
+            "purpose": "为销售团队提供订单、合同及数据支持，保证销售后台工作及时准确。",
+            "duties": [
+                ("订单管理", [("录入并审核经销商订单，跟踪发货进度", "每日"),
+                              ("处理退换货申请，协调仓库和财务办理", "工作需要时")]),
+                ("数据统计", [("编制销售日报、周报和月度销售分析表", "每日"),
+                              ("核对经销商往来账目，提示逾期应收款", "每月")]),
+                ("合同档案", [("整理归档销售合同和经销商资质文件", "每月")]),
+            ],
+            "authorities": ["对资料不全的订单有退回权"],
+            "internal": "销售部各区域、财务部、物流部", "external": "经销商",
+            "quals": [("学历", "大专及以上学历"), ("工作经验", "1年以上销售助理或文员经验"), ("年龄", "22-35岁")],
+            "kpis": [("订单录入准确率", "50%", "100%", "100%", "100%"),
+                     ("报表提交及时率", "50%", "100%", "100%", "100%")],
+        },
+    ]
+    for n, card in enumerate(cards):
+        if n:
+            doc.add_page_break()
+        para(doc, f"{card['title']}岗位说明书", bold=True, size=14, align=CENTER)
+        table = grid_table(doc, 5, [2.6, 3.6, 3.6, 2.6, 3.6])
+        section_row(table, "基本信息")
+        row_of(table, ["岗位名称", card["title"], None, "所属部门", card["department"]], bold_cols=(0, 3))
+        row_of(table, ["职级", card["grade"], None, "岗位定员", card["headcount"]], bold_cols=(0, 3))
+        section_row(table, "汇报关系")
+        row_of(table, ["直接上级", card["reports_to"], None, "直接下级", card["direct_reports"]], bold_cols=(0, 3))
+        section_row(table, "岗位概述")
+        row_of(table, [card["purpose"], None, None, None, None])
+        section_row(table, "岗位职责")
+        row_of(table, ["职责类别", "工作内容", None, None, "工作频次"], bold_cols=(0, 1, 4))
+        for category, items in card["duties"]:
+            first = len(table.rows)
+            for text, frequency in items:
+                row_of(table, ["", text, None, None, frequency])
+            merge_down(table, 0, first, len(table.rows) - 1, category)
+        section_row(table, "岗位权限")
+        row_of(table, [card["authorities"], None, None, None, None])
+        section_row(table, "工作关系")
+        row_of(table, ["内部联系", card["internal"], None, None, None], bold_cols=(0,))
+        row_of(table, ["外部联系", card["external"], None, None, None], bold_cols=(0,))
+        section_row(table, "任职资格")
+        for label, value in card["quals"]:
+            row_of(table, [label, value, None, None, None], bold_cols=(0,))
+        section_row(table, "绩效考核")
+        row_of(table, ["考核指标", "权重", "月度目标", "季度目标", "年度目标"], bold_cols=(0, 1, 2, 3, 4))
+        for kpi in card["kpis"]:
+            row_of(table, list(kpi))
+        section_row(table, "签字确认")
+        row_of(table, ["任职者", "", None, "日期", ""], bold_cols=(0, 3))
+        row_of(table, ["部门负责人", "", None, "日期", ""], bold_cols=(0, 3))
+    save_docx(doc, path)
+
+
+# =======================================================================================
+# 7. Formal forms with qualification variants
+# =======================================================================================
+
+text_document("form-01-safety-director.txt", """\
+青城建设集团有限公司
+岗位说明书
+
+岗位名称：项目安全总监          岗位编号：AQ-003
+所属部门：安全质量部            岗位定员：1
+直接上级：项目经理              直接下级：专职安全员
+
+一、岗位目的
+全面负责项目施工现场的安全生产管理，预防各类生产安全事故。
+
+二、岗位职责
+1、贯彻执行国家及地方安全生产法律法规和公司安全管理制度；
+2、组织编制项目安全专项施工方案，参与危险性较大分部分项工程的论证；
+3、每周组织项目安全大检查 - 对检查出的隐患下达整改通知并复查；
+4、组织新进场工人三级安全教育和特种作业人员持证上岗核查；
+5、发生生产安全事故时，按规定程序上报并参与调查处理。
+
+三、任职资格
+学    历：本科及以上学历，年龄在29－45岁之间
+专    业：土木工程、安全工程
+从业年限 5年以上
+职业资格：注册安全工程师
+性    别：男
+
+四、工作权限
+1、对违章指挥、违章作业有制止权和处罚权；
+2、对重大事故隐患有责令停工整改权；
+3、对分包单位安全管理有考核权。
+""")
+
+text_document("form-02-cashier-gbk.txt", """\
+                    岗 位 说 明 书
+
+单位：鹏程商贸有限公司                  填写日期：2022-08-15
+岗位名称：出  纳                        所属部门：财务部
+直接上级：财务经理                      岗位人数：1人
+
+【岗位职责】
+1．每日 9:00 - 17:30 办理现金收付 - 包括银行存取
+2．登记现金日记账和银行存款日记账，做到日清月结
+3．保管库存现金、有价证券及空白支票
+4．按月编制银行存款余额调节表
+5．办理员工报销款及供应商货款的支付
+
+【任职要求】
+学    历：中专及以上，会计相关专业
+年    龄：25 - 35 岁
+性    别：不限（女性佳）
+经    验：三年以上出纳工作经验
+技    能：熟练使用金蝶K3财务软件及网银系统
+
+                                        第 1 页
+""", encoding="gbk", newline="\r\n")
+
+
+@document("form-03-ops-engineer.docx")
+def build_ops_form(path: Path) -> None:
+    doc = new_docx("岗位说明书")
+    para(doc, "鼎泰证券股份有限公司", bold=True, size=14, font=HEADING_FONT, align=CENTER)
+    para(doc, "岗位说明书", bold=True, size=16, font=HEADING_FONT, align=CENTER)
+    table = grid_table(doc, 5, [2.2, 2.4, 4.4, 2.6, 4.4])
+    row_of(table, ["岗位名称", None, "系统运维工程师", "岗位编号", "IT-07"], bold_cols=(0, 3))
+    row_of(table, ["所属部门", None, "信息技术部", "直接上级", "信息技术部经理"], bold_cols=(0, 3))
+    row_of(table, ["岗位定员", None, "2", "职级", "P5"], bold_cols=(0, 3))
+    row_of(table, ["工作概述", None, "负责公司交易、清算及办公系统的运行维护，保障信息系统安全、稳定、连续运行。", None, None],
+           bold_cols=(0,))
+    row_of(table, ["岗位职责", None, ["（1）负责服务器、存储、网络设备的日常巡检和故障处理；",
+                                    "（2）负责交易系统开盘前检查与收盘后数据备份；",
+                                    "（3）编写运维操作手册，规范变更与应急处置流程；",
+                                    "（4）配合完成监管报送系统及灾备演练的技术保障；",
+                                    "（5）跟踪设备维保合同执行，管理机房资产台账。"], None, None], bold_cols=(0,))
+    first = len(table.rows)
+    row_of(table, ["", "学历要求", "本科及以上学历，计算机相关专业", None, None], bold_cols=(1,))
+    row_of(table, ["", "从业年限", "3年以上", None, None], bold_cols=(1,))
+    row_of(table, ["", "知识技能", "熟悉 Linux、Windows Server 操作系统及 TCP/IP 网络；熟悉 VMware 虚拟化", None, None],
+           bold_cols=(1,))
+    row_of(table, ["", "优先条件", ["持有 RHCE 或 CCNP 证书", "有证券、期货行业信息系统运维经验"], None, None],
+           bold_cols=(1,))
+    merge_down(table, 0, first, len(table.rows) - 1, "任职资格")
+    row_of(table, ["工作环境", None, "机房及办公室，需参与 7×24 小时值班轮岗", None, None], bold_cols=(0,))
+    para(doc)
+    para(doc, "编制：信息技术部　　审核：人力资源部　　批准：　　　　日期：2023年9月")
+    save_docx(doc, path)
+
+
+@document("form-04-hr-specialist.docx")
+def build_hr_form(path: Path) -> None:
+    doc = new_docx("岗位说明书")
+    numbering = Numbering(doc)
+    abs_id = numbering.abstract("1A2B3C31", level(0, "decimal", "%1."))
+    para(doc, "海川装饰工程有限公司　岗位说明书", bold=True, size=15, font=HEADING_FONT, align=CENTER)
+    table = grid_table(doc, 4, [3.0, 5.0, 3.0, 5.0])
+    row_of(table, ["岗位名称", "人力资源专员", "所属部门", "人力资源部"], bold_cols=(0, 2))
+    row_of(table, ["直接上级", "人力资源经理", "岗位定员", "1"], bold_cols=(0, 2))
+    cells = row_of(table, ["岗位职责", "", None, None], bold_cols=(0,))
+    duty_cell = cells[1]
+    num = numbering.num(abs_id)
+    duties = ["根据各部门用人需求发布招聘信息，筛选简历并安排面试；",
+              "办理员工入职、转正、调岗及离职手续；",
+              "维护员工花名册和人事档案，每月更新人员异动数据；",
+              "核算员工考勤，配合财务部完成工资发放；",
+              "办理社会保险和住房公积金的增减员业务。"]
+    first = duty_cell.paragraphs[0]
+    for i, duty in enumerate(duties):
+        p = first if i == 0 else duty_cell.add_paragraph()
+        run(p, duty)
+        numbered(p, num)
+    row_of(table, ["学历", "大专及以上学历，人力资源管理、心理学等相关专业", "性别", "不限"], bold_cols=(0, 2))
+    row_of(table, ["年龄", "25至35周岁", "经验", "有 2 年以上人事招聘工作经验优先"], bold_cols=(0, 2))
+    cell = row_of(table, ["技能要求", "", None, None], bold_cols=(0,))[1]
+    cell_lines(cell, ["1. 熟练使用 Office 办公软件；", "2. 熟悉劳动合同法及社保公积金政策；", "3. 具备良好的沟通表达能力。"])
+    save_docx(doc, path)
+
+
+# =======================================================================================
+# 8. Traditional Chinese (Hong Kong, Taiwan)
+# =======================================================================================
+
+text_document("trad-01-hk-posting.txt", """\
+誠聘
+
+恒昌物流（香港）有限公司現因業務擴展，誠聘以下職位：
+
+(1) 倉務主任
+職責：
+‧ 管理倉庫日常運作，包括收貨、存倉及出貨
+‧ 編排倉務員工作及更表
+‧ 定期進行存貨盤點，確保庫存記錄準確
+要求：
+‧ 中學畢業或以上
+‧ 五年或以上倉務管理經驗
+‧ 懂操作倉務管理系統（WMS）者優先
+‧ 能操流利廣東話及普通話
+薪金：月薪 HK$18,000 - 22,000
+
+(2) 貨車司機
+職責：
+‧ 駕駛 9 噸貨車運送貨物往返各區客戶
+‧ 協助上落貨及核對送貨單據
+要求：
+‧ 持有效香港第 18 類（中型貨車）駕駛執照
+‧ 三年或以上駕駛經驗
+‧ 熟悉港九新界路線者優先
+薪金：面議
+
+以上職位工作地點：葵涌
+福利：五天工作、有薪年假、醫療保險、勤工獎
+有意者請將履歷及要求薪金電郵至 hr@hengchang-log.hk，或致電 2345 6789 與陳小姐聯絡。
+""")
+
+text_document("trad-02-tw-html.html", """\
+<!DOCTYPE html>
+<html lang="zh-Hant-TW">
+<head>
+<meta charset="utf-8">
+<title>人才招募｜財團法人大和文教基金會</title>
+</head>
+<body>
+<div id="header"><a href="index.php">首頁</a>｜<a href="about.php">關於本會</a>｜<a href="recruit.php">人才招募</a></div>
+<div id="content">
+<p>財團法人大和文教基金會成立於民國八十五年，長期投入偏鄉兒童課後陪伴與家庭支持服務，現誠徵以下夥伴：</p>
+<h2>徵才職位：行政美編人員</h2>
+<ul class="recruit">
+<li>徵才名額：1名</li>
+<li>工作性質：全職</li>
+<li>工作地點：台中市西區</li>
+<li>工作待遇：月薪 32,000 ~ 38,000 元</li>
+<li>學歷要求：大學以上，美術、設計相關科系</li>
+<li>工作經驗：2年以上</li>
+<li>工作內容：
+<ol>
+<li>負責文宣品、海報及網站橫幅設計</li>
+<li>協助活動佈置與攝影</li>
+<li>處理一般行政庶務</li>
+</ol>
+</li>
+<li>具備條件：
+<ol>
+<li>熟悉 Photoshop、Illustrator、InDesign</li>
+<li>具備基礎攝影能力</li>
+<li>有印刷廠合作經驗者優先</li>
+</ol>
+</li>
+<li>基本福利：勞健保、年終獎金、員工旅遊、三節禮金</li>
+</ul>
+<h2>徵才職位：社工督導</h2>
+<ul class="recruit">
+<li>徵才名額：1名</li>
+<li>工作性質：全職</li>
+<li>工作地點：台中市西區</li>
+<li>工作待遇：依本會薪資標準（面議）</li>
+<li>學歷要求：碩士以上，社會工作相關科系</li>
+<li>工作經驗：社工實務經驗三年以上</li>
+<li>工作內容：
+<ol>
+<li>督導社工員個案處理與紀錄撰寫</li>
+<li>規劃年度服務方案並撰寫計畫書</li>
+<li>辦理社工員教育訓練</li>
+</ol>
+</li>
+<li>具備條件：
+<ol>
+<li>具社會工作師證照</li>
+<li>具團體督導經驗者優先</li>
+</ol>
+</li>
+<li>基本福利：勞健保、年終獎金、員工旅遊、三節禮金</li>
+</ul>
+<p>應徵方式：請將履歷表及自傳 E-mail 至 recruit@dahe.org.tw，合者通知面試，不合者恕不退件。</p>
+</div>
+<div id="footer">財團法人大和文教基金會 版權所有　地址：台中市西區民生路 100 號</div>
+</body>
+</html>
+""")
+
+
+@document("trad-03-tw-form.docx")
+def build_tw_form(path: Path) -> None:
+    doc = new_docx("職務說明書", author="管理部")
+    para(doc, "順昌精密工業股份有限公司", bold=True, size=14, font="標楷體", align=CENTER)
+    para(doc, "職務說明書", bold=True, size=16, font="標楷體", align=CENTER)
+    table = grid_table(doc, 4, [3.0, 5.0, 3.0, 5.0])
+    row_of(table, ["職務名稱", "會計專員", "職務代號", "FA-02"], bold_cols=(0, 2))
+    row_of(table, ["所屬部門", "財務部", "直屬主管", "財務經理"], bold_cols=(0, 2))
+    row_of(table, ["職等", "5", "編制人數", "2"], bold_cols=(0, 2))
+    row_of(table, ["工作職掌", ["一、處理日常帳務及傳票審核。", "二、編製月報、季報及年度財務報表。",
+                                 "三、辦理營業稅申報及扣繳憑單作業。", "四、協助會計師查核及內部稽核事宜。"], None, None],
+           bold_cols=(0,))
+    first = len(table.rows)
+    row_of(table, ["", "學歷", "大專以上，會計、財務金融相關科系", None], bold_cols=(1,))
+    row_of(table, ["", "經驗", "會計相關工作三年以上", None], bold_cols=(1,))
+    row_of(table, ["", "證照", ["記帳士證照", "具會計師證照者優先"], None], bold_cols=(1,))
+    merge_down(table, 0, first, len(table.rows) - 1, "任用資格")
+    para(doc)
+    para(doc, "制定日期：民國112年3月1日　　核定：總經理")
+    save_docx(doc, path)
+
+
+# =======================================================================================
+# 9. Documents that are not job descriptions
+# =======================================================================================
+
+text_document("notes-hiring-todo.md", """\
+# 周会前整理（4/8）
+
+## 待办
+- [ ] 周三前把 Q2 招聘需求汇总发给王总（研发 3、销售 2，测试先不招）
+- [ ] 岗位说明书模板要改：去掉“岗位价值”栏，任职资格改成学历/经验/技能三栏
+- [x] 跟财务确认新员工社保基数
+- [ ] 问一下法务：试用期工资能不能按 80% 发
+
+## 想法
+Not all are true: 简历里写“精通”的大多只是用过。面试题库要按岗位分类，至少覆盖：
+1. 后端：数据库索引、缓存一致性
+2. 销售：客户拜访记录怎么写
+3. 行政：采购流程
+
+## 备忘
+- 猎头费率 18%，保证期 3 个月
+- 校招宣讲定在 10 月第二周，场地待定
+""")
+
+text_document("hr-folder-manifest.tsv", "\n".join([
+    "路径\t大小(KB)\t修改日期\t备注",
+    "岗位说明书/财务部/出纳岗位说明书.docx\t36\t2021-03-02\t旧模板，待更新",
+    "岗位说明书/财务部/会计岗位说明书.docx\t41\t2021-03-02\t",
+    "岗位说明书/生产部/车间主任岗位说明书.doc\t88\t2019-11-20\t需转成docx",
+    "招聘/2024春招/招聘简章.pdf\t512\t2024-02-26\t已发布",
+    "招聘/2024春招/面试评分表.xlsx\t24\t2024-02-28\t",
+    "制度/考勤管理制度.docx\t67\t2022-07-01\t第3版",
+    "制度/薪酬管理办法.docx\t73\t2023-01-05\t总经理已签批",
+    "培训/新员工入职培训.pptx\t4380\t2023-09-14\t",
+    "组织架构/组织架构图2024.vsdx\t210\t2024-01-03\t住所地变更后需重画",
+]) + "\n")
+
+
+@document("regulation-attendance.docx")
+def build_regulation(path: Path) -> None:
+    doc = new_docx("考勤管理制度")
+    para(doc, "考勤管理制度", bold=True, size=16, font=HEADING_FONT, align=CENTER)
+    para(doc, "文件编号：XZ-ZD-003　　版本：第3版　　生效日期：2022年7月1日", align=CENTER)
+    articles = [
+        ("第一章　总则", [
+            "第一条　为规范公司考勤管理，维护正常的工作秩序，根据《劳动法》及相关法律法规，结合公司实际，制定本制度。",
+            "第二条　本制度适用于公司全体员工，包括试用期员工及实习生。",
+        ]),
+        ("第二章　职责", [
+            "第三条　人力资源部负责考勤制度的制定、解释和监督执行，每月汇总考勤数据并核算考勤扣款。",
+            "第四条　各部门负责人负责本部门员工的日常考勤管理，审批本部门员工的请假和加班申请。",
+            "第五条　员工应按时上下班，如实打卡，不得代打卡或委托他人打卡。",
+        ]),
+        ("第三章　工作时间", [
+            "第六条　公司实行每周五天工作制，工作时间为上午 8:30 - 12:00，下午 13:30 - 17:30。",
+            "第七条　因工作需要实行综合工时或不定时工时的岗位，经劳动行政部门批准后执行。",
+        ]),
+        ("第四章　请假与加班", [
+            "第八条　员工请假须提前通过 OA 系统提交申请，病假须附医院证明。",
+            "第九条　请假一天以内由部门负责人审批；一天以上三天以内由分管副总审批；三天以上由总经理审批。",
+            "第十条　加班须事先申请，经批准后方可计算加班时间，未经批准的加班不予认定。",
+        ]),
+        ("第五章　附则", [
+            "第十一条　本制度由人力资源部负责解释。",
+            "第十二条　本制度自发布之日起施行，原《考勤管理规定》同时废止。",
+        ]),
+    ]
+    for chapter, items in articles:
+        para(doc, chapter, bold=True, size=12, align=CENTER)
+        for item in items:
+            para(doc, item)
+    save_docx(doc, path)
+
+
+text_document("manual-hr-system.html", """\
+<!DOCTYPE html>
+<html lang="zh-CN">
+<head><meta charset="utf-8"><title>3.2 岗位管理 - 云帆人事系统用户手册</title></head>
+<body>
+<nav><a href="index.html">目录</a> &gt; 第3章 组织管理 &gt; 3.2 岗位管理</nav>
+<h1>3.2 岗位管理</h1>
+<p>岗位管理用于维护公司的岗位体系。管理员可以新建、编辑、停用岗位，并为岗位关联岗位说明书。</p>
+<h2>3.2.1 新建岗位</h2>
+<ol>
+<li>点击左侧菜单【组织管理】→【岗位管理】，进入岗位列表页。</li>
+<li>点击右上角【新建】按钮，弹出“新建岗位”对话框。</li>
+<li>填写岗位名称、岗位编号、所属部门、岗位序列和编制人数，其中带 * 号的为必填项。</li>
+<li>在“岗位职责”文本框中填写该岗位的主要职责，每条职责占一行。</li>
+<li>点击【保存】，系统提示“保存成功”后岗位出现在列表中。</li>
+</ol>
+<p class="note">注意：岗位编号保存后不可修改；如需调整，请先停用原岗位再新建。</p>
+<h2>3.2.2 导入岗位说明书</h2>
+<p>支持导入 Word（.docx）格式的岗位说明书。系统会识别“岗位名称”“任职要求”等字段，识别结果需人工确认后才会生效。</p>
+<table border="1">
+<tr><th>字段</th><th>说明</th><th>是否必填</th></tr>
+<tr><td>岗位名称</td><td>不超过 30 个字符</td><td>是</td></tr>
+<tr><td>所属部门</td><td>从组织架构中选择</td><td>是</td></tr>
+<tr><td>编制人数</td><td>正整数</td><td>否</td></tr>
+</table>
+<p><a href="3-1.html">上一节：3.1 部门管理</a> | <a href="3-3.html">下一节：3.3 职级体系</a></p>
+</body>
+</html>
+""")
+
+text_document("minutes-recruiting-meeting.txt", """\
+会议纪要
+
+会议名称：2024年第二季度招聘工作协调会
+时　　间：2024年4月9日 14:00-15:30
+地　　点：总部三楼第一会议室
+主 持 人：人力资源部 孙丽
+参会人员：技术部 陈刚、销售部 赵敏、财务部 钱伟、人力资源部 孙丽 周洋
+记 录 人：周洋
+
+一、会议议题
+1. 通报第一季度招聘完成情况；
+2. 确定第二季度各部门招聘需求及到岗时间；
+3. 讨论校园招聘安排。
+
+二、会议内容
+1. 孙丽通报：第一季度计划招聘 12 人，实际到岗 9 人，完成率 75%，未完成岗位主要为嵌入式软件工程师。
+2. 陈刚提出：技术部第二季度需补充嵌入式软件工程师 2 名、测试工程师 1 名，要求 5 月底前到岗。
+3. 赵敏提出：华东区销售代表离职 2 人，需尽快补充；建议提高销售岗位的推荐奖金。
+4. 钱伟表示：第二季度招聘费用预算为 8 万元，猎头费用需单独报批。
+
+三、会议决定
+1. 同意技术部、销售部的招聘需求，由人力资源部于 4 月 15 日前发布招聘信息；
+2. 内部推荐奖金由 1000 元调整为 2000 元，自 5 月 1 日起执行；
+3. 校园招聘方案由周洋起草，4 月底前提交讨论。
+
+四、下次会议
+时间另行通知。
+
+                                        人力资源部
+                                        2024年4月10日
+""")
+
+
+@document("dept-duties-rnd.docx")
+def build_department_duties(path: Path) -> None:
+    doc = new_docx("研发中心部门职责")
+    numbering = Numbering(doc)
+    group_abs = numbering.abstract("1A2B3C41", level(0, "chineseCounting", "%1、", left=0, hanging=0, suffix="nothing"))
+    item_abs = numbering.abstract("1A2B3C42", level(0, "decimal", "%1."))
+    para(doc, "研发中心部门职责", bold=True, size=16, font=HEADING_FONT, align=CENTER)
+    para(doc, "部门使命：以客户需求为导向，持续开发有竞争力的产品，支撑公司业务增长。")
+    group_num = numbering.num(group_abs)
+    groups = [
+        ("产品规划", ["组织编制公司中长期产品规划和年度研发计划", "开展行业技术趋势研究，提出新产品立项建议"]),
+        ("研发管理", ["组织新产品的设计开发、样机试制和型式试验", "建立并维护研发项目管理流程，控制研发进度和费用",
+                      "组织设计评审和技术方案评审"]),
+        ("技术支持", ["为生产、质量、销售部门提供技术支持", "处理客户提出的技术问题，参与重大质量问题的分析"]),
+        ("知识产权与标准", ["负责专利申请、软件著作权登记及维护", "参与行业标准和企业标准的制定"]),
+    ]
+    for name, items in groups:
+        numbered(para(doc, name, bold=True), group_num)
+        num = numbering.num(item_abs, restart=True)
+        for item in items:
+            numbered(para(doc, item, style="List Paragraph"), num)
+    para(doc, "部门负责人：研发中心总监　　部门编制：45人")
+    save_docx(doc, path)
+
+
+# =======================================================================================
+# 10. Spreadsheet-like text: a TSV roster
+# =======================================================================================
+
+text_document("roster-positions.tsv", "\n".join([
+    "岗位名称\t所属部门\t编制人数\t岗位职责\t任职要求",
+    "总经理秘书\t总经理办公室\t1\t1、负责总经理日程安排与会议组织；2、起草公司文件、通知及会议纪要；3、负责来访客人接待。"
+    "\t本科及以上学历，中文、文秘相关专业；3年以上秘书或行政工作经验。",
+    "网络管理员\t信息部\t1\t1、负责公司网络、服务器及监控设备的维护；2、处理员工电脑及打印机故障；3、管理公司邮箱与OA账号。"
+    "\t大专及以上学历，计算机相关专业；2年以上网络维护经验；有 CCNA 证书者优先。",
+    "采购专员\t采购部\t2\t1、根据请购单询价、比价并下达采购订单；2、跟踪订单交期，协调到货异常；3、维护供应商档案。"
+    "\t大专及以上学历；1年以上采购工作经验；熟悉 ERP 采购模块。",
+    "质检员\t品质部\t3\t1、负责来料、半成品及成品的检验；2、填写检验记录并及时反馈质量异常；3、参与不合格品的评审。"
+    "\t中专及以上学历；年龄20-40岁；有 ISO 9001 体系工作经验者优先。",
+    "司机\t行政部\t1\t1、负责公司商务用车的驾驶；2、做好车辆日常保养和年检；3、填写行车记录。"
+    "\t高中及以上学历；持 C1 驾照，5年以上驾龄；男，45岁以下。",
+]) + "\n")
+
+
+# =======================================================================================
+
+
+def build_all(out_dir: Path = OUT) -> list[Path]:
+    out_dir.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for name, build in BUILDERS.items():
+        path = out_dir / name
+        build(path)
+        paths.append(path)
+    return paths
+
+
+def main() -> int:
+    for path in build_all():
+        print(f"{path.name}: {path.stat().st_size:,} bytes")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
