@@ -37,7 +37,7 @@ from ..schemas.role import (
 )
 from .fields.duties import extract_duties
 from .fields.kpis import extract_kpis, weights_warning
-from .fields.pay import parse_salary, split_benefits, split_places
+from .fields.pay import parse_salary, place_prose, split_benefits, split_places
 from .fields.qualifications import QualificationBuilder
 from .fields.reporting import parse_count, parse_promotions, parse_superiors, parse_supervision
 from .fields.values import clean_item, clean_value, split_names
@@ -405,6 +405,9 @@ def _list_label(b: RoleBuilder, piece: Piece) -> str | None:
     key = piece.key or ""
     if value is None:
         return key if key in ("benefits", "location", "equipment") and not piece.text.strip() else _empty(b, piece)
+    if key == "location" and place_prose(value, b.lexicon):
+        b.add_text("work_conditions", value, piece)
+        return None
     b.add_to(b.lists[key], key, _split_list_field(key, value, b.lexicon), piece)
     return None
 
@@ -507,6 +510,10 @@ def _list_section(b: RoleBuilder, piece: Piece, section: str) -> None:
 def _list_item(b: RoleBuilder, piece: Piece, key: str) -> None:
     text = clean_item(piece.text)
     if not text:
+        return
+    if key == "location" and place_prose(text, b.lexicon):
+        b.add_text("work_conditions", piece.text, piece)
+        b.use(piece)
         return
     if key in ("equipment", "benefits", "location"):
         items = _split_list_field(key, text, b.lexicon) if piece.kind != Kind.ITEM or key != "benefits" else [text]

@@ -113,7 +113,9 @@ def run_eval(gold_dir: Path, pred_dir: Path | None, scorer: Path | None, verbose
 
 
 def _find_scorer(gold_dir: Path) -> Path | None:
-    for base in [gold_dir.parent, *gold_dir.parent.parents]:
-        if (base / "tools" / "score.py").exists():
-            return base / "tools" / "score.py"
+    """``tools/score.py`` above the gold folder, or the shared one next to the repository."""
+    for base in [gold_dir.resolve().parent, *gold_dir.resolve().parent.parents]:
+        for candidate in (base / "tools" / "score.py", base / "shared" / "tools" / "score.py"):
+            if candidate.exists():
+                return candidate
     return None

@@ -112,6 +112,7 @@ class NumberingVocab(_Vocab):
     bullets: str = ""
     dashes: str = ""
     list_separators: str = ""
+    value_units: str = ""
 
 
 class ColumnsVocab(_Vocab):

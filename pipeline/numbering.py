@@ -44,7 +44,7 @@ class Numbering:
             rf"(?P<article>{art}{self.cn_num}[{units}]|{art}\d{{1,3}}[{units}])",
             rf"(?P<cn_paren>[(（]{self.cn_num}[)）])",
             rf"(?P<cn>{self.cn_num}[{seps}](?![\d]))",
-            r"(?P<dec_multi>\d{1,2}(?:\.\d{1,2}){1,3}(?![\d%.]))",
+            rf"(?P<dec_multi>\d{{1,2}}(?:\.\d{{1,2}}){{1,3}}(?![\d%.{_cls(vocab.value_units)}]))",
             r"(?P<paren>[(（]\d{1,2}[)）])",
             rf"(?P<dec>\d{{1,2}}(?:[{seps}](?<!\.)|\.(?![\d%])|[•](?=\S)))",
             r"(?P<dec_rparen>\d{1,2}[)）](?![\d%]))",

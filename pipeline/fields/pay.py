@@ -80,6 +80,17 @@ def parse_salary(text: str, lexicon: Lexicon) -> Salary | None:
     return Salary(min=lo, max=hi, unit=unit, months=months, text=clean_item(text))  # type: ignore[arg-type]
 
 
+MAX_PLACE = 12
+
+
+@rule
+def place_prose(text: str, lexicon: Lexicon) -> bool:
+    """A 工作地点 value written as a sentence (``本岗位的工作地点为公司总部,需配合出差``) states a
+    working condition, not a list of places: place names are short."""
+    parts = [p.strip() for p in _patterns(lexicon)["place_split"].split(text) if p.strip()]
+    return any(len(_patterns(lexicon)["place_prefix"].sub("", p)) > MAX_PLACE for p in parts)
+
+
 def split_places(text: str, lexicon: Lexicon) -> list[str]:
     """``北京，上海`` → 北京, 上海; ``Base 北京`` → 北京; conditions (``特别优秀可 Remote``) are not places."""
     pat = _patterns(lexicon)
