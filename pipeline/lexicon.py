@@ -203,6 +203,7 @@ class ReportingVocab(_Vocab):
     promotion_verbs: list[str] = Field(default_factory=list)
     promotion_joins: list[str] = Field(default_factory=list)
     name_separators: list[str] = Field(default_factory=list)
+    name_tails: list[str] = Field(default_factory=list)
     contact_relations: list[str] = Field(default_factory=list)
     contact_reasons: list[str] = Field(default_factory=list)
 
@@ -233,6 +234,10 @@ class GrammarVocab(_Vocab):
     title_conjunctions: list[str] = Field(default_factory=list)
     level_joins: list[str] = Field(default_factory=list)
     month_word: str = ""
+    copulas: list[str] = Field(default_factory=list)
+    prose_labels: list[str] = Field(default_factory=list)
+    running_headings: list[str] = Field(default_factory=list)
+    subject_tails: list[str] = Field(default_factory=list)
 
 
 class LexiconData(_Vocab):

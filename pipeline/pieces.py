@@ -42,6 +42,10 @@ def document_pieces(doc: Document, lexicon: Lexicon) -> list[Piece]:
 def block_pieces(block: Block, lexicon: Lexicon) -> list[Piece]:
     base = Loc(block=block.index, page=block.page, start=0, end=len(block.text))
     pieces = scan_text(block.text, base, lexicon)
+    if len(pieces) >= 2:
+        subject = _subject_title(pieces[0], pieces[1], lexicon)
+        if subject is not None:
+            pieces[0] = subject
     if block.kind == BlockKind.LIST_ITEM and block.label and pieces:
         pieces[0] = _word_list_item(pieces[0], block, lexicon)
     if block.kind == BlockKind.HEADING and len(pieces) == 1 and pieces[0].kind in (Kind.TEXT, Kind.ITEM):
@@ -74,6 +78,24 @@ def _heading_names_position(piece: Piece, block: Block, lexicon: Lexicon) -> Pie
     if not is_position_name(text, lexicon, 20):
         return None
     return replace(piece, kind=Kind.TITLE, text=text, title_style="heading", source="heading_style", name=block.text)
+
+
+SUBJECT_LABELS = frozenset({"department", "reporting.reports_to"})
+
+
+@rule
+def _subject_title(first: Piece, second: Piece, lexicon: Lexicon) -> Piece | None:
+    """Prose names the position as the subject of its first sentence (``仓储主管岗位隶属于供应
+    链管理部，直接上级为…``): a paragraph that opens with a position and goes on with where it
+    belongs or whom it reports to opens that position's role."""
+    if first.kind != Kind.TEXT or not first.line_start or second.kind != Kind.LABEL or second.key not in SUBJECT_LABELS:
+        return None
+    name = first.text.strip()
+    for tail in lexicon.data.grammar.subject_tails:
+        name = name.removesuffix(tail)
+    if not is_position_name(name, lexicon, 20):
+        return None
+    return replace(first, kind=Kind.TITLE, text=name, title_style="prose", name=first.text)
 
 
 def resolve_dangling_labels(pieces: list[Piece]) -> list[Piece]:

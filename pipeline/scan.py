@@ -125,7 +125,7 @@ def _emit(text: str, base: Loc, tok: Token | None, start: int, end: int, lexicon
 
 def _label_pieces(text: str, base: Loc, tok: Token, s: int, e: int, line_start: bool,
                   lexicon: Lexicon) -> list[Piece]:
-    value_end = value_end_of(text, s, e, tok.key, lexicon)
+    value_end = prose_value_end(text, s, e) if tok.title == "prose" else value_end_of(text, s, e, tok.key, lexicon)
     vs, ve = _trim(text, s, value_end)
     source = "unknown_label" if tok.title == "unknown" and tok.key is None else "text"
     out = [Piece(Kind.LABEL, text[vs:ve], base.narrow(vs, ve) if ve > vs else base.narrow(tok.start, tok.end),
@@ -142,6 +142,15 @@ NAME_FIELDS = frozenset({
     "reporting.reports_to", "reporting.direct_reports", "reporting.substitutes", "reporting.rotations",
     "reporting.promotions", "qualifications.gender", "qualifications.age", "employment_type",
 })
+
+
+CLAUSE_END = re.compile(r"[,，。;；]")
+
+
+def prose_value_end(text: str, start: int, end: int) -> int:
+    """A value stated in prose ends with its clause."""
+    m = CLAUSE_END.search(text, start, end)
+    return m.start() if m else end
 
 
 def value_end_of(text: str, start: int, end: int, key: str | None, lexicon: Lexicon) -> int:
@@ -382,6 +391,8 @@ def _heading_accepted(line: Line, i: int, m: re.Match[str], where: str, marker: 
     text, phrase, end = line.text, m.group(), m.end()
     if phrase.isascii() and not _latin_heading(line, m, where):
         return False
+    if _running_heading(line, m, where):
+        return True
     strong = len(phrase) >= 4
     nm = line.lexicon.numbering.pattern.match(text, end)
     if nm and where == "glued" and line.continues(line.label(nm)):
@@ -396,6 +407,15 @@ def _heading_accepted(line: Line, i: int, m: re.Match[str], where: str, marker: 
     if strong and where == "glued":
         return bool(_glued_heading(line, i, end))
     return False
+
+
+@rule
+def _running_heading(line: Line, m: re.Match[str], where: str) -> bool:
+    """Prose introduces a section with a phrase that runs straight into its content
+    (``主要职责包括：负责…；监督…``, ``任职者应具备本科及以上学历…``): a section wherever a
+    sentence starts, whatever follows it."""
+    return m.group() in line.lexicon.data.grammar.running_headings and where in (
+        "start", "after", "sentence", "space", "comma")
 
 
 @rule
@@ -435,6 +455,10 @@ def _label(line: Line, i: int, where: str) -> Token | None:
         return None  # "“岗位序列”:指…" defines the word, it does not label a value
     colon = nxt in COLONS
     comma = nxt in (",", "，") and where == "start"
+    prose = _prose_label(line, m, where)
+    if prose is not None:
+        key = line.lexicon.label_key(phrase)
+        return Token(Kind.LABEL, i, end + prose, key=key, name=phrase, title="prose")
     if where in ("start", "after", "space", "sentence", "comma", "colon"):
         ok = _separated_label(line, m, where, colon or comma)
     elif where == "glued":
@@ -446,6 +470,22 @@ def _label(line: Line, i: int, where: str) -> Token | None:
     if colon or comma:
         end += 1
     return Token(Kind.LABEL, i, end, key=line.lexicon.label_key(phrase), name=phrase)
+
+
+@rule
+def _prose_label(line: Line, m: re.Match[str], where: str) -> int | None:
+    """Prose states a field with a verb instead of a colon: ``岗位名称为区域仓储经理，``,
+    ``直接上级为供应链总监``, ``隶属于供应链管理部``, ``下设仓管员、叉车工等岗位``. Returns how
+    many characters of copula follow the label (0 for labels that carry their own verb)."""
+    g = line.lexicon.data.grammar
+    text, phrase, end = line.text, m.group(), m.end()
+    if phrase in g.prose_labels:
+        return 0 if text[end:end + 1] and text[end:end + 1] not in COLONS else None
+    copula = next((c for c in g.copulas if text.startswith(c, end)), None)
+    if copula is None or where not in ("start", "after", "sentence", "comma", "space"):
+        return None
+    key = line.lexicon.label_key(phrase)
+    return len(copula) if key in NAME_FIELDS else None
 
 
 def _separated_label(line: Line, m: re.Match[str], where: str, punct: bool) -> bool:

@@ -32,6 +32,7 @@ MAX_CATEGORY = 30
 INSTRUCTION = re.compile(r"[(（][^()（）]{4,60}[)）]")
 WRAPPED_LINE = 18
 SENTENCE_BOUNDARY = re.compile(r"(?<=[。!?！？])")
+CLAUSE_BOUNDARY = re.compile(r"(?<=[。!?！？;；])")
 BULLET_BOUNDARY = re.compile(r"(?<=[。!?！？])|\s+")
 SUBGROUP_PUNCT = re.compile(r"[,，。;；:：!?！？]")
 
@@ -382,12 +383,24 @@ def _ends_sentence(text: str) -> bool:
     return bool(text) and text[-1] in SENTENCE_END
 
 
+CLAUSES = re.compile(r"(?<=[;；])")
+
+
+@rule
+def _clause_list(text: str) -> bool:
+    """Prose lists duties as clauses separated by semicolons (``主要职责包括：负责…；监督…；
+    建立…。``): each clause is a duty."""
+    return len(re.findall(r"[;；]", text.rstrip("。;； "))) >= 2
+
+
 def _sentences(piece: Piece) -> list[tuple[str, Loc]]:
     """Unlabelled run-on text: one duty per sentence; in a long run-on line (slides) also one
-    per whitespace-separated bullet."""
+    per whitespace-separated bullet; in a prose clause list one per clause."""
     text = piece.text
     run_on = len(text) > 80 or len(re.findall(r"[。!?！？]", text)) >= 2
     boundary = BULLET_BOUNDARY if run_on else SENTENCE_BOUNDARY
+    if _clause_list(text):
+        boundary = CLAUSE_BOUNDARY
     chunks: list[tuple[int, int]] = []
     start = 0
     for m in boundary.finditer(text):

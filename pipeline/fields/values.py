@@ -68,10 +68,16 @@ def _names_re(lexicon: Lexicon) -> re.Pattern[str]:
 
 
 def split_names(text: str, lexicon: Lexicon) -> list[str]:
-    """Position or unit names: ``售后服务人员、业务人员、办事处经理`` → three names."""
+    """Position or unit names: ``售后服务人员、业务人员、办事处经理`` → three names;
+    ``仓管员、叉车工等岗位`` → 仓管员, 叉车工."""
     out: list[str] = []
+    tails = tuple(sorted(lexicon.data.reporting.name_tails, key=len, reverse=True))
     for part in _names_re(lexicon).split(text):
         value = clean_value(part, lexicon)
+        for tail in tails:
+            if value and value.endswith(tail) and len(value) > len(tail) + 1:
+                value = value[: -len(tail)]
+                break
         if value and value not in out:
             out.append(value)
     return out
