@@ -37,7 +37,7 @@ from ..schemas.role import (
 )
 from .fields.duties import extract_duties
 from .fields.kpis import extract_kpis, weights_warning
-from .fields.pay import parse_salary, place_prose, split_benefits, split_places
+from .fields.pay import parse_salary, perk_list, place_prose, split_benefits, split_places
 from .fields.qualifications import QualificationBuilder
 from .fields.reporting import parse_count, parse_promotions, parse_superiors, parse_supervision
 from .fields.values import clean_item, clean_value, split_names
@@ -347,7 +347,12 @@ def _text_label(b: RoleBuilder, piece: Piece) -> str | None:
     value = _value(b, piece)
     if value is None:
         return _empty(b, piece)
-    b.add_text("compensation" if piece.key == "salary" else piece.key or "", value, piece)
+    key = "compensation" if piece.key == "salary" else piece.key or ""
+    perks = perk_list(value, b.lexicon) if key == "compensation" else []
+    if perks:
+        b.add_to(b.lists["benefits"], "benefits", perks, piece)
+    else:
+        b.add_text(key, value, piece)
     return None
 
 
@@ -498,7 +503,11 @@ def _preferred(b: RoleBuilder, piece: Piece, section: str) -> None:
 
 @on_section(*TEXT_FIELDS)
 def _text_section(b: RoleBuilder, piece: Piece, section: str) -> None:
-    b.add_text(section, piece.text, piece)
+    perks = perk_list(clean_item(piece.text), b.lexicon) if section == "compensation" else []
+    if perks:
+        b.add_to(b.lists["benefits"], "benefits", perks, piece)
+    else:
+        b.add_text(section, piece.text, piece)
     b.use(piece)
 
 

@@ -26,6 +26,7 @@ from .piece import Kind, Piece
 from .pieces import document_pieces
 from .review import document_verdict, review_roles
 from .segment import segment
+from .shared import apply_shared, shared_sections
 from .titles import DocTitle, is_organization, match_doc_title, split_title
 
 log = logging.getLogger(__name__)
@@ -92,7 +93,8 @@ def extract(doc: Document, *, name: str, sha256: str, lexicon: Lexicon,
     matching = matching_document(display, options.keep_script)
     seg = segment(document_pieces(matching, lexicon), lexicon, file_title=file_title(name, lexicon))
     ctx = _context(matching, name, sha256, lexicon)
-    unassigned: list[Piece] = list(seg.unassigned)
+    shared = shared_sections(seg.roles, _preamble(seg.unassigned, seg.roles), ctx)
+    unassigned: list[Piece] = [p for p in seg.unassigned if shared is None or id(p) not in shared.used]
     kept: list[RoleBuilder] = []
     for i, draft in enumerate(seg.roles):
         rules.set_context(role=i)
@@ -102,6 +104,9 @@ def extract(doc: Document, *, name: str, sha256: str, lexicon: Lexicon,
         else:
             unassigned.extend(draft.pieces)
     rules.set_context(role=None)
+    if shared is not None:
+        for b in kept:
+            apply_shared(b, shared)
     restorer = Restorer(display, matching, options.keep_script)
     roles = [restore_role(b.build(i, len(kept)), restorer, (p.loc for p in b.draft.pieces))
              for i, b in enumerate(kept)]
@@ -122,6 +127,14 @@ def extract(doc: Document, *, name: str, sha256: str, lexicon: Lexicon,
         status = "partial"
     texts = _unassigned(unassigned, restorer)
     return ConvertResult(file=name, status=status, roles=roles, warnings=warnings, unassigned=texts)
+
+
+def _preamble(unassigned: list[Piece], drafts: list) -> list[Piece]:  # type: ignore[type-arg]
+    """Unassigned pieces that stand before the first role."""
+    if not drafts or not drafts[0].pieces:
+        return []
+    first = min(p.loc.block for p in drafts[0].pieces)
+    return [p for p in unassigned if p.loc.block < first]
 
 
 def _context(matching: Document, name: str, sha256: str, lexicon: Lexicon) -> DocContext:

@@ -80,6 +80,7 @@ class TitlesVocab(_Vocab):
     unspecified_counts: list[str] = Field(default_factory=list)
     level_words: list[str] = Field(default_factory=list)
     posting_words: list[str] = Field(default_factory=list)
+    posting_tails: list[str] = Field(default_factory=list)
     file_name_tails: list[str] = Field(default_factory=list)
 
 
@@ -161,6 +162,7 @@ class DutiesVocab(_Vocab):
 class QualificationsVocab(_Vocab):
     education: dict[str, Literal["初中", "高中", "中专", "大专", "本科", "硕士", "博士"]] = Field(default_factory=dict)
     or_above: list[str] = Field(default_factory=list)
+    degree_words: list[str] = Field(default_factory=list)
     age_units: list[str] = Field(default_factory=list)
     range_separators: list[str] = Field(default_factory=list)
     at_least: list[str] = Field(default_factory=list)
@@ -219,6 +221,7 @@ class PostingsVocab(_Vocab):
     yuan: list[str] = Field(default_factory=list)
     months_words: list[str] = Field(default_factory=list)
     negotiable: list[str] = Field(default_factory=list)
+    pay_words: list[str] = Field(default_factory=list)
     employment_types: list[str] = Field(default_factory=list)
     place_separators: list[str] = Field(default_factory=list)
     not_places: list[str] = Field(default_factory=list)
@@ -238,6 +241,7 @@ class GrammarVocab(_Vocab):
     prose_labels: list[str] = Field(default_factory=list)
     running_headings: list[str] = Field(default_factory=list)
     subject_tails: list[str] = Field(default_factory=list)
+    all_roles_words: list[str] = Field(default_factory=list)
 
 
 class LexiconData(_Vocab):

@@ -70,6 +70,7 @@ class Piece:
     title_style: str | None = None  # TITLE: doc | numbered | heading | label | header_line
     alone: bool = False            # the only piece of its block or cell (a label waiting for its value)
     style: str | None = None       # the block's style (``sheet``, ``bold`` …)
+    shared: bool = False           # a heading or label that says it covers every role ("以上岗位福利")
 
     @property
     def span(self) -> Span:
@@ -87,3 +88,4 @@ class Token:
     name: str | None = None
     marker: Label | None = None
     title: str | None = None
+    shared: bool = False

@@ -17,7 +17,7 @@ list label glued to text only when it continues the numbering (``…标准2.主�
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 from .lexicon import Lexicon, alternation
@@ -80,6 +80,9 @@ def _lead_in_re(lexicon: Lexicon) -> re.Pattern[str]:
 
 def scan_text(text: str, base: Loc, lexicon: Lexicon) -> list[Piece]:
     """Pieces of one block or cell text; locations are ``base`` narrowed to each piece."""
+    header = _header_line(text, base, lexicon)
+    if header is not None:
+        return header
     pieces: list[Piece] = []
     pos = 0
     # A document title can only open a line; a site sometimes repeats it glued to itself.
@@ -90,14 +93,32 @@ def scan_text(text: str, base: Loc, lexicon: Lexicon) -> list[Piece]:
         pieces.append(Piece(Kind.TITLE, title.title, base.narrow(pos, pos + title.end), name=title.raw,
                             title_style="doc", line_start=pos == 0))
         pos = _skip_ws(text, pos + title.end)
+    shared = _shared_prefix(text, pos, lexicon)
+    if shared is not None:
+        pos = shared
     tokens = find_tokens(text, pos, lexicon, after_title=bool(pieces))
     cursor = pos
     pending: Token | None = None
+    first = len(pieces)
     for tok in tokens:
         pieces.extend(_emit(text, base, pending, cursor, tok.start, lexicon))
         pending, cursor = tok, tok.end
     pieces.extend(_emit(text, base, pending, cursor, len(text), lexicon))
+    if shared is not None and len(pieces) > first and pieces[first].kind in (Kind.HEADING, Kind.LABEL):
+        pieces[first] = replace(pieces[first], shared=True)
     return pieces
+
+
+@rule
+def _shared_prefix(text: str, pos: int, lexicon: Lexicon) -> int | None:
+    """``以上岗位福利待遇：…``, ``所有岗位工作地点：…``: a section or label that says it covers every
+    role of the document. Returns where the heading or label starts."""
+    for word in lexicon.data.grammar.all_roles_words:
+        if text.startswith(word, pos):
+            after = pos + len(word)
+            if lexicon.heading_re.match(text, after) or lexicon.label_re.match(text, after):
+                return after
+    return None
 
 
 def _emit(text: str, base: Loc, tok: Token | None, start: int, end: int, lexicon: Lexicon) -> list[Piece]:
@@ -111,7 +132,7 @@ def _emit(text: str, base: Loc, tok: Token | None, start: int, end: int, lexicon
     tloc = base.narrow(tok.start, tok.end)
     if tok.kind == Kind.HEADING:
         return [Piece(Kind.HEADING, "", tloc, key=tok.key, name=tok.name, marker=tok.marker,
-                      line_start=line_start)] + after
+                      line_start=line_start, shared=tok.shared)] + after
     if tok.kind == Kind.LABEL:
         return _label_pieces(text, base, tok, s, e, line_start, lexicon)
     if tok.kind == Kind.ITEM:
@@ -211,6 +232,62 @@ def _skip_ws(text: str, pos: int) -> int:
     while pos < len(text) and text[pos].isspace():
         pos += 1
     return pos
+
+
+# --- one-line role headers ------------------------------------------------------------------------
+
+HEADER_FIELD_ORDER = ("headcount", "qualifications.gender", "qualifications.age", "compensation",
+                      "qualifications.education")
+
+
+@cache
+def _attribute_patterns(lexicon: Lexicon) -> dict[str, re.Pattern[str]]:
+    t, q, p = lexicon.data.titles, lexicon.data.qualifications, lexicon.data.postings
+    cn = lexicon.numbering.cn_class
+    units = alternation(t.headcount_units)
+    sep = alternation(q.range_separators)
+    age = alternation(q.age_units)
+    money = alternation(p.thousand + p.ten_thousand + p.yuan + list(p.salary_units))
+    return {
+        "headcount": re.compile(rf"(?:\d{{1,3}}|{cn}{{1,3}}|{alternation(t.unspecified_counts)})\s?(?:{units})?"),
+        "qualifications.gender": re.compile(alternation(q.gender_free + q.male + q.female)),
+        "qualifications.age": re.compile(rf"\d{{2}}\s?(?:(?:{sep})\s?\d{{2}}\s?)?(?:{age})(?:{alternation(q.at_least + q.at_most)})?"),
+        "compensation": re.compile(rf"\d{{1,6}}(?:\.\d)?\s?(?:{money})?(?:\s?(?:{sep})\s?\d{{1,6}}(?:\.\d)?)?\s?(?:{money})"
+                                   rf"(?:/\S{{1,2}})?|{alternation(p.negotiable)}", re.IGNORECASE),
+        "qualifications.education": re.compile(rf"(?:{alternation(list(q.education))})(?:{alternation(q.or_above)})?(?:{alternation(q.degree_words)})?"),
+    }
+
+
+def _attribute(token: str, lexicon: Lexicon) -> str | None:
+    for key, pattern in _attribute_patterns(lexicon).items():
+        if pattern.fullmatch(token):
+            return key
+    return None
+
+
+@rule
+def _header_line(text: str, base: Loc, lexicon: Lexicon) -> list[Piece] | None:
+    """Leaflets head each role with one line of fields separated by spaces (``前台接待 2人 男女不限
+    20-35岁 3500-4500元/月``): a short name followed by at least two field tokens, one of them
+    a headcount, pay or age. The name opens a role; each token fills its field."""
+    tokens = [(m.start(), m.group()) for m in re.finditer(r"\S+", text)]
+    if len(tokens) < 3 or len(text) > 80:
+        return None
+    name_start, name = tokens[0]
+    if name_start or len(name) > 20 or re.search(r"[:：,，。;；、]", name) or _attribute(name, lexicon):
+        return None
+    if lexicon.heading_re.fullmatch(name) or lexicon.label_re.fullmatch(name):
+        return None
+    fields = [(start, tok, _attribute(tok, lexicon)) for start, tok in tokens[1:]]
+    if any(key is None for _s, _t, key in fields):
+        return None
+    keys = [key for _s, _t, key in fields]
+    if len(keys) < 2 or not {"headcount", "compensation", "qualifications.age"} & set(keys):
+        return None
+    pieces = [Piece(Kind.TITLE, name, base.narrow(0, len(name)), name=name, title_style="header_line")]
+    pieces += [Piece(Kind.LABEL, tok, base.narrow(start, start + len(tok)), key=key, name=key, line_start=False)
+               for start, tok, key in fields]
+    return pieces
 
 
 # --- boundary tokens -------------------------------------------------------------------------
@@ -333,7 +410,20 @@ def _heading(line: Line, i: int, where: str) -> Token | None:
         end += 1
     if start > 0 and text[start - 1] in OPEN_BRACKETS:
         start -= 1
-    return Token(Kind.HEADING, start, end, key=line.lexicon.section_key(phrase), name=phrase, marker=marker)
+    shared = _shared_suffix(line, end)
+    if shared:
+        end = shared
+        if text[end:end + 1] in COLONS:
+            end += 1
+    return Token(Kind.HEADING, start, end, key=line.lexicon.section_key(phrase), name=phrase, marker=marker,
+                 shared=bool(shared))
+
+
+def _shared_suffix(line: Line, end: int) -> int | None:
+    """``公司福利（所有岗位）``: the bracket after a heading says it covers every role."""
+    words = alternation(line.lexicon.data.grammar.all_roles_words)
+    m = re.match(rf"\s?[(（](?:{words})[)）]", line.text[end:end + 12])
+    return end + m.end() if m else None
 
 
 def _heading_phrase(line: Line, i: int, where: str) -> tuple[re.Match[str] | None, Label | None, str]:
@@ -459,6 +549,9 @@ def _label(line: Line, i: int, where: str) -> Token | None:
     if prose is not None:
         key = line.lexicon.label_key(phrase)
         return Token(Kind.LABEL, i, end + prose, key=key, name=phrase, title="prose")
+    numbered = _numbered_title_label(line, m, where)
+    if numbered is not None:
+        return Token(Kind.LABEL, i, numbered, key="title", name=text[i:numbered].rstrip(":："))
     if where in ("start", "after", "space", "sentence", "comma", "colon"):
         ok = _separated_label(line, m, where, colon or comma)
     elif where == "glued":
@@ -470,6 +563,16 @@ def _label(line: Line, i: int, where: str) -> Token | None:
     if colon or comma:
         end += 1
     return Token(Kind.LABEL, i, end, key=line.lexicon.label_key(phrase), name=phrase)
+
+
+@rule
+def _numbered_title_label(line: Line, m: re.Match[str], where: str) -> int | None:
+    """Postings number their positions inside the label (``职位一：市场策划专员``, ``岗位2：``,
+    ``### 岗位一：…``): a title label, an ordinal and a colon."""
+    if line.lexicon.label_key(m.group()) != "title" or where not in ("start", "after", "space"):
+        return None
+    n = re.match(rf"(?:{line.lexicon.numbering.cn_class}|\d){{1,2}}\s?[:：]", line.text[m.end():m.end() + 5])
+    return m.end() + n.end() if n else None
 
 
 @rule

@@ -112,7 +112,7 @@ class Segmenter:
             draft.pieces[1:1] = self.orphans
             self.orphans = []
         if self.pending_org is not None and draft.organization is None:
-            draft.organization = self.pending_org.text
+            draft.organization = company_of(self.pending_org.text, self.lexicon)
             draft.organization_piece = self.pending_org
             if self.pending_org in self.unassigned:
                 self.unassigned.remove(self.pending_org)
@@ -261,9 +261,18 @@ def _label_opens_next_card(current: RoleDraft) -> bool:
 
 @rule
 def _organization_line(piece: Piece, lexicon: Lexicon) -> bool:
-    """A lone company line before the first title (``杭州XX有限公司``) names the organization of
-    the role that follows."""
-    return piece.kind == Kind.TEXT and piece.alone and is_organization(piece.text, lexicon)
+    """A lone company line before the first title (``杭州XX有限公司``, ``XX科技有限公司诚聘``)
+    names the organization of the role that follows."""
+    return piece.kind == Kind.TEXT and piece.alone and is_organization(company_of(piece.text, lexicon), lexicon)
+
+
+def company_of(text: str, lexicon: Lexicon) -> str:
+    """A company line without the recruiting words after it (``…有限公司诚聘`` → ``…有限公司``)."""
+    text = text.strip()
+    for word in sorted(lexicon.data.titles.posting_words + lexicon.data.titles.posting_tails, key=len, reverse=True):
+        if text.endswith(word) and len(text) > len(word) + 2:
+            return text[: -len(word)].strip()
+    return text
 
 
 @rule
@@ -289,5 +298,6 @@ def _untitled_document(content: list[Piece], pending_org: Piece | None, file_tit
     title = heading.text if heading is not None else (file_title.title if file_title else None)
     default = "duties" if file_title is not None and _lists_duties(file_title.raw, lexicon) else None
     return RoleDraft(title=title or None, title_source="file", pieces=content, title_piece=heading,
-                     organization=pending_org.text if pending_org else None, organization_piece=pending_org,
+                     organization=company_of(pending_org.text, lexicon) if pending_org else None,
+                     organization_piece=pending_org,
                      default_section=default)

@@ -27,8 +27,6 @@ def _patterns(lexicon: Lexicon) -> dict[str, re.Pattern[str]]:
     return {
         "range": re.compile(rf"{AMOUNT}\s{{0,2}}({mult})?\s{{0,3}}(?:{sep})\s{{0,3}}{AMOUNT}\s{{0,2}}({mult})?",
                             re.IGNORECASE),
-        "single": re.compile(rf"{AMOUNT}\s{{0,2}}({mult})?\s{{0,2}}(?:{alternation(p.yuan)})?\s{{0,2}}"
-                             rf"(?:{alternation(list(p.salary_units))})", re.IGNORECASE),
         "months": re.compile(rf"(\d{{2}})\s{{0,2}}(?:{alternation(p.months_words)})|[*×xX]\s{{0,2}}(\d{{2}})\b"),
         "unit": re.compile(alternation(list(p.salary_units))),
         "negotiable": re.compile(alternation(p.negotiable)),
@@ -67,11 +65,7 @@ def parse_salary(text: str, lexicon: Lexicon) -> Salary | None:
             return None
         kilo = bool(mult_hi) and mult_hi.upper() in {t.upper() for t in lexicon.data.postings.thousand}
     else:
-        single = pat["single"].search(text)
-        if single is None:
-            return None
-        lo = hi = _amount(single.group(1), single.group(2), lexicon)
-        kilo = False
+        return None  # one figure ("150元/天") states no range
     unit = units[unit_match.group()] if unit_match else ("month" if kilo else None)
     months_m = pat["months"].search(text)
     months = int(months_m.group(1) or months_m.group(2)) if months_m else None
@@ -103,6 +97,21 @@ def split_places(text: str, lexicon: Lexicon) -> list[str]:
         if place not in out:
             out.append(place)
     return out
+
+
+MAX_PERK = 10
+
+
+@rule
+def perk_list(text: str, lexicon: Lexicon) -> list[str]:
+    """A 福利待遇 value that only names perks (``包吃包住、五险、带薪年假、生日福利``) is a list of
+    benefits, not pay: short items, no figures, no pay words."""
+    if re.search(r"\d", text) or any(w in text for w in lexicon.data.postings.pay_words):
+        return []
+    items = split_benefits(text, lexicon)
+    if len(items) < 2 or any(len(i) > MAX_PERK for i in items):
+        return []
+    return items
 
 
 def split_benefits(text: str, lexicon: Lexicon) -> list[str]:

@@ -1,0 +1,70 @@
+"""Sections that cover every role of a document: a posting's company-wide benefits, pay or
+place, written once before the roles (``公司福利：…`` in the preamble) or marked as shared
+(``以上岗位福利待遇：…``, ``公司福利（所有岗位）``).
+
+They are read like a role of their own, then given to every role that does not state the
+field itself; the role that happened to hold them in its span keeps nothing extra.
+"""
+
+from __future__ import annotations
+
+from .builder import DocContext, RoleBuilder
+from .piece import Kind, Piece
+from .rules import rule
+from .segment import RoleDraft
+
+SHARED_LISTS = ("benefits", "location")
+SHARED_TEXTS = ("compensation",)
+SHARED_SCALARS = ("employment_type",)
+
+
+def split_shared(draft: RoleDraft) -> list[Piece]:
+    """Remove the runs of pieces under a shared heading or label from ``draft``; return them."""
+    shared: list[Piece] = []
+    kept: list[Piece] = []
+    in_run = False
+    for piece in draft.pieces:
+        if piece.kind in (Kind.HEADING, Kind.TITLE) or piece.kind == Kind.LABEL and piece.key:
+            in_run = piece.shared
+        (shared if in_run or piece.shared else kept).append(piece)
+    if shared:
+        draft.pieces[:] = kept
+    return shared
+
+
+@rule
+def shared_sections(drafts: list[RoleDraft], preamble: list[Piece], ctx: DocContext) -> RoleBuilder | None:
+    """A posting states company-wide benefits, pay or places once — before its roles or under a
+    heading that says it covers all of them (``以上岗位福利待遇``): every role that does not state
+    the field itself has it."""
+    pieces = [p for p in preamble if p.kind in (Kind.HEADING, Kind.LABEL, Kind.TEXT, Kind.ITEM)]
+    for draft in drafts:
+        pieces.extend(split_shared(draft))
+    if not pieces or not drafts:
+        return None
+    builder = RoleBuilder(RoleDraft(title=None, title_source="shared", pieces=pieces), ctx).fill()
+    found = any(builder.lists[f] for f in SHARED_LISTS) or any(builder.texts.get(f) for f in SHARED_TEXTS) \
+        or any(builder.scalars.get(f) for f in SHARED_SCALARS)
+    return builder if found else None
+
+
+def apply_shared(builder: RoleBuilder, shared: RoleBuilder) -> None:
+    """Give ``builder`` the shared fields it does not state itself."""
+    for name in SHARED_LISTS:
+        if not builder.lists[name] and shared.lists[name]:
+            builder.lists[name] = list(shared.lists[name])
+            _copy_evidence(builder, shared, name)
+    for name in SHARED_TEXTS:
+        if not builder.texts.get(name) and shared.texts.get(name):
+            builder.texts[name] = list(shared.texts[name])
+            _copy_evidence(builder, shared, name)
+    for name in SHARED_SCALARS:
+        if builder.scalars.get(name) is None and shared.scalars.get(name) is not None:
+            builder.scalars[name] = shared.scalars[name]
+            _copy_evidence(builder, shared, name)
+
+
+def _copy_evidence(builder: RoleBuilder, shared: RoleBuilder, name: str) -> None:
+    for key, span in shared.evidence.items():
+        if key == name or key.startswith(f"{name}["):
+            builder.evidence.setdefault(key, span)
