@@ -92,8 +92,9 @@ def extract(doc: Document, *, name: str, sha256: str, lexicon: Lexicon,
     display = normalize_document(doc, lexicon, options.keep_script)
     matching = matching_document(display, options.keep_script)
     seg = segment(document_pieces(matching, lexicon), lexicon, file_title=file_title(name, lexicon))
-    ctx = _context(matching, name, sha256, lexicon)
-    shared = shared_sections(seg.roles, _preamble(seg.unassigned, seg.roles), ctx)
+    preamble = _preamble(seg.unassigned, seg.roles)
+    ctx = _context(matching, name, sha256, lexicon, preamble)
+    shared = shared_sections(seg.roles, preamble, ctx)
     unassigned: list[Piece] = [p for p in seg.unassigned if shared is None or id(p) not in shared.used]
     kept: list[RoleBuilder] = []
     for i, draft in enumerate(seg.roles):
@@ -137,7 +138,7 @@ def _preamble(unassigned: list[Piece], drafts: list) -> list[Piece]:  # type: ig
     return [p for p in unassigned if p.loc.block < first]
 
 
-def _context(matching: Document, name: str, sha256: str, lexicon: Lexicon) -> DocContext:
+def _context(matching: Document, name: str, sha256: str, lexicon: Lexicon, preamble: list[Piece]) -> DocContext:
     from .nlp import classify_requirement, first_position_name  # lazy: loads jieba and spaCy on first use
 
     def classify(text: str) -> str | None:
@@ -149,7 +150,8 @@ def _context(matching: Document, name: str, sha256: str, lexicon: Lexicon) -> Do
     return DocContext(file=name, format=matching.format, sha256=sha256, encoding=matching.encoding,
                       pages=matching.pages, lexicon=lexicon, classify=classify, name_position=name_position,
                       script=matching.script or "simplified", ocr=matching.ocr,
-                      organization=organization_from_furniture(matching, lexicon))
+                      organization=organization_from_furniture(matching, lexicon)
+                      or blurb_organization(preamble, lexicon))
 
 
 @rules.rule
@@ -186,6 +188,21 @@ def organization_from_furniture(doc: Document, lexicon: Lexicon) -> str | None:
             m = company.match(part)  # "南宁中燃城市燃气发展有限公司企业标准"
             if m and is_organization(m.group(), lexicon):
                 return m.group()
+    return None
+
+
+@rules.rule
+def blurb_organization(preamble: list[Piece], lexicon: Lexicon) -> str | None:
+    """A posting's introduction names its employer (``莫氏有限公司擴充業務…``, ``缀初网络技术(上海)
+    有限公司成立于…``): the first company name written before the roles."""
+    suffixes = alternation(lexicon.company_suffixes)
+    name = re.compile(rf"(?:^|(?<=[\s,，。;；:：“”\"]))([\u4e00-\u9fffA-Za-z()（）]{{2,24}}?(?:{suffixes}))")
+    for piece in preamble:
+        if piece.kind not in (Kind.TEXT, Kind.ITEM, Kind.TITLE):
+            continue
+        m = name.search(piece.text)
+        if m and is_organization(m.group(1), lexicon):
+            return m.group(1)
     return None
 
 

@@ -104,6 +104,9 @@ class Segmenter:
         elif self.current is None and _organization_line(piece, self.lexicon):
             self.pending_org = piece
             self.unassigned.append(piece)
+            if not self.roles and self.document_org is None:
+                # before any role, the company line heads the whole document
+                self.document_org = (company_of(piece.text, self.lexicon), piece)
         else:
             self._on_content(piece)
 

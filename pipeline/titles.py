@@ -88,20 +88,20 @@ def _plausible_prefix(x: str) -> bool:
 
 
 def clean_title(title: str, lexicon: Lexicon) -> str:
-    """The position as the contract writes it: spaces between Chinese characters removed,
-    spaces around Latin words kept (``高级 iOS 开发工程师``), no qualifier after a dash
-    (``客户服务主管--工程施工类``), no headcount or level tail, no posting words."""
-    return split_title(title, lexicon).title
-
-
-def split_title(title: str, lexicon: Lexicon) -> TitleParts:
+    """The position as written, cleaned the way the contract writes it: spaces between
+    Chinese characters removed, spaces around Latin words kept (``高级 iOS 开发工程师``), no
+    qualifier after a dash (``客户服务主管--工程施工类``), no posting words. A headcount or level
+    tail stays until :func:`split_title` takes it off."""
     title = CJK_SPACE.sub("", re.sub(r"\s+", " ", title.strip()))
     title = _dash_qualifier(title) or title
     title = _posting_words(title, lexicon) or title
-    parts = _headcount_tail(title, lexicon)
-    if parts is not None:
-        return parts
-    return TitleParts(title=title.strip(SEPARATORS))
+    return title.strip(SEPARATORS)
+
+
+def split_title(title: str, lexicon: Lexicon) -> TitleParts:
+    """The title without its headcount or level tail, and what the tail says."""
+    title = clean_title(title, lexicon)
+    return _headcount_tail(title, lexicon) or TitleParts(title=title)
 
 
 @rule
@@ -162,11 +162,11 @@ def _headcount_tail(title: str, lexicon: Lexicon) -> TitleParts | None:
     if count_text and count_text.isdigit():
         count = int(count_text)
     elif count_text:
-        count = lexicon.numbering.to_int(count_text)
+        count = lexicon.numbering.to_int(count_text)  # None for 若干
     if count_text is None and not m.group("lv2"):
         return None
-    if count_text and not m.group("n2") and not re.search(alternation(lexicon.data.titles.headcount_units),
-                                                          m.group()) and not m.group("lv1"):
+    unit = re.search(alternation(lexicon.data.titles.headcount_units), m.group())
+    if count is not None and not m.group("n2") and not unit and not m.group("lv1"):
         return None  # "(1)" after a title is an ordinal, not a headcount
     level = (m.group("lv1") or m.group("lv2") or "").strip() or None
     return TitleParts(title=title[: m.start()].strip(SEPARATORS), headcount=count, level=level)
