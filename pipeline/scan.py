@@ -191,15 +191,63 @@ def _name_value_end(segment: str, key: str | None, lexicon: Lexicon) -> int:
     sentence = _reporting_sentence(segment, key, lexicon)
     if sentence is not None:
         return sentence
-    m = re.search(r"\s|[。;；]", segment)
+    m = NAME_END.search(segment)
+    longest = 12
+    if m and m.group().isspace() and key == "title":
+        spaced = _spaced_name_end(segment, m)
+        if spaced is not None:
+            m, longest = spaced, 24
     if m:
         # "汇报对象: 负责建立…" — a colon followed by a sentence is an empty label.
-        if m.start() > 12 or re.search(r"[,，。]", segment[: m.start()]):
+        if m.start() > longest or re.search(r"[,，。]", segment[: m.start()]):
             return 0
         return m.start()
     if len(segment) > 24 and re.search(r"[,，。]", segment):
         return 0
     return len(segment)
+
+
+SPACE_RUN = re.compile(r"\s+")
+NAME_END = re.compile(r"\s|[。;；|]")
+ASCII_WORD = re.compile(r"[A-Za-z0-9+#.]")
+CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
+
+
+@rule
+def _spaced_name_end(segment: str, first: re.Match[str]) -> re.Match[str] | None:
+    """A position name holds spaces around Latin words (``高级 iOS 开发工程师``, ``Python 开发工程师``)
+    and between the characters of a spread-out name (``出  纳``): the value runs past such a
+    space to the first space that separates two Chinese words, or to a sentence end."""
+    pos = first.start()
+    moved = False
+    while True:
+        gap = SPACE_RUN.match(segment, pos)
+        if gap is None:
+            break
+        before, after = segment[:gap.start()], segment[gap.end():]
+        latin = bool(ASCII_WORD.fullmatch(before[-1:])) or bool(ASCII_WORD.match(after[:1]))
+        single = bool(CJK_CHAR.fullmatch(after[:1])) and (len(_last_word(before)) == 1 or len(_first_word(after)) == 1)
+        if not (latin or single) or not after:
+            break
+        moved = True
+        nxt = NAME_END.search(segment, gap.end())
+        if nxt is None:
+            return _END.match(segment, len(segment))
+        if not nxt.group().isspace():
+            return nxt
+        pos = nxt.start()
+    return SPACE_RUN.match(segment, pos) if moved else None
+
+
+_END = re.compile(r"$")
+
+
+def _last_word(text: str) -> str:
+    return re.split(r"\s", text)[-1]
+
+
+def _first_word(text: str) -> str:
+    return re.split(r"\s", text)[0]
 
 
 @rule

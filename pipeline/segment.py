@@ -12,13 +12,14 @@ documents at notices.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
 
 from .lexicon import Lexicon
 from .piece import Kind, Piece
 from .rules import rule
-from .titles import DocTitle, clean_title, is_organization, split_organization
+from .titles import DocTitle, clean_title, is_organization, is_position_name, split_organization, split_title
 
 SAME_TITLE = 0.85
 
@@ -206,9 +207,66 @@ def segment(pieces: list[Piece], lexicon: Lexicon, file_title: DocTitle | None =
     """Cut ``pieces`` into roles. ``file_title`` is the title the file's name gives
     (``咨询师岗位职责.docx``), used when the text names none."""
     segmenter = Segmenter(lexicon, file_title)
-    for piece in pieces:
+    for piece in promote_role_headings(pieces, lexicon):
         segmenter.feed(piece)
     return segmenter.finish()
+
+
+ROLE_SECTIONS = frozenset({"duties", "qualifications", "preferred"})
+ATTRIBUTE_LABELS = frozenset({"location", "headcount", "employment_type", "compensation", "salary", "department",
+                              "qualifications.education", "qualifications.experience", "qualifications.age",
+                              "qualifications.gender", "grade", "code", "category", "reporting.reports_to"})
+LOOKAHEAD = 12
+TITLE_PUNCT = re.compile(r"[:：,，。;；!?！？、]")
+
+
+# Inside these a short line is part of the section (an org chart's boxes, a form's fields).
+INNER_SECTIONS = frozenset({"org_position", "reporting", "basic_info", "contacts", "contacts.internal",
+                            "contacts.external", "kpis", "department_info"})
+
+
+def promote_role_headings(pieces: list[Piece], lexicon: Lexicon) -> list[Piece]:
+    out = list(pieces)
+    section: str | None = None
+    for i, piece in enumerate(out):
+        if piece.kind == Kind.HEADING:
+            section = piece.key
+        elif piece.kind == Kind.TITLE:
+            section = None
+        elif section not in INNER_SECTIONS and _heading_line_opens_role(piece, out[i + 1: i + 1 + LOOKAHEAD], lexicon):
+            name = lexicon.numbering.heading_number.sub("", piece.text).strip()
+            out[i] = replace(piece, kind=Kind.TITLE, text=name, title_style="heading", name=piece.text)
+            section = None
+    return out
+
+
+def _names_a_position(text: str, piece: Piece, lexicon: Lexicon) -> bool:
+    """A position word, a headcount tail or a heading font tells a name from a sentence."""
+    if piece.source in ("heading_block", "heading_style") or piece.style == "bold":
+        return True
+    parts = split_title(text, lexicon)
+    return is_position_name(parts.title, lexicon, 24) or parts.headcount is not None or parts.title != text
+
+
+@rule
+def _heading_line_opens_role(piece: Piece, following: list[Piece], lexicon: Lexicon) -> bool:
+    """A short line standing alone heads a role when the role's own sections follow it, maybe
+    after a few field labels (``育种研究员`` / ``工作地点：济南`` / ``岗位职责：…``): postings and
+    leaflets name each position this way, in whatever font the reader could not see."""
+    if piece.kind not in (Kind.TEXT, Kind.ITEM) or not piece.line_start or not (piece.alone or piece.source == "table"):
+        return False
+    text = lexicon.numbering.heading_number.sub("", piece.text).strip()
+    if not 2 <= len(text) <= 24 or TITLE_PUNCT.search(text) or text.startswith(lexicon.duty_verbs):
+        return False
+    if lexicon.heading_re.fullmatch(text) or lexicon.label_re.fullmatch(text) or text in lexicon.frequency_words:
+        return False
+    if not _names_a_position(text, piece, lexicon):
+        return False
+    for nxt in following:
+        if nxt.kind == Kind.LABEL and (nxt.key in ATTRIBUTE_LABELS or nxt.key is None and nxt.source == "table"):
+            continue
+        return nxt.kind == Kind.HEADING and nxt.key in ROLE_SECTIONS
+    return False
 
 
 # --- the rules ---------------------------------------------------------------------------------
