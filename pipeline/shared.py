@@ -23,13 +23,25 @@ def split_shared(draft: RoleDraft) -> list[Piece]:
     shared: list[Piece] = []
     kept: list[Piece] = []
     in_run = False
+    roster = _roster_block(draft)
     for piece in draft.pieces:
+        if roster is not None and piece.loc.block > roster:
+            shared.append(piece)
+            continue
         if piece.kind in (Kind.HEADING, Kind.TITLE) or piece.kind == Kind.LABEL and piece.key:
             in_run = piece.shared
         (shared if in_run or piece.shared else kept).append(piece)
     if shared:
         draft.pieces[:] = kept
     return shared
+
+
+@rule
+def _roster_block(draft: RoleDraft) -> int | None:
+    """Text after a roster table (one role per row) speaks of all its roles (``福利待遇：…`` under
+    the table of openings)."""
+    piece = draft.title_piece
+    return piece.loc.block if piece is not None and piece.title_style == "roster" else None
 
 
 @rule

@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from ..schemas.document import Block, Cell
 from .lexicon import Lexicon, alternation
 from .piece import Kind, Loc, Piece
+from .rules import rule
 
 
 @dataclass
@@ -93,6 +94,14 @@ def table_pieces(block: Block, lexicon: Lexicon, scan_text: Scanner) -> list[Pie
             pieces.extend(_alone(scan_text(cell.text, span(cell), lexicon)))
             r += 1
             continue
+
+        roster = _roster_header(row_cells, lexicon)
+        if roster is not None and r + 1 < table.n_rows:
+            rows = _roster_rows(grid, r + 1, roster, lexicon, span, scan_text)
+            if rows:
+                pieces.extend(rows)
+                r = table.n_rows
+                continue
 
         consumed_below = _vertical_form(grid, r, row_cells, lexicon, span, pieces)
         if consumed_below:
@@ -180,6 +189,69 @@ def _vertical_form(grid, r: int, cells: list[Cell], lexicon: Lexicon, span, piec
         pieces.append(Piece(Kind.LABEL, value, span(value_cell, 0, len(value_cell.text)), key=key,
                             name=_norm(cell.text), source="table"))
     return True
+
+
+# --- rosters: one role per row ------------------------------------------------------------------
+
+def _roster_header(cells: list[Cell], lexicon: Lexicon) -> dict[int, tuple[str, str]] | None:
+    """col -> ("label" | "section" | "serial", key) when every header cell names a field and
+    one of them is the position's name."""
+    columns: dict[int, tuple[str, str]] = {}
+    for cell in cells:
+        text = _norm(cell.text)
+        if not text:
+            continue
+        label = lexicon.label_key(text) if text in lexicon.labels or text.lower() in lexicon.labels else None
+        section = lexicon.section_key(text)
+        if label is not None:
+            columns[cell.col] = ("label", label)
+        elif section is not None:
+            columns[cell.col] = ("section", section)
+        elif column_role(text, lexicon) == "label":
+            columns[cell.col] = ("serial", "")
+        else:
+            return None
+    if ("label", "title") not in columns.values() or len(columns) < 3:
+        return None
+    return columns
+
+
+@rule
+def _roster_rows(grid, start: int, columns: dict[int, tuple[str, str]], lexicon: Lexicon, span,
+                 scan_text: Scanner) -> list[Piece]:
+    """A table whose header names fields and the position (岗位名称 | 所属部门 | 岗位职责 | 任职要求,
+    序号 | 岗位 | 人数 | 任职要求 | 薪资待遇) lists one role per row: each row opens a role, each
+    cell fills its column's field (a merged cell fills every row it covers)."""
+    title_col = next(c for c, (kind, key) in columns.items() if (kind, key) == ("label", "title"))
+    pieces: list[Piece] = []
+    for r in range(start, len(grid)):
+        title_cell = grid[r][title_col] if title_col < len(grid[r]) else None
+        if title_cell is None or title_cell.row != r or not title_cell.text.strip():
+            continue
+        name = title_cell.text.strip()
+        pieces.append(Piece(Kind.TITLE, name, span(title_cell), name=name, title_style="roster", source="table"))
+        for c, (kind, key) in sorted(columns.items()):
+            cell = grid[r][c] if c < len(grid[r]) else None
+            if c == title_col or kind == "serial" or cell is None or not cell.text.strip():
+                continue
+            if kind == "label":
+                pieces.append(Piece(Kind.LABEL, cell.text.strip(), span(cell), key=key, name=key, source="table"))
+            else:
+                pieces.append(Piece(Kind.HEADING, "", span(cell, 0, 0), key=key, name=key, source="table"))
+                pieces.extend(_cell_lines(cell, lexicon, span, scan_text))
+    return pieces
+
+
+def _cell_lines(cell: Cell, lexicon: Lexicon, span, scan_text: Scanner) -> list[Piece]:
+    """Each line of a multi-line cell scanned on its own, as the line it is."""
+    out: list[Piece] = []
+    offset = 0
+    for line in cell.text.split("\n"):
+        if line.strip():
+            base = span(cell, offset, offset + len(line))
+            out.extend(_alone(scan_text(line, base, lexicon)))
+        offset += len(line) + 1
+    return out
 
 
 # --- list tables ---------------------------------------------------------------------------
