@@ -37,13 +37,12 @@ def read_xls(data: bytes, limits: Limits, options: ReadOptions = DEFAULT_OPTIONS
         if "encrypt" in str(exc).lower():
             raise DocumentError(ErrorCode.ENCRYPTED, "password-protected Excel workbook") from exc
         raise DocumentError(ErrorCode.CORRUPT_FILE, f"unreadable Excel 97-2003 workbook: {exc}") from exc
-    except (AssertionError, IndexError, KeyError, ValueError, TypeError, OverflowError, EOFError, UnicodeError,
-            MemoryError) as exc:
-        raise DocumentError(ErrorCode.CORRUPT_FILE, f"damaged Excel 97-2003 workbook: {type(exc).__name__}") from exc
+    except Exception as exc:  # noqa: BLE001 - xlrd raises CompDocError, struct.error, AssertionError … on damaged bytes
+        raise DocumentError(ErrorCode.CORRUPT_FILE, f"damaged Excel 97-2003 workbook: {type(exc).__name__}: {exc}") \
+            from exc
     try:
         sheets = [_read_sheet(book, i, limits) for i in range(book.nsheets)]
-    except (xlrd.XLRDError, AssertionError, IndexError, KeyError, ValueError, TypeError, OverflowError,
-            EOFError, UnicodeError) as exc:
+    except Exception as exc:  # noqa: BLE001 - any failure inside xlrd's sheet parser is a damaged sheet
         raise DocumentError(ErrorCode.CORRUPT_FILE, f"damaged Excel 97-2003 sheet: {type(exc).__name__}: {exc}") \
             from exc
     finally:
