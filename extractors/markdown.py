@@ -46,7 +46,7 @@ LINE_OPENER = re.compile(
     r"|[（(][\d一二三四五六七八九十]{1,3}[)）]"          # （一）
     r"|[①-⑳⑴-⒇]"                                   # circled and parenthesised numbers
     r"|[一二三四五六七八九十]{1,3}[、.．]"               # 一、
-    r"|[^\s:：]{1,12}[:：])")                         # 要求： Responsibilities:
+    r"|[^\s:：]{1,24}[:：])")                         # 要求： Responsibilities:
 COLONS = ":："
 BREAK_TAGS = {"br", "p", "div", "li", "tr", "hr", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "table",
               "dd", "dt", "blockquote", "pre", "section", "article"}
@@ -125,13 +125,13 @@ def soft_break_splits(before: str, after: str) -> bool:
     CommonMark renders a soft break as a space inside one paragraph, which is right for
     wrapped English prose. Chinese postings put one duty, one benefit or one ``要求：`` label
     per line without blank lines (a Chinese author never wraps a sentence by hand: the break
-    would show as a stray space), so a break next to CJK text, or before a line that opens a
-    list item or a label, ends the block.
+    would show as a stray space), so a break next to CJK text, after a label that ends its
+    line with a colon, or before a line that opens a list item or a label, ends the block.
     """
     before, after = before.rstrip(), after.lstrip()
     if not before or not after:
         return True
-    return bool(CJK.match(before[-1]) or CJK.match(after[0]) or LINE_OPENER.match(after))
+    return bool(CJK.match(before[-1]) or CJK.match(after[0]) or before[-1] in COLONS or LINE_OPENER.match(after))
 
 
 # --- token walk -----------------------------------------------------------------------------

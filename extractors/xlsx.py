@@ -4,9 +4,9 @@ openpyxl is the maintained reader that exposes what the text of a cell depends o
 result of a formula (``data_only``), the number format, the sheet state. Read-only mode streams
 rows, so a sheet can be cut at :attr:`Limits.max_sheet_cells` without loading it whole (the
 full mode holds every cell as an object: 200 MB for 350,000 cells in ``benchmarks/sheet_bench.py``).
-Two things read-only mode does not give are read from the sheet part with lxml in one
-streaming pass: merged ranges, and formulas whose result was never saved (a file written by a
-program rather than by Excel) — those cells read empty and are reported.
+Two things read-only mode does not give are found in the sheet part's bytes: merged ranges, and
+formulas whose result was never saved (a file written by a program rather than by Excel) —
+those cells read empty and are reported.
 
 A cell's text is what Excel shows (:mod:`.numfmt`): ``0.15`` under ``0%`` reads ``15%``.
 """
@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import io
 import logging
+import re
 import warnings
 import zipfile
 
@@ -27,10 +28,6 @@ from .workbook import MergeRange, SheetData, check_zip, scan_budget, workbook_do
 
 log = logging.getLogger(__name__)
 
-SHEET_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
-MERGE_CELL = f"{{{SHEET_NS}}}mergeCell"
-FORMULA = f"{{{SHEET_NS}}}f"
-ROW = f"{{{SHEET_NS}}}row"
 
 
 def read_xlsx(data: bytes, limits: Limits, options: ReadOptions = DEFAULT_OPTIONS) -> Document:
@@ -108,36 +105,27 @@ def _cell_text(cell) -> str:
     return display_text(value, fmt).strip()
 
 
+# The two things openpyxl's read-only mode leaves out, found in the sheet part's bytes. Their
+# markup is fixed by the schema (a mergeCell has one attribute; a formula's saved result is the
+# <v> after its <f>), so a byte scan finds them without building a million row elements in
+# Python the way an event parser would.
+MERGE_REF = re.compile(rb'<(?:\w+:)?mergeCell\s+ref="([A-Za-z]{1,3}\d{1,7}:[A-Za-z]{1,3}\d{1,7})"')
+FORMULA_WITHOUT_VALUE = re.compile(
+    rb"(?:</(?:\w+:)?f>|<(?:\w+:)?f\b[^>]*/>)\s*(?:<(?:\w+:)?v\s*/>|<(?:\w+:)?v>\s*</(?:\w+:)?v>)?\s*</(?:\w+:)?c>")
+
+
 def _scan_part(archive: zipfile.ZipFile, part: str) -> tuple[list[MergeRange], int]:
     """Merged ranges of one worksheet part, and how many formula cells have no saved value."""
-    from lxml import etree  # lazy, like every reader's XML library
     from openpyxl.utils.cell import range_boundaries
 
-    merges: list[MergeRange] = []
-    missing = 0
-    formulas: list = []  # <f> elements of the current row, checked once the row is complete
-    name = part.lstrip("/")
     try:
-        with archive.open(name) as source:
-            for _, el in etree.iterparse(source, events=("end",), tag=(MERGE_CELL, ROW, FORMULA), huge_tree=False,
-                                         resolve_entities=False, no_network=True):
-                tag = el.tag
-                if tag == FORMULA:
-                    formulas.append(el)
-                elif tag == ROW:
-                    # <c><f>…</f><v>…</v></c>: a formula whose result was saved has a non-empty <v>
-                    missing += sum(1 for f in formulas if f.getnext() is None or not f.getnext().text)
-                    formulas.clear()
-                    el.clear(keep_tail=False)
-                    while el.getprevious() is not None:
-                        del el.getparent()[0]
-                else:
-                    bounds = _bounds(el.get("ref"), range_boundaries)
-                    if bounds is not None:
-                        merges.append(bounds)
-    except (KeyError, etree.XMLSyntaxError, OSError, zipfile.BadZipFile, EOFError) as exc:
-        log.debug("merged cells of %s unreadable: %s", part, exc)
-    return merges, missing
+        xml = archive.read(part.lstrip("/"))  # its declared size was bounded by check_zip
+    except (KeyError, OSError, zipfile.BadZipFile, EOFError) as exc:
+        log.debug("worksheet part %s unreadable: %s", part, exc)
+        return [], 0
+    merges = [b for b in (_bounds(m.group(1).decode("ascii"), range_boundaries) for m in MERGE_REF.finditer(xml))
+              if b is not None]
+    return merges, len(FORMULA_WITHOUT_VALUE.findall(xml))
 
 
 def _bounds(ref: str | None, range_boundaries) -> MergeRange | None:
