@@ -176,11 +176,17 @@ class _Walker:
         self._tail(el)
 
     def walk_item(self, el, label: str | None, counter) -> None:
+        level = max(0, self.list_depth - 1)
         if el.text:
             self.add(el.text)
         for child in el:
+            child_tag = child.tag if isinstance(child.tag, str) else ""
+            if child_tag in BLOCKS and label and "".join(text for text, _ in self.buffer).strip():
+                # the item's own text comes before a nested list or paragraph, with its label
+                self.flush(BlockKind.LIST_ITEM, level, label)
+                label = None
             self.walk(child, counter)
-        self.flush(BlockKind.LIST_ITEM if label else BlockKind.PARAGRAPH, max(0, self.list_depth - 1), label)
+        self.flush(BlockKind.LIST_ITEM if label else BlockKind.PARAGRAPH, level, label)
         self._tail(el)
 
     def _tail(self, el) -> None:
