@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 from jdx.extractors import ReadOptions, read_document
+from jdx.extractors.limits import Limits
 from jdx.extractors.markdown import soft_break_splits
 from jdx.extractors.sniff import text_dialect
 from jdx.extractors.text import read_text
-from jdx.extractors.limits import Limits
 from jdx.schemas.document import STYLE_BOLD, BlockKind, Document
 
 CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus"
