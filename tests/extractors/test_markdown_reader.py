@@ -196,3 +196,14 @@ def test_markdown_is_chosen_by_name_or_unmistakable_content_only() -> None:
 def test_text_reader_no_longer_interprets_markdown() -> None:
     doc = read_text("## 岗位职责\n**负责**收银\n".encode(), Limits())
     assert [(b.kind.value, b.text) for b in doc.blocks] == [("paragraph", "## 岗位职责"), ("paragraph", "**负责**收银")]
+
+
+def test_jdx_blocks_reads_a_md_file_as_markdown(tmp_path: Path) -> None:
+    from jdx.pipeline.cli import app
+    from typer.testing import CliRunner
+
+    path = tmp_path / "招聘.md"
+    path.write_text("**岗位职责：**\n\n1. 负责收银\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["blocks", str(path), "--raw"])
+    assert result.exit_code == 0
+    assert '"format": "md"' in result.output and '"style": "bold"' in result.output
