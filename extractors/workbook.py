@@ -68,9 +68,11 @@ def check_zip(data: bytes, limits: Limits) -> None:
 
 
 def scan_budget(limits: Limits) -> int:
-    """How many cell slots a reader may walk (empty ones included) before it stops reading a
-    sheet: a sheet whose rows are padded out to column XFD must not cost minutes."""
-    return 20 * limits.max_sheet_cells
+    """How many cell slots a reader may walk (empty ones and empty rows included) before it
+    stops reading a sheet: past twice the grid bound, whatever follows would be cut from the
+    grid anyway, and a million empty rows or rows padded out to column XFD must not cost
+    minutes."""
+    return 2 * limits.max_sheet_cells
 
 
 def workbook_document(sheets: list[SheetData], fmt: SourceFormat, limits: Limits,
