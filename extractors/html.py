@@ -108,7 +108,7 @@ class _Walker:
             if self.pending_label and kind == BlockKind.PARAGRAPH:
                 label, self.pending_label = self.pending_label, None
                 kind = BlockKind.LIST_ITEM
-            if kind == BlockKind.LIST_ITEM and label and label[0].isdigit() and TYPED_LABEL.match(line):
+            if kind == BlockKind.LIST_ITEM and label and TYPED_LABEL.match(line):
                 label = None  # the number is typed in the text: one number, not two
             if kind == BlockKind.PARAGRAPH and self.line_is_bold(pieces):
                 kind, style = BlockKind.HEADING, STYLE_BOLD

@@ -55,13 +55,14 @@ def test_br_separated_items_are_separate_blocks() -> None:
 
 def test_list_labels_levels_and_typed_numbers_not_doubled() -> None:
     doc = page("<ol><li>制定计划</li><li>执行计划<ul><li>按周复盘</li></ul></li></ol>"
-               "<ol><li>1、大专以上学历</li><li>（2）两年经验</li></ol>")
+               "<ol><li>1、大专以上学历</li><li>（2）两年经验</li></ol><ul><li>3、持有驾照</li></ul>")
     assert shape(doc) == [
         ("list_item", "制定计划", "1.", 0, None),
         ("list_item", "执行计划", "2.", 0, None),
         ("list_item", "按周复盘", "•", 1, None),
         ("list_item", "1、大专以上学历", None, 0, None),
         ("list_item", "（2）两年经验", None, 0, None),
+        ("list_item", "3、持有驾照", None, 0, None),
     ]
 
 
