@@ -12,7 +12,7 @@ from ..schemas.document import Document
 from .errors import DocumentError, ErrorCode
 from .limits import DEFAULT_LIMITS, Limits
 from .options import DEFAULT_OPTIONS, ReadOptions
-from .sniff import sniff
+from .sniff import sniff, text_dialect
 
 # format -> "module:function"; each function is (data: bytes, limits: Limits, options: ReadOptions) -> Document
 READERS: dict[str, str] = {
@@ -21,6 +21,10 @@ READERS: dict[str, str] = {
     "txt": "jdx.extractors.text:read_text",
     "html": "jdx.extractors.html:read_html",
     "doc": "jdx.extractors.doc:read_doc",
+    "md": "jdx.extractors.markdown:read_markdown",
+    "xlsx": "jdx.extractors.xlsx:read_xlsx",
+    "xls": "jdx.extractors.xls:read_xls",
+    "ods": "jdx.extractors.ods:read_ods",
 }
 
 
@@ -31,6 +35,8 @@ def read_document(data: bytes, limits: Limits = DEFAULT_LIMITS, options: ReadOpt
             ErrorCode.TOO_LARGE, f"file is {len(data):,} bytes, above the limit of {limits.max_file_bytes:,}"
         )
     fmt = sniff(data).format
+    if fmt == "txt":
+        fmt = text_dialect(data, options.filename)
     module_name, func_name = READERS[fmt].split(":")
     reader = getattr(importlib.import_module(module_name), func_name)
     return reader(data, limits, options)

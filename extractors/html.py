@@ -2,16 +2,23 @@
 
 lxml's HTML parser is forgiving enough for template tags. Block elements become blocks in
 document order: headings, paragraphs, list items (an ``<ol>`` numbers its items, a ``<ul>``
-bullets them), tables with their spans, and ``<dt>``/``<dd>`` pairs joined, because some
-sites put a list's numbers in ``<dt>`` and the text in ``<dd>``. Scripts, styles, forms and
-navigation are not content.
+bullets them, nesting gives the level), tables with their spans, and ``<dt>``/``<dd>`` pairs
+joined, because some sites put a list's numbers in ``<dt>`` and the text in ``<dd>``. Scripts,
+styles, forms and navigation are not content.
+
+Rules for how career pages are written (each named below): a line wholly inside
+``<strong>``/``<b>`` is a HEADING of style ``"bold"`` (:meth:`_Walker.line_is_bold`); ``<br>``
+ends a block, so ``<br>``-separated items are separate blocks; an ``<li>`` whose text already
+starts with a typed number (``1、``) keeps it in its text and gets no second label
+(:data:`TYPED_LABEL`); a page that declares its charset (``<meta charset=gb2312>``) is decoded
+with it (:func:`decode_page`).
 """
 
 from __future__ import annotations
 
 import re
 
-from ..schemas.document import Block, BlockKind, Cell, Document, Table
+from ..schemas.document import STYLE_BOLD, Block, BlockKind, Cell, Document, ReadIssue, Table
 from .errors import DocumentError, ErrorCode
 from .limits import Limits
 from .options import DEFAULT_OPTIONS, ReadOptions
@@ -24,12 +31,20 @@ BLOCKS = {"p", "div", "section", "article", "li", "dd", "dt", "h1", "h2", "h3", 
 HEADINGS = {"h1": 0, "h2": 1, "h3": 2, "h4": 3, "h5": 4, "h6": 5}
 SPACE = re.compile(r"[ \t\r\f\v\u00a0]+")
 TEMPLATE = re.compile(r"<\?(?:php)?.*?\?>|<%.*?%>", re.DOTALL)
+BOLD_TAGS = {"strong", "b"}
+COLONS = ":："
+# Numbering a person typed into an <li> (the list's own number is then not shown twice).
+TYPED_LABEL = re.compile(r"^\s*(?:\d{1,3}\s*[.、．)）]|[（(]\s*[\d一二三四五六七八九十]{1,3}\s*[)）]|[①-⑳]"
+                         r"|[一二三四五六七八九十]{1,3}[、.．])")
+META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_-]+)""", re.IGNORECASE)
+CHARSETS = {"gb2312": "gbk", "gbk": "gbk", "x-gbk": "gbk", "gb18030": "gb18030", "cp936": "gbk",
+            "big5": "big5", "big5-hkscs": "big5hkscs", "utf-8": "utf-8", "utf8": "utf-8"}
 
 
 def read_html(data: bytes, limits: Limits, options: ReadOptions = DEFAULT_OPTIONS) -> Document:
     import lxml.html  # lazy: only HTML pages need it
 
-    text, encoding = decode(data)
+    text, encoding, declared = decode_page(data)
     if len(text) > limits.max_text_chars:
         raise DocumentError(ErrorCode.TOO_LARGE, f"page of {len(text):,} characters is above the limit")
     text = TEMPLATE.sub(" ", text)
@@ -42,26 +57,73 @@ def read_html(data: bytes, limits: Limits, options: ReadOptions = DEFAULT_OPTION
     walker.flush()
     if not walker.blocks:
         raise DocumentError(ErrorCode.EMPTY_FILE, "the page holds no text")
-    return Document(format="html", blocks=walker.blocks, encoding=encoding)
+    warnings = []
+    if encoding not in ("utf-8", "utf-8-sig", "ascii"):
+        how = "as its <meta charset> declares" if declared else "detected"
+        warnings.append(ReadIssue(code="encoding_detected", message=f"decoded as {encoding} ({how})"))
+    return Document(format="html", blocks=walker.blocks, encoding=encoding, warnings=warnings)
+
+
+def decode_page(data: bytes) -> tuple[str, str, bool]:
+    """``(text, encoding, declared)``: a byte-order mark wins, then the charset the page
+    declares in a ``<meta>`` tag when the bytes decode with it (GBK pages served as
+    ``charset=gb2312`` are common and too short for detection to be sure), then detection."""
+    match = META_CHARSET.search(data[:8192])
+    declared = CHARSETS.get(match.group(1).decode("ascii").lower()) if match else None
+    if declared and not data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
+        for encoding in dict.fromkeys((declared, "gb18030" if declared == "gbk" else declared)):
+            try:
+                return data.decode(encoding), encoding, True
+            except UnicodeDecodeError:
+                continue
+    text, encoding = decode(data)
+    return text, encoding, False
 
 
 class _Walker:
     def __init__(self) -> None:
         self.blocks: list[Block] = []
-        self.buffer: list[str] = []
+        self.buffer: list[tuple[str, bool]] = []  # text pieces, and whether each is inside <strong>/<b>
         self.pending_label: str | None = None
+        self.bold = 0
+        self.list_depth = 0
+
+    def add(self, text: str) -> None:
+        self.buffer.append((text, self.bold > 0))
 
     def flush(self, kind: BlockKind = BlockKind.PARAGRAPH, level: int | None = None, label: str | None = None) -> None:
-        text = SPACE.sub(" ", "".join(self.buffer)).strip()
+        lines: list[list[tuple[str, bool]]] = [[]]
+        for text, bold in self.buffer:
+            parts = text.split("\n")
+            for n, part in enumerate(parts):
+                if n:
+                    lines.append([])
+                lines[-1].append((part, bold))
         self.buffer = []
-        for line in (ln.strip() for ln in text.split("\n")):
+        for pieces in lines:
+            line = SPACE.sub(" ", "".join(text for text, _ in pieces)).strip()
             if not line:
                 continue
+            style = None
             if self.pending_label and kind == BlockKind.PARAGRAPH:
                 label, self.pending_label = self.pending_label, None
                 kind = BlockKind.LIST_ITEM
-            self.blocks.append(Block(index=len(self.blocks), kind=kind, text=line, level=level, label=label))
-            kind, label = BlockKind.PARAGRAPH, None
+            if kind == BlockKind.LIST_ITEM and label and TYPED_LABEL.match(line):
+                label = None  # the number is typed in the text: one number, not two
+            if kind == BlockKind.PARAGRAPH and self.line_is_bold(pieces):
+                kind, style = BlockKind.HEADING, STYLE_BOLD
+            self.blocks.append(Block(index=len(self.blocks), kind=kind, text=line, level=level, label=label,
+                                     style=style))
+            kind, label, level = BlockKind.PARAGRAPH, None, None
+
+    @staticmethod
+    def line_is_bold(pieces: list[tuple[str, bool]]) -> bool:
+        """A line wholly inside ``<strong>``/``<b>`` (a colon after it allowed) is a label
+        heading: career pages mark 工作职责： / 任职要求： this way instead of with <h3>."""
+        shown = [(text.strip(), bold) for text, bold in pieces if text.strip()]
+        while shown and not shown[-1][1] and not shown[-1][0].strip(COLONS):
+            shown.pop()
+        return bool(shown) and all(bold for _, bold in shown)
 
     def walk(self, el, list_state: list[int] | None = None) -> None:
         tag = el.tag if isinstance(el.tag, str) else ""
@@ -78,9 +140,12 @@ class _Walker:
         if tag in BLOCKS:
             self.flush()
         if tag == "br":
-            self.buffer.append("\n")
+            self.add("\n")
+        bold = tag in BOLD_TAGS
+        self.bold += bold
+        self.list_depth += tag in ("ol", "ul")
         if el.text and tag not in SKIP:
-            self.buffer.append(el.text)
+            self.add(el.text)
         counter = [0] if tag == "ol" else list_state
         for child in el:
             child_tag = child.tag if isinstance(child.tag, str) else ""
@@ -95,10 +160,12 @@ class _Walker:
                 self.walk_item(child, label, counter)
                 continue
             self.walk(child, counter)
+        self.bold -= bold
+        self.list_depth -= tag in ("ol", "ul")
         if tag in HEADINGS:
             self.flush(BlockKind.HEADING, HEADINGS[tag])
         elif tag == "dt":
-            text = SPACE.sub(" ", "".join(self.buffer)).strip()
+            text = SPACE.sub(" ", "".join(text for text, _ in self.buffer)).strip()
             if re.fullmatch(r"[\d一二三四五六七八九十]+[.、)]?", text):
                 self.buffer = []
                 self.pending_label = text  # the number of the <dd> that follows
@@ -109,16 +176,22 @@ class _Walker:
         self._tail(el)
 
     def walk_item(self, el, label: str | None, counter) -> None:
+        level = max(0, self.list_depth - 1)
         if el.text:
-            self.buffer.append(el.text)
+            self.add(el.text)
         for child in el:
+            child_tag = child.tag if isinstance(child.tag, str) else ""
+            if child_tag in BLOCKS and label and "".join(text for text, _ in self.buffer).strip():
+                # the item's own text comes before a nested list or paragraph, with its label
+                self.flush(BlockKind.LIST_ITEM, level, label)
+                label = None
             self.walk(child, counter)
-        self.flush(BlockKind.LIST_ITEM if label else BlockKind.PARAGRAPH, 0, label)
+        self.flush(BlockKind.LIST_ITEM if label else BlockKind.PARAGRAPH, level, label)
         self._tail(el)
 
     def _tail(self, el) -> None:
         if el.tail:
-            self.buffer.append(el.tail)
+            self.add(el.tail)
 
 
 def _table(el) -> Table | None:

@@ -16,6 +16,13 @@ class Limits(BaseModel):
     # Sum of the uncompressed sizes of a DOCX's members, and the ratio to the zip's size.
     max_unzipped_bytes: int = 400 * 1024 * 1024
     max_compression_ratio: float = 200.0
+    # Grid slots (rows × columns after empty edges are dropped) of one worksheet's table. A
+    # roster of a few thousand roles fits; a sheet used to 16,384 columns or a million rows
+    # is cut here with a ``sheet_truncated`` warning instead of filling memory.
+    max_sheet_cells: int = 100_000
+    # Legacy .xls/.et workbooks are read whole by xlrd (about 400 bytes of memory per cell):
+    # larger files are refused as ``too_large`` before parsing.
+    max_xls_bytes: int = 40 * 1024 * 1024
 
 
 DEFAULT_LIMITS = Limits()

@@ -1,10 +1,15 @@
 """Decide a file's format from its bytes, never from its name.
 
 A DOCX renamed ``.pdf`` still reads as DOCX; random bytes named ``.docx`` fail as
-``binary_content``. Containers are looked into: a zip is DOCX only when it holds
-``word/document.xml``; an OLE compound file is a password-protected OOXML package when its
-directory names an ``EncryptedPackage`` stream, a legacy Word file when it names
-``WordDocument``.
+``binary_content``. Containers are looked into: a zip is DOCX when it holds
+``word/document.xml``, an Excel workbook (.xlsx/.xlsm) when it holds ``xl/workbook.xml``, an
+OpenDocument spreadsheet when its ``mimetype`` member says so; an OLE compound file is a
+password-protected OOXML package when its directory names an ``EncryptedPackage`` stream, a
+legacy Word file when it names ``WordDocument``, a legacy Excel or WPS 表格 (.xls/.et)
+workbook when it names ``Workbook`` (BIFF8) or ``Book`` (BIFF5).
+
+Text has dialects the bytes alone cannot always tell apart: Markdown is chosen when the file
+name says ``.md``/``.markdown`` or the text is unmistakably Markdown (:func:`text_dialect`).
 """
 
 from __future__ import annotations
@@ -36,22 +41,24 @@ FOREIGN_SIGNATURES: tuple[tuple[bytes, str], ...] = (
 )
 
 OOXML_KINDS: tuple[tuple[str, str], ...] = (
-    ("xl/workbook.xml", "Excel workbook (.xlsx)"),
+    ("xl/workbook.bin", "Excel binary workbook (.xlsb)"),
     ("ppt/presentation.xml", "PowerPoint presentation (.pptx)"),
 )
+ODS_MIMETYPE = b"application/vnd.oasis.opendocument.spreadsheet"
 
 # Directory entry names are stored as UTF-16LE inside the OLE file.
 OLE_STREAMS: tuple[tuple[bytes, str], ...] = (
     ("EncryptedPackage".encode("utf-16-le"), "encrypted"),
     ("WordDocument".encode("utf-16-le"), "doc"),
-    ("Workbook".encode("utf-16-le"), "xls"),
+    ("Workbook\x00".encode("utf-16-le"), "xls"),
+    ("Book\x00".encode("utf-16-le"), "xls"),  # BIFF5 (Excel 5/95, early WPS 表格)
     ("PowerPoint Document".encode("utf-16-le"), "ppt"),
 )
 
 
 @dataclass(frozen=True)
 class Sniffed:
-    format: str  # "docx" | "pdf" | "txt" | "html" | "doc"
+    format: str  # "docx" | "pdf" | "txt" | "html" | "doc" | "xlsx" | "xls" | "ods" (text dialects: text_dialect)
 
 
 def sniff(data: bytes) -> Sniffed:
@@ -91,14 +98,22 @@ def _sniff_zip(data: bytes) -> str:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
             names = set(zf.namelist())
-    except (zipfile.BadZipFile, EOFError, ValueError) as exc:
+            mimetype = b""
+            if "mimetype" in names:
+                with zf.open("mimetype") as member:
+                    mimetype = member.read(100)
+    except (zipfile.BadZipFile, EOFError, ValueError, OSError) as exc:
         raise DocumentError(ErrorCode.CORRUPT_FILE, f"damaged or truncated zip container: {exc}") from exc
     if "word/document.xml" in names:
         return "docx"
+    if "xl/workbook.xml" in names:
+        return "xlsx"
+    if mimetype.strip() == ODS_MIMETYPE:
+        return "ods"
     for member, name in OOXML_KINDS:
         if member in names:
-            raise DocumentError(ErrorCode.UNSUPPORTED_FORMAT, f"this is an {name}, not a Word document")
-    raise DocumentError(ErrorCode.UNSUPPORTED_FORMAT, "a zip archive that is not a Word document")
+            raise DocumentError(ErrorCode.UNSUPPORTED_FORMAT, f"this is an {name}, not a document jdx reads")
+    raise DocumentError(ErrorCode.UNSUPPORTED_FORMAT, "a zip archive that is not a Word, Excel or OpenDocument file")
 
 
 def _sniff_ole(data: bytes) -> str:
@@ -108,8 +123,8 @@ def _sniff_ole(data: bytes) -> str:
                 raise DocumentError(
                     ErrorCode.ENCRYPTED, "password-protected Office document (encrypted OLE package)"
                 )
-            if kind == "doc":
-                return "doc"
+            if kind in ("doc", "xls"):
+                return kind
             raise DocumentError(ErrorCode.UNSUPPORTED_FORMAT, f"legacy Office file ({kind}), not a Word document")
     raise DocumentError(ErrorCode.UNSUPPORTED_FORMAT, "an OLE compound file jdx does not read")
 
@@ -120,3 +135,29 @@ HTML_TAG = re.compile(rb"<(?:html|body|div|p|li|ul|br|span|td|tr|table|h[1-6]|dd
 def _looks_like_html(data: bytes) -> bool:
     """Career pages (including PHP/JSP templates around the markup) read as HTML."""
     return len(HTML_TAG.findall(data[:65536])) >= 5
+
+
+MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
+FRONT_MATTER = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n(?:[ \t]*(?:#.*|[\w\-]+[ \t]*:.*|-[ \t].*)?\r?\n)+?---[ \t]*(?:\r?\n|\Z)")
+ATX_HEADING = re.compile(r"^#{1,6}[ \t]+\S", re.MULTILINE)
+MARKDOWN_MARKS = re.compile(
+    r"^[ \t]*(?:\*\*[^*\n]+\*\*[:：]?[ \t]*|[-*+][ \t]+\S.*|\|?[ \t]*:?-{3,}:?[ \t]*\|.*)$|\[[^\]\n]+\]\([^)\s]+\)",
+    re.MULTILINE)
+
+
+def text_dialect(data: bytes, filename: str | None) -> str:
+    """``"md"`` or ``"txt"`` for bytes that sniffed as text.
+
+    The name decides when it says Markdown; otherwise only unmistakable Markdown is read as
+    such: YAML front matter, or at least two ATX headings together with another Markdown
+    construct (a whole-line bold label, a ``-`` list, a pipe-table rule, a ``[text](url)``
+    link). A plain text file that happens to start a line with ``#`` stays text.
+    """
+    if filename and filename.lower().endswith(MARKDOWN_SUFFIXES):
+        return "md"
+    head = data[:65536].decode("utf-8", errors="ignore")
+    if FRONT_MATTER.match(head):
+        return "md"
+    if len(ATX_HEADING.findall(head)) >= 2 and MARKDOWN_MARKS.search(head):
+        return "md"
+    return "txt"

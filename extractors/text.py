@@ -7,7 +7,8 @@ GBK text. Latin-1 is never a fallback: it decodes anything and hides mojibake.
 
 Layout that carries structure is kept: lines that are table cells (a Word table copied as
 text gives one tab-led cell per line, rows separated by blank lines; or tab-separated
-columns; or Markdown pipe tables) become TABLE blocks; form feeds are page breaks.
+columns) become TABLE blocks; form feeds are page breaks. Markup is not interpreted here:
+Markdown files have their own reader (:mod:`.markdown`), so text stays text.
 """
 
 from __future__ import annotations
@@ -30,9 +31,6 @@ BOMS: tuple[tuple[bytes, str], ...] = (
 CHINESE_ENCODINGS = ["gb18030", "big5", "big5hkscs"]
 # C0 controls other than tab, newline, carriage return, form feed and escape.
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1a\x1c-\x1f\x7f]")
-MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
-MD_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
-MD_EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1")
 
 
 def read_text(data: bytes, limits: Limits, options: ReadOptions = DEFAULT_OPTIONS) -> Document:
@@ -178,21 +176,12 @@ def text_to_blocks(text: str) -> tuple[list[Block], int | None]:
         line = raw.strip()
         if not line:
             continue
-        heading = MD_HEADING.match(line)
-        if heading:
-            blocks.append(Block(index=len(blocks), kind=BlockKind.HEADING, text=_plain(heading.group(2)),
-                                level=len(heading.group(1)) - 1, page=line_page))
-        else:
-            blocks.append(Block(index=len(blocks), kind=BlockKind.PARAGRAPH, text=_plain(line), page=line_page))
+        blocks.append(Block(index=len(blocks), kind=BlockKind.PARAGRAPH, text=line, page=line_page))
     return blocks, pages
 
 
-def _plain(line: str) -> str:
-    return MD_EMPHASIS.sub(r"\2", line)
-
-
 def _table_at(lines: list[tuple[str, int | None]], start: int) -> tuple[Table | None, int]:
-    for finder in (_cell_per_line_table, _pipe_table, _tab_columns_table):
+    for finder in (_cell_per_line_table, _tab_columns_table):
         rows, consumed = finder(lines, start)
         if rows is not None:
             return _make_table(rows), consumed
@@ -220,21 +209,6 @@ def _cell_per_line_table(lines: list[tuple[str, int | None]], start: int) -> tup
     if row:
         rows.append(row)
     if sum(1 for r in rows if len(r) >= 2) < 2:
-        return None, 0
-    return rows, i - start
-
-
-def _pipe_table(lines: list[tuple[str, int | None]], start: int) -> tuple[list[list[str]] | None, int]:
-    rows: list[list[str]] = []
-    i = start
-    while i < len(lines):
-        line = lines[i][0].strip()
-        if not (line.startswith("|") and line.endswith("|") and len(line) > 1):
-            break
-        if not MD_RULE.match(line):
-            rows.append([_plain(c.strip()) for c in line[1:-1].split("|")])
-        i += 1
-    if len(rows) < 2:
         return None, 0
     return rows, i - start
 

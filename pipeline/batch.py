@@ -107,7 +107,8 @@ Status = Literal["ok", "partial", "failed", "skipped"]
 
 # Extensions that claim a document: garbage under these names is a damaged document, not junk.
 DOCUMENT_EXTENSIONS = frozenset(
-    {".docx", ".docm", ".dotx", ".doc", ".dot", ".wps", ".pdf", ".txt", ".text", ".md", ".htm", ".html", ".rtf"}
+    {".docx", ".docm", ".dotx", ".doc", ".dot", ".wps", ".pdf", ".txt", ".text", ".md", ".htm", ".html", ".rtf",
+     ".markdown", ".xlsx", ".xlsm", ".xls", ".et", ".ods"}
 )
 OS_JUNK = frozenset({b"thumbs.db", b"ehthumbs.db", b".ds_store", b"desktop.ini", b"icon\r"})
 # Refusals by content that mean "not a document" rather than "a broken document".

@@ -173,12 +173,13 @@ def blocks(
     raw: Annotated[bool, typer.Option(help="Show the reader's blocks before normalisation.")] = False,
 ) -> None:
     """Show the document model (blocks with provenance) that spans refer to."""
-    from ..extractors import DocumentError, read_document
+    from ..extractors import DocumentError, ReadOptions, read_document
     from .lexicon import load_lexicon
     from .normalize import normalize_document
 
     try:
-        doc = read_document(file.read_bytes())
+        # the name is a hint for text dialects (a .md file is read as Markdown)
+        doc = read_document(file.read_bytes(), options=ReadOptions(filename=file.name))
     except DocumentError as exc:
         typer.echo(f"jdx: {file}: {exc.code}: {exc.message}", err=True)
         raise typer.Exit(1) from None
