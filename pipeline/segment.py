@@ -207,9 +207,65 @@ def segment(pieces: list[Piece], lexicon: Lexicon, file_title: DocTitle | None =
     """Cut ``pieces`` into roles. ``file_title`` is the title the file's name gives
     (``咨询师岗位职责.docx``), used when the text names none."""
     segmenter = Segmenter(lexicon, file_title)
-    for piece in promote_role_headings(pieces, lexicon):
+    pieces = promote_role_headings(pieces, lexicon)
+    if _posting_per_line(pieces, lexicon):
+        pieces = _line_titles(pieces, lexicon)
+    for piece in pieces:
         segmenter.feed(piece)
     return segmenter.finish()
+
+
+DUMP_LINES = 3
+DUMP_SHARE = 0.6
+DUMP_LENGTH = 60
+
+
+@rule
+def _posting_per_line(pieces: list[Piece], lexicon: Lexicon) -> bool:
+    """Scraped job boards put one whole posting on each line (``岗位职责：1、…任职要求：1、…``): when
+    most lines are long and each restarts the role's sections, every line is a role."""
+    blocks: dict[int, list[Piece]] = {}
+    for piece in pieces:
+        if piece.loc.row is None:
+            blocks.setdefault(piece.loc.block, []).append(piece)
+    long_lines = [ps for ps in blocks.values() if _line_length(ps) >= DUMP_LENGTH]
+    sectioned = [ps for ps in long_lines if any(p.kind == Kind.HEADING and p.key in ROLE_SECTIONS for p in ps)]
+    return len(sectioned) >= DUMP_LINES and len(long_lines) >= DUMP_SHARE * len(blocks) \
+        and len(sectioned) >= DUMP_SHARE * len(long_lines)
+
+
+def _line_length(line: list[Piece]) -> int:
+    return max(p.loc.end for p in line) if line else 0
+
+
+BRACKET_TITLE = re.compile(r"^[【\[〔]([^】\]〕]{2,24})[】\]〕]")
+
+
+def _line_titles(pieces: list[Piece], lexicon: Lexicon) -> list[Piece]:
+    """Open a role at the start of every long line, titled by its title label or its leading
+    bracketed name (``【医疗器械销售代表】…``), untitled otherwise."""
+    out: list[Piece] = []
+    seen: set[int] = set()
+    for i, piece in enumerate(pieces):
+        block = piece.loc.block
+        if piece.loc.row is None and block not in seen and piece.kind != Kind.TITLE:
+            seen.add(block)
+            line = [p for p in pieces[i:] if p.loc.block == block]
+            if _line_length(line) >= DUMP_LENGTH:
+                out.append(_line_title(piece, line, lexicon))
+                m = BRACKET_TITLE.match(piece.text) if piece.kind == Kind.TEXT else None
+                if m and m.end() == len(piece.text.strip()):
+                    continue  # the bracketed name was the whole piece: it is the title now
+        out.append(piece)
+    return out
+
+
+def _line_title(first: Piece, line: list[Piece], lexicon: Lexicon) -> Piece:
+    label = next((p for p in line if p.kind == Kind.LABEL and p.key == "title" and p.text.strip()), None)
+    m = BRACKET_TITLE.match(first.text) if first.kind == Kind.TEXT else None
+    name = label.text if label is not None else (m.group(1) if m else "")
+    loc = first.loc._replace(end=first.loc.start + (m.end() if m and label is None else 0))
+    return Piece(Kind.TITLE, clean_title(name, lexicon) if name else "", loc, name=name, title_style="line")
 
 
 ROLE_SECTIONS = frozenset({"duties", "qualifications", "preferred"})
