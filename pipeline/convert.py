@@ -34,6 +34,8 @@ log = logging.getLogger(__name__)
 # Reader warnings that mean some text could not be read: the result is then partial.
 LOSS_CODES = {"pages_undecodable", "undecodable_pages", "truncated", "partial_text"}
 MIN_PROSE_ROLE = 20
+# Where a title came from that heads a role even when no field was recognised under it.
+TITLED_SOURCES = ("doc", "heading", "file", "lead_in", "line", "roster", "header_line", "prose")
 
 
 @dataclass(frozen=True)
@@ -161,7 +163,7 @@ def _is_role(builder: RoleBuilder) -> bool:
     draft = builder.draft
     content = sum(len(p.text) for p in draft.pieces if p.kind != Kind.TITLE)
     return builder.has_fields() or draft.label_title or (
-        draft.title_source in ("doc", "heading", "file", "lead_in") and content >= MIN_PROSE_ROLE)
+        draft.title_source in TITLED_SOURCES and content >= MIN_PROSE_ROLE)
 
 
 def _unassigned(pieces: list[Piece], restorer: Restorer) -> list[Unmapped]:
