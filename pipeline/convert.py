@@ -123,7 +123,7 @@ def extract(doc: Document, *, name: str, sha256: str, lexicon: Lexicon,
         roles = []
     roles = review_roles(roles, [b.draft for b in kept], display, lexicon)
     if not roles and verdict is None:
-        warnings.append(Warning(code="no_roles", message="no job description found in this document"))
+        warnings.append(Warning(code="not_a_job_description", message="no job description found in this document"))
     lossy = any(w.code in LOSS_CODES for w in doc.warnings)
     status = "ok" if roles and not lossy and all(not r.review.needed for r in roles) else "partial"
     if not roles:

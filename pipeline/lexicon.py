@@ -82,6 +82,9 @@ class TitlesVocab(_Vocab):
     posting_words: list[str] = Field(default_factory=list)
     posting_tails: list[str] = Field(default_factory=list)
     file_name_tails: list[str] = Field(default_factory=list)
+    regulation_words: list[str] = Field(default_factory=list)
+    contents_sheet_names: list[str] = Field(default_factory=list)
+    department_duty_words: list[str] = Field(default_factory=list)
 
 
 class ListsVocab(_Vocab):

@@ -119,16 +119,32 @@ def document_verdict(roles: list[Role], drafts: list[RoleDraft], doc: Document, 
     if _no_role_evidence(roles):
         return Warning(code="not_a_job_description",
                        message="no role in this document has duties, requirements or a reporting line")
+    if _regulation_document(roles, doc, lexicon):
+        return Warning(code="not_a_job_description",
+                       message="the document is a regulation or manual and names no position")
     return None
 
 
 @rule
 def _no_role_evidence(roles: list[Role]) -> bool:
-    """A document none of whose roles has duties, requirements, a reporting line or KPIs is
-    not a job description (notes, file lists, regulations) — whatever its titles looked like."""
+    """A document none of whose roles has duties, requirements, a reporting line, authorities
+    or KPIs is not a job description (notes, file lists, manuals) — whatever its titles and
+    labels looked like."""
     for role in roles:
         q = role.qualifications
-        if role.duties or role.reporting.reports_to or role.authorities or role.purpose or role.department \
-                or any(q.model_dump(exclude_defaults=True).values()):
+        if role.duties or role.reporting.reports_to or role.reporting.direct_reports or role.authorities \
+                or role.kpis or role.salary or any(q.model_dump(exclude_defaults=True).values()):
             return False
     return True
+
+
+@rule
+def _regulation_document(roles: list[Role], doc: Document, lexicon: Lexicon) -> bool:
+    """A regulation (``考勤管理制度``, ``…管理办法``, ``…操作手册``) assigns duties to departments
+    and people without describing a position: when the document is titled as one and none of
+    its roles has a title, it is not a job description."""
+    if any(role.title for role in roles):
+        return False
+    first = next((b.text.strip() for b in doc.blocks if b.table is None and b.text.strip()), "")
+    words = tuple(lexicon.data.titles.regulation_words)
+    return len(first) <= 40 and first.rstrip("）)").endswith(words)

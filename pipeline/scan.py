@@ -83,6 +83,9 @@ def scan_text(text: str, base: Loc, lexicon: Lexicon) -> list[Piece]:
     header = _header_line(text, base, lexicon)
     if header is not None:
         return header
+    department = _department_statement(text, base, lexicon)
+    if department is not None:
+        return department
     pieces: list[Piece] = []
     pos = 0
     # A document title can only open a line; a site sometimes repeats it glued to itself.
@@ -280,6 +283,22 @@ def _skip_ws(text: str, pos: int) -> int:
     while pos < len(text) and text[pos].isspace():
         pos += 1
     return pos
+
+
+@rule
+def _department_statement(text: str, base: Loc, lexicon: Lexicon) -> list[Piece] | None:
+    """A line that titles a department's duties (``教务部工作职责``, ``研发中心部门职责``) opens
+    text about the department, which belongs to no role: department statements list what a
+    unit does, not a position."""
+    t = lexicon.data.titles
+    stripped = text.strip()
+    for word in sorted(t.department_duty_words, key=len, reverse=True):
+        if stripped.endswith(word) and len(stripped) <= 24:
+            unit = stripped[: -len(word)].removesuffix("部门")
+            if len(unit) >= 2 and unit.endswith(lexicon.department_endings) and not is_position_name(unit, lexicon, 24):
+                return [Piece(Kind.HEADING, "", base.narrow(0, len(text)), key="department_info", name=stripped)]
+            return None
+    return None
 
 
 # --- one-line role headers ------------------------------------------------------------------------

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
 
+from ..schemas.document import STYLE_SHEET
 from .lexicon import Lexicon
 from .piece import Kind, Piece
 from .rules import rule
@@ -90,9 +91,29 @@ class Segmenter:
         # of every role in it.
         self.document_org: tuple[str, Piece] | None = None
         self.in_department = False
+        self.in_contents = False
+        self.sheet_block: int | None = None
+
+    def _sheet(self, piece: Piece) -> bool:
+        """A workbook's sheets are separate documents: a sheet's name ends the role before it,
+        and a contents or instructions sheet (``目录``, ``填写说明``) belongs to no role."""
+        if piece.loc.block == self.sheet_block:
+            return False
+        self.sheet_block = piece.loc.block
+        self.current = None
+        self.orphans = []
+        self.in_contents = _contents_sheet(piece, self.lexicon)
+        if self.in_contents:
+            self.unassigned.append(piece)
+        return self.in_contents
 
     # -- the stream ---------------------------------------------------------------------------
     def feed(self, piece: Piece) -> None:
+        if piece.style == STYLE_SHEET and self._sheet(piece):
+            return
+        if self.in_contents:
+            self.unassigned.append(piece)
+            return
         if self._department_text(piece):
             return
         if piece.kind == Kind.TITLE:
@@ -284,7 +305,13 @@ INNER_SECTIONS = frozenset({"org_position", "reporting", "basic_info", "contacts
 def promote_role_headings(pieces: list[Piece], lexicon: Lexicon) -> list[Piece]:
     out = list(pieces)
     section: str | None = None
+    last_item: Piece | None = None
     for i, piece in enumerate(out):
+        if piece.kind == Kind.TITLE and _title_continues_list(piece, last_item):
+            out[i] = piece = replace(piece, kind=Kind.ITEM, text=(piece.name or piece.text)[len(piece.marker.text):].strip()
+                                     if piece.marker else piece.text)
+        if piece.kind == Kind.ITEM and piece.marker is not None:
+            last_item = piece
         if piece.kind == Kind.HEADING:
             section = piece.key
         elif piece.kind == Kind.TITLE:
@@ -294,6 +321,16 @@ def promote_role_headings(pieces: list[Piece], lexicon: Lexicon) -> list[Piece]:
             out[i] = replace(piece, kind=Kind.TITLE, text=name, title_style="heading", name=piece.text)
             section = None
     return out
+
+
+@rule
+def _title_continues_list(piece: Piece, last_item: Piece | None) -> bool:
+    """``33、市场分析及前期市场启动方案策划`` after item 32 is item 33 of the list, not a numbered
+    position title: a title's number never continues the numbering of the items before it."""
+    if piece.title_style != "numbered" or piece.marker is None or last_item is None or last_item.marker is None:
+        return False
+    marker, prev = piece.marker, last_item.marker
+    return marker.style == prev.style and prev.ordinal is not None and marker.ordinal == prev.ordinal + 1
 
 
 def _names_a_position(text: str, piece: Piece, lexicon: Lexicon) -> bool:
@@ -326,6 +363,13 @@ def _heading_line_opens_role(piece: Piece, following: list[Piece], lexicon: Lexi
 
 
 # --- the rules ---------------------------------------------------------------------------------
+
+@rule
+def _contents_sheet(piece: Piece, lexicon: Lexicon) -> bool:
+    """A workbook's contents or instructions sheet (``目录``, ``填写说明``) lists or explains the
+    other sheets; it describes no role."""
+    return (piece.name or piece.text).strip() in lexicon.data.titles.contents_sheet_names
+
 
 @rule
 def _department_section(piece: Piece) -> bool:
@@ -407,6 +451,7 @@ def _untitled_document(content: list[Piece], pending_org: Piece | None, file_tit
     content = [p for p in content if p is not pending_org]
     structured = any(p.kind == Kind.HEADING for p in content) and any(p.kind in (Kind.LABEL, Kind.ITEM)
                                                                        for p in content)
+    structured = structured or any(p.kind == Kind.TABLE for p in content)  # a KPI sheet of its own
     named_file = file_title is not None and bool(file_title.title) and any(
         p.kind in (Kind.ITEM, Kind.TEXT) for p in content)
     if not (structured or named_file):

@@ -232,7 +232,7 @@ def test_hostile_details(hostile) -> None:
     assert gbk.warnings[0].code == "filename_not_utf8" and "行政助理岗位说明书（旧）" in gbk.warnings[0].message
     dup = entries["副本/仓储主管岗位说明书 - 副本.docx"]
     assert dup.duplicate_of == "仓储主管岗位说明书.docx" and dup.sha256 == entries[dup.duplicate_of].sha256
-    assert [w.code for w in entries["会议纪要.txt"].warnings] == ["no_roles"]
+    assert [w.code for w in entries["会议纪要.txt"].warnings] == ["not_a_job_description"]
     assert "500" in entries["大文件/500页.pdf"].error.message
     assert all(e.sha256 for p, e in entries.items() if p not in ("其他/pipe", "其他/loop"))
     assert not any(p.startswith("jdx-out") for p in entries)

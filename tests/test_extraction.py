@@ -209,7 +209,7 @@ def test_user_lexicon_teaches_a_company_label() -> None:
 def test_not_a_job_description_gives_no_role_and_a_warning() -> None:
     result = convert("今天天气很好,我们去公园散步。\n晚上吃了饺子。\n")
     assert result.roles == [] and result.status == "partial"
-    assert [w.code for w in result.warnings] == ["no_roles"]
+    assert [w.code for w in result.warnings] == ["not_a_job_description"]
     assert result.unassigned  # the text is still accounted for
 
 

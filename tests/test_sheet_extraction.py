@@ -1,9 +1,8 @@
 """End-to-end expectations for spreadsheets: what a person reading each fixture workbook
 (``tests/fixtures/sheet_fixtures.py``) expects in the role records, in .xlsx, .xls and .ods.
 
-Roster, KPI-sheet and contents-sheet extraction land with the reshaped extraction core; the
-tests that today's extraction cannot meet are strict xfails, so they start failing (and the
-marks must go) the moment it can.
+Roster, KPI-sheet and contents-sheet extraction (written as strict xfails before the core
+could meet them) now pass.
 """
 
 from __future__ import annotations
@@ -16,7 +15,6 @@ from jdx.pipeline.convert import convert_path
 
 SHEETS = Path(__file__).resolve().parent / "fixtures" / "sheets"
 FORMATS = ["xlsx", "xls", "ods"]
-LANDS_WITH_CORE = "roster/KPI-sheet extraction lands with the core"
 
 
 def convert(name: str):
@@ -53,14 +51,12 @@ def test_catalog_workbook_forms_give_one_role_per_sheet(fmt: str) -> None:
     assert [len(r.duties) for r in forms] == [4, 3]
 
 
-@pytest.mark.xfail(strict=True, reason=LANDS_WITH_CORE)
 @pytest.mark.parametrize("fmt", FORMATS)
 def test_contents_sheet_is_not_a_role(fmt: str) -> None:
     result = convert(f"catalog.{fmt}")
     assert [r.title for r in result.roles] == ["出纳", "会计"]
 
 
-@pytest.mark.xfail(strict=True, reason=LANDS_WITH_CORE)
 @pytest.mark.parametrize("fmt", FORMATS)
 def test_roster_gives_one_role_per_row_with_items_split(fmt: str) -> None:
     result = convert(f"roster.{fmt}")
@@ -73,7 +69,6 @@ def test_roster_gives_one_role_per_row_with_items_split(fmt: str) -> None:
     assert [len(r.duties) for r in result.roles] == [3, 2, 2]
 
 
-@pytest.mark.xfail(strict=True, reason=LANDS_WITH_CORE)
 @pytest.mark.parametrize("fmt", FORMATS)
 def test_kpi_sheet_gives_kpis_with_weights_and_no_total_row(fmt: str) -> None:
     result = convert(f"kpi.{fmt}")
