@@ -98,6 +98,11 @@ def extract(doc: Document, *, name: str, sha256: str, lexicon: Lexicon,
     ctx = _context(matching, name, sha256, lexicon, preamble)
     shared = shared_sections(seg.roles, preamble, ctx)
     unassigned: list[Piece] = [p for p in seg.unassigned if shared is None or id(p) not in shared.used]
+    if shared is not None:
+        # pieces taken out of roles for the shared sections, and not used there
+        from_roles = {id(p) for p in seg.unassigned}
+        unassigned += [p for p in shared.draft.pieces
+                       if id(p) not in from_roles and id(p) not in shared.used and p.text.strip()]
     kept: list[RoleBuilder] = []
     for i, draft in enumerate(seg.roles):
         rules.set_context(role=i)

@@ -81,6 +81,7 @@ def _heading_names_position(piece: Piece, block: Block, lexicon: Lexicon) -> Pie
 
 
 SUBJECT_LABELS = frozenset({"department", "reporting.reports_to"})
+LIST_LABELS = frozenset({"benefits", "location"})
 
 
 @rule
@@ -124,6 +125,8 @@ def _label_takes_next_line(piece: Piece, nxt: Piece | None) -> Piece | None:
     ``管理处经理``) and labels whose value the layout wrapped."""
     if piece.kind != Kind.LABEL or piece.text or nxt is None or nxt.kind != Kind.TEXT:
         return None
+    if piece.key in LIST_LABELS:
+        return None  # "公司福利:" heads the lines after it, not only the first
     last_on_line = piece.alone or (nxt.alone and nxt.loc.cell != piece.loc.cell)
     if not last_on_line or not (nxt.alone or nxt.line_start and piece.key in NAME_FIELDS):
         return None

@@ -160,6 +160,10 @@ def _label_pieces(text: str, base: Loc, tok: Token, s: int, e: int, line_start: 
     return out
 
 
+# An empty label of these fields heads a list or a text, like a heading does.
+SWITCHING_LABELS = ("qualifications.", "equipment", "benefits", "location", "compensation", "purpose",
+                    "work_conditions")
+
 # Labels whose value is a name or a short phrase: it ends at the first space or sentence end.
 NAME_FIELDS = frozenset({
     "title", "code", "department", "grade", "headcount", "category", "organization",

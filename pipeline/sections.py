@@ -14,10 +14,9 @@ from .lexicon import Lexicon, alternation
 from .piece import Kind, Piece
 from .rules import rule
 from .segment import RoleDraft
+from .scan import SWITCHING_LABELS
 from .tables import is_duty_marker
 
-# An empty label of these fields heads a list or a text, like a heading does.
-SWITCHING_LABELS = ("qualifications.", "equipment", "benefits", "location")
 
 Tagged = list[tuple[str | None, Piece]]
 

@@ -8,7 +8,11 @@ field itself; the role that happened to hold them in its span keeps nothing extr
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
+
 from .builder import DocContext, RoleBuilder
+from .lexicon import Lexicon
 from .piece import Kind, Piece
 from .rules import rule
 from .segment import RoleDraft
@@ -18,7 +22,7 @@ SHARED_TEXTS = ("compensation",)
 SHARED_SCALARS = ("employment_type",)
 
 
-def split_shared(draft: RoleDraft) -> list[Piece]:
+def split_shared(draft: RoleDraft, lexicon: Lexicon) -> list[Piece]:
     """Remove the runs of pieces under a shared heading or label from ``draft``; return them."""
     shared: list[Piece] = []
     kept: list[Piece] = []
@@ -28,12 +32,36 @@ def split_shared(draft: RoleDraft) -> list[Piece]:
         if roster is not None and piece.loc.block > roster:
             shared.append(piece)
             continue
+        sentence = _all_roles_sentence(piece, lexicon)
+        if sentence:
+            shared.extend(sentence)
+            continue
         if piece.kind in (Kind.HEADING, Kind.TITLE) or piece.kind == Kind.LABEL and piece.key:
             in_run = piece.shared
         (shared if in_run or piece.shared else kept).append(piece)
     if shared:
         draft.pieces[:] = kept
     return shared
+
+
+CLAUSE = re.compile(r"[^,，;；。]+")
+
+
+@rule
+def _all_roles_sentence(piece: Piece, lexicon: Lexicon) -> list[Piece]:
+    """A closing sentence about all the roles (``上述职位，薪金面议，请先致电…``) states their pay:
+    its pay clause is compensation for every role."""
+    if piece.kind != Kind.TEXT or not piece.text.startswith(tuple(lexicon.data.grammar.all_roles_words)):
+        return []
+    p = lexicon.data.postings
+    out: list[Piece] = []
+    for m in CLAUSE.finditer(piece.text):
+        clause = m.group().strip()
+        if any(w in clause for w in p.negotiable + p.pay_words):
+            start = piece.text.find(clause, m.start())
+            out.append(replace(piece, kind=Kind.LABEL, key="compensation", text=clause, name="compensation",
+                               loc=piece.loc.narrow(start, start + len(clause)), shared=True))
+    return out + [piece] if out else []
 
 
 @rule
@@ -51,7 +79,7 @@ def shared_sections(drafts: list[RoleDraft], preamble: list[Piece], ctx: DocCont
     the field itself has it."""
     pieces = [p for p in preamble if p.kind in (Kind.HEADING, Kind.LABEL, Kind.TEXT, Kind.ITEM)]
     for draft in drafts:
-        pieces.extend(split_shared(draft))
+        pieces.extend(split_shared(draft, ctx.lexicon))
     if not pieces or not drafts:
         return None
     builder = RoleBuilder(RoleDraft(title=None, title_source="shared", pieces=pieces), ctx).fill()

@@ -148,7 +148,10 @@ class DutyOutline:
         elif piece.key == "duties.category":
             value = clean_value(piece.text, self.lexicon)
             self.stack.clear()
-            if value:
+            if value and _duty_list_value(value):
+                for text, loc in _list_value_items(piece):
+                    self.add(Entry(text=text, loc=loc, pieces=[piece]), None)
+            elif value:
                 self.label_group = Entry(text=value, loc=piece.loc, pieces=[piece])
                 self.add(self.label_group, None)
         elif piece.key == "duties":
@@ -263,6 +266,29 @@ def extract_duties(tagged: Tagged, lexicon: Lexicon) -> DutyResult:
 
 
 # --- rules ------------------------------------------------------------------------------------
+
+LIST_SEPARATORS = re.compile(r"[、,，;；]")
+
+
+@rule
+def _duty_list_value(value: str) -> bool:
+    """``职责: 开拓客户,产品销售`` lists the duties themselves; ``职责：协助管理`` in a duty table
+    names a group. A value with list separators is a list."""
+    return bool(LIST_SEPARATORS.search(value))
+
+
+def _list_value_items(piece: Piece) -> list[tuple[str, Loc]]:
+    out: list[tuple[str, Loc]] = []
+    start = 0
+    for m in list(LIST_SEPARATORS.finditer(piece.text)) + [None]:
+        end = m.start() if m else len(piece.text)
+        item = piece.text[start:end].strip().rstrip("。")
+        if item:
+            lead = piece.text.find(item, start)
+            out.append((item, piece.loc.narrow(lead, lead + len(item))))
+        start = m.end() if m else end
+    return out
+
 
 @rule
 def _list_mode(tagged: Tagged, lexicon: Lexicon) -> bool:
