@@ -37,7 +37,7 @@ from ..schemas.role import (
 )
 from .fields.duties import extract_duties
 from .fields.kpis import extract_kpis, weights_warning
-from .fields.pay import parse_salary, perk_list, place_prose, split_benefits, split_places
+from .fields.pay import MAX_PERK, parse_salary, perk_list, place_prose, split_benefits, split_places
 from .fields.qualifications import QualificationBuilder
 from .fields.reporting import parse_count, parse_promotions, parse_superiors, parse_supervision
 from .fields.values import clean_item, clean_value, split_names
@@ -52,7 +52,7 @@ Classify = Callable[[str], str | None]
 NamePosition = Callable[[list[str], str], str | None]
 
 # Sections that only structure a role: their heading is used, their stray text is unmapped.
-STRUCTURAL = ("basic_info", "reporting", "contacts", "org_position", "other", "career")
+STRUCTURAL = ("basic_info", "reporting", "contacts", "org_position", "other", "career", "openings")
 TEXT_FIELDS = ("purpose", "compensation", "work_conditions")
 LIST_FIELDS = ("authorities", "equipment", "benefits", "location")
 QUAL_LISTS = {"qualifications." + f for f in ("skills", "qualities", "knowledge", "certifications", "training",
@@ -413,8 +413,16 @@ def _list_label(b: RoleBuilder, piece: Piece) -> str | None:
     if key == "location" and place_prose(value, b.lexicon):
         b.add_text("work_conditions", value, piece)
         return None
-    b.add_to(b.lists[key], key, _split_list_field(key, value, b.lexicon), piece)
+    items = _split_list_field(key, value, b.lexicon)
+    if key == "benefits" and not _clean_perks(items):
+        b.add_other(piece.name or key, value, piece)  # a sentence about perks, not a list of them
+        return None
+    b.add_to(b.lists[key], key, items, piece)
     return None
+
+
+def _clean_perks(items: list[str]) -> bool:
+    return bool(items) and all(len(i) <= MAX_PERK for i in items)
 
 
 @on_label(*sorted({"qualifications." + f for f in ("education", "age", "gender", "experience")} | QUAL_LISTS))
@@ -503,7 +511,10 @@ def _preferred(b: RoleBuilder, piece: Piece, section: str) -> None:
 
 @on_section(*TEXT_FIELDS)
 def _text_section(b: RoleBuilder, piece: Piece, section: str) -> None:
-    perks = perk_list(clean_item(piece.text), b.lexicon) if section == "compensation" else []
+    # only a perk list written on the heading's own line ("福利待遇：包吃包住、五险") is benefits;
+    # the items of a 薪资福利 section are its compensation text
+    inline = section == "compensation" and not piece.line_start and piece.kind == Kind.TEXT
+    perks = perk_list(clean_item(piece.text), b.lexicon) if inline else []
     if perks:
         b.add_to(b.lists["benefits"], "benefits", perks, piece)
     else:
@@ -549,7 +560,7 @@ def _reporting_lines(b: RoleBuilder, piece: Piece, section: str) -> None:
         b.use(piece)
 
 
-@on_section("application", "company")
+@on_section("application", "company", "openings")
 def _released(b: RoleBuilder, piece: Piece, section: str) -> None:
     """How to apply, and the company's own blurb, belong to no role."""
     b.released.append(piece)

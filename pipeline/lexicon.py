@@ -52,7 +52,7 @@ SectionKey = Literal[
     "basic_info", "org_position", "reporting", "purpose", "duties", "authorities", "equipment",
     "qualifications", "preferred", "contacts", "contacts.internal", "contacts.external", "department_info",
     "kpis", "compensation", "benefits", "location", "work_conditions", "career", "application", "company",
-    "other",
+    "openings", "other",
 ]
 RequirementList = Literal["certifications", "knowledge", "skills", "qualities", "special", "training"]
 

@@ -32,10 +32,7 @@ def split_shared(draft: RoleDraft, lexicon: Lexicon) -> list[Piece]:
         if roster is not None and piece.loc.block > roster:
             shared.append(piece)
             continue
-        sentence = _all_roles_sentence(piece, lexicon)
-        if sentence:
-            shared.extend(sentence)
-            continue
+        shared.extend(_all_roles_sentence(piece, lexicon))  # the sentence itself stays where it is
         if piece.kind in (Kind.HEADING, Kind.TITLE) or piece.kind == Kind.LABEL and piece.key:
             in_run = piece.shared
         (shared if in_run or piece.shared else kept).append(piece)
@@ -61,7 +58,7 @@ def _all_roles_sentence(piece: Piece, lexicon: Lexicon) -> list[Piece]:
             start = piece.text.find(clause, m.start())
             out.append(replace(piece, kind=Kind.LABEL, key="compensation", text=clause, name="compensation",
                                loc=piece.loc.narrow(start, start + len(clause)), shared=True))
-    return out + [piece] if out else []
+    return out
 
 
 @rule
