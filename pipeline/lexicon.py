@@ -245,6 +245,7 @@ class GrammarVocab(_Vocab):
     running_headings: list[str] = Field(default_factory=list)
     subject_tails: list[str] = Field(default_factory=list)
     all_roles_words: list[str] = Field(default_factory=list)
+    ambiguous_headings: list[str] = Field(default_factory=list)
 
 
 class LexiconData(_Vocab):

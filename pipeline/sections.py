@@ -24,11 +24,13 @@ Tagged = list[tuple[str | None, Piece]]
 def tag_sections(draft: RoleDraft, lexicon: Lexicon) -> Tagged:
     tagged: Tagged = []
     section = draft.default_section
-    for piece in draft.pieces:
+    for i, piece in enumerate(draft.pieces):
         if piece.kind == Kind.TABLE:
             tagged.append(("kpis", piece))
             continue
         section = _switch(section, piece, draft, lexicon)
+        if piece.kind == Kind.HEADING and piece.name in lexicon.data.grammar.ambiguous_headings:
+            section = _ambiguous_section(draft.pieces[i + 1:], lexicon)
         tagged.append((_own_section(section, piece, lexicon), piece))
     return _unheaded_duty_lists(tagged, lexicon)
 
@@ -68,6 +70,25 @@ def _flattened_duty_cell(section: str | None, piece: Piece, lexicon: Lexicon) ->
         return True
     headers = set(lexicon.data.tables.extra_column_headers)
     return section != "kpis" and (text in lexicon.frequency_words or text in headers)
+
+
+@rule
+def _ambiguous_section(following: list[Piece], lexicon: Lexicon) -> str:
+    """``职责要求`` heads duties in one document and requirements in another: the list under it
+    decides — mostly lines that start with a duty verb (负责…, 处理…) are duties."""
+    duty = requirement = 0
+    words = lexicon.data.qualifications.requirement_words
+    for piece in following:
+        if piece.kind in (Kind.HEADING, Kind.TITLE):
+            break
+        text = piece.text.strip()
+        if piece.kind not in (Kind.ITEM, Kind.TEXT) or not text:
+            continue
+        if text.startswith(lexicon.duty_verbs):
+            duty += 1
+        elif any(w in text for w in words):
+            requirement += 1
+    return "duties" if duty > requirement else "qualifications"
 
 
 def _unheaded_duty_lists(tagged: Tagged, lexicon: Lexicon) -> Tagged:
