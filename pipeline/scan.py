@@ -542,8 +542,8 @@ def _label_not_heading(line: Line, m: re.Match[str], marker: Label | None) -> bo
     colon or nothing follows it: ``工作地点:X``, or alone in a form cell with its value next."""
     phrase, end = m.group(), m.end()
     key = line.lexicon.label_key(phrase)
-    if key is None or marker is not None:
-        return False
+    if key is None or marker is not None and not marker.is_bullet:
+        return False  # "四、岗位职责" is numbered as a section; "·工作地点：杭州" is a bulleted label
     nxt = line.text[end:end + 1]
     return nxt in COLONS or not line.text[end:].strip()
 
