@@ -246,6 +246,7 @@ class GrammarVocab(_Vocab):
     subject_tails: list[str] = Field(default_factory=list)
     all_roles_words: list[str] = Field(default_factory=list)
     ambiguous_headings: list[str] = Field(default_factory=list)
+    categorised_duty_headings: list[str] = Field(default_factory=list)
 
 
 class LexiconData(_Vocab):

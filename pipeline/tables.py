@@ -87,13 +87,15 @@ def table_pieces(block: Block, lexicon: Lexicon, scan_text: Scanner) -> list[Pie
             pieces.append(_list_item(grid, r, list_columns, span, lexicon))
             r += 1
             continue
-        list_columns = None
 
         if section_row:
             cell = non_empty[0]
             pieces.extend(_alone(scan_text(cell.text, span(cell), lexicon)))
+            if not _list_continues(grid, r + 1, list_columns):
+                list_columns = None
             r += 1
             continue
+        list_columns = None
 
         roster = _roster_header(row_cells, lexicon)
         if roster is not None and r + 1 < table.n_rows:
@@ -269,6 +271,13 @@ def _list_header(cells: list[Cell], lexicon: Lexicon) -> dict[int, str] | None:
         # "职责 | 工作内容" also counts; a lone "主要内容" header does not make a list table.
         return None
     return roles
+
+
+@rule
+def _list_continues(grid, r: int, columns: dict[int, str] | None) -> bool:
+    """A duty table's columns hold across a section row (``安全生产责任`` between two runs of
+    ``序号 | 职责内容`` rows): the rows after it are items of the same columns."""
+    return columns is not None and r < len(grid) and _fits_list(grid, r, columns)
 
 
 def _fits_list(grid, r: int, columns: dict[int, str]) -> bool:

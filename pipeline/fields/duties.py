@@ -143,6 +143,9 @@ class DutyOutline:
             if self.label_group is not None and self.label_group.children:
                 self.label_group = None  # a heading right after "职责:X" ("工作任务") introduces X's tasks
             self.used.add(id(piece))
+            if _extra_duty_list(piece, self.lexicon):
+                self.label_group = Entry(text=piece.name or "", loc=piece.loc, pieces=[piece])
+                self.add(self.label_group, None)
         elif piece.kind == Kind.LEAD_IN:
             self.used.add(id(piece))
         elif piece.key == "duties.category":
@@ -268,6 +271,13 @@ def extract_duties(tagged: Tagged, lexicon: Lexicon) -> DutyResult:
 # --- rules ------------------------------------------------------------------------------------
 
 LIST_SEPARATORS = re.compile(r"[、,，;；]")
+
+
+@rule
+def _extra_duty_list(piece: Piece, lexicon: Lexicon) -> bool:
+    """Cards add duty lists beside the main one (``安全生产责任``, ``安全职责``, ``质量职责``): their
+    items are duties, grouped under the list's heading as their category."""
+    return (piece.name or "") in lexicon.data.grammar.categorised_duty_headings
 
 
 @rule
