@@ -21,6 +21,7 @@ READERS: dict[str, str] = {
     "txt": "jdx.extractors.text:read_text",
     "html": "jdx.extractors.html:read_html",
     "doc": "jdx.extractors.doc:read_doc",
+    "image": "jdx.extractors.image:read_image",
 }
 
 

@@ -18,6 +18,11 @@ class Limits(BaseModel):
     # would take minutes and gigabytes. Such a page is skipped with a warning.
     max_page_chars: int = 200_000
     max_page_objects: int = 200_000
+    # Images for OCR (scans, photos): a 48-megapixel phone photo passes; a decompression bomb
+    # declaring a gigapixel canvas in a few hundred bytes does not. OCR reads at most 2,000
+    # pixels on a side, so past 16,384 on a side the glyphs shrink beyond reading.
+    max_image_pixels: int = 60_000_000
+    max_image_side: int = 16_384
     # Sum of the uncompressed sizes of a DOCX's members, and the ratio to the zip's size.
     max_unzipped_bytes: int = 400 * 1024 * 1024
     max_compression_ratio: float = 200.0

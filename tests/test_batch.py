@@ -74,7 +74,8 @@ EXPECTED: dict[str, tuple[str, str | None, int | None]] = {
     "损坏/desktop.ini": ("skipped", "os_junk", 0),
     "损坏/._仓储主管岗位说明书.docx": ("skipped", "os_junk", 0),
     "~WRL0001.tmp": ("skipped", "temp_file", 0),
-    "其他/photo.png": ("skipped", "unsupported_format", 0),
+    # PNG magic over zeros: an image jdx would OCR, and a damaged one.
+    "其他/photo.png": ("failed", "corrupt_file", 0),
     "其他/backup.zip": ("skipped", "unsupported_format", 0),
     "其他/song.mp3": ("skipped", "binary_content", 0),
     "其他/pipe": ("skipped", "not_regular_file", 0),
