@@ -106,7 +106,14 @@ def _read_page(document: pdfium.PdfDocument, number: int, limits: Limits, ocr) -
     try:
         content = read_page(pdf_page, number, limits.max_page_chars, limits.max_page_objects)
         if ocr is not None and _needs_ocr(content):
-            return ocr.read_pdf_page(pdf_page, content, limits)
+            page = ocr.read_pdf_page(pdf_page, content, limits)
+            if page.elements:
+                return page
+            # Nothing legible in the image either: the page stays what its text layer says
+            # (image-only, undecodable), and the messages say OCR was tried.
+            page = laid_out(content, [])
+            page.ocr_found_nothing = True
+            return page
         cells = table_cells(content.segments) if content.segments else []
     except PageTooLarge as exc:
         logger.warning("page %d holds %s, beyond the per-page limit; skipped", number, exc)

@@ -210,6 +210,8 @@ class Page:
     too_large: bool = False
     # The page's text was read from its image by OCR.
     ocr: bool = False
+    # OCR was tried on the page (no text layer, or an undecodable one) and found no text.
+    ocr_found_nothing: bool = False
 
     @property
     def undecodable(self) -> bool:
@@ -780,7 +782,7 @@ def _join_split_tables(pages: Sequence[Page]) -> int:
 def assemble(pages: list[Page], page_count: int, fmt: str, warnings: list[ReadIssue], ocr_hint: str) -> Document:
     """The document from its laid-out pages: furniture set apart, split tables joined, wrapped
     lines joined. ``ocr_hint`` ends the message when no page has text (what would read it)."""
-    warnings = [*_page_warnings(pages), *warnings]
+    warnings = [*_page_warnings(pages, fmt), *warnings]
     readable = [p for p in pages if not p.failed and not p.undecodable and p.elements]
     if not readable:
         raise _no_text_error(pages, fmt, ocr_hint)
@@ -860,7 +862,7 @@ def _pages_list(numbers: Sequence[int]) -> str:
     return ", ".join(str(n) for n in numbers)
 
 
-def _page_warnings(pages: Sequence[Page]) -> list[ReadIssue]:
+def _page_warnings(pages: Sequence[Page], fmt: str) -> list[ReadIssue]:
     warnings: list[ReadIssue] = []
     failed = [p.number for p in pages if p.failed]
     undecodable = [p.number for p in pages if p.undecodable]
@@ -882,19 +884,26 @@ def _page_warnings(pages: Sequence[Page]) -> list[ReadIssue]:
                 message=f"pages {_pages_list(failed)} could not be parsed and were skipped",
             )
         )
+    ocr_note = " (OCR found no text on them either)" if any(p.ocr_found_nothing for p in pages) else ""
     if undecodable:
         warnings.append(
             ReadIssue(
                 code="undecodable_pages",
-                message=f"pages {_pages_list(undecodable)} use fonts whose text cannot be decoded and were skipped",
+                message=f"pages {_pages_list(undecodable)} use fonts whose text cannot be decoded and were "
+                f"skipped{ocr_note}",
             )
         )
     if image_only:
         warnings.append(
             ReadIssue(
                 code="image_only_pages",
-                message=f"pages {_pages_list(image_only)} hold only images (scanned?) and no text",
+                message=f"pages {_pages_list(image_only)} hold only images (scanned?) and no text{ocr_note}",
             )
+        )
+    ocr_read = [p.number for p in pages if p.ocr]
+    if ocr_read and fmt == "pdf":
+        warnings.append(
+            ReadIssue(code="ocr_pages", message=f"pages {_pages_list(ocr_read)} were read from their images by OCR")
         )
     if dropped:
         warnings.append(
@@ -907,6 +916,8 @@ def _page_warnings(pages: Sequence[Page]) -> list[ReadIssue]:
 
 def _no_text_error(pages: Sequence[Page], fmt: str, ocr_hint: str) -> DocumentError:
     what = "the PDF" if fmt == "pdf" else "the image"
+    if any(p.ocr_found_nothing for p in pages):
+        ocr_hint = "OCR found no text on it either"
     hint = f"; {ocr_hint}" if ocr_hint else ""
     if all(p.failed for p in pages):
         return DocumentError(ErrorCode.CORRUPT_FILE, f"no page of {what} could be parsed")

@@ -108,6 +108,23 @@ def test_ocr_turned_off_keeps_no_text_layer():
 
 
 @needs_ocr
+def test_low_resolution_scan_reads_with_a_warning_naming_its_pages():
+    doc = read_pdf((ROOT / "tests" / "fixtures" / "pdf" / "scanned.pdf").read_bytes(), LIMITS)
+    assert doc.ocr
+    assert [squash(b.text) for b in doc.blocks][:2] == ["仓库管理员岗位说明书", "岗位职责"]
+    assert squash(doc.blocks[2].text).startswith("1.负责仓库物料的收发、保管和盘点工作")
+    assert [w.code for w in doc.warnings] == ["ocr_pages"]
+
+
+@needs_ocr
+def test_undecodable_font_with_nothing_legible_says_ocr_was_tried():
+    with pytest.raises(DocumentError) as info:
+        read_pdf((ROOT / "tests" / "fixtures" / "pdf" / "cid_font.pdf").read_bytes(), LIMITS)
+    assert info.value.code is ErrorCode.NO_TEXT_LAYER
+    assert "cid" in info.value.message and "OCR found no text" in info.value.message
+
+
+@needs_ocr
 @pytest.mark.parametrize("sample", SAMPLE_PDFS, ids=lambda p: p.name)
 def test_scanned_sample_gives_its_expected_fields(sample: Path):
     data = scanned(sample)

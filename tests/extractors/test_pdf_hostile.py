@@ -214,3 +214,14 @@ def test_without_the_right_password_the_pdf_stays_encrypted(password: str | None
         read_pdf((FIXTURES / "encrypted_open_password.pdf").read_bytes(), LIMITS, ReadOptions(password=password))
     assert info.value.code is ErrorCode.ENCRYPTED
     assert ("does not open it" in info.value.message) == (password is not None)
+
+
+# --- fake bold ------------------------------------------------------------------------------
+
+
+def test_fake_bold_overprint_reads_once():
+    """Word processors fake bold for fonts without a bold face by drawing each run twice,
+    shifted by a fraction of a point; the copy is not text."""
+    run = b"BT /F1 12 Tf %s 700 Td (Recruitment: warehouse keeper) Tj ET"
+    doc = read_pdf(one_page(b"\n".join([run % b"72", run % b"72.35", run % b"72.7"])), LIMITS)
+    assert [b.text for b in doc.blocks] == ["Recruitment: warehouse keeper"]

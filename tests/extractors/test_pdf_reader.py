@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from jdx.extractors import pdf_layout as layout
 from jdx.extractors.errors import DocumentError, ErrorCode
 from jdx.extractors.limits import Limits
+from jdx.extractors.options import ReadOptions
 from jdx.extractors.pdf import read_pdf
 from jdx.extractors.pdf_layout import is_label, is_page_number
 from jdx.schemas.document import Block, BlockKind, Cell, Document, Table
@@ -187,9 +188,9 @@ def test_owner_password_only_reads_normally():
     )
 
 
-def test_image_only_pdf_has_no_text_layer():
+def test_image_only_pdf_has_no_text_layer_without_ocr():
     with pytest.raises(DocumentError) as info:
-        read_pdf(fixture_bytes("scanned.pdf"), LIMITS)
+        read_pdf(fixture_bytes("scanned.pdf"), LIMITS, ReadOptions(ocr=False))
     assert info.value.code is ErrorCode.NO_TEXT_LAYER
     assert "OCR" in info.value.message
 
@@ -529,4 +530,15 @@ def test_corpus_blockchain_posting():
     texts = [b.text for b in doc.blocks]
     assert texts[0] == "公司简介"
     assert "1. 负责区块链核心协议及接口设计" in texts
+    # Headings there are fake bold (each glyph drawn twice, shifted): read once.
+    assert any(t.startswith("招聘职位：区块链核心开发工程师") for t in texts)
+    assert not any("招招" in t or "聘聘" in t for t in texts)
     assert doc.furniture == []
+
+
+def test_glyph_drawn_again_at_almost_the_same_place_is_one_character():
+    # PDFium already merges most overprints; a copy it keeps (another text object, a
+    # larger shift) is dropped by the layout.
+    chars = chars_of("招聘职位", 70, 100) + chars_of("招聘职位", 70.4, 100)
+    made = layout._make_line(chars, 1)
+    assert made is not None and made.text == "招聘职位"
