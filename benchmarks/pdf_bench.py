@@ -16,8 +16,8 @@ spike hits all of them alike), wall-clock seconds of:
 Prints medians and the median of the per-round ratios of ``read``/``convert`` to ``plumber``
 and to ``pdfium``. Then CJK fidelity: for each peer text (pdfplumber, PDFium), the share of its
 CJK characters (with multiplicity) that jdx's Document (blocks, table cells, furniture) also
-has; and the same against the role records jdx outputs (field values only: headings and
-labels that became keys are not in it, so that figure is a lower bound).
+has; and the same against what ``jdx convert`` outputs (role field values and unassigned
+text: headings and labels that became keys are not in it, so that figure is a lower bound).
 """
 
 from __future__ import annotations
@@ -58,6 +58,15 @@ def plumber_text_tables(data: bytes) -> str:
             for table in page.extract_tables():
                 parts.extend(cell or "" for row in table for cell in row)
     return "\n".join(parts)
+
+
+def plumber_text(data: bytes) -> str:
+    """pdfplumber's page text as a peer would give it: overprinted (fake-bold) copies merged
+    with its own ``dedupe_chars``, table text once (it is part of the page text)."""
+    import pdfplumber
+
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        return "\n".join(page.dedupe_chars().extract_text() or "" for page in pdf.pages)
 
 
 def pdfium_text(data: bytes) -> str:
@@ -135,12 +144,13 @@ def document_text(doc) -> str:
 def role_values(result_json: str) -> str:
     def walk(value) -> list[str]:
         if isinstance(value, dict):
-            return [s for k, v in value.items() if k not in ("source", "span", "id") for s in walk(v)]
+            skip = ("source", "span", "id", "file", "warnings", "error")
+            return [s for k, v in value.items() if k not in skip for s in walk(v)]
         if isinstance(value, list):
             return [s for v in value for s in walk(v)]
         return [value] if isinstance(value, str) else []
 
-    return "\n".join(walk(json.loads(result_json).get("roles", [])))
+    return "\n".join(walk(json.loads(result_json)))
 
 
 def main() -> None:
@@ -179,7 +189,7 @@ def main() -> None:
             + f" {ratio(times, 'read', 'pdfium'):>11.2f} {ratio(times, 'convert', 'pdfium'):>11.2f}"
         )
         ours, roles = document_text(doc), role_values(jdx_convert(data, path.name, lexicon))
-        peers = {"pdfplumber": plumber_text_tables(data), "pdfium": pdfium_text(data)}
+        peers = {"pdfplumber": plumber_text(data), "pdfium": pdfium_text(data)}
         for peer, text in peers.items():
             fidelity_rows.append((path.name, peer, sum(cjk_counts(text).values()), coverage(text, ours), coverage(text, roles)))
     print("\nCJK fidelity: share of a peer's CJK characters that jdx keeps")

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import io
 import logging
+import re
 import warnings
 from struct import error as struct_error
 
@@ -98,5 +99,8 @@ def _check_size(size: tuple[int, int], limits: Limits) -> None:
 
 
 def _describe(exc: BaseException) -> str:
-    return (str(exc).strip() or type(exc).__name__)[:200]
+    # Pillow names the stream object it read from ("<_io.BytesIO object at 0x7f…>"): an
+    # address that would differ on every run of the same file.
+    text = re.sub(r"\s*<[^<>]* at 0x[0-9a-fA-F]+>", "", str(exc)).strip()
+    return (text or type(exc).__name__)[:200]
 

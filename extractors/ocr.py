@@ -19,7 +19,6 @@ import logging
 import threading
 from dataclasses import dataclass
 
-from .limits import Limits
 from .pdf_layout import Char, Page, is_cjk
 from .pdf_pdfium import PageContent
 from .pdf_rules import table_cells
@@ -30,6 +29,8 @@ INSTALL_HINT = "install the OCR extra to read it: pip install 'jdx[ocr]'"
 # Page images are rendered at this resolution: 10.5 pt text is then ~29 px high, which the
 # recognizer (48 px input) reads without upscaling blur.
 RENDER_DPI = 200
+# ...but no finer than the page's scan, and no coarser than this.
+MIN_RENDER_DPI = 100
 # An image larger than this (pixels on its longer side) is scaled down before OCR, as the
 # engine would do itself (its detector's limit); body text of an A4 page stays ~25 px high.
 MAX_OCR_SIDE = 2000
@@ -207,11 +208,14 @@ def page_from_image(image, number: int, points_per_pixel: float | None = None, p
 class PdfPageOcr:
     """OCR for the pages of a PDF that have no usable text layer."""
 
-    def read_pdf_page(self, pdf_page, content: PageContent, limits: Limits) -> Page:
+    def read_pdf_page(self, pdf_page, content: PageContent) -> Page:
         import numpy as np
 
-        # A huge page (a poster, a drawing) is rendered smaller rather than into gigabytes.
-        scale = min(RENDER_DPI / 72, MAX_OCR_SIDE / max(content.width, content.height, 1.0))
+        # Not finer than the scan itself (upsampling adds pixels, not detail, and OCR time
+        # grows with the pixels), nor coarser than text needs; a huge page (a poster, a
+        # drawing) is rendered smaller rather than into gigabytes.
+        dpi = RENDER_DPI if content.image_dpi <= 0 else min(RENDER_DPI, max(MIN_RENDER_DPI, content.image_dpi))
+        scale = min(dpi / 72, MAX_OCR_SIDE / max(content.width, content.height, 1.0))
         bitmap = pdf_page.render(scale=scale, grayscale=True)
         try:
             pixels = np.array(bitmap.to_numpy(), copy=True)

@@ -106,7 +106,7 @@ def _read_page(document: pdfium.PdfDocument, number: int, limits: Limits, ocr) -
     try:
         content = read_page(pdf_page, number, limits.max_page_chars, limits.max_page_objects)
         if ocr is not None and _needs_ocr(content):
-            page = ocr.read_pdf_page(pdf_page, content, limits)
+            page = ocr.read_pdf_page(pdf_page, content)
             if page.elements:
                 return page
             # Nothing legible in the image either: the page stays what its text layer says

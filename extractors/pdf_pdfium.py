@@ -39,6 +39,8 @@ class PageContent:
     n_undecodable: int = 0
     n_objects: int = 0
     has_images: bool = False
+    # The finest resolution an image on the page is drawn at (dots per inch), 0 if none.
+    image_dpi: float = 0.0
 
 
 class PageTooLarge(Exception):
@@ -134,6 +136,7 @@ def _read_objects(page: pdfium.PdfPage, content: PageContent, media_top: float) 
     for obj, kind, ctm in _objects(page.raw, content.n_objects, _IDENTITY, 0, top_level=True):
         if kind == pdfium_c.FPDF_PAGEOBJ_IMAGE:
             content.has_images = True
+            content.image_dpi = max(content.image_dpi, _image_dpi(obj, page))
         elif kind == pdfium_c.FPDF_PAGEOBJ_PATH and _painted(obj):
             content.segments.extend(_path_segments(obj, ctm, media_top))
 
@@ -158,6 +161,14 @@ def _objects(
                 yield from _objects(obj, max(inner, 0), own, depth + 1)
             continue
         yield obj, kind, own
+
+
+def _image_dpi(obj, page: pdfium.PdfPage) -> float:
+    metadata = pdfium_c.FPDF_IMAGEOBJ_METADATA()
+    if not pdfium_c.FPDFImageObj_GetImageMetadata(obj, page.raw, ctypes.byref(metadata)):
+        return 0.0
+    dpi = min(metadata.horizontal_dpi, metadata.vertical_dpi)
+    return float(dpi) if math.isfinite(dpi) and dpi > 0 else 0.0
 
 
 def _matrix(obj) -> _Matrix:
