@@ -25,6 +25,7 @@ READERS: dict[str, str] = {
     "xlsx": "jdx.extractors.xlsx:read_xlsx",
     "xls": "jdx.extractors.xls:read_xls",
     "ods": "jdx.extractors.ods:read_ods",
+    "image": "jdx.extractors.image:read_image",
 }
 
 

@@ -13,6 +13,16 @@ class Limits(BaseModel):
     # or a log that would only stall the extraction.
     max_text_chars: int = 8_000_000
     max_pdf_pages: int = 300
+    # One PDF page: a dense A4 page of small print holds ~10,000 characters and a few
+    # thousand drawing objects; far beyond that a page is a generated flood whose text layout
+    # would take minutes and gigabytes. Such a page is skipped with a warning.
+    max_page_chars: int = 200_000
+    max_page_objects: int = 200_000
+    # Images for OCR (scans, photos): a 48-megapixel phone photo passes; a decompression bomb
+    # declaring a gigapixel canvas in a few hundred bytes does not. OCR reads at most 2,000
+    # pixels on a side, so past 16,384 on a side the glyphs shrink beyond reading.
+    max_image_pixels: int = 60_000_000
+    max_image_side: int = 16_384
     # Sum of the uncompressed sizes of a DOCX's members, and the ratio to the zip's size.
     max_unzipped_bytes: int = 400 * 1024 * 1024
     max_compression_ratio: float = 200.0

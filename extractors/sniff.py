@@ -28,8 +28,6 @@ ZIP_MAGICS = (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")
 # Magic numbers of formats we recognise only to refuse them with a clear message.
 FOREIGN_SIGNATURES: tuple[tuple[bytes, str], ...] = (
     (b"{\\rtf", "RTF document"),
-    (b"\x89PNG\r\n\x1a\n", "PNG image"),
-    (b"\xff\xd8\xff", "JPEG image"),
     (b"GIF87a", "GIF image"),
     (b"GIF89a", "GIF image"),
     (b"Rar!\x1a\x07", "RAR archive"),
@@ -39,6 +37,9 @@ FOREIGN_SIGNATURES: tuple[tuple[bytes, str], ...] = (
     (b"\x7fELF", "executable"),
     (b"MZ", "Windows executable"),
 )
+
+# Page images read by OCR (the ``ocr`` extra): PNG, JPEG, TIFF (both byte orders).
+IMAGE_MAGICS = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*")
 
 OOXML_KINDS: tuple[tuple[str, str], ...] = (
     ("xl/workbook.bin", "Excel binary workbook (.xlsb)"),
@@ -58,7 +59,7 @@ OLE_STREAMS: tuple[tuple[bytes, str], ...] = (
 
 @dataclass(frozen=True)
 class Sniffed:
-    format: str  # "docx" | "pdf" | "txt" | "html" | "doc" | "xlsx" | "xls" | "ods" (text dialects: text_dialect)
+    format: str  # "docx" | "pdf" | "txt" | "html" | "doc" | "xlsx" | "xls" | "ods" | "image" (text dialects: text_dialect)
 
 
 def sniff(data: bytes) -> Sniffed:
@@ -72,6 +73,8 @@ def sniff(data: bytes) -> Sniffed:
         return Sniffed(_sniff_zip(data))
     if data.startswith(OLE_MAGIC):
         return Sniffed(_sniff_ole(data))
+    if data.startswith(IMAGE_MAGICS):
+        return Sniffed("image")
     for magic, name in FOREIGN_SIGNATURES:
         if data.startswith(magic):
             raise DocumentError(ErrorCode.UNSUPPORTED_FORMAT, f"this is a {name}, not a document jdx reads")

@@ -32,7 +32,8 @@ from .titles import DocTitle, is_organization, match_doc_title, split_title
 log = logging.getLogger(__name__)
 
 # Reader warnings that mean some text could not be read: the result is then partial.
-LOSS_CODES = {"pages_undecodable", "undecodable_pages", "truncated", "partial_text"}
+LOSS_CODES = {"pages_undecodable", "undecodable_pages", "truncated", "partial_text", "oversized_pages",
+              "unreadable_pages", "image_only_pages", "sheet_truncated"}
 MIN_PROSE_ROLE = 20
 # Where a title came from that heads a role even when no field was recognised under it.
 TITLED_SOURCES = ("doc", "heading", "file", "lead_in", "line", "roster", "header_line", "prose")

@@ -58,7 +58,7 @@ def _docx_named_pdf() -> bytes:
         ("truncated.docx", None, "corrupt_file"),
         ("protected.docx", OLE_ENCRYPTED, "encrypted"),
         ("binary.txt", b"\x00\x01\x02\x03\xff\xfe" * 500, "binary_content"),
-        ("image.pdf", b"\x89PNG\r\n\x1a\n" + b"\x00" * 100, "unsupported_format"),
+        ("image.pdf", b"\x89PNG\r\n\x1a\n" + b"\x00" * 100, "corrupt_file"),
     ],
 )
 def test_bad_input_fails_with_a_specific_code(tmp_path: Path, name: str, data: bytes | None, code: str) -> None:
