@@ -35,6 +35,7 @@ class Restorer:
         self.display = display
         self.matching = matching
         self.all_chars = keep_script and display.script == "traditional"
+        self._cells: dict[int, dict[tuple[int, int], tuple[str, str]]] = {}
 
     def texts(self, locs: Iterable[Loc]) -> tuple[str, str]:
         """The matching and display texts of the blocks and cells ``locs`` point into, joined."""
@@ -57,10 +58,12 @@ class Restorer:
         mb, db = self.matching.blocks[loc.block], self.display.blocks[loc.block]
         if mb.table is None or db.table is None:
             return mb.text, db.text
-        for mc, dc in zip(mb.table.cells, db.table.cells, strict=False):
-            if (mc.row, mc.col) == (loc.row, loc.col):
-                return mc.text, dc.text
-        return None
+        cells = self._cells.get(loc.block)
+        if cells is None:
+            cells = {(mc.row, mc.col): (mc.text, dc.text)
+                     for mc, dc in zip(mb.table.cells, db.table.cells, strict=False)}
+            self._cells[loc.block] = cells
+        return cells.get((loc.row or 0, loc.col or 0))
 
     def needs(self, value: str) -> bool:
         return self.all_chars or any(c in FOLDED_CHARS for c in value)
