@@ -205,12 +205,16 @@ def blurb_organization(preamble: list[Piece], lexicon: Lexicon) -> str | None:
     有限公司成立于…``): the first company name written before the roles."""
     suffixes = alternation(lexicon.company_suffixes)
     name = re.compile(rf"(?:^|(?<=[\s,，。;；:：“”\"]))([\u4e00-\u9fffA-Za-z()（）]{{2,24}}?(?:{suffixes}))")
+    intro = re.compile(rf"^([\u4e00-\u9fffA-Za-z]{{3,16}}?)(?:{alternation(lexicon.data.titles.introduction_verbs)})")
     for piece in preamble:
         if piece.kind not in (Kind.TEXT, Kind.ITEM, Kind.TITLE):
             continue
         m = name.search(piece.text)
         if m and is_organization(m.group(1), lexicon):
             return m.group(1)
+        m = intro.match(piece.text.strip())
+        if m and not m.group(1).startswith(tuple(lexicon.data.titles.self_references)):
+            return m.group(1)  # "华影星光影城是厦门首家IMAX激光影城": the subject of the introduction
     return None
 
 

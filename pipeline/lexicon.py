@@ -83,6 +83,8 @@ class TitlesVocab(_Vocab):
     posting_tails: list[str] = Field(default_factory=list)
     file_name_tails: list[str] = Field(default_factory=list)
     regulation_words: list[str] = Field(default_factory=list)
+    introduction_verbs: list[str] = Field(default_factory=list)
+    self_references: list[str] = Field(default_factory=list)
     contents_sheet_names: list[str] = Field(default_factory=list)
     department_duty_words: list[str] = Field(default_factory=list)
 
@@ -179,6 +181,8 @@ class QualificationsVocab(_Vocab):
     gender_free: list[str] = Field(default_factory=list)
     male: list[str] = Field(default_factory=list)
     female: list[str] = Field(default_factory=list)
+    only_word: str = ""
+    sex_word: str = ""
     preferred_markers: list[str] = Field(default_factory=list)
     not_preferred_markers: list[str] = Field(default_factory=list)
     major_words: list[str] = Field(default_factory=list)

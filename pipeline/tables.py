@@ -90,7 +90,7 @@ def table_pieces(block: Block, lexicon: Lexicon, scan_text: Scanner) -> list[Pie
 
         if section_row:
             cell = non_empty[0]
-            pieces.extend(_alone(scan_text(cell.text, span(cell), lexicon)))
+            pieces.extend(_cell_lines(cell, lexicon, span, scan_text))
             if not _list_continues(grid, r + 1, list_columns):
                 list_columns = None
             r += 1

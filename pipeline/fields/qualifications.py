@@ -221,6 +221,23 @@ def age_in_text(text: str, lexicon: Lexicon) -> Age | None:
 
 
 @rule
+def gender_in_text(text: str, lexicon: Lexicon) -> str | None:
+    """A clause that is only a gender (``男性，年龄20-35岁``, ``限女性``) requires it; a wish
+    (``女性优先``) does not."""
+    q = lexicon.data.qualifications
+    for clause in re.split(r"[,，;；。、\s]", text):
+        clause = clause.strip()
+        if not clause or len(clause) > 4 or preferred_text(clause, lexicon) is not None:
+            continue
+        core = clause.removeprefix(q.only_word).removesuffix(q.sex_word)
+        if core in q.male:
+            return q.male[0]
+        if core in q.female:
+            return q.female[0]
+    return None
+
+
+@rule
 def years_in_text(text: str, lexicon: Lexicon) -> Experience | None:
     """Years of experience stated anywhere in a requirement (``5年以上相关工作经验``,
     ``从事人事工作三年以上``): the stated minimum."""
@@ -309,11 +326,13 @@ class QualificationBuilder:
         return True
 
     def _also(self, text: str) -> None:
-        """What else a requirement states in passing: an age, years of experience."""
+        """What else a requirement states in passing: an age, years of experience, a gender."""
         if self.age is None:
             self.age = age_in_text(text, self.lexicon)
         if self.experience is None:
             self.experience = years_in_text(text, self.lexicon)
+        if self.gender is None:
+            self.gender = gender_in_text(text, self.lexicon)
 
     def add_item(self, field: str, text: str) -> None:
         item = clean_item(text)
@@ -369,6 +388,7 @@ class QualificationBuilder:
             return "experience"
         if self.age is None and (age := age_in_text(value, lex)) is not None:
             self.age = age
+            self.gender = self.gender or gender_in_text(value, lex)
             return "age"
         field = classify(value)
         if field:
