@@ -1031,12 +1031,14 @@ def run_batch(
     limits: Limits = DEFAULT_LIMITS,
     lexicon_path: str | None = None,
     convert_fn: str = DEFAULT_CONVERT,
+    headers: str = "zh",
 ) -> BatchSummary:
     """Convert every file under ``in_dir`` into ``out_dir``; resumable (see the module docstring).
 
     ``convert_fn`` ("module:function", called like :func:`~jdx.pipeline.convert.convert_bytes`)
     lets a caller plug in another converter; ``memory_limit_mb`` caps each worker's address space
-    (None: no cap). Raises :class:`BatchUsageError` for bad arguments and :class:`BatchError` when
+    (None: no cap); ``headers`` is the spreadsheets' header language (``zh`` or ``en``, see
+    :mod:`.export`). Raises :class:`BatchUsageError` for bad arguments and :class:`BatchError` when
     workers cannot start; bad input files never raise.
     """
     in_dir, out_dir = Path(in_dir), Path(out_dir)
@@ -1055,7 +1057,7 @@ def run_batch(
         done = {e.raw_path() for e in reused}
         todo = [t for t in the_plan.tasks if t.raw_path() not in done]
         converted = _convert_all(out_dir, the_plan, reused, todo, config, workers, timeout, progress)
-        return _finish(in_dir, out_dir, started, len(reused), converted)
+        return _finish(in_dir, out_dir, started, len(reused), converted, headers)
 
 
 def _convert_all(out_dir: Path, the_plan: Plan, reused: list[ManifestEntry], todo: list[FileTask],
@@ -1091,12 +1093,13 @@ def _task_entry(task: FileTask, outcome: FileOutcome) -> ManifestEntry:
     )
 
 
-def _finish(in_dir: Path, out_dir: Path, started: float, reused: int, converted: int) -> BatchSummary:
+def _finish(in_dir: Path, out_dir: Path, started: float, reused: int, converted: int,
+            headers: str = "zh") -> BatchSummary:
     from .export import export_tables
 
     entries = compact(out_dir)
     try:
-        tables = [p.name for p in export_tables(out_dir)]
+        tables = [p.name for p in export_tables(out_dir, headers=headers)]
     except Exception:  # the JSONL results are complete and valid; a spreadsheet bug must not hide them
         log.exception("writing the spreadsheets failed; manifest.jsonl and roles.jsonl are complete")
         tables = []

@@ -76,6 +76,7 @@ def batch(
     force: Annotated[bool, typer.Option(help="Start over instead of resuming: redo every file.")] = False,
     quiet: Annotated[bool, typer.Option(help="No progress display (the closing summary is still printed).")] = False,
     lexicon: Annotated[Path | None, typer.Option(help="Extra lexicon TOML (labels, headings) to merge in.")] = None,
+    headers: Annotated[str, typer.Option(help="Spreadsheet headers: zh (岗位名称 …) or en (field paths).")] = "zh",
     debug: Annotated[bool, typer.Option(help="Show debug logs.")] = False,
 ) -> None:
     """Convert every file under a folder; one manifest line per file, roles in JSONL and Excel.
@@ -90,11 +91,14 @@ def batch(
     def interrupted(signum, frame):  # SIGTERM stops like Ctrl-C: results so far stay resumable
         raise KeyboardInterrupt
 
+    if headers not in ("zh", "en"):
+        typer.echo(f"jdx: --headers must be zh or en, not {headers}", err=True)
+        raise typer.Exit(2)
     signal.signal(signal.SIGTERM, interrupted)
     try:
         summary = run_batch(in_dir, out_dir, workers=workers, timeout=timeout, force=force,
                             progress=auto_progress(quiet), memory_limit_mb=memory_limit or None,
-                            lexicon_path=str(lexicon) if lexicon else None)
+                            lexicon_path=str(lexicon) if lexicon else None, headers=headers)
     except BatchUsageError as exc:
         typer.echo(f"jdx: {exc}", err=True)
         raise typer.Exit(2) from None
