@@ -7,8 +7,9 @@ one manifest line for every file it saw.
 Outputs in ``OUT_DIR``
     ``manifest.jsonl``  one :class:`ManifestEntry` per file found (status ok/partial/failed/skipped)
     ``roles.jsonl``     one :class:`~jdx.schemas.role.Role` per line, exactly the roles the manifest counts
-    ``roles.xlsx`` and ``roles.csv``/``duties.csv``/``kpis.csv``/``problems.csv`` (:mod:`.export`),
-                        regenerated at the end of every run from the two files above
+    ``roles.xlsx`` and ``roles.csv``/``duties.csv``/``kpis.csv``/``problems.csv`` (:mod:`.export`)
+                        and ``org.json``/``org.csv`` (:mod:`.org`), regenerated at the end of
+                        every run from the two files above
     ``summary.json``    :class:`BatchSummary`
 
 Skip rule — what is a document
@@ -1002,8 +1003,9 @@ def _locked(out_dir: Path) -> Iterator[None]:
 
 def _clear_outputs(out_dir: Path) -> None:
     from .export import EXPORT_FILES
+    from .org import ORG_CSV, ORG_JSON
 
-    for name in (MANIFEST, ROLES, SUMMARY, *EXPORT_FILES):
+    for name in (MANIFEST, ROLES, SUMMARY, *EXPORT_FILES, ORG_JSON, ORG_CSV):
         with contextlib.suppress(FileNotFoundError):
             (out_dir / name).unlink()
 
@@ -1096,6 +1098,7 @@ def _task_entry(task: FileTask, outcome: FileOutcome) -> ManifestEntry:
 def _finish(in_dir: Path, out_dir: Path, started: float, reused: int, converted: int,
             headers: str = "zh") -> BatchSummary:
     from .export import export_tables
+    from .org import write_org
 
     entries = compact(out_dir)
     try:
@@ -1103,6 +1106,10 @@ def _finish(in_dir: Path, out_dir: Path, started: float, reused: int, converted:
     except Exception:  # the JSONL results are complete and valid; a spreadsheet bug must not hide them
         log.exception("writing the spreadsheets failed; manifest.jsonl and roles.jsonl are complete")
         tables = []
+    try:
+        tables += [p.name for p in write_org(out_dir)]
+    except Exception:
+        log.exception("writing org.json/org.csv failed; manifest.jsonl and roles.jsonl are complete")
     outputs = [MANIFEST, ROLES, *tables, SUMMARY]
     summary = summarize(entries, in_dir, out_dir, time.monotonic() - started, reused, converted, outputs)
     _replace_atomically(out_dir / SUMMARY, lambda fh: fh.write(
