@@ -26,7 +26,7 @@ Status = Literal["exact", "inside", "differs", "nospan", "none"]
 
 # List labels the contract removes from values (一、 1. (1) （一） ① ·) and that a span may still cover.
 LEADING_LABEL = re.compile(
-    r"^(?:第[一二三四五六七八九十百\d]+[条章节项]|[一二三四五六七八九十]+[、.．]|\d{1,3}[、.．)）]"
+    r"^(?:第[一二三四五六七八九十百\d]+[条章节项]|[一二三四五六七八九十]+[、.．]|\d{1,3}[、.．)）](?!\d)"
     r"|[（(][一二三四五六七八九十\d]{1,3}[)）]|[\u2460-\u2473\u2776-\u277f]|[·•\-*])"
 )
 
