@@ -8,12 +8,11 @@ import re
 from pathlib import Path
 
 import pytest
-from review_support import make_batch_output
-from typer.testing import CliRunner
-
 from jdx.pipeline.cli import app
 from jdx.pipeline.review.site import ASSETS, ReviewSite, _json_script
 from jdx.pipeline.review.values import comparable, review_values, span_status
+from review_support import make_batch_output
+from typer.testing import CliRunner
 
 TEXT = """华南精工机械有限公司
 岗位名称：仓管员

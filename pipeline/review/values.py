@@ -9,7 +9,7 @@ themselves. Evidence keys no group claims are listed at the end, so no span is h
 :func:`span_status` compares a value with the source text its span covers, after the
 contract's normalisation (:func:`comparable`): ``exact`` when they are the same text, ``inside``
 when the span covers more than the value (a whole table cell for one of its items), ``differs``
-otherwise. The review page's script repeats the same comparison on the text it highlights.
+otherwise; ``invalid`` when the span points outside the document. The review page's script repeats the same comparison on the text it highlights.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from pydantic import BaseModel
 
 from ..zh_texts import zh_texts
 
-Status = Literal["exact", "inside", "differs", "nospan", "none"]
+Status = Literal["exact", "inside", "differs", "invalid", "nospan", "none"]
 
 # List labels the contract removes from values (一、 1. (1) （一） ① ·) and that a span may still cover.
 LEADING_LABEL = re.compile(
@@ -75,8 +75,9 @@ def comparable(text: str) -> str:
 
 
 def span_status(value: str, source: str | None) -> Status:
+    """``source`` is None when the span points outside the document (``invalid``)."""
     if source is None:
-        return "nospan"
+        return "invalid"
     want, got = comparable(value), comparable(source)
     if not want:
         return "none"
@@ -185,9 +186,11 @@ def with_status(values: list[ReviewValue], source_text) -> list[ReviewValue]:
     for value in values:
         if value.span is None:
             status: Status = "nospan"
+        elif (source := source_text(value.span)) is None:
+            status = "invalid"  # outside the document, or ending before it starts
         elif value.group in ("unmapped", "evidence") or not value.text:
             status = "none"
         else:
-            status = span_status(value.text, source_text(value.span))
+            status = span_status(value.text, source)
         out.append(value.model_copy(update={"status": status}))
     return out

@@ -17,7 +17,10 @@ import puppeteer from "puppeteer-core";
 const require = createRequire(import.meta.url);
 const job = JSON.parse(fs.readFileSync(process.argv[2], "utf8"));
 const site = path.resolve(job.site);
-const url = (rel) => pathToFileURL(path.join(site, rel)).href;
+const url = (rel) => {
+  const [file, hash] = rel.split("#");
+  return pathToFileURL(path.join(site, file)).href + (hash ? `#${hash}` : "");
+};
 const VIEWPORT = {width: 1280, height: 800};
 
 // A CJK font for screenshots, from an npm package, in a private fontconfig (nothing global).
@@ -188,9 +191,14 @@ async function orgPage(browser, screenshot) {
     return out;
   });
   result.wall = wall;
-  if (screenshot) await page.screenshot({path: path.join(job.artefacts, "org.png")});
+  if (screenshot) {
+    await page.evaluate(() => document.getElementById("expand-all").click());  // the opening view
+    await page.screenshot({path: path.join(job.artefacts, "org.png")});
+  }
   if (result.links.length) {
-    await Promise.all([page.waitForNavigation({waitUntil: "load"}), page.click("#viewport a.role-link")]);
+    // A click event on the first box (which may be outside the fitted view of a large tree).
+    await Promise.all([page.waitForNavigation({waitUntil: "load"}), page.evaluate(() => document.querySelector("#viewport a.role-link")
+      .dispatchEvent(new MouseEvent("click", {bubbles: true, cancelable: true, view: window})))]);
     result.clickedTo = path.basename(new URL(page.url()).pathname);
   }
   await page.close();

@@ -38,7 +38,7 @@
     }
     document.getElementById("org-info").textContent = org.roles.length + " 个岗位";
     draw();
-    fit();
+    fit(true);
     report();
   }
 
@@ -125,13 +125,16 @@
 
   function apply() { viewport.setAttribute("transform", "translate(" + view.x + "," + view.y + ") scale(" + view.k + ")"); }
 
-  function fit() {
+  /* The whole tree in the window; with ``readable``, never smaller than names can be read,
+     starting at the top (a tall organisation is then panned). */
+  function fit(readable) {
     var bb = viewport.getBBox();
     var w = svg.clientWidth || 900, h = svg.clientHeight || 700;
     if (!bb.width || !bb.height) return;
     view.k = Math.max(0.05, Math.min(1.5, Math.min((w - 40) / bb.width, (h - 40) / bb.height)));
+    if (readable === true) view.k = Math.max(view.k, Math.min(0.7, (w - 40) / bb.width));
     view.x = 20 - bb.x * view.k;
-    view.y = Math.max(20, (h - bb.height * view.k) / 2) - bb.y * view.k;
+    view.y = Math.max(50, (h - bb.height * view.k) / 2) - bb.y * view.k;
     apply();
   }
 
@@ -145,10 +148,17 @@
     apply();
   }
 
+  /* The wheel pans a tall tree; with Ctrl (or a pinch, which browsers send as Ctrl+wheel) it zooms. */
   svg.addEventListener("wheel", function (e) {
     e.preventDefault();
-    var r = svg.getBoundingClientRect();
-    zoom(e.deltaY < 0 ? 1.15 : 1 / 1.15, e.clientX - r.left, e.clientY - r.top);
+    if (e.ctrlKey || e.metaKey) {
+      var r = svg.getBoundingClientRect();
+      zoom(e.deltaY < 0 ? 1.15 : 1 / 1.15, e.clientX - r.left, e.clientY - r.top);
+    } else {
+      view.x -= e.shiftKey ? e.deltaY : e.deltaX;
+      view.y -= e.shiftKey ? 0 : e.deltaY;
+      apply();
+    }
   }, {passive: false});
   var drag = null;
   svg.addEventListener("mousedown", function (e) { drag = {x: e.clientX - view.x, y: e.clientY - view.y}; });
@@ -218,12 +228,12 @@
   select.addEventListener("change", function () { choose(Number(select.value)); });
   document.getElementById("zoom-in").addEventListener("click", function () { zoom(1.25); });
   document.getElementById("zoom-out").addEventListener("click", function () { zoom(0.8); });
-  document.getElementById("zoom-fit").addEventListener("click", fit);
-  document.getElementById("expand-all").addEventListener("click", function () { collapsed = {}; draw(); fit(); });
+  document.getElementById("zoom-fit").addEventListener("click", function () { fit(false); });
+  document.getElementById("expand-all").addEventListener("click", function () { collapsed = {}; draw(); fit(true); });
   document.getElementById("collapse-all").addEventListener("click", function () {
     walk(function (id, depth) { if ((org.children[id] || []).length) collapsed[id] = true; });
     draw();
-    fit();
+    fit(true);
   });
   var hash = /^#org=(\d+)$/.exec(window.location.hash);
   if (order.length) {

@@ -91,8 +91,16 @@
     return node;
   }
 
-  function renderDocument() {
-    var box = document.getElementById("doc");
+  /* A compilation can hold hundreds of roles: its pages open on the role's own blocks (with
+     some context) and render the rest on request. */
+  var WINDOW_MIN = 300, CONTEXT = 15;
+
+  function renderDocument(full) {
+    var box = JDX.clear(document.getElementById("doc"));
+    texts = {};
+    nodes = {};
+    blocks = {};
+    marks = {};
     if (!DOC) {
       var problem = D.source_problem || {code: "missing", message: ""};
       box.appendChild(el("p", {className: "nosrc"}, (SOURCE_PROBLEMS[problem.code] || "无法显示原文") + "。" + (problem.message || "")));
@@ -105,10 +113,16 @@
         (nested[key] = nested[key] || []).push(i);
       }
     });
-    var page = null;
     var range = roleRange();
+    var first = 0, last = DOC.blocks.length - 1;
+    if (!full && range && DOC.blocks.length > WINDOW_MIN) {
+      first = Math.max(0, range[0] - CONTEXT);
+      last = Math.min(DOC.blocks.length - 1, range[1] + CONTEXT);
+    }
+    if (first > 0) box.appendChild(more("显示前文（" + first + " 段）"));
+    var page = null;
     DOC.blocks.forEach(function (b, i) {
-      if (b.c) return;  // drawn inside its cell
+      if (b.c || i < first || i > last) return;  // nested tables are drawn inside their cell
       if (b.p !== undefined && b.p !== page) {
         page = b.p;
         box.appendChild(el("div", {className: "page", dataset: {page: page}}, "第 " + page + " 页"));
@@ -117,6 +131,7 @@
       if (range && (i < range[0] || i > range[1])) node.classList.add("outside");
       box.appendChild(node);
     });
+    if (last < DOC.blocks.length - 1) box.appendChild(more("显示后文（" + (DOC.blocks.length - 1 - last) + " 段）"));
     D.values.forEach(function (v) {
       if (!v.span) return;
       var key = keyOf(v.span);
@@ -128,6 +143,17 @@
       var pane = document.getElementById("source-pane");
       pane.scrollTop = Math.max(0, blocks[range[0]].offsetTop - pane.offsetTop - 40);
     }
+  }
+
+  function more(label) {
+    var button = el("button", {className: "more", type: "button"}, label);
+    button.addEventListener("click", function () {
+      var selected = current;
+      current = null;
+      renderDocument(true);
+      if (selected !== null) select(selected);
+    });
+    return button;
   }
 
   /* The blocks this role was read from: other roles of a compilation are shown dimmed. */
@@ -179,6 +205,7 @@
       var button = el("button", {className: cls, type: "button", title: v.span ? "点击查看原文位置" : "没有记录出处",
         dataset: {index: i, path: v.path, status: v.status}}, v.text || "（无取值）");
       if (v.status === "differs") button.appendChild(el("span", {className: "badge", title: "出处文字与取值不一致"}, "≠原文"));
+      if (v.status === "invalid") button.appendChild(el("span", {className: "badge", title: "记录的出处超出原文范围"}, "出处无效"));
       var meta = metaOf(v.path);
       if (meta) button.appendChild(el("span", {className: "meta"}, meta));
       if (v.span) button.addEventListener("click", function () { select(i); });
@@ -216,7 +243,7 @@
     D.warnings.forEach(function (w) {
       alerts.appendChild(el("div", {className: "warning", title: w.message}, "提示：" + w.text + (w.field ? "（" + w.field + "）" : "")));
     });
-    D.file.warnings.forEach(function (w) { alerts.appendChild(el("div", {className: "warning"}, "文件提示：" + w)); });
+    if (D.file.warnings.length) alerts.appendChild(el("div", {className: "warning"}, "文件提示：" + D.file.warnings.join("；")));
     if (D.source_problem) {
       alerts.appendChild(el("div", {className: "problem"}, SOURCE_PROBLEMS[D.source_problem.code] || D.source_problem.code));
     }
@@ -258,7 +285,7 @@
 
   renderHeader();
   renderFields();
-  renderDocument();
+  renderDocument(false);
   JDX.select = select;
   JDX.highlighted = highlighted;
   JDX.values = D.values;
