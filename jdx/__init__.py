@@ -39,11 +39,11 @@ _EXPORTS = {
 __all__ = ["__version__", *_EXPORTS]
 
 if TYPE_CHECKING:
-    from .extractors.errors import DocumentError, ErrorCode
     from .pipeline.api import batch, convert
-    from .pipeline.lexicon import Lexicon, load_lexicon
-    from .schemas.document import Document
     from .schemas.role import SCHEMA_VERSION, ConvertResult, Role
+    from .schemas.document import Document
+    from .extractors.errors import DocumentError, ErrorCode
+    from .pipeline.lexicon import Lexicon, load_lexicon
 
 
 def __getattr__(name: str) -> Any:

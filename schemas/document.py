@@ -12,6 +12,7 @@ Provenance lives on the smallest unit: every block knows its index in the body, 
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
