@@ -50,7 +50,7 @@ def run_browser(job: dict, work: Path) -> dict:
 
 
 def build(out_dir: Path, in_dir: Path | None = None) -> tuple[object, float]:
-    from jdx.pipeline.review import ReviewSite
+    from jdx.pipeline.review_site import ReviewSite
 
     started = time.perf_counter()
     site = ReviewSite(out_dir, in_dir=in_dir)
@@ -59,8 +59,8 @@ def build(out_dir: Path, in_dir: Path | None = None) -> tuple[object, float]:
 
 
 def spans(out_dir: Path, show: bool) -> None:
-    from jdx.pipeline.review.source import load_source, span_text
-    from jdx.pipeline.review.values import review_values
+    from jdx.pipeline.review_site.source import load_source, span_text
+    from jdx.pipeline.review_site.values import review_values
 
     site, seconds = build(out_dir)
     print(f"site of {len(site.batch.roles)} roles built in {seconds:.1f} s")

@@ -113,37 +113,6 @@ def batch(
 
 
 @app.command()
-def review(
-    out_dir: Annotated[Path, typer.Argument(metavar="OUT_DIR", help="A folder written by `jdx batch`.")],
-    in_dir: Annotated[Path | None, typer.Option("--in-dir", help="Where the source files are now "
-                                                "(default: the in_dir recorded in summary.json).")] = None,
-    dest: Annotated[Path | None, typer.Option("-o", "--output", help="Write the site here (default: OUT_DIR/review).")] = None,
-    lexicon: Annotated[Path | None, typer.Option(help="The extra lexicon the batch used, if any.")] = None,
-    debug: Annotated[bool, typer.Option(help="Show debug logs.")] = False,
-) -> None:
-    """Write the review site of a batch: each role beside its source text, the files, the organisation chart.
-
-    Opens from disk (OUT_DIR/review/index.html) with no network. Also writes org.json and org.csv.
-    """
-    _setup_logging(debug)
-    if not (out_dir / "roles.jsonl").exists():
-        typer.echo(f"jdx: {out_dir} has no roles.jsonl; run `jdx batch IN_DIR -o {out_dir}` first", err=True)
-        raise typer.Exit(2)
-    from .lexicon import load_lexicon
-    from .org import write_org
-    from .review import ReviewSite
-
-    site = ReviewSite(out_dir, in_dir=in_dir, lexicon=load_lexicon(str(lexicon) if lexicon else None))
-    if site.batch.in_dir is None or not site.batch.in_dir.is_dir():
-        typer.echo(f"jdx: source folder {site.batch.in_dir} not found; role pages will show no source text "
-                   "(use --in-dir)", err=True)
-    write_org(out_dir, site.org)
-    files = site.write(dest)
-    index = (dest or out_dir / "review") / "index.html"
-    typer.echo(f"jdx review: {len(site.batch.roles)} roles, {len(files)} files; open {index}", err=True)
-
-
-@app.command()
 def schema() -> None:
     """Print the JSON Schema of the output contract."""
     from ..schemas.role import json_schema
@@ -169,6 +138,37 @@ def blocks(
     if not raw:
         doc = normalize_document(doc, load_lexicon())
     sys.stdout.write(doc.model_dump_json(indent=2, exclude_defaults=True) + "\n")
+
+
+@app.command()
+def review(
+    out_dir: Annotated[Path, typer.Argument(metavar="OUT_DIR", help="A folder written by `jdx batch`.")],
+    in_dir: Annotated[Path | None, typer.Option("--in-dir", help="Where the source files are now "
+                                                "(default: the in_dir recorded in summary.json).")] = None,
+    dest: Annotated[Path | None, typer.Option("-o", "--output", help="Write the site here (default: OUT_DIR/review).")] = None,
+    lexicon: Annotated[Path | None, typer.Option(help="The extra lexicon the batch used, if any.")] = None,
+    debug: Annotated[bool, typer.Option(help="Show debug logs.")] = False,
+) -> None:
+    """Write the review site of a batch: each role beside its source text, the files, the organisation chart.
+
+    Opens from disk (OUT_DIR/review/index.html) with no network. Also writes org.json and org.csv.
+    """
+    _setup_logging(debug)
+    if not (out_dir / "roles.jsonl").exists():
+        typer.echo(f"jdx: {out_dir} has no roles.jsonl; run `jdx batch IN_DIR -o {out_dir}` first", err=True)
+        raise typer.Exit(2)
+    from .lexicon import load_lexicon
+    from .org import write_org
+    from .review_site import ReviewSite
+
+    site = ReviewSite(out_dir, in_dir=in_dir, lexicon=load_lexicon(str(lexicon) if lexicon else None))
+    if site.batch.in_dir is None or not site.batch.in_dir.is_dir():
+        typer.echo(f"jdx: source folder {site.batch.in_dir} not found; role pages will show no source text "
+                   "(use --in-dir)", err=True)
+    write_org(out_dir, site.org)
+    files = site.write(dest)
+    index = (dest or out_dir / "review") / "index.html"
+    typer.echo(f"jdx review: {len(site.batch.roles)} roles, {len(files)} files; open {index}", err=True)
 
 
 @app.command("eval")

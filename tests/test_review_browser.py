@@ -24,7 +24,7 @@ HR_HY_FORM = SHARED / "corpus" / "yangxiaoxin12__Hr_hy" / "static" / "file" / "0
 @pytest.fixture(scope="module")
 def sample_site(tmp_path_factory) -> tuple[Path, list[dict], dict]:
     require_browser()
-    from jdx.pipeline.review import ReviewSite
+    from jdx.pipeline.review_site import ReviewSite
 
     out = tmp_path_factory.mktemp("review") / "out"
     files = sorted(p.name for p in SAMPLES.iterdir() if p.is_file())
@@ -71,7 +71,7 @@ def test_roles_needing_review_come_first_with_their_reasons(sample_site) -> None
     needing = [r for r in roles if r["review"]["needed"]]
     assert [row["id"] for row in first[: len(needing)]] == [r["id"] for r in needing]
     assert all(row["review"] for row in first[: len(needing)]) and not first[len(needing)]["review"]
-    assert first[0]["reasons"] == "多个岗位共用一份职责"
+    assert first[0]["reasons"] == "职责过多，可能多个岗位连在一起"
     assert report["batch"]["dom"]["reviewOnly"] == len(needing)
 
 
@@ -97,8 +97,8 @@ def _python_spans(out: Path, roles: list[dict]) -> dict[str, dict[str, tuple[str
     """Per role, per value path: the text its span covers in the normalised Document, and the
     comparison's verdict, computed in Python."""
     from jdx.pipeline.lexicon import load_lexicon
-    from jdx.pipeline.review.source import load_source, span_text
-    from jdx.pipeline.review.values import review_values, with_status
+    from jdx.pipeline.review_site.source import load_source, span_text
+    from jdx.pipeline.review_site.values import review_values, with_status
 
     summary = json.loads((out / "summary.json").read_text(encoding="utf-8"))
     in_dir = Path(summary["in_dir"])
@@ -137,7 +137,7 @@ def test_role_page_renders_the_document_model(sample_site) -> None:
     assert by_title["仓储主管"]["tables"] == 1 and by_title["仓储主管"]["merged"] > 0  # a form with merged cells
     assert by_title["销售区域经理"]["pages"] == ["第 1 页", "第 2 页"]  # the PDF's page numbers
     assert by_title["质量检验员"]["labels"] > 0  # Word's automatic numbering labels beside their items
-    assert "需要审核：多个岗位共用一份职责" in by_title["会计"]["alerts"]
+    assert "需要审核：职责过多，可能多个岗位连在一起" in by_title["会计"]["alerts"]
     assert "提示：栏目无内容（直接下级）" in by_title["会计"]["alerts"]
 
 
@@ -165,7 +165,7 @@ def test_real_form_document_highlights(tmp_path: Path) -> None:
     """A real 岗位说明书 form (one big table, merged cells): every highlight is the span's text."""
     require_browser()
     form = require_shared(HR_HY_FORM)
-    from jdx.pipeline.review import ReviewSite
+    from jdx.pipeline.review_site import ReviewSite
 
     out = tmp_path / "out"
     roles = make_batch_output(form.parent, out, [form.name])

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 from jdx.pipeline.cli import app
-from jdx.pipeline.review.site import ASSETS, ReviewSite, _json_script
-from jdx.pipeline.review.values import comparable, review_values, span_status
+from jdx.pipeline.review_site.site import ASSETS, ReviewSite, _json_script
+from jdx.pipeline.review_site.values import comparable, review_values, span_status
 from review_support import make_batch_output
 from typer.testing import CliRunner
 
@@ -44,7 +44,7 @@ def test_comparable_follows_the_contract() -> None:
     assert span_status("负责盘点", "2、负责盘点。") == "exact"
     assert span_status("叉车司机", "仓管员、叉车司机") == "inside"
     assert span_status("财务经理", "总经理") == "differs"
-    assert span_status("x", None) == "nospan"
+    assert span_status("x", None) == "invalid"  # the span points outside the document
 
 
 def test_every_value_and_every_evidence_key_is_listed(batch) -> None:
@@ -79,7 +79,7 @@ def test_site_files_and_pages(batch) -> None:
 def test_no_asset_reaches_the_network() -> None:
     from importlib import resources
 
-    folder = resources.files("jdx.pipeline.review").joinpath("assets")
+    folder = resources.files("jdx.pipeline.review_site").joinpath("assets")
     for item in folder.iterdir():
         text = item.read_text(encoding="utf-8")
         urls = set(re.findall(r"(?:https?:)?//[\w.-]+\.\w+[^\s\"')]*", text))

@@ -36,7 +36,7 @@ JDX.clear = function (node) {
   return node;
 };
 
-/* The contract's comparison (pipeline/review/values.py: comparable): NFKC, no whitespace,
+/* The contract's comparison (pipeline/review_site/values.py: comparable): NFKC, no whitespace,
    no leading list label, no punctuation or symbols at either end. */
 JDX.LEADING_LABEL = /^(?:第[一二三四五六七八九十百\d]+[条章节项]|[一二三四五六七八九十]+[、.．]|\d{1,3}[、.．)）](?!\d)|[（(][一二三四五六七八九十\d]{1,3}[)）]|[\u2460-\u2473\u2776-\u277f]|[·•\-*])/u;
 JDX.EDGE_PUNCT = /^[\p{P}\p{S}]+|[\p{P}\p{S}]+$/gu;

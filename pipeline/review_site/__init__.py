@@ -4,7 +4,7 @@
 opens from disk with no network: every script and stylesheet ships in this package
 (``assets/``). The same pages can be served over HTTP:
 
-    from jdx.pipeline.review import ReviewSite
+    from jdx.pipeline.review_site import ReviewSite
     site = ReviewSite("out")             # reads summary.json, manifest.jsonl, roles.jsonl
     body, content_type = site.render("roles/83773b0f25d731cb-000.html")
 
