@@ -22,6 +22,7 @@ const url = (rel) => {
   return pathToFileURL(path.join(site, file)).href + (hash ? `#${hash}` : "");
 };
 const VIEWPORT = {width: 1280, height: 800};
+const NAVIGATION = {waitUntil: "load", timeout: 120000};
 
 // A CJK font for screenshots, from an npm package, in a private fontconfig (nothing global).
 function fontConfig() {
@@ -48,8 +49,8 @@ async function open(browser, rel) {
   page.on("pageerror", (err) => consoleErrors.push(`${rel}: ${err.message}`));
   page.on("console", (msg) => { if (msg.type() === "error") consoleErrors.push(`${rel}: ${msg.text()}`); });
   const started = Date.now();
-  await page.goto(url(rel), {waitUntil: "load"});
-  await page.waitForSelector("body[data-ready='1']", {timeout: 30000});
+  await page.goto(url(rel), {waitUntil: "load", timeout: 120000});
+  await page.waitForSelector("body[data-ready='1']", {timeout: 120000});
   const wall = Date.now() - started;
   return {page, wall};
 }
@@ -158,8 +159,7 @@ async function rolePage(browser, id, screenshot) {
     await page.screenshot({path: path.join(job.artefacts, "role.png")});
   }
   if (job.keys && result.nav.next) {
-    await page.keyboard.press("n");
-    await page.waitForNavigation({waitUntil: "load"});
+    await Promise.all([page.waitForNavigation(NAVIGATION), page.keyboard.press("n")]);
     result.keyNext = path.basename(new URL(page.url()).pathname, ".html");
   }
   await page.close();
@@ -197,7 +197,7 @@ async function orgPage(browser, screenshot) {
   }
   if (result.links.length) {
     // A click event on the first box (which may be outside the fitted view of a large tree).
-    await Promise.all([page.waitForNavigation({waitUntil: "load"}), page.evaluate(() => document.querySelector("#viewport a.role-link")
+    await Promise.all([page.waitForNavigation(NAVIGATION), page.evaluate(() => document.querySelector("#viewport a.role-link")
       .dispatchEvent(new MouseEvent("click", {bubbles: true, cancelable: true, view: window})))]);
     result.clickedTo = path.basename(new URL(page.url()).pathname);
   }
