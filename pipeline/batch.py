@@ -7,8 +7,9 @@ one manifest line for every file it saw.
 Outputs in ``OUT_DIR``
     ``manifest.jsonl``  one :class:`ManifestEntry` per file found (status ok/partial/failed/skipped)
     ``roles.jsonl``     one :class:`~jdx.schemas.role.Role` per line, exactly the roles the manifest counts
-    ``roles.xlsx`` and ``roles.csv``/``duties.csv``/``kpis.csv``/``problems.csv`` (:mod:`.export`),
-                        regenerated at the end of every run from the two files above
+    ``roles.xlsx`` and ``roles.csv``/``duties.csv``/``kpis.csv``/``problems.csv`` (:mod:`.export`)
+                        and ``org.json``/``org.csv`` (:mod:`.org`), regenerated at the end of
+                        every run from the two files above
     ``summary.json``    :class:`BatchSummary`
 
 Skip rule — what is a document
@@ -1003,8 +1004,9 @@ def _locked(out_dir: Path) -> Iterator[None]:
 
 def _clear_outputs(out_dir: Path) -> None:
     from .export import EXPORT_FILES
+    from .org import ORG_CSV, ORG_JSON
 
-    for name in (MANIFEST, ROLES, SUMMARY, *EXPORT_FILES):
+    for name in (MANIFEST, ROLES, SUMMARY, *EXPORT_FILES, ORG_JSON, ORG_CSV):
         with contextlib.suppress(FileNotFoundError):
             (out_dir / name).unlink()
 
@@ -1032,12 +1034,14 @@ def run_batch(
     limits: Limits = DEFAULT_LIMITS,
     lexicon_path: str | None = None,
     convert_fn: str = DEFAULT_CONVERT,
+    headers: str = "zh",
 ) -> BatchSummary:
     """Convert every file under ``in_dir`` into ``out_dir``; resumable (see the module docstring).
 
     ``convert_fn`` ("module:function", called like :func:`~jdx.pipeline.convert.convert_bytes`)
     lets a caller plug in another converter; ``memory_limit_mb`` caps each worker's address space
-    (None: no cap). Raises :class:`BatchUsageError` for bad arguments and :class:`BatchError` when
+    (None: no cap); ``headers`` is the spreadsheets' header language (``zh`` or ``en``, see
+    :mod:`.export`). Raises :class:`BatchUsageError` for bad arguments and :class:`BatchError` when
     workers cannot start; bad input files never raise.
     """
     in_dir, out_dir = Path(in_dir), Path(out_dir)
@@ -1056,7 +1060,7 @@ def run_batch(
         done = {e.raw_path() for e in reused}
         todo = [t for t in the_plan.tasks if t.raw_path() not in done]
         converted = _convert_all(out_dir, the_plan, reused, todo, config, workers, timeout, progress)
-        return _finish(in_dir, out_dir, started, len(reused), converted)
+        return _finish(in_dir, out_dir, started, len(reused), converted, headers)
 
 
 def _convert_all(out_dir: Path, the_plan: Plan, reused: list[ManifestEntry], todo: list[FileTask],
@@ -1092,15 +1096,21 @@ def _task_entry(task: FileTask, outcome: FileOutcome) -> ManifestEntry:
     )
 
 
-def _finish(in_dir: Path, out_dir: Path, started: float, reused: int, converted: int) -> BatchSummary:
+def _finish(in_dir: Path, out_dir: Path, started: float, reused: int, converted: int,
+            headers: str = "zh") -> BatchSummary:
     from .export import export_tables
+    from .org import write_org
 
     entries = compact(out_dir)
     try:
-        tables = [p.name for p in export_tables(out_dir)]
+        tables = [p.name for p in export_tables(out_dir, headers=headers)]
     except Exception:  # the JSONL results are complete and valid; a spreadsheet bug must not hide them
         log.exception("writing the spreadsheets failed; manifest.jsonl and roles.jsonl are complete")
         tables = []
+    try:
+        tables += [p.name for p in write_org(out_dir)]
+    except Exception:
+        log.exception("writing org.json/org.csv failed; manifest.jsonl and roles.jsonl are complete")
     outputs = [MANIFEST, ROLES, *tables, SUMMARY]
     summary = summarize(entries, in_dir, out_dir, time.monotonic() - started, reused, converted, outputs)
     _replace_atomically(out_dir / SUMMARY, lambda fh: fh.write(

@@ -92,6 +92,7 @@ def batch(
     force: Annotated[bool, typer.Option(help="Start over instead of resuming: redo every file.")] = False,
     quiet: Annotated[bool, typer.Option(help="No progress display (the closing summary is still printed).")] = False,
     lexicon: Annotated[Path | None, typer.Option(help="Extra lexicon TOML (labels, headings) to merge in.")] = None,
+    headers: Annotated[str, typer.Option(help="Spreadsheet headers: zh (岗位名称 …) or en (field paths).")] = "zh",
     debug: Annotated[bool, typer.Option(help="Show debug logs.")] = False,
 ) -> None:
     """Convert every file under a folder; one manifest line per file, roles in JSONL and Excel.
@@ -106,11 +107,14 @@ def batch(
     def interrupted(signum, frame):  # SIGTERM stops like Ctrl-C: results so far stay resumable
         raise KeyboardInterrupt
 
+    if headers not in ("zh", "en"):
+        typer.echo(f"jdx: --headers must be zh or en, not {headers}", err=True)
+        raise typer.Exit(2)
     signal.signal(signal.SIGTERM, interrupted)
     try:
         summary = run_batch(in_dir, out_dir, workers=workers, timeout=timeout, force=force,
                             progress=auto_progress(quiet), memory_limit_mb=memory_limit or None,
-                            lexicon_path=str(lexicon) if lexicon else None)
+                            lexicon_path=str(lexicon) if lexicon else None, headers=headers)
     except BatchUsageError as exc:
         typer.echo(f"jdx: {exc}", err=True)
         raise typer.Exit(2) from None
@@ -186,6 +190,37 @@ def blocks(
     if not raw:
         doc = normalize_document(doc, load_lexicon())
     sys.stdout.write(doc.model_dump_json(indent=2, exclude_defaults=True) + "\n")
+
+
+@app.command()
+def review(
+    out_dir: Annotated[Path, typer.Argument(metavar="OUT_DIR", help="A folder written by `jdx batch`.")],
+    in_dir: Annotated[Path | None, typer.Option("--in-dir", help="Where the source files are now "
+                                                "(default: the in_dir recorded in summary.json).")] = None,
+    dest: Annotated[Path | None, typer.Option("-o", "--output", help="Write the site here (default: OUT_DIR/review).")] = None,
+    lexicon: Annotated[Path | None, typer.Option(help="The extra lexicon the batch used, if any.")] = None,
+    debug: Annotated[bool, typer.Option(help="Show debug logs.")] = False,
+) -> None:
+    """Write the review site of a batch: each role beside its source text, the files, the organisation chart.
+
+    Opens from disk (OUT_DIR/review/index.html) with no network. Also writes org.json and org.csv.
+    """
+    _setup_logging(debug)
+    if not (out_dir / "roles.jsonl").exists():
+        typer.echo(f"jdx: {out_dir} has no roles.jsonl; run `jdx batch IN_DIR -o {out_dir}` first", err=True)
+        raise typer.Exit(2)
+    from .lexicon import load_lexicon
+    from .org import write_org
+    from .review_site import ReviewSite
+
+    site = ReviewSite(out_dir, in_dir=in_dir, lexicon=load_lexicon(str(lexicon) if lexicon else None))
+    if site.batch.in_dir is None or not site.batch.in_dir.is_dir():
+        typer.echo(f"jdx: source folder {site.batch.in_dir} not found; role pages will show no source text "
+                   "(use --in-dir)", err=True)
+    write_org(out_dir, site.org)
+    files = site.write(dest)
+    index = (dest or out_dir / "review") / "index.html"
+    typer.echo(f"jdx review: {len(site.batch.roles)} roles, {len(files)} files; open {index}", err=True)
 
 
 @app.command("eval")

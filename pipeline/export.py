@@ -2,16 +2,28 @@
 
 Four tables, each a sheet of ``roles.xlsx`` and a CSV file:
 
-* ``roles``    one row per role: scalar fields, lists joined one item per line, counts of duties/KPIs;
+* ``roles``    one row per role: scalar fields, lists one item per line, the duties as a numbered
+               multi-line cell (so a person reads a role without leaving its row), counts;
 * ``duties``   one row per duty, keyed by ``role_id``;
 * ``kpis``     one row per KPI, keyed by ``role_id``;
 * ``problems`` one row per failed/skipped file and per warning, so HR sees what to chase.
 
-Headers are the JSON field paths of the role contract so columns map one-to-one to ``roles.jsonl``.
+Headers are Chinese by default (岗位名称, 所属部门, 直接上级 …, from ``zh_texts.toml``), and so are
+warnings, statuses and code values (是/否, 月); ``headers="en"`` writes the JSON field paths of the
+role contract instead, so columns map one-to-one to ``roles.jsonl``, with values as in the JSON.
+Roles a person should check (``review.needed``) come first and are shaded. Every sheet has its
+header row frozen, a filter on every column, set column widths and wrapped multi-line cells.
+
 CSVs are UTF-8 with a BOM: without it Excel reads them as the ANSI code page and garbles Chinese.
 Text that a spreadsheet would run as a formula (``=…``; in CSV also ``+ - @``) is kept as text.
-Everything is streamed (openpyxl write-only mode), so memory does not grow with the batch, and
-each file is written to a temporary name and renamed, so a crash never leaves half a spreadsheet.
+Everything is streamed (openpyxl write-only mode; roles.jsonl is read twice, review-needed roles
+first), so memory does not grow with the batch, and each file is written to a temporary name and
+renamed, so a crash never leaves half a spreadsheet.
+
+Public API (also used by the catalog export): :func:`export_tables` for a batch folder;
+:func:`write_tables` to write any rows under the same layout; :data:`SHEET_COLUMNS` and the row
+builders :func:`role_row`, :func:`duty_rows`, :func:`kpi_rows`, :func:`role_warning_rows`,
+:func:`file_problem_rows`.
 """
 
 from __future__ import annotations
@@ -19,66 +31,168 @@ from __future__ import annotations
 import contextlib
 import csv
 import json
+import math
 import os
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from copy import copy
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.styles.cell_style import StyleArray
+from openpyxl.utils import get_column_letter
+
+from .zh_texts import ZhTexts, zh_texts
+
+Headers = Literal["zh", "en"]
+HEADERS: tuple[Headers, ...] = ("zh", "en")
 
 SHEETS = ("roles", "duties", "kpis", "problems")
+SHEET_TITLES_ZH = {"roles": "岗位", "duties": "岗位职责", "kpis": "考核指标", "problems": "问题清单"}
 EXPORT_FILES = ("roles.xlsx", *(f"{name}.csv" for name in SHEETS))
 EXCEL_CELL_MAX = 32_767
 LIST_SEPARATOR = "\n"
 CSV_FORMULA_LEADS = ("=", "+", "-", "@", "\t", "\r")
+# Excel row heights are in points; a line of 11-pt text needs about 15. Rows are capped so one
+# role with forty duties does not fill the screen; the duties sheet has every duty in full.
+LINE_POINTS = 15.0
+MAX_ROW_LINES = 16
 
-ROLE_COLUMNS = (
-    "id", "title", "code", "organization", "department", "grade", "headcount", "category", "purpose",
-    "reporting.reports_to", "reporting.direct_reports", "reporting.supervision.direct_positions",
-    "reporting.supervision.direct_headcount", "reporting.supervision.indirect_positions",
-    "reporting.supervision.indirect_headcount", "reporting.substitutes", "reporting.rotations",
-    "reporting.promotions", "authorities", "equipment",
-    "qualifications.education.level", "qualifications.education.or_above", "qualifications.education.text",
-    "qualifications.majors", "qualifications.age.min", "qualifications.age.max", "qualifications.age.text",
-    "qualifications.gender", "qualifications.experience.years_min", "qualifications.experience.text",
-    "qualifications.skills", "qualifications.qualities", "qualifications.knowledge",
-    "qualifications.certifications", "qualifications.training", "qualifications.special",
-    "contacts.internal", "contacts.external", "kpi_table_title", "compensation", "work_conditions",
-    "other_sections", "duties_count", "kpis_count", "unmapped_count", "coverage", "warnings",
-    "source.file", "source.format", "source.sha256", "source.encoding", "source.pages",
-    "source.role_index", "source.role_count",
+REVIEW_FILL = PatternFill("solid", fgColor="FFE9C7")
+HEADER_FONT = Font(bold=True)
+WRAP = Alignment(wrap_text=True, vertical="top")
+TOP = Alignment(vertical="top")
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column: ``key`` is the field path (the English header), ``width`` in Excel character
+    units, ``wrap`` for text that runs over several lines, ``coded`` for contract codes shown in
+    words under Chinese headers (booleans, ``month``, ``simplified``)."""
+
+    key: str
+    width: float = 12
+    wrap: bool = False
+    coded: bool = False
+
+
+def _cols(*specs: tuple) -> tuple[Column, ...]:
+    return tuple(Column(*spec) for spec in specs)
+
+
+ROLE_SPECS = _cols(
+    ("id", 22), ("title", 18), ("review.needed", 9, False, True), ("review.reasons", 22, True),
+    ("warnings", 26, True), ("organization", 22, True), ("department", 14, True), ("code", 12), ("grade", 10),
+    ("headcount", 8), ("category", 10), ("employment_type", 10), ("location", 14, True), ("purpose", 40, True),
+    ("reporting.reports_to", 14, True), ("reporting.direct_reports", 18, True),
+    ("reporting.supervision.direct_positions", 9), ("reporting.supervision.direct_headcount", 9),
+    ("reporting.supervision.indirect_positions", 9), ("reporting.supervision.indirect_headcount", 9),
+    ("reporting.substitutes", 14, True), ("reporting.rotations", 14, True), ("reporting.promotions", 14, True),
+    ("duties", 60, True), ("duties_count", 8), ("authorities", 40, True), ("equipment", 20, True),
+    ("qualifications.education.level", 8), ("qualifications.education.or_above", 8, False, True),
+    ("qualifications.education.text", 16, True), ("qualifications.majors", 18, True),
+    ("qualifications.age.min", 8), ("qualifications.age.max", 8), ("qualifications.age.text", 12, True),
+    ("qualifications.gender", 8), ("qualifications.experience.years_min", 9),
+    ("qualifications.experience.text", 26, True), ("qualifications.skills", 30, True),
+    ("qualifications.qualities", 24, True), ("qualifications.knowledge", 30, True),
+    ("qualifications.certifications", 20, True), ("qualifications.training", 20, True),
+    ("qualifications.special", 20, True), ("qualifications.preferred", 24, True),
+    ("contacts.internal", 20, True), ("contacts.external", 20, True), ("kpis_count", 8),
+    ("kpi_table_title", 18, True), ("compensation", 30, True), ("salary.min", 10), ("salary.max", 10),
+    ("salary.unit", 8, False, True), ("salary.months", 8), ("salary.text", 16, True), ("benefits", 24, True),
+    ("work_conditions", 24, True), ("other_sections", 30, True), ("unmapped_count", 9), ("coverage", 9),
+    ("source.file", 30, True), ("source.format", 8), ("source.sha256", 20), ("source.encoding", 9),
+    ("source.pages", 6), ("source.role_index", 8), ("source.role_count", 8), ("source.script", 8, False, True),
+    ("source.ocr", 8, False, True),
 )
-DUTY_COLUMNS = ("role_id", "role_title", "n", "text", "category", "frequency", "metrics", "source.file")
-KPI_COLUMNS = (
-    "role_id", "role_title", "n", "name", "weight_pct", "targets.month", "targets.quarter", "targets.half_year",
-    "targets.year", "targets.text", "source.file",
+DUTY_SPECS = _cols(
+    ("role_id", 22), ("role_title", 18), ("n", 6), ("text", 70, True), ("category", 14, True),
+    ("frequency", 12, True), ("metrics", 30, True), ("source.file", 30, True),
 )
-PROBLEM_COLUMNS = ("path", "status", "kind", "code", "message", "role_id", "duplicate_of")
-COLUMNS = {"roles": ROLE_COLUMNS, "duties": DUTY_COLUMNS, "kpis": KPI_COLUMNS, "problems": PROBLEM_COLUMNS}
+KPI_SPECS = _cols(
+    ("role_id", 22), ("role_title", 18), ("n", 6), ("name", 28, True), ("weight_pct", 9), ("targets.month", 14, True),
+    ("targets.quarter", 14, True), ("targets.half_year", 14, True), ("targets.year", 14, True),
+    ("targets.text", 24, True), ("source.file", 30, True),
+)
+PROBLEM_SPECS = _cols(
+    ("path", 40, True), ("status", 9, False, True), ("kind", 10, False, True), ("code", 22), ("description", 30, True),
+    ("message", 40, True), ("role_id", 22), ("duplicate_of", 30, True),
+)
+SHEET_COLUMNS: dict[str, tuple[Column, ...]] = {
+    "roles": ROLE_SPECS, "duties": DUTY_SPECS, "kpis": KPI_SPECS, "problems": PROBLEM_SPECS,
+}
+ROLE_COLUMNS = tuple(c.key for c in ROLE_SPECS)
+DUTY_COLUMNS = tuple(c.key for c in DUTY_SPECS)
+KPI_COLUMNS = tuple(c.key for c in KPI_SPECS)
+PROBLEM_COLUMNS = tuple(c.key for c in PROBLEM_SPECS)
+COLUMNS = {name: tuple(c.key for c in specs) for name, specs in SHEET_COLUMNS.items()}
 
 
-def export_tables(out_dir: Path, roles_file: str = "roles.jsonl", manifest_file: str = "manifest.jsonl") -> list[Path]:
-    """Write roles.xlsx and the four CSVs into ``out_dir``; return their paths."""
+def header_row(sheet: str, headers: Headers = "zh") -> list[str]:
+    """The header cells of a sheet: Chinese names, or the field paths for ``headers="en"``."""
+    texts = zh_texts()
+    return [c.key if headers == "en" else texts.column(c.key, sheet) for c in SHEET_COLUMNS[sheet]]
+
+
+def sheet_title(sheet: str, headers: Headers = "zh") -> str:
+    return sheet if headers == "en" else SHEET_TITLES_ZH[sheet]
+
+
+def export_tables(out_dir: Path, roles_file: str = "roles.jsonl", manifest_file: str = "manifest.jsonl",
+                  *, headers: Headers = "zh") -> list[Path]:
+    """Write roles.xlsx and the four CSVs of a batch folder into it; return their paths.
+
+    Roles needing review come first, in file order, then the others, in file order.
+    """
+    out_dir = Path(out_dir)
     entries = list(_json_lines(out_dir / manifest_file))  # small: one short line per file
     status = {e["path"]: e["status"] for e in entries}
-    with _Tables(out_dir) as tables:
-        for role in _json_lines(out_dir / roles_file):
-            tables.add("roles", role_row(role))
+    roles_path = out_dir / roles_file
+
+    def roles_needing_review_first() -> Iterator[dict]:
+        yield from (r for r in _json_lines(roles_path) if needs_review(r))
+        yield from (r for r in _json_lines(roles_path) if not needs_review(r))
+
+    with _Tables(out_dir, headers) as tables:
+        for role in roles_needing_review_first():
+            tables.add("roles", role_row(role, headers), highlight=needs_review(role))
             for row in duty_rows(role):
                 tables.add("duties", row)
             for row in kpi_rows(role):
                 tables.add("kpis", row)
-            for row in role_warning_rows(role, status.get(role["source"]["file"], "")):
+            for row in role_warning_rows(role, status.get(role["source"]["file"], ""), headers):
                 tables.add("problems", row)
         for entry in entries:
-            for row in file_problem_rows(entry):
+            for row in file_problem_rows(entry, headers):
                 tables.add("problems", row)
     return [out_dir / name for name in EXPORT_FILES]
 
 
+def write_tables(out_dir: Path, sheets: dict[str, Iterable[list[Any]]], *, headers: Headers = "zh",
+                 highlight: Iterable[bool] | None = None) -> list[Path]:
+    """Write rows already built (by :func:`role_row` etc.) as roles.xlsx + CSVs into ``out_dir``.
+
+    ``sheets`` maps sheet names of :data:`SHEETS` to their rows, consumed in that order;
+    ``highlight`` (one flag per role row) shades roles needing review. For callers that select
+    or order roles themselves, such as a role catalog.
+    """
+    flags = iter(highlight or ())
+    with _Tables(Path(out_dir), headers) as tables:
+        for sheet in SHEETS:
+            for row in sheets.get(sheet, ()):
+                tables.add(sheet, row, highlight=sheet == "roles" and next(flags, False))
+    return [Path(out_dir) / name for name in EXPORT_FILES]
+
+
 # ----------------------------------------------------------------------------- rows
+
+
+def needs_review(role: dict) -> bool:
+    return bool((role.get("review") or {}).get("needed"))
 
 
 def _get(obj: Any, path: str) -> Any:
@@ -95,15 +209,38 @@ def _joined(value: Any) -> Any:
     return value
 
 
-def role_row(role: dict) -> list[Any]:
+def numbered(texts: Iterable[str]) -> str:
+    """``1. 负责…\\n2. 组织…``: list items as one cell a person reads top to bottom."""
+    return LIST_SEPARATOR.join(f"{n}. {text}" for n, text in enumerate(texts, start=1))
+
+
+def warning_text(warning: dict, texts: ZhTexts) -> str:
+    """A warning in Chinese: the code's wording, and the field it concerns (栏目无内容：岗位编号)."""
+    words = texts.code(warning["code"])
+    field = warning.get("field")
+    return f"{words}：{texts.column(field)}" if field else words
+
+
+def role_row(role: dict, headers: Headers = "zh") -> list[Any]:
+    """The ``roles`` sheet row of one role (a ``roles.jsonl`` object), in :data:`ROLE_SPECS` order."""
+    texts = zh_texts()
+    zh = headers == "zh"
+    warnings = role.get("warnings", [])
+    reasons = (role.get("review") or {}).get("reasons", [])
     derived = {
+        "duties": numbered(d["text"] for d in role.get("duties", [])),
         "other_sections": LIST_SEPARATOR.join(f"{s['heading']}：{s['text']}" for s in role.get("other_sections", [])),
         "duties_count": len(role.get("duties", [])),
         "kpis_count": len(role.get("kpis", [])),
         "unmapped_count": len(role.get("unmapped", [])),
-        "warnings": LIST_SEPARATOR.join(w["code"] for w in role.get("warnings", [])),
+        "warnings": LIST_SEPARATOR.join(warning_text(w, texts) if zh else w["code"] for w in warnings),
+        "review.reasons": LIST_SEPARATOR.join(texts.code(r) if zh else r for r in reasons),
     }
-    return [derived[c] if c in derived else _joined(_get(role, c)) for c in ROLE_COLUMNS]
+    row = []
+    for column in ROLE_SPECS:
+        value = derived[column.key] if column.key in derived else _joined(_get(role, column.key))
+        row.append(texts.value(value) if zh and column.coded and value is not None else value)
+    return row
 
 
 def duty_rows(role: dict) -> Iterator[list[Any]]:
@@ -120,18 +257,28 @@ def kpi_rows(role: dict) -> Iterator[list[Any]]:
                role["source"]["file"]]
 
 
-def role_warning_rows(role: dict, status: str) -> Iterator[list[Any]]:
+def _problem(path: str, status: str, kind: str, code: str, message: str, role_id: str | None,
+             duplicate_of: str | None, headers: Headers) -> list[Any]:
+    texts = zh_texts()
+    if headers == "zh":
+        return [path, texts.status(status), texts.value(kind), code, texts.code(code), message, role_id, duplicate_of]
+    return [path, status, kind, code, texts.code(code), message, role_id, duplicate_of]
+
+
+def role_warning_rows(role: dict, status: str, headers: Headers = "zh") -> Iterator[list[Any]]:
     for warning in role.get("warnings", []):
-        yield [role["source"]["file"], status, "role warning", warning["code"], warning["message"], role["id"], None]
+        yield _problem(role["source"]["file"], status, "role warning", warning["code"], warning["message"],
+                       role["id"], None, headers)
 
 
-def file_problem_rows(entry: dict) -> Iterator[list[Any]]:
+def file_problem_rows(entry: dict, headers: Headers = "zh") -> Iterator[list[Any]]:
     path, status = entry["path"], entry["status"]
     for kind, key in (("error", "error"), ("skipped", "reason")):
         if entry.get(key):
-            yield [path, status, kind, entry[key]["code"], entry[key]["message"], None, entry.get("duplicate_of")]
+            yield _problem(path, status, kind, entry[key]["code"], entry[key]["message"], None,
+                           entry.get("duplicate_of"), headers)
     for warning in entry.get("warnings", []):
-        yield [path, status, "warning", warning["code"], warning["message"], None, None]
+        yield _problem(path, status, "warning", warning["code"], warning["message"], None, None, headers)
 
 
 # ----------------------------------------------------------------------------- writing
@@ -163,35 +310,91 @@ def _csv_value(value: Any) -> Any:
     return "" if value is None else value
 
 
+def display_width(text: str) -> float:
+    """Width in Excel character units, about: a CJK character (three bytes in UTF-8) takes two
+    units, ASCII one. Counted from the encoded length, which is much faster than per character."""
+    return (len(text) + len(text.encode("utf-8"))) / 2
+
+
+def wrapped_lines(text: str, width: float) -> int:
+    """How many lines ``text`` takes in a wrapped cell ``width`` characters wide (an estimate:
+    Excel fits row heights only when a person asks it to, so the writer sets them)."""
+    usable = max(1.0, width - 1)
+    return sum(max(1, math.ceil(display_width(line) / usable)) for line in text.split("\n"))
+
+
 class _Tables:
     """The xlsx sheets and CSV files, filled row by row and renamed into place on success."""
 
-    def __init__(self, out_dir: Path) -> None:
+    def __init__(self, out_dir: Path, headers: Headers = "zh") -> None:
+        if headers not in HEADERS:
+            raise ValueError(f"headers must be one of {HEADERS}, not {headers!r}")
         self._out_dir = out_dir
         self._workbook = Workbook(write_only=True)
-        self._sheets = {name: self._workbook.create_sheet(name) for name in SHEETS}
+        self._sheets = {name: self._workbook.create_sheet(sheet_title(name, headers)) for name in SHEETS}
+        self._rows = dict.fromkeys(SHEETS, 1)
+        self._styles: dict[tuple[bool | None, bool], StyleArray] = {}
         self._csv_files = {name: open(self._tmp(f"{name}.csv"), "w", encoding="utf-8-sig", newline="")
                            for name in SHEETS}
         self._csv = {name: csv.writer(fh) for name, fh in self._csv_files.items()}
-        for name, columns in COLUMNS.items():
-            self._sheets[name].append(list(columns))
-            self._csv[name].writerow(columns)
+        for name in SHEETS:
+            self._start_sheet(name, header_row(name, headers))
+
+    def _start_sheet(self, name: str, header: list[str]) -> None:
+        sheet, specs = self._sheets[name], SHEET_COLUMNS[name]
+        # Layout goes into the sheet's head, which write-only mode writes with the first row.
+        for i, column in enumerate(specs, start=1):
+            sheet.column_dimensions[get_column_letter(i)].width = column.width
+        sheet.freeze_panes = "C2" if name == "roles" else "A2"
+        cells = []
+        for text in header:
+            cell = WriteOnlyCell(sheet, value=text)
+            cell.font, cell.alignment = HEADER_FONT, WRAP
+            cells.append(cell)
+        sheet.append(cells)
+        self._csv[name].writerow(header)
 
     def _tmp(self, name: str) -> Path:
         return self._out_dir / f".{name}.tmp"
 
-    def add(self, sheet: str, row: list[Any]) -> None:
-        self._sheets[sheet].append([self._cell(sheet, value) for value in row])
+    def add(self, sheet: str, row: list[Any], highlight: bool = False) -> None:
+        specs = SHEET_COLUMNS[sheet]
+        values = [_clean(v) for v in row]
+        lines = max((wrapped_lines(v, c.width) for v, c in zip(values, specs, strict=True)
+                     if c.wrap and isinstance(v, str) and v), default=1)
+        self._rows[sheet] += 1
+        ws = self._sheets[sheet]
+        if lines > 1:
+            ws.row_dimensions[self._rows[sheet]].height = min(lines, MAX_ROW_LINES) * LINE_POINTS
+        ws.append([self._cell(ws, v, c, highlight, lines > 1) for v, c in zip(values, specs, strict=True)])
+        if lines > 1:
+            del ws.row_dimensions[self._rows[sheet]]  # written; keep memory flat
         self._csv[sheet].writerow([_csv_value(value) for value in row])
 
-    def _cell(self, sheet: str, value: Any) -> Any:
-        value = _clean(value)
-        if isinstance(value, str) and value.startswith("=") and len(value) > 1:
-            # openpyxl would store "=销售额×10%" as a formula for Excel to run; it is text.
-            cell = WriteOnlyCell(self._sheets[sheet], value=value)
-            cell.data_type = "s"
-            return cell
-        return value  # plain values: a cell object per value costs more than the XML writing
+    def _cell(self, ws: Any, value: Any, column: Column, highlight: bool, tall: bool) -> Any:
+        formula_like = isinstance(value, str) and value.startswith("=") and len(value) > 1
+        aligned = tall and value is not None
+        if not (formula_like or highlight or aligned):
+            return value  # plain values: a cell object per value costs more than the XML writing
+        cell = WriteOnlyCell(ws, value=value)
+        if formula_like:
+            cell.data_type = "s"  # openpyxl would store "=销售额×10%" as a formula for Excel to run
+        if highlight or aligned:
+            cell._style = copy(self._style(ws, column.wrap if aligned else None, highlight))
+        return cell
+
+    def _style(self, ws: Any, wrap: bool | None, highlight: bool) -> StyleArray:
+        """A cell style made once and copied: setting styles cell by cell hashes style objects
+        each time, which made the export several times slower."""
+        key = (wrap, highlight)
+        if key not in self._styles:
+            proto = WriteOnlyCell(ws)
+            if wrap is not None:
+                proto.alignment = WRAP if wrap else TOP
+            if highlight:
+                proto.fill = REVIEW_FILL
+            self._styles[key] = proto._style
+        return self._styles[key]
 
     def __enter__(self) -> _Tables:
         return self
@@ -204,6 +407,9 @@ class _Tables:
                 with contextlib.suppress(FileNotFoundError):
                     self._tmp(f"{name}.csv").unlink()
             return
+        for name, sheet in self._sheets.items():
+            last = get_column_letter(len(SHEET_COLUMNS[name]))
+            sheet.auto_filter.ref = f"A1:{last}{self._rows[name]}"
         self._workbook.save(self._tmp("roles.xlsx"))
         for name in EXPORT_FILES:
             os.replace(self._tmp(name), self._out_dir / name)

@@ -35,7 +35,7 @@ from jdx.pipeline.batch import (
     walk_tree,
 )
 from jdx.pipeline.cli import app
-from jdx.pipeline.export import EXPORT_FILES, SHEETS
+from jdx.pipeline.export import EXPORT_FILES, SHEETS, sheet_title
 from jdx.schemas.role import Role
 from openpyxl import load_workbook
 from typer.testing import CliRunner
@@ -245,18 +245,18 @@ def test_spreadsheets_cover_every_role(hostile) -> None:
     for name in EXPORT_FILES:
         assert (out / name).exists(), name
     book = load_workbook(out / "roles.xlsx", read_only=True)
-    assert book.sheetnames == list(SHEETS)
-    rows = list(book["roles"].iter_rows(values_only=True))
-    assert rows[0][0] == "id" and len(rows) == summary.roles + 1
+    assert book.sheetnames == [sheet_title(s) for s in SHEETS] == ["岗位", "岗位职责", "考核指标", "问题清单"]
+    rows = list(book["岗位"].iter_rows(values_only=True))
+    assert rows[0][:2] == ("岗位ID", "岗位名称") and len(rows) == summary.roles + 1
     assert {r[1] for r in rows[1:]} >= {"仓储主管", "出纳", "会计", "财务经理"}
-    duties = list(book["duties"].iter_rows(values_only=True))
+    duties = list(book["岗位职责"].iter_rows(values_only=True))
     assert len(duties) > summary.roles
     book.close()
     raw = (out / "roles.csv").read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")  # Excel needs the BOM to read UTF-8
     with open(out / "problems.csv", encoding="utf-8-sig", newline="") as fh:
         problems = list(csv.DictReader(fh))
-    assert {p["code"] for p in problems if p["kind"] == "error"} >= {"zip_bomb", "encrypted", "too_large"}
+    assert {p["代码"] for p in problems if p["类别"] == "错误"} >= {"zip_bomb", "encrypted", "too_large"}
     summary_json = json.loads((out / SUMMARY).read_text(encoding="utf-8"))
     assert summary_json["by_status"] == summary.by_status and summary_json["exit_code"] == 1
 
@@ -463,7 +463,7 @@ def test_export_keeps_formula_like_text_as_text(tmp_path: Path) -> None:
     })
     (tmp_path / ROLES).write_text(role.model_dump_json() + "\n", encoding="utf-8")
     (tmp_path / MANIFEST).write_text("", encoding="utf-8")
-    export_tables(tmp_path)
+    export_tables(tmp_path, headers="en")
     sheet = load_workbook(tmp_path / "roles.xlsx")["roles"]
     assert sheet["B2"].value == "=HYPERLINK(\"x\")" and sheet["B2"].data_type == "s"
     duty_text = load_workbook(tmp_path / "roles.xlsx")["duties"]["D2"].value

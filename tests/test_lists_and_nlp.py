@@ -7,7 +7,6 @@ import json
 from pathlib import Path
 
 import pytest
-
 from conftest import SHARED
 from jdx.pipeline.convert import convert_bytes
 from jdx.pipeline.lexicon import load_lexicon
