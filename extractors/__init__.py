@@ -21,6 +21,9 @@ READERS: dict[str, str] = {
     "txt": "jdx.extractors.text:read_text",
     "html": "jdx.extractors.html:read_html",
     "doc": "jdx.extractors.doc:read_doc",
+    "wps": "jdx.extractors.doc:read_wps",
+    "rtf": "jdx.extractors.rtf:read_rtf",
+    "ooxml_encrypted": "jdx.extractors.office_crypto:read_encrypted_ooxml",
 }
 
 
@@ -30,7 +33,7 @@ def read_document(data: bytes, limits: Limits = DEFAULT_LIMITS, options: ReadOpt
         raise DocumentError(
             ErrorCode.TOO_LARGE, f"file is {len(data):,} bytes, above the limit of {limits.max_file_bytes:,}"
         )
-    fmt = sniff(data).format
+    fmt = sniff(data, options.filename).format
     module_name, func_name = READERS[fmt].split(":")
     reader = getattr(importlib.import_module(module_name), func_name)
     return reader(data, limits, options)

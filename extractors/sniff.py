@@ -4,7 +4,8 @@ A DOCX renamed ``.pdf`` still reads as DOCX; random bytes named ``.docx`` fail a
 ``binary_content``. Containers are looked into: a zip is DOCX only when it holds
 ``word/document.xml``; an OLE compound file is a password-protected OOXML package when its
 directory names an ``EncryptedPackage`` stream, a legacy Word file when it names
-``WordDocument``.
+``WordDocument``. The name is a hint only where bytes cannot tell: a Word binary file
+named ``.wps`` is a WPS Office document saved in Word's format (format ``wps``).
 """
 
 from __future__ import annotations
@@ -18,11 +19,11 @@ from dataclasses import dataclass
 from .errors import DocumentError, ErrorCode
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+RTF_MAGIC = b"{\\rtf"
 ZIP_MAGICS = (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")
 
 # Magic numbers of formats we recognise only to refuse them with a clear message.
 FOREIGN_SIGNATURES: tuple[tuple[bytes, str], ...] = (
-    (b"{\\rtf", "RTF document"),
     (b"\x89PNG\r\n\x1a\n", "PNG image"),
     (b"\xff\xd8\xff", "JPEG image"),
     (b"GIF87a", "GIF image"),
@@ -42,20 +43,25 @@ OOXML_KINDS: tuple[tuple[str, str], ...] = (
 
 # Directory entry names are stored as UTF-16LE inside the OLE file.
 OLE_STREAMS: tuple[tuple[bytes, str], ...] = (
-    ("EncryptedPackage".encode("utf-16-le"), "encrypted"),
+    ("EncryptedPackage".encode("utf-16-le"), "ooxml_encrypted"),
     ("WordDocument".encode("utf-16-le"), "doc"),
     ("Workbook".encode("utf-16-le"), "xls"),
     ("PowerPoint Document".encode("utf-16-le"), "ppt"),
+    # Microsoft Works word processor (.wps): its own format inside OLE, not Word's.
+    ("CONTENTS".encode("utf-16-le"), "works"),
 )
 
 
 @dataclass(frozen=True)
 class Sniffed:
-    format: str  # "docx" | "pdf" | "txt" | "html" | "doc"
+    format: str  # "docx" | "pdf" | "txt" | "html" | "doc" | "wps" | "rtf" | "ooxml_encrypted"
 
 
-def sniff(data: bytes) -> Sniffed:
-    """Return the format of ``data`` or raise :class:`DocumentError` saying why it is unreadable."""
+def sniff(data: bytes, filename: str | None = None) -> Sniffed:
+    """Return the format of ``data`` or raise :class:`DocumentError` saying why it is unreadable.
+
+    ``filename`` is a hint only: it names a Word binary file ``wps`` when it ends in ``.wps``.
+    """
     if not data or not data.strip(b" \t\r\n\f\x00\xef\xbb\xbf\xff\xfe"):
         raise DocumentError(ErrorCode.EMPTY_FILE, "the file is empty")
     head = data[:1024]
@@ -63,8 +69,13 @@ def sniff(data: bytes) -> Sniffed:
         return Sniffed("pdf")
     if data.startswith(ZIP_MAGICS):
         return Sniffed(_sniff_zip(data))
+    if data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(RTF_MAGIC):
+        return Sniffed("rtf")
     if data.startswith(OLE_MAGIC):
-        return Sniffed(_sniff_ole(data))
+        kind = _sniff_ole(data)
+        if kind == "doc" and filename and filename.lower().endswith(".wps"):
+            kind = "wps"
+        return Sniffed(kind)
     for magic, name in FOREIGN_SIGNATURES:
         if data.startswith(magic):
             raise DocumentError(ErrorCode.UNSUPPORTED_FORMAT, f"this is a {name}, not a document jdx reads")
@@ -104,12 +115,11 @@ def _sniff_zip(data: bytes) -> str:
 def _sniff_ole(data: bytes) -> str:
     for marker, kind in OLE_STREAMS:
         if marker in data:
-            if kind == "encrypted":
-                raise DocumentError(
-                    ErrorCode.ENCRYPTED, "password-protected Office document (encrypted OLE package)"
-                )
-            if kind == "doc":
-                return "doc"
+            if kind in ("ooxml_encrypted", "doc"):
+                return kind
+            if kind == "works":
+                raise DocumentError(ErrorCode.UNSUPPORTED_FORMAT,
+                                    "a Microsoft Works document (.wps), not Word's format; save it as .docx")
             raise DocumentError(ErrorCode.UNSUPPORTED_FORMAT, f"legacy Office file ({kind}), not a Word document")
     raise DocumentError(ErrorCode.UNSUPPORTED_FORMAT, "an OLE compound file jdx does not read")
 
