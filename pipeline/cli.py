@@ -25,6 +25,11 @@ app = typer.Typer(
 )
 
 
+PASSWORD_HELP = ("Password that opens encrypted DOCX/XLSX/DOC/PDF files (or set JDX_PASSWORD); "
+                 "without it they fail as `encrypted`.")
+VIA_LIBREOFFICE_HELP = "Read .doc/.wps by converting them with LibreOffice (when installed) instead of natively."
+
+
 def _setup_logging(debug: bool) -> None:
     logging.basicConfig(level=logging.DEBUG if debug else logging.WARNING, stream=sys.stderr,
                         format="%(levelname)s %(name)s: %(message)s")
@@ -32,20 +37,25 @@ def _setup_logging(debug: bool) -> None:
 
 @app.command()
 def convert(
-    file: Annotated[str, typer.Argument(help="Input file (DOCX, PDF or text); '-' reads stdin.")],
+    file: Annotated[str, typer.Argument(help="Input file (DOCX, DOC/WPS, RTF, PDF, HTML or text); '-' reads stdin.")],
     output: Annotated[Path | None, typer.Option("-o", "--output", help="Write JSON here instead of stdout.")] = None,
     lexicon: Annotated[Path | None, typer.Option(help="Extra lexicon TOML (labels, headings) to merge in.")] = None,
     compact: Annotated[bool, typer.Option(help="One-line JSON.")] = False,
+    password: Annotated[str | None, typer.Option(envvar="JDX_PASSWORD", help=PASSWORD_HELP)] = None,
+    via_libreoffice: Annotated[bool, typer.Option(help=VIA_LIBREOFFICE_HELP)] = False,
     debug: Annotated[bool, typer.Option(help="Show tracebacks and debug logs.")] = False,
 ) -> None:
     """Convert one file and print its role records as JSON."""
     _setup_logging(debug)
+    from ..extractors.options import ReadOptions
     from .convert import convert_bytes, convert_path
     from .lexicon import load_lexicon
 
     lex = load_lexicon(str(lexicon) if lexicon else None)
+    options = ReadOptions(password=password, via_libreoffice=via_libreoffice,
+                          filename=None if file == "-" else Path(file).name)
     if file == "-":
-        result = convert_bytes(sys.stdin.buffer.read(), "-", lexicon=lex, raise_errors=debug)
+        result = convert_bytes(sys.stdin.buffer.read(), "-", lexicon=lex, options=options, raise_errors=debug)
     else:
         path = Path(file)
         if not path.exists():
@@ -54,7 +64,7 @@ def convert(
         if path.is_dir():
             typer.echo(f"jdx: {file} is a folder; use `jdx batch {file} -o OUT`", err=True)
             raise typer.Exit(2)
-        result = convert_path(path, lexicon=lex, raise_errors=debug)
+        result = convert_path(path, lexicon=lex, options=options, raise_errors=debug)
     text = result.model_dump_json(indent=None if compact else 2)
     if output:
         output.write_text(text + "\n", encoding="utf-8")
@@ -76,6 +86,8 @@ def batch(
     force: Annotated[bool, typer.Option(help="Start over instead of resuming: redo every file.")] = False,
     quiet: Annotated[bool, typer.Option(help="No progress display (the closing summary is still printed).")] = False,
     lexicon: Annotated[Path | None, typer.Option(help="Extra lexicon TOML (labels, headings) to merge in.")] = None,
+    password: Annotated[str | None, typer.Option(envvar="JDX_PASSWORD", help=PASSWORD_HELP)] = None,
+    via_libreoffice: Annotated[bool, typer.Option(help=VIA_LIBREOFFICE_HELP)] = False,
     debug: Annotated[bool, typer.Option(help="Show debug logs.")] = False,
 ) -> None:
     """Convert every file under a folder; one manifest line per file, roles in JSONL and Excel.
@@ -85,6 +97,7 @@ def batch(
     _setup_logging(debug)
     import signal
 
+    from ..extractors.options import ReadOptions
     from .batch import BatchError, BatchUsageError, auto_progress, format_summary, run_batch
 
     def interrupted(signum, frame):  # SIGTERM stops like Ctrl-C: results so far stay resumable
@@ -94,7 +107,8 @@ def batch(
     try:
         summary = run_batch(in_dir, out_dir, workers=workers, timeout=timeout, force=force,
                             progress=auto_progress(quiet), memory_limit_mb=memory_limit or None,
-                            lexicon_path=str(lexicon) if lexicon else None)
+                            lexicon_path=str(lexicon) if lexicon else None,
+                            options=ReadOptions(password=password, via_libreoffice=via_libreoffice))
     except BatchUsageError as exc:
         typer.echo(f"jdx: {exc}", err=True)
         raise typer.Exit(2) from None

@@ -22,11 +22,11 @@ def read_word97(data: bytes, limits: Limits, options: ReadOptions = DEFAULT_OPTI
     """
     from .reader import open_word97, read_word97_streams
 
-    container, word, fib = open_word97(data)
+    container, word, base = open_word97(data)
     try:
-        if fib.encrypted:
-            return _read_encrypted(data, fib.obfuscated, limits, options, fmt)
-        return read_word97_streams(container, word, fib, limits, fmt)
+        if base.encrypted:
+            return _read_encrypted(data, base.obfuscated, limits, options, fmt)
+        return read_word97_streams(container, word, limits, fmt)
     finally:
         container.close()
 

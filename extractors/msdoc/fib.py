@@ -64,13 +64,33 @@ class Fib:
         return self.fc_lcb.get(name, (0, 0))
 
 
-def parse_fib(word: bytes) -> Fib:
-    """Parse the FIB at the start of the WordDocument stream. Raises :class:`Malformed`."""
+@dataclass(frozen=True)
+class FibBase:
+    """The FIB's first 32 bytes, which encryption leaves in the clear."""
+
+    nfib: int
+    encrypted: bool
+    obfuscated: bool
+    table_stream: str  # "0Table" or "1Table"
+    key: int  # lKey: size of the encryption header, or the XOR verifier
+
+
+def parse_fib_base(word: bytes) -> FibBase:
     if u16(word, 0) != WORD_IDENT:
         raise Malformed("the WordDocument stream does not start with a Word FIB")
-    nfib = u16(word, 2)
     flags = u16(word, 0x0A)
-    key = u32(word, 0x0E)
+    return FibBase(
+        nfib=u16(word, 2),
+        encrypted=bool(flags & 0x0100),
+        obfuscated=bool(flags & 0x8000),
+        table_stream="1Table" if flags & 0x0200 else "0Table",
+        key=u32(word, 0x0E),
+    )
+
+
+def parse_fib(word: bytes) -> Fib:
+    """Parse the FIB at the start of the WordDocument stream. Raises :class:`Malformed`."""
+    base = parse_fib_base(word)
     pos = 0x20
     csw = u16(word, pos)
     pos += 2 + 2 * csw
@@ -88,11 +108,11 @@ def parse_fib(word: bytes) -> Fib:
         if index < cb_rg_fc_lcb:
             fc_lcb[name] = (u32(word, fc_base + 8 * index), u32(word, fc_base + 8 * index + 4))
     return Fib(
-        nfib=nfib,
-        encrypted=bool(flags & 0x0100),
-        obfuscated=bool(flags & 0x8000),
-        table_stream="1Table" if flags & 0x0200 else "0Table",
-        key=key,
+        nfib=base.nfib,
+        encrypted=base.encrypted,
+        obfuscated=base.obfuscated,
+        table_stream=base.table_stream,
+        key=base.key,
         story_chars=story_chars,
         fc_lcb=fc_lcb,
     )

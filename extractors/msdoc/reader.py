@@ -41,7 +41,7 @@ from ..symbols import symbol_char
 from .binary import Malformed, read_plc, span, u16, u32
 from .container import Container
 from .drawings import group_owners
-from .fib import NFIB_WORD97_MIN, Fib, parse_fib
+from .fib import NFIB_WORD97_MIN, Fib, FibBase, parse_fib, parse_fib_base
 from .fkp import RunIndex, character_runs, paragraph_runs
 from .lists import ListDefinitions, parse_lists
 from .pieces import Text, join_surrogates, parse_clx
@@ -479,22 +479,26 @@ def _issues(counts: Counter[str]) -> list[ReadIssue]:
             for code, n in sorted(counts.items())]
 
 
-def open_word97(data: bytes) -> tuple[Container, bytes, Fib]:
-    """The container, WordDocument stream and FIB of a Word binary file."""
+def open_word97(data: bytes) -> tuple[Container, bytes, FibBase]:
+    """The container, WordDocument stream and FIB base of a Word binary file."""
     container = Container(data)
     word = container.stream("WordDocument")
+    try:
+        base = parse_fib_base(word)
+    except Malformed as exc:
+        raise DocumentError(ErrorCode.CORRUPT_FILE, f"damaged Word file header: {exc}") from exc
+    if base.nfib < NFIB_WORD97_MIN:
+        raise DocumentError(ErrorCode.LEGACY_DOC,
+                            "a Word 6.0/95 file: the built-in reader reads Word 97-2003; convert it with "
+                            "LibreOffice (--via-libreoffice) or save it as .docx")
+    return container, word, base
+
+
+def read_word97_streams(container: Container, word: bytes, limits: Limits, fmt: str) -> Document:
     try:
         fib = parse_fib(word)
     except Malformed as exc:
         raise DocumentError(ErrorCode.CORRUPT_FILE, f"damaged Word file header: {exc}") from exc
-    if fib.nfib < NFIB_WORD97_MIN:
-        raise DocumentError(ErrorCode.LEGACY_DOC,
-                            "a Word 6.0/95 file: the built-in reader reads Word 97-2003; convert it with "
-                            "LibreOffice (--via-libreoffice) or save it as .docx")
-    return container, word, fib
-
-
-def read_word97_streams(container: Container, word: bytes, fib: Fib, limits: Limits, fmt: str) -> Document:
     table = container.stream(fib.table_stream)
     data = container.stream("Data") if container.has("Data") else b""
     try:

@@ -35,6 +35,7 @@ SPRM_C_SYMBOL = 0x6A09
 SPRM_C_RG_FTC0 = 0x4A4F  # the font of ASCII-range characters, symbol fonts included
 # Table properties
 SPRM_T_DEF_TABLE = 0xD608
+SPRM_T_DEF_TABLE10 = 0xD606  # Word 95's row definition: the same 2-byte size
 
 _SGC_TABLE = 5
 
@@ -68,7 +69,7 @@ def _variable_operand(grpprl: bytes, pos: int, sprm: int) -> tuple[int, int]:
     """(operand start, operand size) of a variable-length operand."""
     if pos >= len(grpprl):
         return pos, -1
-    if sprm == SPRM_T_DEF_TABLE:
+    if sprm in (SPRM_T_DEF_TABLE, SPRM_T_DEF_TABLE10):
         if pos + 2 > len(grpprl):
             return pos, -1
         # cb counts the rest of the structure plus one; the operand handed on keeps cb.

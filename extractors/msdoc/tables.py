@@ -21,8 +21,12 @@ SPRM_T_MERGE = 0x5624
 SPRM_T_SPLIT = 0x5625
 _TC80_SIZE = 20
 MAX_CELLS = 63  # Word's own limit per row
-# TCGRF horzMerge and vertMerge values ([MS-DOC] 2.9.317, 2.9.342 VerticalMergeFlag).
-_HORZ = {0: Merge.NONE, 1: Merge.CONTINUE, 2: Merge.START, 3: Merge.START}
+# TCGRF merge bits. horzMerge is read as the Word 97 documentation names its two bits —
+# 0x01 fFirstMerged (the first cell of a merged range), 0x02 fMerged (merged with the cell
+# before) — as Apache POI and LibreOffice read them; [MS-DOC] 2.9.317's own table words
+# the two values the other way round, which would merge every Word 97 range into the cell
+# left of it. vertMerge follows [MS-DOC] 2.9.342 (1 continuation, 3 restart).
+_HORZ = {0: Merge.NONE, 1: Merge.START, 2: Merge.CONTINUE, 3: Merge.START}
 _VERT = {0: Merge.NONE, 1: Merge.CONTINUE, 2: Merge.NONE, 3: Merge.START}
 
 
