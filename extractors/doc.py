@@ -42,7 +42,7 @@ def _read(data: bytes, limits: Limits, options: ReadOptions, fmt: str) -> Docume
     from .msdoc import read_word97
 
     exe = soffice()
-    if options.via_libreoffice:
+    if options.via_libreoffice and not _encrypted(data):  # LibreOffice cannot take the password
         if exe is not None:
             return read_via_libreoffice(data, limits, exe, fmt)
         doc = read_word97(data, limits, options, fmt)
@@ -55,6 +55,17 @@ def _read(data: bytes, limits: Limits, options: ReadOptions, fmt: str) -> Docume
         if exc.code is ErrorCode.LEGACY_DOC and exe is not None:  # Word 6/95: LibreOffice reads it
             return read_via_libreoffice(data, limits, exe, fmt)
         raise
+
+
+def _encrypted(data: bytes) -> bool:
+    from .msdoc.reader import open_word97
+
+    try:
+        container, _, base = open_word97(data)
+    except DocumentError:
+        return False
+    container.close()
+    return base.encrypted
 
 
 def read_via_libreoffice(data: bytes, limits: Limits, exe: str, fmt: str = "doc") -> Document:

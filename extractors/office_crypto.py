@@ -53,7 +53,10 @@ def _decrypt(data: bytes, password: str | None) -> bytes:
 
     try:
         office = msoffcrypto.OfficeFile(io.BytesIO(data))
-        office.load_key(password=password, verify_password=True)
+        if getattr(office, "format", "") == "ooxml":
+            office.load_key(password=password, verify_password=True)
+        else:  # the binary formats always check the password against their verifier
+            office.load_key(password=password)
         out = io.BytesIO()
         office.decrypt(out)
     except msoff.InvalidKeyError as exc:

@@ -29,7 +29,6 @@ held to ``max_text_chars``.
 
 from __future__ import annotations
 
-import copy
 import logging
 import re
 from collections import Counter
@@ -57,6 +56,10 @@ logger = logging.getLogger(__name__)
 
 MAX_DEPTH = 512
 MAX_TABLE_DEPTH = 16
+# Groups, paragraphs, cells and rows one document may open or end. A 152,000-character
+# manual written by LibreOffice has ~45,000; a file with a million is built to stall the
+# reader (each costs several microseconds), not a document.
+MAX_EVENTS = 1_000_000
 _HEADING_NAME = re.compile(r"^(?:heading|标题)\s*([1-9])$", re.IGNORECASE)
 
 # Destinations whose content is not text of the document.
@@ -103,6 +106,11 @@ class _State:
     nested_props: bool = False  # inside \*\nesttableprops: row definitions of the nested table
     flow: _Flow | None = None
     entry: int | None = None  # the \fN or \sN a font-table or style-sheet entry defines
+
+    def copy(self) -> _State:
+        new = _State.__new__(_State)
+        new.__dict__.update(self.__dict__)
+        return new
 
     def depth(self) -> int:
         if not self.intbl:
@@ -203,6 +211,13 @@ class _RtfReader:
         self.furniture_seen: set[str] = set()
         self.issues: Counter[str] = Counter()
         self.chars = 0
+        self.events = 0
+
+    def _count_event(self) -> None:
+        self.events += 1
+        if self.events > MAX_EVENTS:
+            raise DocumentError(ErrorCode.TOO_LARGE,
+                                f"more than {MAX_EVENTS:,} groups and paragraphs: not a document jdx reads")
 
     # -- driver ---------------------------------------------------------------------
 
@@ -254,8 +269,9 @@ class _RtfReader:
         self.skip_fallback = 0
         if len(self.stack) >= MAX_DEPTH:
             raise DocumentError(ErrorCode.CORRUPT_FILE, f"RTF groups nested deeper than {MAX_DEPTH}")
+        self._count_event()
         self.stack.append(self.state)
-        self.state = copy.copy(self.state)
+        self.state = self.state.copy()
         self.star = False
 
     def _close_group(self) -> None:
@@ -278,7 +294,11 @@ class _RtfReader:
             self.skip_fallback -= cut
             raw = raw[cut:]
         if raw and self._takes_text():
-            self._add_bytes(raw.encode("latin-1"))
+            if not self.pending and raw.isascii() and self.state.dest == "body" and (
+                    self._codepage() != SYMBOL_CODEPAGE):
+                self._emit(raw)  # plain ASCII decodes to itself in every code page RTF uses
+            else:
+                self._add_bytes(raw.encode("latin-1"))
 
     def _hex(self, value: int) -> None:
         if self.skip_fallback:
@@ -434,6 +454,9 @@ class _RtfReader:
         self._end_paragraph(flow, state.depth())
 
     def _end_paragraph(self, flow: _Flow, depth: int) -> None:
+        self._count_event()
+        if not flow.parts and not flow.label_parts and not flow.boxes and depth == 0:
+            return  # an empty paragraph outside a table: no block would come of it
         text = "".join(flow.parts)
         if _SURROGATE.search(text):
             text = text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
@@ -480,6 +503,7 @@ class _RtfReader:
         self._end_cell(max(self.state.itap or 2, 2))
 
     def _end_cell(self, depth: int) -> None:
+        self._count_event()
         flow = self.state.flow
         if flow is None or self.state.dest != "body":
             return
@@ -496,6 +520,7 @@ class _RtfReader:
         self._end_row(max(self.state.itap or 2, 2))
 
     def _end_row(self, depth: int) -> None:
+        self._count_event()
         flow = self.state.flow
         if flow is None:
             return

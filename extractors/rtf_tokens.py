@@ -62,7 +62,8 @@ def fast_token_pattern(meaningful: frozenset[str]) -> re.Pattern[str]:
     each matched in one step instead of one token a word."""
     names = _trie_regex(meaningful)
     ignorable = rf"(?:\\(?!(?:{names})(?![a-zA-Z]))[a-zA-Z]{{1,32}}(?:-?\d{{1,10}})? ?)+"
-    return re.compile(_UNICODE_RUN + "|" + ignorable + "|" + _TOKEN_ALTERNATIVES, re.S)
+    empty_groups = r"(?:\{\})+"  # hold nothing, change nothing
+    return re.compile(_UNICODE_RUN + "|" + ignorable + "|" + empty_groups + "|" + _TOKEN_ALTERNATIVES, re.S)
 
 
 # \fcharsetN -> Windows code page ([MS-RTF] \fcharset, the GDI character sets).

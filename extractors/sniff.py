@@ -13,6 +13,7 @@ from __future__ import annotations
 import io
 import json
 import re
+import struct
 import zipfile
 from dataclasses import dataclass
 
@@ -121,7 +122,22 @@ def _sniff_ole(data: bytes) -> str:
                 raise DocumentError(ErrorCode.UNSUPPORTED_FORMAT,
                                     "a Microsoft Works document (.wps), not Word's format; save it as .docx")
             raise DocumentError(ErrorCode.UNSUPPORTED_FORMAT, f"legacy Office file ({kind}), not a Word document")
+    _check_ole_header(data)
     raise DocumentError(ErrorCode.UNSUPPORTED_FORMAT, "an OLE compound file jdx does not read")
+
+
+def _check_ole_header(data: bytes) -> None:
+    """A compound file whose header is damaged, or whose directory lies past the end of the
+    data (a truncated download), is a broken document, not an unknown format."""
+    if len(data) < 512:
+        raise DocumentError(ErrorCode.CORRUPT_FILE, "truncated OLE container (shorter than its header)")
+    byte_order, sector_shift = struct.unpack_from("<HH", data, 0x1C)
+    if byte_order != 0xFFFE or sector_shift not in (9, 12):
+        raise DocumentError(ErrorCode.CORRUPT_FILE, "damaged OLE container header")
+    first_dir = struct.unpack_from("<I", data, 0x30)[0]
+    sector = 1 << sector_shift
+    if first_dir < 0xFFFFFFFA and max(512, sector) + first_dir * sector >= len(data):
+        raise DocumentError(ErrorCode.CORRUPT_FILE, "truncated OLE container: its directory is past the end")
 
 
 HTML_TAG = re.compile(rb"<(?:html|body|div|p|li|ul|br|span|td|tr|table|h[1-6]|dd|dt)\b", re.IGNORECASE)
