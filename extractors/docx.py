@@ -40,6 +40,7 @@ from lxml import etree
 from ..schemas.document import Block, BlockKind, Cell, Document, ReadIssue, Table
 from .docx_numbering import W_VAL, NumberingCounters, NumberingDefinitions, W
 from .errors import DocumentError, ErrorCode
+from .flow import Para as _Para
 from .limits import Limits
 from .options import DEFAULT_OPTIONS, ReadOptions
 from .symbols import symbol_char
@@ -108,8 +109,6 @@ _FALSE_VALUES = frozenset({"0", "false", "off"})
 
 _HEADING_NAME = re.compile(r"^(?:heading|标题)\s*([1-9])$", re.IGNORECASE)
 _HEADING_ID = re.compile(r"^(?:Heading|heading)?([1-9])$")
-# A numbered paragraph in a cell reads "label text"; no space after a label ending in punctuation.
-_LABEL_ENDS_IN_PUNCT = re.compile(r"[、.．。，,:：;；)）\]】」』〉》]$")
 
 # Members above this size are checked for an implausible compression ratio; smaller ones
 # cannot hurt whatever their ratio.
@@ -119,22 +118,6 @@ _MAX_GRID_COLUMNS = 63
 
 
 # ----------------------------------------------------------------------------- model
-
-
-@dataclass
-class _Para:
-    text: str
-    kind: BlockKind = BlockKind.PARAGRAPH
-    label: str | None = None
-    level: int | None = None
-    style: str | None = None
-
-    def line(self) -> str:
-        """The paragraph as one line of cell text, its numbering label in front."""
-        if not self.label:
-            return self.text
-        sep = "" if _LABEL_ENDS_IN_PUNCT.search(self.label) else " "
-        return f"{self.label}{sep}{self.text}"
 
 
 @dataclass

@@ -12,6 +12,7 @@ the DOCX reader produces.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 from enum import IntEnum
 
@@ -23,7 +24,12 @@ MAX_GRID_COLUMNS = 63
 # Edges closer than this (twips; 1/20 pt) are one column line: Word itself rounds widths
 # when a row is copied, so the edges of rows that look aligned differ by a few twips.
 EDGE_TOLERANCE = 20
+# A numbered paragraph in a cell reads "label text"; no space after a label ending in punctuation.
 _LABEL_ENDS_IN_PUNCT = ("、", ".", "．", "。", "，", ",", ":", "：", ";", "；", ")", "）", "]", "】", "」", "』", "〉", "》")
+
+
+# A style named for a heading level in English or Chinese Word ("heading 2", "标题 2").
+HEADING_STYLE_NAME = re.compile(r"^(?:heading|标题)\s*([1-9])$", re.IGNORECASE)
 
 
 class Merge(IntEnum):

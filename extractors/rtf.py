@@ -37,7 +37,18 @@ from dataclasses import dataclass, field
 from ..schemas.document import Block, BlockKind, Document, ReadIssue
 from .docx_numbering import bullet_text
 from .errors import DocumentError, ErrorCode
-from .flow import BlockSink, Item, Merge, Para, RawCell, RawRow, TableItem, furniture_blocks, row_with_edges
+from .flow import (
+    HEADING_STYLE_NAME,
+    BlockSink,
+    Item,
+    Merge,
+    Para,
+    RawCell,
+    RawRow,
+    TableItem,
+    furniture_blocks,
+    row_with_edges,
+)
 from .limits import Limits
 from .options import DEFAULT_OPTIONS, ReadOptions
 from .rtf_tokens import (
@@ -60,7 +71,6 @@ MAX_TABLE_DEPTH = 16
 # manual written by LibreOffice has ~45,000; a file with a million is built to stall the
 # reader (each costs several microseconds), not a document.
 MAX_EVENTS = 1_000_000
-_HEADING_NAME = re.compile(r"^(?:heading|标题)\s*([1-9])$", re.IGNORECASE)
 
 # Destinations whose content is not text of the document.
 SKIPPED = frozenset({
@@ -481,7 +491,7 @@ class _RtfReader:
         outline = state.outline if state.outline is not None else style_outline
         heading = outline if outline is not None and 0 <= outline <= 8 else None
         if heading is None and outline is None and name:
-            m = _HEADING_NAME.match(name.strip())
+            m = HEADING_STYLE_NAME.match(name.strip())
             heading = int(m.group(1)) - 1 if m else None
         if heading is not None:
             para.kind, para.level = BlockKind.HEADING, heading

@@ -8,15 +8,14 @@ whatever the style is called in the document's language (标题 1), so headings 
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
+from ..flow import HEADING_STYLE_NAME
 from .binary import Malformed, span, u16
 from .sprm import ParaProps, apply_para_sprms, iter_sprms
 
 STK_PARAGRAPH = 1
 ISTD_NONE = 0x0FFF
-_HEADING_NAME = re.compile(r"^(?:heading|标题)\s*([1-9])$", re.IGNORECASE)
 _MAX_STYLES = 0x0FFE
 # FFN: ffid, wWeight, chs, ixchSzAlt, panose (10), fs (24), then the NUL-terminated name.
 _FFN_NAME_OFFSET = 39
@@ -35,7 +34,7 @@ class Style:
         """0-based heading level of a built-in or "标题 N"-named heading style."""
         if 1 <= self.sti <= 9:
             return self.sti - 1
-        m = _HEADING_NAME.match(self.name.split(",")[0].strip())
+        m = HEADING_STYLE_NAME.match(self.name.split(",")[0].strip())
         return int(m.group(1)) - 1 if m else None
 
 
