@@ -70,6 +70,9 @@ _SYMBOL_FONT_AREA = re.compile("[\uf020-\uf0ff]")
 _REPLACEMENTS = {"\x0b": "\n", "\x0e": "\n", "\x1e": "-", "\t": "\t"}
 MAX_TABLE_DEPTH = 16
 MAX_FIELD_DEPTH = 64
+# Paragraph, cell and row marks one document may hold. A 139-role compilation has ~20,000;
+# a million empty marks is a file built to stall the reader (each costs ~10 µs).
+MAX_PARAGRAPHS = 1_000_000
 # PlcfHdd: six separator stories come before the per-section headers and footers.
 _HDD_SEPARATORS = 6
 _FSPA_SIZE = 26
@@ -109,6 +112,7 @@ class _Word97:
             lambda: parse_lists(table, fib.location("PlfLst"), fib.location("PlfLfo"), self.fonts),
             ListDefinitions(), "numbering_unreadable")
         self.table = table
+        self.paragraph_count = 0
         self._para_cache: dict[tuple[int, bytes, int], ParaProps] = {}
         self._char_cache: dict[tuple[bytes, int], CharProps] = {}
 
@@ -279,6 +283,9 @@ class _StoryReader:
             fields.pop()
 
     def _end_paragraph(self, mark: str, cp: int, deleted: bool = False) -> None:
+        self.doc.paragraph_count += 1
+        if self.doc.paragraph_count > MAX_PARAGRAPHS:
+            raise DocumentError(ErrorCode.TOO_LARGE, f"more than {MAX_PARAGRAPHS:,} paragraphs: not a document jdx reads")
         text = join_surrogates("".join(self.parts))
         self.out.append(RawPara(text=text, mark=mark, props=self.doc.paragraph_props(cp), boxes=self.boxes,
                                 deleted=deleted))
@@ -461,6 +468,7 @@ _ISSUE_MESSAGES: dict[str, str] = {
     "image_skipped": "{n} picture(s) without text were skipped",
     "hidden_text_skipped": "{n} run(s) of hidden text were skipped",
     "comments_skipped": "the document's comments were not read",
+    "header_textboxes_skipped": "text boxes in headers and footers were not read",
     "field_unclosed": "{n} field(s) without an end; text after them may be missing",
     "numbering_undefined": "{n} paragraph(s) use a list that is not defined",
     "numbering_unreadable": "the list definitions are damaged; list labels are missing",
@@ -547,5 +555,7 @@ def _document(doc: _Word97, table: bytes, fmt: str) -> Document:
         furniture_blocks(box_items(start, end), furniture, "textbox")
     if ranges["comments"][1] > ranges["comments"][0]:
         doc.issues["comments_skipped"] += 1
+    if ranges["header_textboxes"][1] > ranges["header_textboxes"][0]:
+        doc.issues["header_textboxes_skipped"] += 1
     logger.debug("read Word 97 document: %d blocks, %d furniture blocks", len(sink.blocks), len(furniture))
     return Document(format=fmt, blocks=sink.blocks, furniture=furniture, warnings=_issues(doc.issues))

@@ -322,3 +322,13 @@ def test_corpus_manual_reads_the_nine_roles_with_numbered_duties() -> None:
     # The org chart's grouped text boxes follow the paragraph that anchors the drawing.
     chart = texts.index("培训中心组织结构框架")
     assert texts[chart + 1:chart + 3] == [" 校  长", "市场部"]
+
+
+def test_a_flood_of_paragraph_marks_is_too_large(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The real bound is a million marks (seconds of work); a small one checks the mechanism.
+    monkeypatch.setattr("jdx.extractors.msdoc.reader.MAX_PARAGRAPHS", 50)
+    flood = writer.word_file(writer.Document(body=[writer.para("") for _ in range(100)], styles=writer.default_styles()))
+    with pytest.raises(DocumentError) as info:
+        read_word97(flood, LIMITS)
+    assert info.value.code is ErrorCode.TOO_LARGE
+    assert read_word97((DOC / "role.wps").read_bytes(), LIMITS).blocks  # a real document stays below
