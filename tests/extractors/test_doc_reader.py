@@ -332,3 +332,21 @@ def test_a_flood_of_paragraph_marks_is_too_large(monkeypatch: pytest.MonkeyPatch
         read_word97(flood, LIMITS)
     assert info.value.code is ErrorCode.TOO_LARGE
     assert read_word97((DOC / "role.wps").read_bytes(), LIMITS).blocks  # a real document stays below
+
+
+def test_cli_convert_reads_wps_natively_and_takes_via_libreoffice(monkeypatch: pytest.MonkeyPatch,
+                                                                 tmp_path: Path) -> None:
+    import json
+
+    from jdx.pipeline.cli import app
+    from typer.testing import CliRunner
+
+    monkeypatch.setattr("jdx.extractors.doc.soffice", lambda: None)
+    path = tmp_path / "出纳岗位说明书.wps"
+    path.write_bytes((DOC / "role.wps").read_bytes())
+    runner = CliRunner()
+    plain = json.loads(runner.invoke(app, ["convert", str(path)]).stdout)
+    assert plain["roles"][0]["source"]["format"] == "wps"
+    assert plain["roles"][0]["title"] == "出纳"
+    via = json.loads(runner.invoke(app, ["convert", str(path), "--via-libreoffice"]).stdout)
+    assert "libreoffice_missing" in [w["code"] for w in via["warnings"]]
