@@ -19,6 +19,8 @@ from pathlib import Path
 
 import pytest
 from conftest import FIXTURES, SHARED
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from jdx.extractors import read_document
 from jdx.extractors.doc import read_doc
 from jdx.extractors.errors import DocumentError, ErrorCode
@@ -350,3 +352,23 @@ def test_cli_convert_reads_wps_natively_and_takes_via_libreoffice(monkeypatch: p
     assert plain["roles"][0]["title"] == "出纳"
     via = json.loads(runner.invoke(app, ["convert", str(path), "--via-libreoffice"]).stdout)
     assert "libreoffice_missing" in [w["code"] for w in via["warnings"]]
+
+
+@cache
+def _plain_streams() -> tuple[bytes, bytes]:
+    word, table = writer.build(load_fixture_script().wps_role())
+    return word, table
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.booleans(), st.integers(0, 8191), st.integers(0, 255)), min_size=1, max_size=12))
+def test_damaged_streams_read_or_fail_with_a_code(edits: list[tuple[bool, int, int]]) -> None:
+    """Byte edits inside a valid container reach every structure the reader parses."""
+    word, table = (bytearray(s) for s in _plain_streams())
+    for in_word, at, value in edits:
+        target = word if in_word else table
+        target[at % len(target)] = value
+    try:
+        read_word97(writer.cfb({"WordDocument": bytes(word), "1Table": bytes(table)}), LIMITS)
+    except DocumentError as exc:
+        assert exc.code in set(ErrorCode)
