@@ -26,6 +26,9 @@ READERS: dict[str, str] = {
     "xls": "jdx.extractors.xls:read_xls",
     "ods": "jdx.extractors.ods:read_ods",
     "image": "jdx.extractors.image:read_image",
+    "wps": "jdx.extractors.doc:read_wps",
+    "rtf": "jdx.extractors.rtf:read_rtf",
+    "ooxml_encrypted": "jdx.extractors.office_crypto:read_encrypted_ooxml",
 }
 
 
@@ -35,7 +38,7 @@ def read_document(data: bytes, limits: Limits = DEFAULT_LIMITS, options: ReadOpt
         raise DocumentError(
             ErrorCode.TOO_LARGE, f"file is {len(data):,} bytes, above the limit of {limits.max_file_bytes:,}"
         )
-    fmt = sniff(data).format
+    fmt = sniff(data, options.filename).format
     if fmt == "txt":
         fmt = text_dialect(data, options.filename)
     module_name, func_name = READERS[fmt].split(":")

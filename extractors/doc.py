@@ -1,8 +1,11 @@
-"""Legacy Word 97-2003 ``.doc`` files, read by converting them to DOCX with LibreOffice.
+"""Legacy Word 97-2003 ``.doc`` and WPS ``.wps`` files.
 
-The binary format is not worth a reader of our own for the few legacy files HR folders
-still hold; LibreOffice converts them faithfully (tables, numbering) when it is installed.
-Without it the file fails with ``legacy_doc`` and a message saying what to install.
+The built-in reader (:mod:`.msdoc`) reads the Word binary format itself and is the default:
+no LibreOffice, a fraction of a second per file. ``ReadOptions.via_libreoffice`` (the
+``--via-libreoffice`` option) converts the file to DOCX with LibreOffice instead, when it is
+installed, and reads that; without LibreOffice the built-in reader is used and a warning
+says so. Word 6.0/95 files, which the built-in reader does not read, go to LibreOffice
+when it is installed.
 """
 
 from __future__ import annotations
@@ -27,10 +30,46 @@ def soffice() -> str | None:
 
 
 def read_doc(data: bytes, limits: Limits, options: ReadOptions = DEFAULT_OPTIONS) -> Document:
+    return _read(data, limits, options, "doc")
+
+
+def read_wps(data: bytes, limits: Limits, options: ReadOptions = DEFAULT_OPTIONS) -> Document:
+    """A ``.wps`` that WPS Office saved in Word's binary format reads like a ``.doc``."""
+    return _read(data, limits, options, "wps")
+
+
+def _read(data: bytes, limits: Limits, options: ReadOptions, fmt: str) -> Document:
+    from .msdoc import read_word97
+
     exe = soffice()
-    if exe is None:
-        raise DocumentError(ErrorCode.LEGACY_DOC,
-                            "legacy Word .doc: install LibreOffice (soffice) to convert it, or save it as .docx")
+    if options.via_libreoffice and not _encrypted(data):  # LibreOffice cannot take the password
+        if exe is not None:
+            return read_via_libreoffice(data, limits, exe, fmt)
+        doc = read_word97(data, limits, options, fmt)
+        issue = ReadIssue(code="libreoffice_missing",
+                          message="--via-libreoffice was asked for but LibreOffice is not installed; read natively")
+        return doc.model_copy(update={"warnings": [*doc.warnings, issue]})
+    try:
+        return read_word97(data, limits, options, fmt)
+    except DocumentError as exc:
+        if exc.code is ErrorCode.LEGACY_DOC and exe is not None:  # Word 6/95: LibreOffice reads it
+            return read_via_libreoffice(data, limits, exe, fmt)
+        raise
+
+
+def _encrypted(data: bytes) -> bool:
+    from .msdoc.reader import open_word97
+
+    try:
+        container, _, base = open_word97(data)
+    except DocumentError:
+        return False
+    container.close()
+    return base.encrypted
+
+
+def read_via_libreoffice(data: bytes, limits: Limits, exe: str, fmt: str = "doc") -> Document:
+    """Convert with LibreOffice to DOCX and read that."""
     with tempfile.TemporaryDirectory(prefix="jdx-doc-") as tmp:
         src = Path(tmp) / "input.doc"
         src.write_bytes(data)
@@ -49,4 +88,4 @@ def read_doc(data: bytes, limits: Limits, options: ReadOptions = DEFAULT_OPTIONS
 
         doc = read_docx(out.read_bytes(), limits)
     warnings = list(doc.warnings) + [ReadIssue(code="converted_from_doc", message="legacy .doc converted with LibreOffice")]
-    return doc.model_copy(update={"format": "doc", "warnings": warnings})
+    return doc.model_copy(update={"format": fmt, "warnings": warnings})

@@ -40,8 +40,10 @@ from lxml import etree
 from ..schemas.document import Block, BlockKind, Cell, Document, ReadIssue, Table
 from .docx_numbering import W_VAL, NumberingCounters, NumberingDefinitions, W
 from .errors import DocumentError, ErrorCode
+from .flow import Para as _Para
 from .limits import Limits
 from .options import DEFAULT_OPTIONS, ReadOptions
+from .symbols import symbol_char
 
 logger = logging.getLogger(__name__)
 
@@ -105,20 +107,8 @@ _INDEXED_TAGS = tuple(
 )
 _FALSE_VALUES = frozenset({"0", "false", "off"})
 
-# Word draws these symbol-font code points; forms use them for check boxes and bullets.
-_SYMBOL_GLYPHS: dict[str, dict[int, str]] = {
-    "wingdings": {
-        0x6C: "●", 0x6E: "■", 0x6F: "□", 0x71: "❑", 0x75: "◆", 0x76: "❖", 0x9F: "•", 0xA1: "○",
-        0xA7: "▪", 0xA8: "□", 0xD8: "➢", 0xFB: "✗", 0xFC: "✓", 0xFD: "☒", 0xFE: "☑",
-    },
-    "wingdings 2": {0x4F: "✗", 0x50: "✓", 0x52: "☑", 0x53: "☒", 0x54: "☒", 0xA3: "□"},
-    "symbol": {0xB7: "•", 0xD6: "√", 0xB4: "×", 0xAE: "→", 0xA8: "♦"},
-}
-
 _HEADING_NAME = re.compile(r"^(?:heading|标题)\s*([1-9])$", re.IGNORECASE)
 _HEADING_ID = re.compile(r"^(?:Heading|heading)?([1-9])$")
-# A numbered paragraph in a cell reads "label text"; no space after a label ending in punctuation.
-_LABEL_ENDS_IN_PUNCT = re.compile(r"[、.．。，,:：;；)）\]】」』〉》]$")
 
 # Members above this size are checked for an implausible compression ratio; smaller ones
 # cannot hurt whatever their ratio.
@@ -128,22 +118,6 @@ _MAX_GRID_COLUMNS = 63
 
 
 # ----------------------------------------------------------------------------- model
-
-
-@dataclass
-class _Para:
-    text: str
-    kind: BlockKind = BlockKind.PARAGRAPH
-    label: str | None = None
-    level: int | None = None
-    style: str | None = None
-
-    def line(self) -> str:
-        """The paragraph as one line of cell text, its numbering label in front."""
-        if not self.label:
-            return self.text
-        sep = "" if _LABEL_ENDS_IN_PUNCT.search(self.label) else " "
-        return f"{self.label}{sep}{self.text}"
 
 
 @dataclass
@@ -236,14 +210,7 @@ def _symbol_text(sym: etree._Element) -> str:
         code = int(sym.get(W_CHAR) or "", 16)
     except ValueError:
         return ""
-    glyphs = _SYMBOL_GLYPHS.get((sym.get(W_FONT) or "").lower(), {})
-    # Symbol fonts are addressed either by their 8-bit code or by U+F000 + code.
-    glyph = glyphs.get(code - 0xF000 if 0xF000 <= code <= 0xF0FF else code)
-    if glyph is not None:
-        return glyph
-    if code < 0x20 or code > 0x10FFFF or 0xD800 <= code <= 0xDFFF:  # no controls or lone surrogates
-        return ""
-    return chr(code)
+    return symbol_char(sym.get(W_FONT), code)
 
 
 # ----------------------------------------------------------------------------- package

@@ -10,6 +10,8 @@ workbook when it names ``Workbook`` (BIFF8) or ``Book`` (BIFF5).
 
 Text has dialects the bytes alone cannot always tell apart: Markdown is chosen when the file
 name says ``.md``/``.markdown`` or the text is unmistakably Markdown (:func:`text_dialect`).
+The name is a hint only where bytes cannot tell: a Word binary file named ``.wps`` is a WPS
+Office document saved in Word's format (format ``wps``).
 """
 
 from __future__ import annotations
@@ -17,17 +19,18 @@ from __future__ import annotations
 import io
 import json
 import re
+import struct
 import zipfile
 from dataclasses import dataclass
 
 from .errors import DocumentError, ErrorCode
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+RTF_MAGIC = b"{\\rtf"
 ZIP_MAGICS = (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")
 
 # Magic numbers of formats we recognise only to refuse them with a clear message.
 FOREIGN_SIGNATURES: tuple[tuple[bytes, str], ...] = (
-    (b"{\\rtf", "RTF document"),
     (b"GIF87a", "GIF image"),
     (b"GIF89a", "GIF image"),
     (b"Rar!\x1a\x07", "RAR archive"),
@@ -49,21 +52,26 @@ ODS_MIMETYPE = b"application/vnd.oasis.opendocument.spreadsheet"
 
 # Directory entry names are stored as UTF-16LE inside the OLE file.
 OLE_STREAMS: tuple[tuple[bytes, str], ...] = (
-    ("EncryptedPackage".encode("utf-16-le"), "encrypted"),
+    ("EncryptedPackage".encode("utf-16-le"), "ooxml_encrypted"),
     ("WordDocument".encode("utf-16-le"), "doc"),
     ("Workbook\x00".encode("utf-16-le"), "xls"),
     ("Book\x00".encode("utf-16-le"), "xls"),  # BIFF5 (Excel 5/95, early WPS 表格)
     ("PowerPoint Document".encode("utf-16-le"), "ppt"),
+    # Microsoft Works word processor (.wps): its own format inside OLE, not Word's.
+    ("CONTENTS".encode("utf-16-le"), "works"),
 )
 
 
 @dataclass(frozen=True)
 class Sniffed:
-    format: str  # "docx" | "pdf" | "txt" | "html" | "doc" | "xlsx" | "xls" | "ods" | "image" (text dialects: text_dialect)
+    format: str  # "docx" | "pdf" | "txt" | "html" | "doc" | "wps" | "rtf" | "ooxml_encrypted" | "xlsx" | "xls" | "ods" | "image" (text dialects: text_dialect)
 
 
-def sniff(data: bytes) -> Sniffed:
-    """Return the format of ``data`` or raise :class:`DocumentError` saying why it is unreadable."""
+def sniff(data: bytes, filename: str | None = None) -> Sniffed:
+    """Return the format of ``data`` or raise :class:`DocumentError` saying why it is unreadable.
+
+    ``filename`` is a hint only: it names a Word binary file ``wps`` when it ends in ``.wps``.
+    """
     if not data or not data.strip(b" \t\r\n\f\x00\xef\xbb\xbf\xff\xfe"):
         raise DocumentError(ErrorCode.EMPTY_FILE, "the file is empty")
     head = data[:1024]
@@ -71,8 +79,13 @@ def sniff(data: bytes) -> Sniffed:
         return Sniffed("pdf")
     if data.startswith(ZIP_MAGICS):
         return Sniffed(_sniff_zip(data))
+    if data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(RTF_MAGIC):
+        return Sniffed("rtf")
     if data.startswith(OLE_MAGIC):
-        return Sniffed(_sniff_ole(data))
+        kind = _sniff_ole(data)
+        if kind == "doc" and filename and filename.lower().endswith(".wps"):
+            kind = "wps"
+        return Sniffed(kind)
     if data.startswith(IMAGE_MAGICS):
         return Sniffed("image")
     for magic, name in FOREIGN_SIGNATURES:
@@ -122,14 +135,28 @@ def _sniff_zip(data: bytes) -> str:
 def _sniff_ole(data: bytes) -> str:
     for marker, kind in OLE_STREAMS:
         if marker in data:
-            if kind == "encrypted":
-                raise DocumentError(
-                    ErrorCode.ENCRYPTED, "password-protected Office document (encrypted OLE package)"
-                )
-            if kind in ("doc", "xls"):
+            if kind in ("ooxml_encrypted", "doc", "xls"):
                 return kind
+            if kind == "works":
+                raise DocumentError(ErrorCode.UNSUPPORTED_FORMAT,
+                                    "a Microsoft Works document (.wps), not Word's format; save it as .docx")
             raise DocumentError(ErrorCode.UNSUPPORTED_FORMAT, f"legacy Office file ({kind}), not a Word document")
+    _check_ole_header(data)
     raise DocumentError(ErrorCode.UNSUPPORTED_FORMAT, "an OLE compound file jdx does not read")
+
+
+def _check_ole_header(data: bytes) -> None:
+    """A compound file whose header is damaged, or whose directory lies past the end of the
+    data (a truncated download), is a broken document, not an unknown format."""
+    if len(data) < 512:
+        raise DocumentError(ErrorCode.CORRUPT_FILE, "truncated OLE container (shorter than its header)")
+    byte_order, sector_shift = struct.unpack_from("<HH", data, 0x1C)
+    if byte_order != 0xFFFE or sector_shift not in (9, 12):
+        raise DocumentError(ErrorCode.CORRUPT_FILE, "damaged OLE container header")
+    first_dir = struct.unpack_from("<I", data, 0x30)[0]
+    sector = 1 << sector_shift
+    if first_dir < 0xFFFFFFFA and max(512, sector) + first_dir * sector >= len(data):
+        raise DocumentError(ErrorCode.CORRUPT_FILE, "truncated OLE container: its directory is past the end")
 
 
 HTML_TAG = re.compile(rb"<(?:html|body|div|p|li|ul|br|span|td|tr|table|h[1-6]|dd|dt)\b", re.IGNORECASE)

@@ -93,6 +93,7 @@ from pydantic import BaseModel, ConfigDict, Field, computed_field
 
 from ..extractors.errors import DocumentError, ErrorCode
 from ..extractors.limits import DEFAULT_LIMITS, Limits
+from ..extractors.options import DEFAULT_OPTIONS, ReadOptions
 from ..schemas.role import ErrorInfo, Warning
 
 log = logging.getLogger(__name__)
@@ -186,6 +187,9 @@ class FileOutcome(BaseModel):
 
 class WorkerConfig(BaseModel):
     limits: Limits = DEFAULT_LIMITS
+    # Password and converter choice for every file (ReadOptions.filename stays unset: each
+    # file's name is filled in per file).
+    options: ReadOptions = DEFAULT_OPTIONS
     lexicon_path: str | None = None
     memory_limit_mb: int | None = DEFAULT_MEMORY_LIMIT_MB
     convert_fn: str = DEFAULT_CONVERT
@@ -725,7 +729,8 @@ class _Converter:
             sniff(data)
         except DocumentError as exc:
             return self._refused(task, sha, ErrorInfo(code=exc.code.value, message=exc.message))
-        result = self.convert(data, task.title_name, lexicon=self.lexicon, limits=limits, raise_errors=True)
+        result = self.convert(data, task.title_name, lexicon=self.lexicon, limits=limits,
+                              options=self.config.options, raise_errors=True)
         if result.status == "failed" and result.error:
             return self._refused(task, sha, result.error, result.warnings)
         roles = [
@@ -1035,6 +1040,7 @@ def run_batch(
     lexicon_path: str | None = None,
     convert_fn: str = DEFAULT_CONVERT,
     headers: str = "zh",
+    options: ReadOptions | None = None,
 ) -> BatchSummary:
     """Convert every file under ``in_dir`` into ``out_dir``; resumable (see the module docstring).
 
@@ -1050,7 +1056,7 @@ def run_batch(
     out_dir.mkdir(parents=True, exist_ok=True)
     progress = progress or NullProgress()
     config = WorkerConfig(limits=limits, lexicon_path=lexicon_path, memory_limit_mb=memory_limit_mb,
-                          convert_fn=convert_fn)
+                          convert_fn=convert_fn, options=options or DEFAULT_OPTIONS)
     with _locked(out_dir):
         started = time.monotonic()
         if force:

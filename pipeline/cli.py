@@ -41,6 +41,11 @@ def _main(
     """Digitize Chinese job-description files (岗位说明书) into role records (JSON)."""
 
 
+PASSWORD_HELP = ("Password that opens encrypted DOCX/XLSX/DOC/PDF files (or set JDX_PASSWORD); "
+                 "without it they fail as `encrypted`.")
+VIA_LIBREOFFICE_HELP = "Read .doc/.wps by converting them with LibreOffice (when installed) instead of natively."
+
+
 def _setup_logging(debug: bool) -> None:
     logging.basicConfig(level=logging.DEBUG if debug else logging.WARNING, stream=sys.stderr,
                         format="%(levelname)s %(name)s: %(message)s")
@@ -48,20 +53,26 @@ def _setup_logging(debug: bool) -> None:
 
 @app.command()
 def convert(
-    file: Annotated[str, typer.Argument(help="Input file (DOCX, PDF or text); '-' reads stdin.")],
+    file: Annotated[str, typer.Argument(help="Input file (DOCX, DOC/WPS, RTF, PDF, HTML or text); '-' reads stdin.")],
     output: Annotated[Path | None, typer.Option("-o", "--output", help="Write JSON here instead of stdout.")] = None,
     lexicon: Annotated[Path | None, typer.Option(help="Extra lexicon TOML (labels, headings) to merge in.")] = None,
     compact: Annotated[bool, typer.Option(help="One-line JSON.")] = False,
     keep_script: Annotated[bool, typer.Option(help="Keep Traditional Chinese as written (default: Simplified).")] = False,
+    password: Annotated[str | None, typer.Option(envvar="JDX_PASSWORD", help=PASSWORD_HELP)] = None,
+    via_libreoffice: Annotated[bool, typer.Option(help=VIA_LIBREOFFICE_HELP)] = False,
     debug: Annotated[bool, typer.Option(help="Show tracebacks and debug logs.")] = False,
 ) -> None:
     """Convert one file and print its role records as JSON."""
     _setup_logging(debug)
+    from ..extractors.options import ReadOptions
     from .convert import convert_bytes, convert_path
 
     lex = _lexicon_or_exit(lexicon)
+    options = ReadOptions(password=password, via_libreoffice=via_libreoffice,
+                          filename=None if file == "-" else Path(file).name)
     if file == "-":
-        result = convert_bytes(sys.stdin.buffer.read(), "-", lexicon=lex, keep_script=keep_script, raise_errors=debug)
+        result = convert_bytes(sys.stdin.buffer.read(), "-", lexicon=lex, options=options, keep_script=keep_script,
+                               raise_errors=debug)
     else:
         path = Path(file)
         if not path.exists():
@@ -70,7 +81,7 @@ def convert(
         if path.is_dir():
             typer.echo(f"jdx: {file} is a folder; use `jdx batch {file} -o OUT`", err=True)
             raise typer.Exit(2)
-        result = convert_path(path, lexicon=lex, keep_script=keep_script, raise_errors=debug)
+        result = convert_path(path, lexicon=lex, options=options, keep_script=keep_script, raise_errors=debug)
     text = result.model_dump_json(indent=None if compact else 2)
     if output:
         output.write_text(text + "\n", encoding="utf-8")
@@ -93,6 +104,8 @@ def batch(
     quiet: Annotated[bool, typer.Option(help="No progress display (the closing summary is still printed).")] = False,
     lexicon: Annotated[Path | None, typer.Option(help="Extra lexicon TOML (labels, headings) to merge in.")] = None,
     headers: Annotated[str, typer.Option(help="Spreadsheet headers: zh (岗位名称 …) or en (field paths).")] = "zh",
+    password: Annotated[str | None, typer.Option(envvar="JDX_PASSWORD", help=PASSWORD_HELP)] = None,
+    via_libreoffice: Annotated[bool, typer.Option(help=VIA_LIBREOFFICE_HELP)] = False,
     debug: Annotated[bool, typer.Option(help="Show debug logs.")] = False,
 ) -> None:
     """Convert every file under a folder; one manifest line per file, roles in JSONL and Excel.
@@ -102,6 +115,7 @@ def batch(
     _setup_logging(debug)
     import signal
 
+    from ..extractors.options import ReadOptions
     from .batch import BatchError, BatchUsageError, auto_progress, format_summary, run_batch
 
     def interrupted(signum, frame):  # SIGTERM stops like Ctrl-C: results so far stay resumable
@@ -114,7 +128,8 @@ def batch(
     try:
         summary = run_batch(in_dir, out_dir, workers=workers, timeout=timeout, force=force,
                             progress=auto_progress(quiet), memory_limit_mb=memory_limit or None,
-                            lexicon_path=str(lexicon) if lexicon else None, headers=headers)
+                            lexicon_path=str(lexicon) if lexicon else None, headers=headers,
+                            options=ReadOptions(password=password, via_libreoffice=via_libreoffice))
     except BatchUsageError as exc:
         typer.echo(f"jdx: {exc}", err=True)
         raise typer.Exit(2) from None
