@@ -38,7 +38,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from ... import __version__
 from ...extractors.errors import DocumentError, ErrorCode
 from ...extractors.limits import DEFAULT_LIMITS, Limits
-from ...schemas.catalog import ChangePage, CatalogRole, ErrorBody, RolePage, RoleVersions, UploadResult
+from ...schemas.catalog import CatalogRole, ChangePage, ErrorBody, RolePage, RoleVersions, UploadResult
 from ..catalog import queries
 from ..catalog.store import Catalog
 from ..catalog.upsert import DocumentResult, apply_documents
@@ -92,7 +92,8 @@ def create_app(catalog: Catalog, settings: Settings | None = None) -> FastAPI:
                               "Authenticate with `Authorization: Bearer KEY` (keys from `jdx keys create`).")
     app.state.catalog = catalog
     app.state.settings = settings
-    app.add_middleware(BodyLimit, max_bytes=settings.max_upload_bytes + 64 * 1024)  # multipart framing
+    app.add_middleware(BodyLimit, max_bytes=settings.max_upload_bytes + 64 * 1024,  # + multipart framing
+                       shown=settings.max_upload_bytes)
     _error_handlers(app)
     _read_routes(app)
     _upload_route(app, settings)
@@ -118,7 +119,7 @@ def _error_handlers(app: FastAPI) -> None:
 def _read_routes(app: FastAPI) -> None:
     read = [Depends(require("read"))]
 
-    @app.get("/v1/roles", response_model=RolePage, dependencies=read, responses=_errors(400, 401, 403, 422),
+    @app.get("/v1/roles", response_model=RolePage, dependencies=read, responses=_errors(401, 403, 422),
              summary="List roles", tags=["roles"])
     def list_roles(
         request: Request,
@@ -127,15 +128,13 @@ def _read_routes(app: FastAPI) -> None:
         title: Annotated[str | None, Query(description="Text the title contains")] = None,
         review_needed: Annotated[bool | None, Query(description="Only roles whose review.needed is this")] = None,
         status: Annotated[Literal["active", "retired", "all"], Query()] = "active",
-        cursor: Annotated[str | None, Query(description="next_cursor of the previous page")] = None,
+        cursor: Annotated[str | None, Query(pattern=queries.CURSOR_PATTERN, max_length=4096,
+                                            description="next_cursor of the previous page")] = None,
         limit: Annotated[int, Query(ge=1, le=queries.MAX_PAGE)] = 50,
     ) -> Response:
         filters = queries.RoleFilter(organization, department, title, review_needed, status)
-        try:
-            with request.app.state.catalog.reading() as conn:
-                return _json(queries.role_page(conn, filters, cursor, limit))
-        except queries.BadCursor as exc:
-            raise HTTPException(400, str(exc)) from None
+        with request.app.state.catalog.reading() as conn:
+            return _json(queries.role_page(conn, filters, cursor, limit))
 
     @app.get("/v1/roles/{key}", response_model=CatalogRole, dependencies=read, responses=_errors(401, 403, 404, 422),
              summary="One role, current version", tags=["roles"])
@@ -168,7 +167,7 @@ def _read_routes(app: FastAPI) -> None:
 
 def _upload_route(app: FastAPI, settings: Settings) -> None:
     @app.post("/v1/documents", response_model=UploadResult, dependencies=[Depends(require("import"))],
-              responses=_errors(401, 403, 413, 415, 422), summary="Upload a document into the catalog",
+              responses=_errors(400, 401, 403, 413, 415, 422), summary="Upload a document into the catalog",
               tags=["documents"])
     async def upload(
         request: Request,

@@ -6,6 +6,8 @@ a valid key without the scope an endpoint needs → 403. ``import`` keys may als
 
 from __future__ import annotations
 
+from typing import Annotated
+
 from fastapi import Depends, HTTPException, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
@@ -20,7 +22,7 @@ def require(scope: str):
     """A dependency that lets a request through only with a key granting ``scope``."""
     allowed = GRANTS[scope]
 
-    def check(request: Request, credentials: HTTPAuthorizationCredentials | None = Depends(bearer)) -> str:
+    def check(request: Request, credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)]) -> str:
         if credentials is None:
             raise HTTPException(401, "an API key is required: Authorization: Bearer KEY", headers=CHALLENGE)
         granted = scope_of(request.app.state.catalog, credentials.credentials)

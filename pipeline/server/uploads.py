@@ -40,15 +40,17 @@ def upload_name(filename: str | None) -> str:
     return name[:MAX_NAME] or "upload"
 
 
-class _TooLarge(Exception):
-    pass
+class _TooLarge(BaseException):  # noqa: N818
+    """Unwinds from the body reader to :class:`BodyLimit`. A BaseException on purpose: FastAPI
+    turns any Exception raised while it parses a form into a generic 400."""
 
 
 class BodyLimit:
     """ASGI middleware: 413 for a request body over ``max_bytes``."""
 
-    def __init__(self, app, max_bytes: int) -> None:
+    def __init__(self, app, max_bytes: int, shown: int | None = None) -> None:
         self.app, self.max_bytes = app, max_bytes
+        self.shown = shown or max_bytes  # the limit as users set it, without multipart framing
 
     async def __call__(self, scope, receive, send) -> None:
         if scope["type"] != "http":
@@ -82,7 +84,7 @@ class BodyLimit:
                 await self._refuse(send)
 
     async def _refuse(self, send) -> None:
-        body = json.dumps({"detail": f"the upload is larger than {self.max_bytes:,} bytes",
+        body = json.dumps({"detail": f"the upload is larger than {self.shown:,} bytes",
                            "code": "too_large"}).encode()
         await send({"type": "http.response.start", "status": 413,
                     "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode()),

@@ -4,7 +4,6 @@ connection it opened, never from an ``alembic.ini``; no logging configuration is
 from __future__ import annotations
 
 from alembic import context
-
 from jdx.pipeline.catalog.tables import metadata
 
 connection = context.config.attributes["connection"]
