@@ -16,7 +16,10 @@ import pytest
 from catalog_support import postgres_url, shared_corpus
 from jdx.pipeline.catalog import queries
 from jdx.pipeline.catalog.apikeys import create_key
+from jdx.pipeline.catalog.exports import export_jsonld
 from jdx.pipeline.catalog.importer import import_folder
+from jdx.pipeline.catalog.jobposting import JOBPOSTING_PROPERTIES
+from jdx.pipeline.catalog.matching import Candidate, Incoming, rename_rule
 from jdx.pipeline.catalog.store import open_catalog
 from jdx.pipeline.catalog.tables import roles
 from sqlalchemy import select
@@ -74,6 +77,53 @@ def _feed_over_http(catalog, since: int) -> list[tuple[str, str, int]]:
                 return out
 
 
+def _check_json_ld(catalog) -> None:
+    """Every role with a title is a JobPosting with the required properties; a role without a
+    title cannot be one and is left out, with its reason."""
+    import io
+    import json
+
+    out = io.StringIO()
+    report = export_jsonld(catalog, out)
+    graph = json.loads(out.getvalue())
+    assert graph["@context"] == "https://schema.org"
+    with catalog.reading() as conn:
+        current = {r.key: json.loads(r.record) for r in queries.current_roles(conn)}
+    untitled = {key for key, role in current.items() if not role["title"].strip()}
+    assert {key for key, _ in report.left_out} == untitled
+    assert all(why == ["title is missing"] for _, why in report.left_out)
+    assert len(graph["@graph"]) == report.roles == len(current) - len(untitled)
+    for node in graph["@graph"]:
+        role = current[node["identifier"]["value"]]
+        assert node["@type"] == "JobPosting" and set(node) <= JOBPOSTING_PROPERTIES
+        assert node["title"] == role["title"] and node["description"].strip()
+        assert len(node["datePosted"]) == 10 and node["datePosted"][4] == "-"
+        if role["organization"]:
+            assert node["hiringOrganization"]["name"] == role["organization"]
+
+
+def _check_rename_rule(catalog) -> None:
+    """The worst case for the rename rule on real documents: every title of a document changes at
+    once, so only duties are left to match on. No role may get another role's key (templated
+    compilations give some roles the same duties: those get none)."""
+    import json
+    from collections import defaultdict
+
+    by_doc: dict[str, list[list[str]]] = defaultdict(list)
+    with catalog.reading() as conn:
+        for r in queries.current_roles(conn):
+            by_doc[r.document].append([d["text"] for d in json.loads(r.record)["duties"]])
+    kept = wrong = 0
+    for duties in by_doc.values():
+        incoming = [Incoming(i, f"renamed.{i}", tuple(d)) for i, d in enumerate(duties)]
+        cands = [Candidate(f"k{i}", f"old.{i}", (i,), lambda d=d: d) for i, d in enumerate(duties)]
+        for index, key in rename_rule(incoming, cands).items():
+            kept += key == f"k{index}"
+            wrong += key != f"k{index}"
+    assert wrong == 0
+    assert kept >= 0.6 * sum(len(d) for d in by_doc.values() if len(d) > 1)
+
+
 def _import_edit_reimport(tmp_path: Path, paths: tuple[str, ...] | None) -> None:
     folder = _copy(shared_corpus(), tmp_path / "corpus", paths)
     work = tmp_path / "work"  # one batch output for both catalogs: the second import converts nothing
@@ -82,6 +132,8 @@ def _import_edit_reimport(tmp_path: Path, paths: tuple[str, ...] | None) -> None
     try:
         first = {name: import_folder(cat, folder, work_dir=work, workers=2) for name, cat in catalogs.items()}
         before = {name: _snapshot(cat) for name, cat in catalogs.items()}
+        _check_json_ld(catalogs["sqlite"])
+        _check_rename_rule(catalogs["sqlite"])
         assert before["sqlite"].keys() == before["postgresql"].keys()
         cursors = {name: len(before[name]) for name in catalogs}  # one 'added' per role so far
         _edit(folder / EDITED)

@@ -49,8 +49,9 @@ EMPLOYMENT_TYPES = (
 )
 SALARY_UNITS = {"month": "MONTH", "year": "YEAR", "day": "DAY", "hour": "HOUR"}
 # The currency a pay text names; Chinese job descriptions that name none pay in 元 (CNY).
-CURRENCY_WORDS = ((re.compile(r"美元|美金|USD|US\$"), "USD"), (re.compile(r"港币|港元|HKD|HK\$"), "HKD"),
-                  (re.compile(r"新台币|台币|NTD|TWD|NT\$"), "TWD"), (re.compile(r"欧元|EUR|€"), "EUR"))
+# HK$ and NT$ are tried before a bare $.
+CURRENCY_WORDS = ((re.compile(r"港币|港元|HKD|HK\$"), "HKD"), (re.compile(r"新台币|台币|NTD|TWD|NT\$"), "TWD"),
+                  (re.compile(r"欧元|EUR|€"), "EUR"), (re.compile(r"美元|美金|USD|\$"), "USD"))
 
 JOBPOSTING_PROPERTIES = frozenset({
     "@context", "@type", "@id", "applicantLocationRequirements", "applicationContact", "baseSalary", "benefits",
