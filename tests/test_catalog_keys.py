@@ -11,8 +11,20 @@ from catalog_support import ACCOUNTANT, CASHIER, CLERK, role
 from hypothesis import given
 from hypothesis import strategies as st
 from jdx.pipeline.catalog.diff import role_diff
-from jdx.pipeline.catalog.jobposting import employment_type, job_posting, job_posting_problems, salary_currency
-from jdx.pipeline.catalog.matching import Candidate, Incoming, duty_similarity, match_keys, new_key, rename_rule
+from jdx.pipeline.catalog.jobposting import (
+    employment_type,
+    job_posting,
+    job_posting_problems,
+    salary_currency,
+)
+from jdx.pipeline.catalog.matching import (
+    Candidate,
+    Incoming,
+    duty_similarity,
+    match_keys,
+    new_key,
+    rename_rule,
+)
 from jdx.pipeline.keys import role_key
 from jdx.schemas.role import Education, Experience, Qualifications, Salary
 
