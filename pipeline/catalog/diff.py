@@ -40,12 +40,13 @@ def _walk(before: Any, after: Any, path: str, out: list[dict]) -> None:
 
 def role_diff(before: dict, after: dict) -> list[dict]:
     """Changed field paths between two role records (dicts of the Role JSON)."""
-    def content(role: dict) -> dict:
-        kept = {k: v for k, v in role.items() if k not in IGNORED_TOP}
-        if isinstance(kept.get("source"), dict):
-            kept["source"] = {k: v for k, v in kept["source"].items() if k not in IGNORED_SOURCE}
-        return _without_spans(kept)
-
     out: list[dict] = []
-    _walk(content(before), content(after), "", out)
+    for key in dict.fromkeys([*before, *after]):
+        old, new = before.get(key, _MISSING), after.get(key, _MISSING)
+        if key in IGNORED_TOP or old == new:  # most fields are equal: settle them without a walk
+            continue
+        if key == "source" and isinstance(old, dict) and isinstance(new, dict):
+            old = {k: v for k, v in old.items() if k not in IGNORED_SOURCE}
+            new = {k: v for k, v in new.items() if k not in IGNORED_SOURCE}
+        _walk(_without_spans(old), _without_spans(new), key, out)
     return out

@@ -137,9 +137,10 @@ def match_keys(incoming: Sequence[Incoming], candidate_groups: Sequence[Sequence
     return matched
 
 
-def new_key(base: str, taken: set[str]) -> str:
+def new_key(base: str, taken: Callable[[str], bool] | set[str]) -> str:
     """The collision rule: the base itself when free, else the first free ``base~n``."""
+    is_taken = taken.__contains__ if isinstance(taken, set) else taken
     n = 1
-    while numbered_key(base, n) in taken:
+    while is_taken(numbered_key(base, n)):
         n += 1
     return numbered_key(base, n)

@@ -24,8 +24,10 @@ from __future__ import annotations
 
 import json
 import logging
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from sqlalchemy import Connection, bindparam, select, update
 
@@ -106,20 +108,44 @@ class _Apply:
         self.now = now_iso()
         self.report = ApplyReport()
         self.writes = _Writes()
-        self.docs = {r.path: r for r in conn.execute(select(documents.c.path, documents.c.sha256, documents.c.status))}
-        self.keys = {r.key: _KeyState(r.key, r.base_key, r.version, r.status, r.document, r.role_index)
-                     for r in conn.execute(select(roles.c.key, roles.c.base_key, roles.c.version, roles.c.status,
-                                                  roles.c.document, roles.c.role_index))}
-        self.taken = set(self.keys)
-        self.kept: set[str] = set()       # keys a role of this import holds
+        self.docs: dict[str, Any] = {}
+        self.keys: dict[str, _KeyState] = {}          # keys of the documents this import touches
+        self.by_doc: dict[str, list[_KeyState]] = defaultdict(list)
+        self.allocated: set[str] = set()              # keys handed out by this import
+        self.kept: set[str] = set()                   # keys a role of this import holds
         self._records: dict[str, dict] = {}
+        self._raw_records: dict[str, str] = {}
+
+    def _load(self, paths: Sequence[str] | None) -> None:
+        """The documents named (all of them for ``None``) and the keys they hold: only what this
+        import can touch, so an upload into a large catalog reads a few rows, not the catalog."""
+        doc_query = select(documents.c.path, documents.c.sha256, documents.c.status)
+        key_query = select(roles.c.key, roles.c.base_key, roles.c.version, roles.c.status, roles.c.document,
+                           roles.c.role_index)
+        chunks = [None] if paths is None else [paths[i:i + 500] for i in range(0, len(paths), 500)]
+        for chunk in chunks:
+            dq = doc_query if chunk is None else doc_query.where(documents.c.path.in_(chunk))
+            kq = key_query if chunk is None else key_query.where(roles.c.document.in_(chunk))
+            self.docs.update((r.path, r) for r in self.conn.execute(dq))
+            for r in self.conn.execute(kq):
+                state = _KeyState(r.key, r.base_key, r.version, r.status, r.document, r.role_index)
+                self.keys[r.key] = state
+                self.by_doc[r.document].append(state)
+        for states in self.by_doc.values():
+            states.sort(key=lambda s: s.role_index)
+
+    def _taken(self, key: str) -> bool:
+        if key in self.keys or key in self.allocated:
+            return True
+        return self.conn.execute(select(roles.c.key).where(roles.c.key == key)).first() is not None
 
     # ------------------------------------------------------------------ planning
 
     def run(self, results: list[DocumentResult], prune: bool) -> ApplyReport:
         seen = {r.path for r in results}
+        self._load(None if prune else sorted(seen))
         vanished = sorted(p for p, d in self.docs.items() if prune and p not in seen and d.status != "removed")
-        vanished_keys = [s for s in self.keys.values() if s.document in set(vanished) and s.status == "active"]
+        vanished_keys = [s for p in vanished for s in self.by_doc.get(p, []) if s.status == "active"]
         for result in sorted(results, key=lambda r: r.path):
             self._document(result, vanished_keys)
         for state in vanished_keys:
@@ -152,12 +178,13 @@ class _Apply:
         parsed = [json.loads(line) for line in result.roles]
         incoming = [Incoming(i, role_key(r.get("organization"), r.get("department"), r.get("title")),
                              tuple(d.get("text", "") for d in r.get("duties", []))) for i, r in enumerate(parsed)]
-        own = [s for s in self.keys.values() if s.document == result.path]
+        own = list(self.by_doc.get(result.path, []))
+        self._prefetch_records(result.path)
         matched = match_keys(incoming, [self._candidates(own), self._candidates(vanished_keys)])
         keys: list[str] = []
         for role, line, inc in zip(parsed, result.roles, incoming, strict=True):
-            key = matched.get(inc.index) or new_key(inc.base_key, self.taken)
-            self.taken.add(key)
+            key = matched.get(inc.index) or new_key(inc.base_key, self._taken)
+            self.allocated.add(key)
             self.kept.add(key)
             self._new_version(key, inc, role, line, result)
             keys.append(key)
@@ -167,8 +194,7 @@ class _Apply:
         self.report.keys[result.path] = keys
 
     def _current_keys(self, path: str) -> list[str]:
-        return [s.key for s in sorted(self.keys.values(), key=lambda s: s.role_index)
-                if s.document == path and s.status == "active"]
+        return [s.key for s in self.by_doc.get(path, []) if s.status == "active"]
 
     def _candidates(self, states: Sequence[_KeyState]) -> list[Candidate]:
         def duties_of(key: str):
@@ -177,11 +203,20 @@ class _Apply:
         return [Candidate(s.key, s.base_key, (s.status != "active", s.document, s.role_index, s.key), duties_of(s.key))
                 for s in states if s.key not in self.kept]
 
+    def _prefetch_records(self, path: str) -> None:
+        """The current records of a document's keys, in one query (each is diffed or matched)."""
+        query = (select(role_versions.c.key, role_versions.c.record)
+                 .join(roles, (roles.c.key == role_versions.c.key) & (roles.c.version == role_versions.c.version))
+                 .where(roles.c.document == path))
+        self._raw_records.update((r.key, r.record) for r in self.conn.execute(query))
+
     def _record(self, key: str) -> dict:
         if key not in self._records:
-            state = self.keys[key]
-            line = self.conn.execute(select(role_versions.c.record).where(
-                role_versions.c.key == key, role_versions.c.version == state.version)).scalar_one()
+            line = self._raw_records.get(key)
+            if line is None:
+                state = self.keys[key]
+                line = self.conn.execute(select(role_versions.c.record).where(
+                    role_versions.c.key == key, role_versions.c.version == state.version)).scalar_one()
             self._records[key] = json.loads(line)
         return self._records[key]
 
