@@ -136,6 +136,7 @@ def serve_command(
     except ImportError as exc:
         raise _fail(f"jdx serve needs the server extra ({exc.name} is missing): pip install 'jdx[server]'", 2) from None
     logging.basicConfig(level=logging.INFO, stream=sys.stderr, format="%(levelname)s %(name)s: %(message)s")
+    logging.getLogger("alembic").setLevel(logging.WARNING)
     with _catalog(db) as catalog:
         settings = Settings(workers=workers, timeout=timeout, memory_limit_mb=memory_limit or None,
                             max_upload_bytes=int(max_upload_mb * 1024 * 1024),
