@@ -81,7 +81,7 @@ def start(url: str, port: int, log: Path) -> subprocess.Popen:
                 return server
         except OSError:
             if server.poll() is not None:
-                raise SystemExit(log.read_text())
+                raise SystemExit(log.read_text()) from None
             time.sleep(0.1)
     raise SystemExit("server did not start")
 
