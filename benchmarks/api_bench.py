@@ -144,10 +144,27 @@ def read_scenarios(port: int, read_key: str, keys: list[str]) -> dict:
     }
 
 
-def report(label: str, lat: list[float], sizes: list[int], bad: list[int], seconds: float) -> None:
+def cpu_seconds(pid: int) -> float:
+    """utime + stime of a process (all its threads), from /proc."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def measured(server: subprocess.Popen, label: str, port: int, make, connections: int, seconds: float) -> None:
+    """One request kind: throughput and latency as seen by the client, and the server's CPU time
+    per request — the figure that does not depend on what else the machine is doing."""
+    cpu = cpu_seconds(server.pid)
+    lat, sizes, bad = drive(port, make, connections, seconds)
+    per_request = (cpu_seconds(server.pid) - cpu) / max(len(lat), 1)
+    report(label, lat, sizes, bad, seconds, per_request)
+
+
+def report(label: str, lat: list[float], sizes: list[int], bad: list[int], seconds: float,
+           cpu_per_request: float | None = None) -> None:
     q = statistics.quantiles(lat, n=100)
+    cpu = f"   server CPU {cpu_per_request * 1000:5.1f} ms/req" if cpu_per_request is not None else ""
     print(f"  {label:12} {len(lat) / seconds:8.0f} req/s   p50 {q[49] * 1000:6.1f} ms   p99 {q[98] * 1000:6.1f} ms"
-          f"   {statistics.mean(sizes) / 1024:6.1f} KB" + (f"   NOT 200: {len(bad)}" if bad else ""))
+          f"   {statistics.mean(sizes) / 1024:6.1f} KB{cpu}" + (f"   NOT 200: {len(bad)}" if bad else ""))
 
 
 def distinct_copies(folder: Path, copies: int) -> list[tuple[str, bytes]]:
@@ -225,7 +242,7 @@ def main() -> None:
             try:
                 for label, make in read_scenarios(port, read_key, keys).items():
                     drive(port, make, args.connections, 1)  # warm-up
-                    report(label, *drive(port, make, args.connections, args.seconds), args.seconds)
+                    measured(server, label, port, make, args.connections, args.seconds)
                 if name == "sqlite":
                     folder = tmp_path / "copies"
                     folder.mkdir()
