@@ -154,9 +154,11 @@ def test_a_conversion_past_its_deadline_fails_and_the_next_one_works(api) -> Non
     client, keys = api
     pool = client.app.state.pool
     data = (SAMPLES / "岗位说明书汇编.txt").read_bytes()
-    pool.timeout = 0.001
+    # 30 copies of the compilation take about 2 s to convert (90 roles): well past a 0.5 s deadline,
+    # which the pool checks every 0.1 s
+    pool.timeout = 0.5
     try:
-        late = upload(client, keys, "import", data, "汇编.txt")
+        late = upload(client, keys, "import", data * 30, "汇编.txt")
     finally:
         pool.timeout = 30
     assert (late.status_code, late.json()["code"]) == (422, "timeout")
