@@ -8,7 +8,8 @@
   to, the catalog's document name); the bytes go to the workers through a pipe and nothing is
   written under any name the client chose.
 * :class:`ConversionPool` converts in separate worker processes with the batch's limits: a
-  wall-clock deadline per document (the worker is killed and replaced when it passes), an
+  wall-clock deadline per document (the worker is killed and replaced when it passes; pebble
+  checks deadlines every 0.1 s), an
   address-space cap (``RLIMIT_AS``) per worker, and the same readers' limits. Workers start warm
   from a forkserver that has imported the heavy modules, and live across requests.
 """
