@@ -252,6 +252,11 @@ def eval_command(
     raise typer.Exit(run_eval(gold_dir, pred_dir, scorer, verbose))
 
 
+from .catalog.cli import register as _register_catalog  # noqa: E402 - import, export, serve, keys
+
+_register_catalog(app)
+
+
 def main() -> None:
     app()
 
