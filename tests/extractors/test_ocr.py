@@ -131,7 +131,7 @@ def test_scanned_sample_gives_its_expected_fields(sample: Path):
     doc = read_pdf(data, LIMITS)
     assert doc.ocr and doc.pages == 2
     assert all(b.confidence is not None and 0.5 < b.confidence <= 1.0 for b in doc.blocks)
-    expected = json.loads((ROOT / "samples" / "expected" / f"{sample.name}.json").read_text(encoding="utf-8"))
+    expected = json.loads((ROOT / "samples" / "gold" / f"{sample.name}.gold.json").read_text(encoding="utf-8"))
     actual = convert(data, sample.name)
     assert actual["status"] == "ok"
     tally = field_scores(expected["roles"], actual["roles"])
