@@ -52,7 +52,6 @@ Headers = Literal["zh", "en"]
 HEADERS: tuple[Headers, ...] = ("zh", "en")
 
 SHEETS = ("roles", "duties", "kpis", "problems")
-SHEET_TITLES_ZH = {"roles": "岗位", "duties": "岗位职责", "kpis": "考核指标", "problems": "问题清单"}
 EXPORT_FILES = ("roles.xlsx", *(f"{name}.csv" for name in SHEETS))
 EXCEL_CELL_MAX = 32_767
 LIST_SEPARATOR = "\n"
@@ -139,7 +138,7 @@ def header_row(sheet: str, headers: Headers = "zh") -> list[str]:
 
 
 def sheet_title(sheet: str, headers: Headers = "zh") -> str:
-    return sheet if headers == "en" else SHEET_TITLES_ZH[sheet]
+    return sheet if headers == "en" else zh_texts().sheets[sheet]
 
 
 def export_tables(out_dir: Path, roles_file: str = "roles.jsonl", manifest_file: str = "manifest.jsonl",

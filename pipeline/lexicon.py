@@ -83,6 +83,7 @@ class TitlesVocab(_Vocab):
     posting_tails: list[str] = Field(default_factory=list)
     file_name_tails: list[str] = Field(default_factory=list)
     regulation_words: list[str] = Field(default_factory=list)
+    deputy_marks: list[str] = Field(default_factory=list)
     introduction_verbs: list[str] = Field(default_factory=list)
     self_references: list[str] = Field(default_factory=list)
     contents_sheet_names: list[str] = Field(default_factory=list)

@@ -34,10 +34,10 @@ from typing import Literal
 from pydantic import BaseModel, Field
 
 from .keys import normalize_name
+from .zh_texts import zh_texts
 
 ORG_JSON = "org.json"
 ORG_CSV = "org.csv"
-NO_ORGANIZATION = "（未注明单位）"
 
 Via = Literal["reports_to", "direct_reports", "unmatched", "none"]
 ProblemKind = Literal["dangling", "ambiguous", "cycle", "conflict", "no_superior", "supervision"]
@@ -135,7 +135,13 @@ def title_aliases(title: str) -> set[str]:
     return aliases - {""}
 
 
-DEPUTY_MARKS = ("副",)
+
+
+def _deputy_marks() -> tuple[str, ...]:
+    """``副`` in front of a name makes another post (副经理 is not 经理): lexicon vocabulary."""
+    from .lexicon import load_lexicon
+
+    return tuple(load_lexicon().data.titles.deputy_marks)
 
 
 def _in_department(name: str, department: str, roles: list[OrgRole]) -> list[OrgRole]:
@@ -157,7 +163,7 @@ def _in_department(name: str, department: str, roles: list[OrgRole]) -> list[Org
     for role in roles:
         title = normalize_name(role.title)
         head = title[: -len(name)]
-        if title.endswith(name) and head and not head.endswith(DEPUTY_MARKS):
+        if title.endswith(name) and head and not head.endswith(_deputy_marks()):
             qualified.append((head, role))
     by_department = [r for head, r in qualified if department.startswith(head)]
     return by_department or [r for _, r in qualified]
@@ -207,8 +213,9 @@ def build_org(roles: Iterable[dict]) -> OrgReport:
     """The organisation graph of a batch's roles (``roles.jsonl`` objects)."""
     organisations = []
     for n, ((org_key, file), members) in enumerate(group_roles(roles).items()):
-        name = members[0].organization if org_key else NO_ORGANIZATION
-        organisations.append(_organisation(f"org{n}", name or NO_ORGANIZATION, file, members))
+        no_org = zh_texts().labels["no_organization"]
+        name = members[0].organization if org_key else no_org
+        organisations.append(_organisation(f"org{n}", name or no_org, file, members))
     return OrgReport(organisations=organisations)
 
 

@@ -298,7 +298,7 @@ def _department_statement(text: str, base: Loc, lexicon: Lexicon) -> list[Piece]
     stripped = text.strip()
     for word in sorted(t.department_duty_words, key=len, reverse=True):
         if stripped.endswith(word) and len(stripped) <= 24:
-            unit = stripped[: -len(word)].removesuffix("部门")
+            unit = stripped[: -len(word)]
             if len(unit) >= 2 and unit.endswith(lexicon.department_endings) and not is_position_name(unit, lexicon, 24):
                 return [Piece(Kind.HEADING, "", base.narrow(0, len(text)), key="department_info", name=stripped)]
             return None

@@ -19,6 +19,8 @@ class ZhTexts(BaseModel):
     model_config = ConfigDict(frozen=True)
 
     columns: dict[str, str]
+    sheets: dict[str, str]
+    labels: dict[str, str]
     values: dict[str, str]
     statuses: dict[str, str]
     codes: dict[str, str]
