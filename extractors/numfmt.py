@@ -346,20 +346,12 @@ def _is_minute(i: int, units: list[tuple[str, str]]) -> bool:
 def _date_unit(code: str, i: int, units: list[tuple[str, str]], v: dt.datetime, twelve_hour: bool) -> str:
     low = code.lower()
     head = low[0]
-    if head == "y" or head == "e":
+    if head in ("y", "e"):
         return f"{v.year:04d}" if len(low) > 2 or head == "e" else f"{v.year % 100:02d}"
     if head == "m":
-        if len(low) <= 2 and _is_minute(i, units):
-            return f"{v.minute:0{len(low)}d}"
-        if len(low) <= 2:
-            return f"{v.month:0{len(low)}d}"
-        name = MONTHS_EN[v.month - 1]
-        return name[0] if len(low) == 5 else name[:3] if len(low) == 3 else name
+        return _month_or_minute(low, i, units, v)
     if head == "d":
-        if len(low) <= 2:
-            return f"{v.day:0{len(low)}d}"
-        name = WEEKDAYS_EN[v.weekday()]
-        return name[:3] if len(low) == 3 else name
+        return f"{v.day:0{len(low)}d}" if len(low) <= 2 else _weekday_en(low, v)
     if head == "a" and low.startswith("aaa"):
         return ("星期" if len(low) == 4 else "") + WEEKDAYS_ZH[v.weekday()]
     if head == "h":
@@ -367,15 +359,31 @@ def _date_unit(code: str, i: int, units: list[tuple[str, str]], v: dt.datetime, 
         return f"{hour:0{min(len(low), 2)}d}"
     if head == "s":
         return f"{v.second:0{min(len(low), 2)}d}"
-    if low == "上午/下午":
-        return "上午" if v.hour < 12 else "下午"
-    if low == "am/pm":
-        return "AM" if v.hour < 12 else "PM"
-    if low == "a/p":
-        return "A" if v.hour < 12 else "P"
+    return _time_marker(low, v) or code
+
+
+def _month_or_minute(low: str, i: int, units: list[tuple[str, str]], v: dt.datetime) -> str:
+    if len(low) <= 2 and _is_minute(i, units):
+        return f"{v.minute:0{len(low)}d}"
+    if len(low) <= 2:
+        return f"{v.month:0{len(low)}d}"
+    name = MONTHS_EN[v.month - 1]
+    return name[0] if len(low) == 5 else name[:3] if len(low) == 3 else name
+
+
+def _weekday_en(low: str, v: dt.datetime) -> str:
+    name = WEEKDAYS_EN[v.weekday()]
+    return name[:3] if len(low) == 3 else name
+
+
+def _time_marker(low: str, v: dt.datetime) -> str | None:
+    morning = v.hour < 12
+    markers = {"上午/下午": ("上午", "下午"), "am/pm": ("AM", "PM"), "a/p": ("A", "P")}
+    if low in markers:
+        return markers[low][0 if morning else 1]
     if low.startswith(".0"):
         return "." + f"{v.microsecond:06d}"[:len(low) - 1]
-    return code
+    return None
 
 
 def _elapsed(value: dt.timedelta, fmt: str | None) -> str:

@@ -454,7 +454,8 @@ def _other_label(b: RoleBuilder, piece: Piece) -> str | None:
     return None
 
 
-def _empty(b: RoleBuilder, piece: Piece) -> None:
+def _empty(b: RoleBuilder, piece: Piece) -> str | None:
+    """Record a label left blank (``岗位编号：`` and nothing); no list follows it."""
     if not piece.text.strip():
         b.empty_labels.setdefault(piece.key or "", piece.name or piece.key or "")
     return None

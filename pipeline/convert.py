@@ -25,7 +25,7 @@ from .normalize import matching_document, normalize_document
 from .piece import Kind, Piece
 from .pieces import document_pieces
 from .review import document_verdict, review_roles
-from .segment import segment
+from .segment import RoleDraft, segment
 from .shared import apply_shared, shared_sections
 from .titles import DocTitle, is_organization, match_doc_title, split_title
 
@@ -98,24 +98,8 @@ def extract(doc: Document, *, name: str, sha256: str, lexicon: Lexicon,
     preamble = _preamble(seg.unassigned, seg.roles)
     ctx = _context(matching, name, sha256, lexicon, preamble)
     shared = shared_sections(seg.roles, preamble, ctx)
-    unassigned: list[Piece] = [p for p in seg.unassigned if shared is None or id(p) not in shared.used]
-    if shared is not None:
-        # pieces taken out of roles for the shared sections, and not used there
-        from_roles = {id(p) for p in seg.unassigned}
-        unassigned += [p for p in shared.draft.pieces
-                       if id(p) not in from_roles and id(p) not in shared.used and p.text.strip()]
-    kept: list[RoleBuilder] = []
-    for i, draft in enumerate(seg.roles):
-        rules.set_context(role=i)
-        builder = RoleBuilder(draft, ctx).fill()
-        if _is_role(builder):
-            kept.append(builder)
-        else:
-            unassigned.extend(draft.pieces)
-    rules.set_context(role=None)
-    if shared is not None:
-        for b in kept:
-            apply_shared(b, shared)
+    unassigned = _outside_roles(seg.unassigned, shared)
+    kept = _build(seg.roles, ctx, shared, unassigned)
     restorer = Restorer(display, matching, options.keep_script)
     roles = [restore_role(b.build(i, len(kept)), restorer, (p.loc for p in b.draft.pieces))
              for i, b in enumerate(kept)]
@@ -130,12 +114,43 @@ def extract(doc: Document, *, name: str, sha256: str, lexicon: Lexicon,
     roles = review_roles(roles, [b.draft for b in kept], display, lexicon)
     if not roles and verdict is None:
         warnings.append(Warning(code="not_a_job_description", message="no job description found in this document"))
+    return ConvertResult(file=name, status=_status(roles, doc), roles=roles, warnings=warnings,
+                         unassigned=_unassigned(unassigned, restorer))
+
+
+def _outside_roles(unassigned: list[Piece], shared: RoleBuilder | None) -> list[Piece]:
+    """The document's text that belongs to no role, the shared sections' part taken out."""
+    if shared is None:
+        return list(unassigned)
+    out = [p for p in unassigned if id(p) not in shared.used]
+    # pieces taken out of roles for the shared sections, and not used there
+    from_roles = {id(p) for p in unassigned}
+    out += [p for p in shared.draft.pieces if id(p) not in from_roles and id(p) not in shared.used and p.text.strip()]
+    return out
+
+
+def _build(drafts: list[RoleDraft], ctx: DocContext, shared: RoleBuilder | None,
+           unassigned: list[Piece]) -> list[RoleBuilder]:
+    """A filled builder per draft that is a role; the others' pieces go to ``unassigned``."""
+    kept: list[RoleBuilder] = []
+    for i, draft in enumerate(drafts):
+        rules.set_context(role=i)
+        builder = RoleBuilder(draft, ctx).fill()
+        if _is_role(builder):
+            kept.append(builder)
+        else:
+            unassigned.extend(draft.pieces)
+    rules.set_context(role=None)
+    if shared is not None:
+        for b in kept:
+            apply_shared(b, shared)
+    return kept
+
+
+def _status(roles: list[Role], doc: Document) -> str:
+    """``ok`` only when every role passes review and nothing of the file was lost."""
     lossy = any(w.code in LOSS_CODES for w in doc.warnings)
-    status = "ok" if roles and not lossy and all(not r.review.needed for r in roles) else "partial"
-    if not roles:
-        status = "partial"
-    texts = _unassigned(unassigned, restorer)
-    return ConvertResult(file=name, status=status, roles=roles, warnings=warnings, unassigned=texts)
+    return "ok" if roles and not lossy and all(not r.review.needed for r in roles) else "partial"
 
 
 def _preamble(unassigned: list[Piece], drafts: list) -> list[Piece]:  # type: ignore[type-arg]

@@ -15,11 +15,11 @@ contract never allows ``""`` for a missing value.
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-SCHEMA_VERSION = "1.1"
+SCHEMA_VERSION: Literal["1.1"] = "1.1"
 
 # Formats a source can have (``Source.format``); readers register under these names.
 SourceFormat = Literal["txt", "md", "html", "docx", "doc", "wps", "rtf", "xlsx", "xls", "ods", "pdf", "image"]
@@ -241,7 +241,7 @@ class ConvertResult(_Model):
     )
 
 
-def json_schema() -> dict:
+def json_schema() -> dict[str, Any]:
     """JSON Schema of the ``convert`` output, Role included under ``$defs``."""
     schema = ConvertResult.model_json_schema()
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
