@@ -106,7 +106,7 @@ def extract(doc: Document, *, name: str, sha256: str, lexicon: Lexicon,
     for b in kept:
         unassigned.extend(b.released)
     warnings = [Warning(code=w.code, message=w.message) for w in display.warnings]
-    verdict = document_verdict(roles, seg.roles, matching, lexicon)
+    verdict = document_verdict(roles, [b.draft for b in kept], matching, lexicon)
     if verdict is not None:
         warnings.append(verdict)
         unassigned.extend(p for b in kept for p in b.draft.pieces)

@@ -19,6 +19,7 @@ from ..schemas.role import Review, Role, Warning
 from .lexicon import Lexicon, alternation
 from .rules import rule
 from .segment import RoleDraft
+from .titles import is_position_name
 
 MAX_DUTIES = 40
 MIN_COVERAGE = 0.5
@@ -119,7 +120,7 @@ def document_verdict(roles: list[Role], drafts: list[RoleDraft], doc: Document, 
     if _no_role_evidence(roles):
         return Warning(code="not_a_job_description",
                        message="no role in this document has duties, requirements or a reporting line")
-    if _regulation_document(roles, doc, lexicon):
+    if _regulation_document(roles, drafts, doc, lexicon):
         return Warning(code="not_a_job_description",
                        message="the document is a regulation or manual and names no position")
     return None
@@ -138,13 +139,20 @@ def _no_role_evidence(roles: list[Role]) -> bool:
     return True
 
 
+STRONG_TITLES = ("doc", "roster", "header_line", "prose", "line")
+TITLE_LINES = 8
+
+
 @rule
-def _regulation_document(roles: list[Role], doc: Document, lexicon: Lexicon) -> bool:
-    """A regulation (``考勤管理制度``, ``…管理办法``, ``…操作手册``) assigns duties to departments
-    and people without describing a position: when the document is titled as one and none of
-    its roles has a title, it is not a job description."""
-    if any(role.title for role in roles):
+def _regulation_document(roles: list[Role], drafts: list[RoleDraft], doc: Document, lexicon: Lexicon) -> bool:
+    """A regulation (``考勤管理制度``, ``客户服务部管理制度``, ``…操作手册``) assigns duties to
+    departments and people without describing a position: titled as one in its first lines, and
+    with no role declared as a position (a 岗位名称 label, a 岗位说明书 title, a roster row), it
+    is not a job description whatever headings looked like titles."""
+    if any(d.title_source in STRONG_TITLES or d.label_title and is_position_name(d.title or "", lexicon, 24)
+           for d in drafts):
         return False
-    first = next((b.text.strip() for b in doc.blocks if b.table is None and b.text.strip()), "")
     words = tuple(lexicon.data.titles.regulation_words)
-    return len(first) <= 40 and first.rstrip("）)").endswith(words)
+    lines = [b.text.strip() for b in doc.blocks[:TITLE_LINES] if b.table is None and b.text.strip()]
+    numbered = lexicon.numbering.pattern
+    return any(len(line) <= 40 and line.rstrip("）)").endswith(words) and not numbered.match(line) for line in lines)

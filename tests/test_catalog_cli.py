@@ -14,6 +14,7 @@ import pytest
 from jdx.pipeline.cli import app
 from jdx.pipeline.export import EXPORT_FILES, SHEETS
 from jdx.schemas.catalog import CatalogRole
+from jdx.pipeline.zh_texts import zh_texts
 from openpyxl import load_workbook
 from typer.testing import CliRunner
 
@@ -87,7 +88,7 @@ def test_export_spreadsheets_as_batch_writes_them(imported, tmp_path) -> None:
     assert "成都仁康医院.行政办公室.行政助理" in cells  # the key stands where the role id stood
     book = tmp_path / "out" / "roles.xlsx"
     assert runner.invoke(app, ["export", "--db", imported, "--to", "xlsx", "-o", str(book)]).exit_code == 0
-    assert load_workbook(book, read_only=True).sheetnames == list(SHEETS)
+    assert load_workbook(book, read_only=True).sheetnames == [zh_texts().sheets[s] for s in SHEETS]
     assert [p.name for p in book.parent.iterdir()] == ["roles.xlsx"]  # nothing else left behind
 
 

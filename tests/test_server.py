@@ -136,8 +136,8 @@ def test_upload_converts_and_upserts(api) -> None:
 
 def test_upload_refusals(api) -> None:
     client, keys = api
-    png = upload(client, keys, "import", b"\x89PNG\r\n\x1a\n" + b"\0" * 100, "岗位.docx")
-    assert (png.status_code, png.json()["code"]) == (415, "unsupported_format")
+    rar = upload(client, keys, "import", b"Rar!\x1a\x07\x00" + b"\0" * 100, "岗位.docx")
+    assert (rar.status_code, rar.json()["code"]) == (415, "unsupported_format")
     empty = upload(client, keys, "import", b"", "a.txt")
     assert (empty.status_code, empty.json()["code"]) == (422, "empty_file")
     big = upload(client, keys, "import", b"a" * 300_000, "big.txt")
