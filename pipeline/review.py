@@ -120,6 +120,8 @@ def document_verdict(roles: list[Role], drafts: list[RoleDraft], doc: Document, 
     if _no_role_evidence(roles):
         return Warning(code="not_a_job_description",
                        message="no role in this document has duties, requirements or a reporting line")
+    if _file_list(doc):
+        return Warning(code="not_a_job_description", message="the document lists files, not positions")
     if _regulation_document(roles, drafts, doc, lexicon):
         return Warning(code="not_a_job_description",
                        message="the document is a regulation or manual and names no position")
@@ -137,6 +139,21 @@ def _no_role_evidence(roles: list[Role]) -> bool:
                 or role.kpis or role.salary or any(q.model_dump(exclude_defaults=True).values()):
             return False
     return True
+
+
+FILE_REFERENCE = re.compile(r"\S/\S+\.(?:docx?|pdf|md|txt|xlsx?|html?|php\d?|jsp|aspx|wps|rtf|et|ods)\b|\b[0-9a-f]{40}\b",
+                            re.IGNORECASE)
+
+
+@rule
+def _file_list(doc: Document) -> bool:
+    """A manifest or index lists files (paths, commit hashes) line by line; the words in its
+    notes column are no job description."""
+    lines = [b.text for b in doc.blocks if b.table is None and b.text.strip()]
+    cells = [c.text for b in doc.blocks if b.table is not None for c in b.table.cells if c.text.strip()]
+    texts = lines + cells
+    hits = sum(1 for t in texts if FILE_REFERENCE.search(t))
+    return len(texts) >= 5 and hits * 2 >= len(lines) + (len(cells) // 4)
 
 
 STRONG_TITLES = ("doc", "roster", "header_line", "prose", "line")

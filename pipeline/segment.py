@@ -334,9 +334,8 @@ def _title_continues_list(piece: Piece, last_item: Piece | None) -> bool:
 
 
 def _names_a_position(text: str, piece: Piece, lexicon: Lexicon) -> bool:
-    """A position word, a headcount tail or a heading font tells a name from a sentence."""
-    if piece.source in ("heading_block", "heading_style") or piece.style == "bold":
-        return True
+    """A position word or a headcount tail tells a position's name from a heading or a sentence
+    (a bold ``Not all are true`` heads notes, not a role)."""
     parts = split_title(text, lexicon)
     return is_position_name(parts.title, lexicon, 24) or parts.headcount is not None or parts.title != text
 
@@ -449,8 +448,10 @@ def _untitled_document(content: list[Piece], pending_org: Piece | None, file_tit
     """A posting with sections but no title in its text is one role: its first heading line
     (``# Inside Sales``) or its file name (``咨询师岗位职责.docx``) names it."""
     content = [p for p in content if p is not pending_org]
-    structured = any(p.kind == Kind.HEADING for p in content) and any(p.kind in (Kind.LABEL, Kind.ITEM)
-                                                                       for p in content)
+    # headings that stand at a line start structure the text; words of a heading mentioned in a
+    # sentence ("…its 岗位要求 and 岗位职责 labels…") do not
+    structured = any(p.kind == Kind.HEADING and p.line_start for p in content) and any(
+        p.kind in (Kind.LABEL, Kind.ITEM) for p in content)
     structured = structured or any(p.kind == Kind.TABLE for p in content)  # a KPI sheet of its own
     named_file = file_title is not None and bool(file_title.title) and any(
         p.kind in (Kind.ITEM, Kind.TEXT) for p in content)

@@ -84,7 +84,10 @@ def match_doc_title(text: str, lexicon: Lexicon) -> DocTitle | None:
 
 
 def _plausible_prefix(x: str) -> bool:
-    return bool(re.search(r"[\u4e00-\u9fffA-Za-z]", x)) and len(x) <= MAX_TITLE
+    """A title's head has a word and is short; three Latin words make an English sentence
+    (``Not all are true 岗位说明书``), not a position's name."""
+    return (bool(re.search(r"[\u4e00-\u9fffA-Za-z]", x)) and len(x) <= MAX_TITLE
+            and len(re.findall(r"[A-Za-z]+", x)) < 3)
 
 
 def clean_title(title: str, lexicon: Lexicon) -> str:
