@@ -52,7 +52,7 @@ def read_html(data: bytes, limits: Limits, options: ReadOptions = DEFAULT_OPTION
         root = lxml.html.document_fromstring(text)
     except (ValueError, lxml.etree.ParserError) as exc:
         raise DocumentError(ErrorCode.CORRUPT_FILE, f"unreadable HTML: {exc}") from exc
-    walker = _Walker()
+    walker = _Walker(anchor_names(root))
     walker.walk(root)
     walker.flush()
     if not walker.blocks:
@@ -80,8 +80,23 @@ def decode_page(data: bytes) -> tuple[str, str, bool]:
     return text, encoding, False
 
 
+def anchor_names(root) -> dict[str, str]:  # type: ignore[no-untyped-def]
+    """In-page links (``<a href="#advertises1">医学部专家回访客服专员</a>``): target id → the link's
+    text. Career pages list their positions as tabs or a contents table and keep each
+    position's text in an element with that id, without repeating its name there."""
+    names: dict[str, str] = {}
+    for a in root.iter("a"):
+        href = (a.get("href") or "").strip()
+        text = SPACE.sub(" ", a.text_content() or "").strip()
+        if href.startswith("#") and len(href) > 1 and text and len(text) <= 40:
+            names.setdefault(href[1:], text)
+    return names
+
+
 class _Walker:
-    def __init__(self) -> None:
+    def __init__(self, anchors: dict[str, str] | None = None) -> None:
+        self.anchors = anchors or {}
+        self.named: set[str] = set()
         self.blocks: list[Block] = []
         self.buffer: list[tuple[str, bool]] = []  # text pieces, and whether each is inside <strong>/<b>
         self.pending_label: str | None = None
@@ -139,6 +154,7 @@ class _Walker:
             return
         if tag in BLOCKS:
             self.flush()
+        self._anchor_heading(el)
         if tag == "br":
             self.add("\n")
         bold = tag in BOLD_TAGS
@@ -174,6 +190,18 @@ class _Walker:
         elif tag in BLOCKS:
             self.flush()
         self._tail(el)
+
+    def _anchor_heading(self, el) -> None:  # type: ignore[no-untyped-def]
+        """An element a page's own link points to gets that link's text as its heading, once."""
+        target = el.get("id") or el.get("name")
+        if not target or target not in self.anchors or target in self.named:
+            return
+        name = self.anchors[target]
+        if any(name in text for text, _ in self.buffer):
+            return
+        self.named.add(target)
+        self.flush()
+        self.blocks.append(Block(index=len(self.blocks), kind=BlockKind.HEADING, text=name, level=2, style="anchor"))
 
     def walk_item(self, el, label: str | None, counter) -> None:
         level = max(0, self.list_depth - 1)

@@ -336,6 +336,8 @@ def _title_continues_list(piece: Piece, last_item: Piece | None) -> bool:
 def _names_a_position(text: str, piece: Piece, lexicon: Lexicon) -> bool:
     """A position word or a headcount tail tells a position's name from a heading or a sentence
     (a bold ``Not all are true`` heads notes, not a role)."""
+    if piece.style == "anchor":
+        return True  # named by a link of the page's own list of positions
     parts = split_title(text, lexicon)
     return is_position_name(parts.title, lexicon, 24) or parts.headcount is not None or parts.title != text
 

@@ -122,7 +122,8 @@ def _dash_qualifier(title: str) -> str | None:
 @cache
 def _posting_re(lexicon: Lexicon) -> re.Pattern[str]:
     words = alternation(lexicon.data.titles.posting_words)
-    return re.compile(rf"^(?:{words})\s*[:：]?\s*|\s*(?:{words})$")
+    # "招聘：前台", "招聘 前台", "行政内勤岗位招聘JD" — but 招聘主管 is a position of its own
+    return re.compile(rf"^(?:{words})\s{{0,3}}[:：]\s{{0,3}}|^(?:{words})\s{{1,3}}|\s{{0,3}}(?:{words})$")
 
 
 @rule
