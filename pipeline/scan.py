@@ -675,7 +675,9 @@ def _separated_label(line: Line, m: re.Match[str], where: str, punct: bool) -> b
 @rule
 def _label_before_number(line: Line, m: re.Match[str], where: str) -> bool:
     """``年龄25—45周岁`` in a flattened form: a label directly followed by a number has lost
-    its colon, not its meaning."""
+    its colon, not its meaning. (A pay word before a figure is the value's own: ``年薪2.8万元``.)"""
+    if line.lexicon.label_key(m.group()) == "compensation":
+        return False
     return where in ("space", "start") and line.text[m.end():m.end() + 1].isdigit() and len(m.group()) >= 2
 
 
