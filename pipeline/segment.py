@@ -20,6 +20,7 @@ from ..schemas.document import STYLE_SHEET
 from .lexicon import Lexicon
 from .piece import Kind, Piece
 from .rules import rule
+from .keys import normalize_name
 from .titles import DocTitle, clean_title, is_organization, is_position_name, split_organization, split_title
 
 SAME_TITLE = 0.85
@@ -148,6 +149,24 @@ class Segmenter:
         self.roles.append(draft)
         return draft
 
+    def _fold_index_rows(self, roles: list[RoleDraft]) -> list[RoleDraft]:
+        """Rows of a table of openings that the document then describes one by one: the row's
+        fields join the role described under the same name; a row no section describes is an
+        index entry of a role named differently, and belongs to no role."""
+        described = [d for d in roles if d.title_source != "roster" and d.has_items()]
+        if not described:
+            return roles
+        kept: list[RoleDraft] = []
+        for i, draft in enumerate(roles):
+            if draft.title_source != "roster" or draft.has_items():
+                kept.append(draft)
+                continue
+            target = _index_row(draft, roles[i + 1:], self.lexicon)
+            if target is not None:
+                target.pieces[1:1] = [p for p in draft.pieces if p is not draft.title_piece]
+            self.unassigned.extend([draft.title_piece] if target is not None and draft.title_piece else draft.pieces)
+        return kept
+
     def _department_text(self, piece: Piece) -> bool:
         """Inside a department section: True when the piece belongs to no role."""
         if piece.kind == Kind.HEADING and _department_section(piece):
@@ -216,12 +235,19 @@ class Segmenter:
         if self.current is not None and not self.current.has_content() and len(self.roles) > 1:
             self.roles.pop()
             self.unassigned.extend(self.current.pieces)
+        self.roles = self._fold_index_rows(self.roles)
         if not self.roles and self.unassigned:
             draft = _untitled_document(self.unassigned, self.pending_org, self.file_title, self.lexicon)
             if draft is not None:
                 self.roles.append(draft)
                 self.unassigned = []
         return Segmentation(roles=self.roles, unassigned=self.unassigned)
+
+
+def _described_later(draft: RoleDraft, later: list[RoleDraft], lexicon: Lexicon) -> RoleDraft | None:
+    name = normalize_name(split_title(draft.title or "", lexicon).title)
+    return next((d for d in later if d.title_source != "roster"
+                 and normalize_name(split_title(d.title or "", lexicon).title) == name), None)
 
 
 def segment(pieces: list[Piece], lexicon: Lexicon, file_title: DocTitle | None = None) -> Segmentation:
@@ -364,6 +390,13 @@ def _heading_line_opens_role(piece: Piece, following: list[Piece], lexicon: Lexi
 
 
 # --- the rules ---------------------------------------------------------------------------------
+
+@rule
+def _index_row(draft: RoleDraft, later: list[RoleDraft], lexicon: Lexicon) -> RoleDraft | None | bool:
+    """A table of openings (岗位名称 | 招聘人数 | 工作地点 | 薪资) before the roles' own sections lists
+    each role's numbers: the row belongs to the role described under the same name."""
+    return _described_later(draft, later, lexicon)
+
 
 @rule
 def _contents_sheet(piece: Piece, lexicon: Lexicon) -> bool:

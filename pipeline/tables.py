@@ -196,8 +196,9 @@ def _vertical_form(grid, r: int, cells: list[Cell], lexicon: Lexicon, span, piec
 # --- rosters: one role per row ------------------------------------------------------------------
 
 def _roster_header(cells: list[Cell], lexicon: Lexicon) -> dict[int, tuple[str, str]] | None:
-    """col -> ("label" | "section" | "serial", key) when every header cell names a field and
-    one of them is the position's name."""
+    """col -> ("label" | "section" | "serial" | "other", key) when the header cells name fields,
+    one of them the position's name (a column the lexicon does not know, ``招聘范围``, is kept
+    as ``other`` when most columns are known)."""
     columns: dict[int, tuple[str, str]] = {}
     for cell in cells:
         text = _norm(cell.text)
@@ -211,9 +212,12 @@ def _roster_header(cells: list[Cell], lexicon: Lexicon) -> dict[int, tuple[str, 
             columns[cell.col] = ("section", section)
         elif column_role(text, lexicon) == "label":
             columns[cell.col] = ("serial", "")
+        elif len(text) <= 8:
+            columns[cell.col] = ("other", text)
         else:
             return None
-    if ("label", "title") not in columns.values() or len(columns) < 3:
+    known = sum(1 for kind, _ in columns.values() if kind != "other")
+    if ("label", "title") not in columns.values() or len(columns) < 3 or known * 2 < len(columns) + 1:
         return None
     return columns
 
@@ -226,6 +230,9 @@ def _roster_rows(grid, start: int, columns: dict[int, tuple[str, str]], lexicon:
     cell fills its column's field (a merged cell fills every row it covers)."""
     title_col = next(c for c, (kind, key) in columns.items() if (kind, key) == ("label", "title"))
     pieces: list[Piece] = []
+    first = grid[start][title_col] if title_col < len(grid[start]) else None
+    if first is None or not first.text.strip() or _norm(first.text) in lexicon.labels:
+        return []  # a form: its second row starts with another label, not a position
     for r in range(start, len(grid)):
         title_cell = grid[r][title_col] if title_col < len(grid[r]) else None
         if title_cell is None or title_cell.row != r or not title_cell.text.strip():
@@ -234,7 +241,7 @@ def _roster_rows(grid, start: int, columns: dict[int, tuple[str, str]], lexicon:
         pieces.append(Piece(Kind.TITLE, name, span(title_cell), name=name, title_style="roster", source="table"))
         for c, (kind, key) in sorted(columns.items()):
             cell = grid[r][c] if c < len(grid[r]) else None
-            if c == title_col or kind == "serial" or cell is None or not cell.text.strip():
+            if c == title_col or kind in ("serial", "other") or cell is None or not cell.text.strip():
                 continue
             if kind == "label":
                 pieces.append(Piece(Kind.LABEL, cell.text.strip(), span(cell), key=key, name=key, source="table"))
