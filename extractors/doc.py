@@ -16,6 +16,7 @@ import tempfile
 from pathlib import Path
 
 from ..schemas.document import Document, ReadIssue
+from ..schemas.role import SourceFormat
 from .errors import DocumentError, ErrorCode
 from .limits import Limits
 from .options import DEFAULT_OPTIONS, ReadOptions
@@ -38,7 +39,7 @@ def read_wps(data: bytes, limits: Limits, options: ReadOptions = DEFAULT_OPTIONS
     return _read(data, limits, options, "wps")
 
 
-def _read(data: bytes, limits: Limits, options: ReadOptions, fmt: str) -> Document:
+def _read(data: bytes, limits: Limits, options: ReadOptions, fmt: SourceFormat) -> Document:
     from .msdoc import read_word97
 
     exe = soffice()
@@ -68,7 +69,7 @@ def _encrypted(data: bytes) -> bool:
     return base.encrypted
 
 
-def read_via_libreoffice(data: bytes, limits: Limits, exe: str, fmt: str = "doc") -> Document:
+def read_via_libreoffice(data: bytes, limits: Limits, exe: str, fmt: SourceFormat = "doc") -> Document:
     """Convert with LibreOffice to DOCX and read that."""
     with tempfile.TemporaryDirectory(prefix="jdx-doc-") as tmp:
         src = Path(tmp) / "input.doc"

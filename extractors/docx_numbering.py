@@ -190,7 +190,7 @@ def bullet_text(text: str, font: str | None) -> str:
     """
     if not text:
         return ""
-    in_symbol_font = bool(font) and font.lower().startswith(SYMBOL_FONTS)
+    in_symbol_font = bool(font and font.lower().startswith(SYMBOL_FONTS))
     if in_symbol_font or any(0xE000 <= ord(ch) <= 0xF8FF for ch in text):
         return BULLET
     return text
@@ -428,10 +428,10 @@ class NumberingCounters:
         if num_id not in self._nums_seen:
             self._nums_seen.add(num_id)
             num = self._defs.num(num_id)
-            for level, start in (num.start_overrides.items() if num else ()):
-                if 0 <= level < MAX_LEVELS:
-                    state.values[level] = None
-                    state.pending_start[level] = start
+            for overridden, start in (num.start_overrides.items() if num else ()):
+                if 0 <= overridden < MAX_LEVELS:
+                    state.values[overridden] = None
+                    state.pending_start[overridden] = start
         level = levels.get(ilvl) or LevelDef(ilvl=ilvl)
         value = self._next_value(state, level)
         state.values[ilvl] = value

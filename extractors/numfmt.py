@@ -209,9 +209,10 @@ def _number(value: float, fmt: str) -> str:
     elif _DATE_CODE.search(codes) and not any(c in codes for c in "0#?"):
         return _date_value(_serial_to_datetime(value), fmt)
     else:
-        body = _placeholders(tokens, magnitude)
-        if body is None:
+        placed = _placeholders(tokens, magnitude)
+        if placed is None:
             return general(value)
+        body = placed
     return ("-" if minus and body.strip("0., ") else "") + body.strip()
 
 

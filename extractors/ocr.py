@@ -87,7 +87,8 @@ def _without_spinning(session_class) -> None:
         options.add_session_config_entry("session.inter_op.allow_spinning", "0")
         return options
 
-    init_sess_opts._jdx_no_spin = True
+    # Marks the patched method so a second call leaves it alone; mypy does not model attributes set on functions.
+    init_sess_opts._jdx_no_spin = True  # type: ignore[attr-defined]
     session_class._init_sess_opts = staticmethod(init_sess_opts)
 
 

@@ -25,7 +25,7 @@ from ..schemas.document import Document, ReadIssue
 from .errors import DocumentError, ErrorCode
 from .limits import Limits
 from .options import DEFAULT_OPTIONS, ReadOptions
-from .pdf_layout import BULLET_GLYPH, UNDECODABLE_SHARE, Page, assemble, layout_page
+from .pdf_layout import BULLET_GLYPH, UNDECODABLE_SHARE, Box, Page, assemble, layout_page
 from .pdf_pdfium import PageContent, PageTooLarge, page_geometry, read_page
 from .pdf_rules import table_cells
 
@@ -130,7 +130,7 @@ def _read_page(document: pdfium.PdfDocument, number: int, limits: Limits, ocr) -
     return laid_out(content, cells)
 
 
-def laid_out(content: PageContent, cells: list[list[tuple[float, ...]]], ocr: bool = False) -> Page:
+def laid_out(content: PageContent, cells: list[list[Box]], ocr: bool = False) -> Page:
     """A page's content through the layout, with the counters the warnings need."""
     page = Page(
         number=content.number,

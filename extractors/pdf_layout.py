@@ -29,6 +29,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from ..schemas.document import Block, BlockKind, Cell, Document, ReadIssue, Table
+from ..schemas.role import SourceFormat
 from .errors import DocumentError, ErrorCode
 
 # --- tunables -----------------------------------------------------------------------------
@@ -192,6 +193,10 @@ class TableRegion:
 
 Element = Line | TableRegion
 
+Box = tuple[float, float, float, float]
+"""An axis-parallel box ``(x0, top, x1, bottom)``: a ruled cell as :func:`.pdf_rules.table_cells`
+finds it, or the union of a table's cells."""
+
 
 @dataclass(slots=True)
 class Page:
@@ -233,7 +238,7 @@ class Frame:
 # --- one page -----------------------------------------------------------------------------
 
 
-def layout_page(chars: list[Char], table_cells: list[list[tuple[float, ...]]], geometry: Page) -> list[Element]:
+def layout_page(chars: list[Char], table_cells: list[list[Box]], geometry: Page) -> list[Element]:
     """Elements of one page in reading order; ``table_cells`` holds the cell boxes of each
     ruled table found on the page."""
     page = geometry.number
@@ -306,7 +311,7 @@ def _widest_gap(chars: Sequence[Char], lo: float, hi: float) -> tuple[float, flo
     return best
 
 
-def _union(boxes: Sequence[tuple[float, ...]]) -> tuple[float, float, float, float]:
+def _union(boxes: Sequence[Box]) -> Box:
     return (
         min(b[0] for b in boxes),
         min(b[1] for b in boxes),
@@ -427,13 +432,13 @@ def _nearest(edges: Sequence[float], value: float) -> int:
     return min(range(len(edges)), key=lambda i: abs(edges[i] - value))
 
 
-def _table_region(cells: list[tuple[float, ...]], chars: list[Char], page: int) -> TableRegion | None:
+def _table_region(cells: list[Box], chars: list[Char], page: int) -> TableRegion | None:
     """A pdfplumber table as a grid: spans from each cell box against the distinct edges."""
     col_edges = _cluster(v for c in cells for v in (c[0], c[2]))
     row_edges = _cluster(v for c in cells for v in (c[1], c[3]))
     if len(col_edges) < 2 or len(row_edges) < 2:
         return None
-    placed: dict[tuple[int, int], tuple[Cell, tuple[float, ...]]] = {}
+    placed: dict[tuple[int, int], tuple[Cell, Box]] = {}
     for box in sorted(cells, key=lambda b: (b[1], b[0])):
         col, row = _nearest(col_edges, box[0]), _nearest(row_edges, box[1])
         if (row, col) in placed:
@@ -463,7 +468,7 @@ def _cell_key(cell: Cell) -> tuple[int, int]:
     return (cell.row, cell.col)
 
 
-def _cell_texts(boxes: list[tuple[float, ...]], chars: list[Char], page: int) -> list[str]:
+def _cell_texts(boxes: list[Box], chars: list[Char], page: int) -> list[str]:
     buckets: list[list[Char]] = [[] for _ in boxes]
     for ch in chars:
         for i, box in enumerate(boxes):
@@ -480,9 +485,14 @@ def _cell_texts(boxes: list[tuple[float, ...]], chars: list[Char], page: int) ->
         # on the left, so the right limit mirrors the left padding.
         left = min(line.x0 for line in lines)
         frame = Frame(left=left, right=box[2] - max(EDGE_TOLERANCE, left - box[0]))
-        paragraphs = _paragraphs(lines, lambda _line, f=frame: f, pitch_limit=None, indents=False)
+        paragraphs = _paragraphs(lines, _same_frame(frame), pitch_limit=None, indents=False)
         texts.append("\n".join(text for text, _ in paragraphs))
     return texts
+
+
+def _same_frame(frame: Frame) -> Callable[[Line], Frame]:
+    """A ``frame_of`` that gives every line of one cell the cell's frame."""
+    return lambda _line: frame
 
 
 # --- paragraphs ---------------------------------------------------------------------------
@@ -779,7 +789,7 @@ def _join_split_tables(pages: Sequence[Page]) -> int:
 # --- assembly -----------------------------------------------------------------------------
 
 
-def assemble(pages: list[Page], page_count: int, fmt: str, warnings: list[ReadIssue], ocr_hint: str) -> Document:
+def assemble(pages: list[Page], page_count: int, fmt: SourceFormat, warnings: list[ReadIssue], ocr_hint: str) -> Document:
     """The document from its laid-out pages: furniture set apart, split tables joined, wrapped
     lines joined. ``ocr_hint`` ends the message when no page has text (what would read it)."""
     warnings = [*_page_warnings(pages, fmt), *warnings]

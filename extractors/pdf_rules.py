@@ -78,4 +78,8 @@ def table_cells(segments: Iterable[Segment]) -> list[list[tuple[float, float, fl
     rules = [e for e in merged if (e["height"] if e["orientation"] == "v" else e["width"]) >= MIN_RULE_LENGTH]
     intersections = edges_to_intersections(rules, INTERSECTION_TOLERANCE, INTERSECTION_TOLERANCE)
     cells = intersections_to_cells(intersections)
-    return [[tuple(map(float, box)) for box in group] for group in cells_to_tables(cells) if len(group) >= 2]
+    return [
+        [(float(x0), float(top), float(x1), float(bottom)) for x0, top, x1, bottom in group]
+        for group in cells_to_tables(cells)
+        if len(group) >= 2
+    ]

@@ -204,8 +204,8 @@ class _RtfReader:
     def __init__(self, data: str, limits: Limits) -> None:
         self.data = data
         self.limits = limits
-        self.state = _State(flow=_Flow("body"))
-        self.body = self.state.flow
+        self.body = _Flow("body")
+        self.state = _State(flow=self.body)
         self.stack: list[_State] = []
         self.codepage = 1252
         self.default_font: int | None = None

@@ -126,8 +126,8 @@ def _sniff_zip(data: bytes) -> str:
         return "xlsx"
     if mimetype.strip() == ODS_MIMETYPE:
         return "ods"
-    for member, name in OOXML_KINDS:
-        if member in names:
+    for part, name in OOXML_KINDS:
+        if part in names:
             raise DocumentError(ErrorCode.UNSUPPORTED_FORMAT, f"this is an {name}, not a document jdx reads")
     raise DocumentError(ErrorCode.UNSUPPORTED_FORMAT, "a zip archive that is not a Word, Excel or OpenDocument file")
 

@@ -78,12 +78,12 @@ def decode(data: bytes) -> tuple[str, str]:
     utf16 = _plausible_utf16(data)
     if utf16:
         return _check_text(data.decode(utf16)), utf16
-    encoding = _guess_chinese_encoding(data)
-    if encoding is None:
+    guessed = _guess_chinese_encoding(data)
+    if guessed is None:
         raise DocumentError(
             ErrorCode.UNDECODABLE_TEXT, "not UTF-8, UTF-16, GB18030/GBK or Big5 text; refusing to guess"
         )
-    return _check_text(data.decode(encoding, errors="strict")), encoding
+    return _check_text(data.decode(guessed, errors="strict")), guessed
 
 
 def _utf16_without_bom(data: bytes) -> str | None:

@@ -233,7 +233,7 @@ def _organisation(org_id: str, name: str, file: str | None, roles: list[OrgRole]
                 if found[0].id not in role.superiors:
                     role.superiors.append(found[0].id)
                 continue
-            kind = "ambiguous" if found else "dangling"
+            kind: ProblemKind = "ambiguous" if found else "dangling"
             problems.append(OrgProblem(kind=kind, role_ids=[role.id], name=written,
                                        candidates=[r.id for r in found]))
             unresolved.setdefault(role.id, (written, [r.id for r in found]))

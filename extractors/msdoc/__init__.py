@@ -9,12 +9,14 @@ character properties), :mod:`.styles` (style sheet, fonts), :mod:`.lists` (numbe
 from __future__ import annotations
 
 from ...schemas.document import Document, ReadIssue
+from ...schemas.role import SourceFormat
 from ..errors import DocumentError, ErrorCode
 from ..limits import Limits
 from ..options import DEFAULT_OPTIONS, ReadOptions
 
 
-def read_word97(data: bytes, limits: Limits, options: ReadOptions = DEFAULT_OPTIONS, fmt: str = "doc") -> Document:
+def read_word97(data: bytes, limits: Limits, options: ReadOptions = DEFAULT_OPTIONS,
+                fmt: SourceFormat = "doc") -> Document:
     """Read a Word 97-2003 binary file. Raises :class:`DocumentError`.
 
     An encrypted file (RC4 / RC4 CryptoAPI) is opened with ``options.password``; without
@@ -31,7 +33,8 @@ def read_word97(data: bytes, limits: Limits, options: ReadOptions = DEFAULT_OPTI
         container.close()
 
 
-def _read_encrypted(data: bytes, obfuscated: bool, limits: Limits, options: ReadOptions, fmt: str) -> Document:
+def _read_encrypted(data: bytes, obfuscated: bool, limits: Limits, options: ReadOptions,
+                    fmt: SourceFormat) -> Document:
     from ..office_crypto import NO_PASSWORD, decrypt_word97
 
     if obfuscated:

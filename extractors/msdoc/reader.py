@@ -33,6 +33,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from ...schemas.document import Block, BlockKind, Document, ReadIssue
+from ...schemas.role import SourceFormat
 from ..docx_numbering import NumberingCounters
 from ..errors import DocumentError, ErrorCode
 from ..flow import BlockSink, Item, Para, RawCell, RawRow, TableItem, furniture_blocks, row_with_edges
@@ -502,7 +503,7 @@ def open_word97(data: bytes) -> tuple[Container, bytes, FibBase]:
     return container, word, base
 
 
-def read_word97_streams(container: Container, word: bytes, limits: Limits, fmt: str) -> Document:
+def read_word97_streams(container: Container, word: bytes, limits: Limits, fmt: SourceFormat) -> Document:
     try:
         fib = parse_fib(word)
     except Malformed as exc:
@@ -518,7 +519,7 @@ def read_word97_streams(container: Container, word: bytes, limits: Limits, fmt: 
         raise DocumentError(ErrorCode.CORRUPT_FILE, "the document is nested too deeply to read") from exc
 
 
-def _document(doc: _Word97, table: bytes, fmt: str) -> Document:
+def _document(doc: _Word97, table: bytes, fmt: SourceFormat) -> Document:
     ranges = doc.fib.story_ranges()
     try:
         anchored, loose = _text_boxes(doc, table)

@@ -100,6 +100,7 @@ def export_command(
     with _catalog(db) as catalog:
         try:
             if to in ("csv", "xlsx"):
+                assert output is not None  # refused above: the tables need -o
                 report = export_tables(catalog, output, to)
             else:
                 stream = open(output, "w", encoding="utf-8") if output else sys.stdout

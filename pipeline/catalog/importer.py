@@ -67,7 +67,7 @@ def import_folder(catalog: Catalog, in_dir: Path, *, work_dir: Path | None = Non
     from ..batch import run_batch
 
     temporary = work_dir is None
-    work = Path(tempfile.mkdtemp(prefix="jdx-import-")) if temporary else Path(work_dir)
+    work = Path(tempfile.mkdtemp(prefix="jdx-import-")) if work_dir is None else Path(work_dir)
     try:
         started = time.perf_counter()
         summary = run_batch(in_dir, work, **batch_options)

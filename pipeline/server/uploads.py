@@ -148,6 +148,7 @@ class ConversionPool:
 
         self.timeout = timeout
         self.memory_limit_mb = memory_limit_mb
+        ctx: mp.context.BaseContext
         try:
             ctx = mp.get_context("forkserver")
             ctx.set_forkserver_preload(PRELOAD)
