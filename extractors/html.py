@@ -23,7 +23,8 @@ BLOCKS = {"p", "div", "section", "article", "li", "dd", "dt", "h1", "h2", "h3", 
           "pre", "td", "th", "tr", "table", "ul", "ol", "dl", "br", "hr", "body", "main", "aside", "center"}
 HEADINGS = {"h1": 0, "h2": 1, "h3": 2, "h4": 3, "h5": 4, "h6": 5}
 SPACE = re.compile(r"[ \t\r\f\v\u00a0]+")
-TEMPLATE = re.compile(r"<\?(?:php)?.*?\?>|<%.*?%>", re.DOTALL)
+# Server-side template tags and where each closes.
+TEMPLATE_TAGS = (("<?", "?>"), ("<%", "%>"))
 
 
 def read_html(data: bytes, limits: Limits, options: ReadOptions = DEFAULT_OPTIONS) -> Document:
@@ -32,7 +33,7 @@ def read_html(data: bytes, limits: Limits, options: ReadOptions = DEFAULT_OPTION
     text, encoding = decode(data)
     if len(text) > limits.max_text_chars:
         raise DocumentError(ErrorCode.TOO_LARGE, f"page of {len(text):,} characters is above the limit")
-    text = TEMPLATE.sub(" ", text)
+    text = strip_templates(text)
     try:
         root = lxml.html.document_fromstring(text)
     except (ValueError, lxml.etree.ParserError) as exc:
@@ -43,6 +44,32 @@ def read_html(data: bytes, limits: Limits, options: ReadOptions = DEFAULT_OPTION
     if not walker.blocks:
         raise DocumentError(ErrorCode.EMPTY_FILE, "the page holds no text")
     return Document(format="html", blocks=walker.blocks, encoding=encoding)
+
+
+def strip_templates(text: str) -> str:
+    """Replace each ``<?php … ?>`` / ``<% … %>`` with a space.
+
+    Found with ``str.find``, not a lazy regex: an opener that is never closed would make the
+    regex scan to the end from every later opener (a page of ``<%`` was quadratic). Once one
+    kind has no closer left, later openers of that kind cannot close either.
+    """
+    out: list[str] = []
+    pos = 0
+    live = list(TEMPLATE_TAGS)
+    while live:
+        found = [(start, opener, closer) for opener, closer in live if (start := text.find(opener, pos)) >= 0]
+        if not found:
+            break
+        start, opener, closer = min(found)
+        end = text.find(closer, start + len(opener))
+        if end < 0:
+            live.remove((opener, closer))
+            continue
+        out.append(text[pos:start])
+        out.append(" ")
+        pos = end + len(closer)
+    out.append(text[pos:])
+    return "".join(out)
 
 
 class _Walker:

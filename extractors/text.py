@@ -31,7 +31,9 @@ CHINESE_ENCODINGS = ["gb18030", "big5", "big5hkscs"]
 # C0 controls other than tab, newline, carriage return, form feed and escape.
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1a\x1c-\x1f\x7f]")
 MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
-MD_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
+# Possessive: with plain \s* on both sides of an optional "|", a line of spaces could be
+# split between them in n² ways before failing.
+MD_RULE = re.compile(r"^\s*+\|?\s*+:?-{2,}+:?\s*+(?:\|\s*+:?-{2,}+:?\s*+)*+\|?\s*+$")
 MD_EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1")
 
 

@@ -28,7 +28,9 @@ from .values import clean_item, clean_value
 
 SENTENCE_END = "。;；!?！？"
 # Pay and penalty rules ("迟交一天10元/天", "超额部分按5%奖励") sit in duty tables of pay forms.
-RULE = re.compile(r"\d+(?:\.\d+)?\s*万?元|元/次|元/天|扣\d+分|扣除|处罚|罚款|奖励|负激励|[=＝]")
+# A digit run is matched only from its first digit, and possessively: a line of 10,000 digits
+# must not be rescanned from every position (that was quadratic).
+RULE = re.compile(r"(?<!\d)\d++(?:\.\d++)?\s*万?元|元/次|元/天|扣\d+分|扣除|处罚|罚款|奖励|负激励|[=＝]")
 FREQ_TAIL = re.compile(r"[(（](每日|每天|每周|每月|每季度|每年|月度|季度|年度|随时|不定期|定期|工作需要时)[)）]$")
 MAX_CATEGORY = 30
 FREQUENCY = re.compile(r"(?:每|按)(?:日|天|周|月|季|季度|半年|年|年度)(?:\d{1,2}月)?(?:\d{1,2}[日号])?(?:前)?")
