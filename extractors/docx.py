@@ -40,8 +40,9 @@ from lxml import etree
 from ..schemas.document import Block, BlockKind, Cell, Document, ReadIssue, Table
 from .docx_numbering import W_VAL, NumberingCounters, NumberingDefinitions, W
 from .errors import DocumentError, ErrorCode
-from .limits import Limits
+from .limits import DEFAULT_LIMITS, Limits
 from .options import DEFAULT_OPTIONS, ReadOptions
+from .safexml import parse_part, safe_parser
 
 logger = logging.getLogger(__name__)
 
@@ -339,10 +340,7 @@ class _Package:
     def root(self, name: str) -> etree._Element:
         root = self._roots.get(name)
         if root is None:
-            try:
-                root = self._roots[name] = etree.fromstring(self._members[name], _SAFE_PARSER)
-            except etree.XMLSyntaxError as exc:
-                raise DocumentError(ErrorCode.CORRUPT_FILE, f"malformed XML in {name}: {exc}") from exc
+            root = self._roots[name] = parse_part(self._members[name], name, _SAFE_PARSER)
         return root
 
     def member(self, name: str) -> str | None:
@@ -400,8 +398,8 @@ def _open_package(members: dict[str, bytes]) -> _Part:
     return main
 
 
-# Entities are never expanded and nothing is fetched: the XML comes from untrusted files.
-_SAFE_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, remove_blank_text=True, collect_ids=False)
+# Nothing is loaded, fetched or expanded and a DTD is refused: the XML comes from untrusted files.
+_SAFE_PARSER = safe_parser(remove_blank_text=True)
 # All w:t text of a paragraph, without creating an element proxy per run.
 _W_T_TEXT = etree.XPath(".//w:t/text()", namespaces={"w": W[1:-1]}, smart_strings=False)
 
@@ -563,9 +561,11 @@ _NO_PROPS: dict[str, etree._Element] = {}
 class _Context:
     """Per-document state shared by all stories: styles, numbering definitions, warnings."""
 
-    def __init__(self, styles: _Styles, numbering: NumberingDefinitions) -> None:
+    def __init__(self, styles: _Styles, numbering: NumberingDefinitions, limits: Limits = DEFAULT_LIMITS) -> None:
         self.styles = styles
         self.numbering = numbering
+        self.limits = limits
+        self.table_depth = 0  # tables open around the one being read (a table in a cell is 1)
         self.issues: Counter[str] = Counter()
         self.undefined_num_ids: set[str] = set()
 
@@ -814,6 +814,17 @@ class _Story:
     # -- tables -----------------------------------------------------------------
 
     def _table(self, tbl: etree._Element) -> _TableData:
+        """A table within the work bounds: nested at most ``max_nesting_depth`` deep (else
+        ``too_large``), rows kept while the grid fits ``max_table_cells`` (else ``truncated``)."""
+        if self.ctx.table_depth >= self.ctx.limits.max_nesting_depth:
+            raise DocumentError(ErrorCode.TOO_LARGE, f"tables nested more than {self.ctx.limits.max_nesting_depth} deep")
+        self.ctx.table_depth += 1
+        try:
+            return self._table_in_bounds(tbl)
+        finally:
+            self.ctx.table_depth -= 1
+
+    def _table_in_bounds(self, tbl: etree._Element) -> _TableData:
         grid = tbl.find(W_TBLGRID)
         grid_cols = len(grid.findall(W_GRIDCOL)) if grid is not None else 0
         cells: list[_CellBuilder] = []
@@ -823,6 +834,10 @@ class _Story:
         rows = [tr for tr in _rows(tbl) if tr not in self.props.deleted_rows]
         row_props, cell_props = self.props.row, self.props.cell
         for r, tr in enumerate(rows):
+            if (r + 1) * max(width, grid_cols, 1) > self.ctx.limits.max_table_cells:
+                self.ctx.issues["truncated"] += 1
+                rows = rows[:r]
+                break
             trpr = row_props.get(tr, _NO_PROPS)
             col = _grid_value(trpr.get(W_GRIDBEFORE), 0) if trpr else 0
             in_this_row: dict[int, _CellBuilder] = {}
@@ -987,6 +1002,7 @@ _ISSUE_MESSAGES: dict[str, str] = {
     "placeholder_text_skipped": "{n} content control(s) still showing their placeholder prompt were skipped",
     "hidden_text_skipped": "{n} hidden run(s) (w:vanish) were skipped",
     "note_skipped": "{n} footnote/endnote reference(s); the note text is not read",
+    "truncated": "{n} table(s) above the cell bound kept only the rows that fit",
 }
 
 
@@ -1043,7 +1059,7 @@ def _read(main: _Part, limits: Limits) -> Document:
     numbering = NumberingDefinitions(
         numbering_parts[0][1].root() if numbering_parts else None, styles.numbering_style_num_ids
     )
-    ctx = _Context(styles, numbering)
+    ctx = _Context(styles, numbering, limits)
 
     props = _PropertyIndex(root)
     body = root.find(W_BODY)

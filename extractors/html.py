@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import re
 
-from ..schemas.document import Block, BlockKind, Cell, Document, Table
+from ..schemas.document import Block, BlockKind, Cell, Document, ReadIssue, Table
+from .bounds import truncated
 from .errors import DocumentError, ErrorCode
 from .limits import Limits
 from .options import DEFAULT_OPTIONS, ReadOptions
@@ -38,12 +39,12 @@ def read_html(data: bytes, limits: Limits, options: ReadOptions = DEFAULT_OPTION
         root = lxml.html.document_fromstring(text)
     except (ValueError, lxml.etree.ParserError) as exc:
         raise DocumentError(ErrorCode.CORRUPT_FILE, f"unreadable HTML: {exc}") from exc
-    walker = _Walker()
+    walker = _Walker(limits)
     walker.walk(root)
     walker.flush()
     if not walker.blocks:
         raise DocumentError(ErrorCode.EMPTY_FILE, "the page holds no text")
-    return Document(format="html", blocks=walker.blocks, encoding=encoding)
+    return Document(format="html", blocks=walker.blocks, encoding=encoding, warnings=walker.issues())
 
 
 def strip_templates(text: str) -> str:
@@ -73,10 +74,31 @@ def strip_templates(text: str) -> str:
 
 
 class _Walker:
-    def __init__(self) -> None:
+    def __init__(self, limits: Limits) -> None:
+        self.limits = limits
         self.blocks: list[Block] = []
         self.buffer: list[str] = []
         self.pending_label: str | None = None
+        self.depth = 0
+        self.flattened = self.cut_tables = self.cut_blocks = 0
+
+    def issues(self) -> list[ReadIssue]:
+        issues = []
+        if self.flattened:
+            issues.append(ReadIssue(code="nesting_flattened", message=(
+                f"{self.flattened} element(s) nested deeper than {self.limits.max_nesting_depth} were read as plain text")))
+        if self.cut_tables:
+            issues.append(truncated(f"{self.cut_tables} table(s) above {self.limits.max_table_cells:,} cells kept "
+                                    "only the rows that fit"))
+        if self.cut_blocks:
+            issues.append(truncated(f"the page has more than {self.limits.max_blocks:,} blocks; the first were read"))
+        return issues
+
+    def _append(self, block: Block) -> None:
+        if len(self.blocks) >= self.limits.max_blocks:
+            self.cut_blocks += 1
+            return
+        self.blocks.append(block)
 
     def flush(self, kind: BlockKind = BlockKind.PARAGRAPH, level: int | None = None, label: str | None = None) -> None:
         text = SPACE.sub(" ", "".join(self.buffer)).strip()
@@ -87,7 +109,7 @@ class _Walker:
             if self.pending_label and kind == BlockKind.PARAGRAPH:
                 label, self.pending_label = self.pending_label, None
                 kind = BlockKind.LIST_ITEM
-            self.blocks.append(Block(index=len(self.blocks), kind=kind, text=line, level=level, label=label))
+            self._append(Block(index=len(self.blocks), kind=kind, text=line, level=level, label=label))
             kind, label = BlockKind.PARAGRAPH, None
 
     def walk(self, el, list_state: list[int] | None = None) -> None:
@@ -95,11 +117,26 @@ class _Walker:
         if not tag or tag in SKIP:  # comments, processing instructions, scripts, navigation
             self._tail(el)
             return
+        if self.depth >= self.limits.max_nesting_depth:
+            # Past the nesting bound the structure is not followed (no recursion without end);
+            # the text is kept as it reads.
+            self.flattened += 1
+            self.buffer.append(el.text_content())
+            self._tail(el)
+            return
+        self.depth += 1
+        try:
+            self._walk(el, tag, list_state)
+        finally:
+            self.depth -= 1
+
+    def _walk(self, el, tag: str, list_state: list[int] | None) -> None:
         if tag == "table":
             self.flush()
-            table = _table(el)
+            table, cut = _table(el, self.limits)
+            self.cut_tables += cut
             if table is not None:
-                self.blocks.append(Block(index=len(self.blocks), kind=BlockKind.TABLE, table=table))
+                self._append(Block(index=len(self.blocks), kind=BlockKind.TABLE, table=table))
             self._tail(el)
             return
         if tag in BLOCKS:
@@ -148,32 +185,57 @@ class _Walker:
             self.buffer.append(el.tail)
 
 
-def _table(el) -> Table | None:
+def _table(el, limits: Limits) -> tuple[Table | None, bool]:
+    """The table's cells with their spans, and whether rows past ``max_table_cells`` were cut.
+
+    Spans are placed with one "covered until row" mark per column (the HTML table model),
+    never a set of grid slots: ``rowspan=colspan=100`` on every cell of a 191 KB page made
+    that set reach 2.5 GB. A rowspan ends with the table, as browsers end it.
+    """
     rows = [tr for tr in el.iter("tr")]
     if not rows:
-        return None
-    occupied: set[tuple[int, int]] = set()
+        return None, False
+    covered: list[int] = []  # per grid column: the first row no longer covered by a rowspan
     cells: list[Cell] = []
     n_cols = 0
+    cut = False
     for r, tr in enumerate(rows):
-        c = 0
-        for td in tr:
-            if not isinstance(td.tag, str) or td.tag not in ("td", "th"):
-                continue
-            while (r, c) in occupied:
-                c += 1
-            rowspan = _int(td.get("rowspan"))
-            colspan = _int(td.get("colspan"))
-            text = SPACE.sub(" ", td.text_content()).strip()
-            cells.append(Cell(row=r, col=c, rowspan=rowspan, colspan=colspan, text=text))
-            for dr in range(rowspan):
-                for dc in range(colspan):
-                    occupied.add((r + dr, c + dc))
-            c += colspan
-            n_cols = max(n_cols, c)
+        row_cells, width = _row_cells(tr, r, len(rows), covered, limits.max_table_cells // (r + 1))
+        if width is None or (r + 1) * max(n_cols, width) > limits.max_table_cells:
+            cut = True
+            break
+        cells.extend(row_cells)
+        n_cols = max(n_cols, width)
     if not cells:
-        return None
-    return Table(n_rows=len(rows), n_cols=n_cols, cells=cells)
+        return None, cut
+    n_rows = len(rows)
+    if cut:  # r is the first row left out: spans end above it
+        n_rows = r
+        cells = [c if c.row + c.rowspan <= r else c.model_copy(update={"rowspan": r - c.row}) for c in cells]
+    return Table(n_rows=n_rows, n_cols=n_cols, cells=cells), cut
+
+
+def _row_cells(tr, r: int, n_rows: int, covered: list[int], max_width: int) -> tuple[list[Cell], int | None]:
+    """Cells of row ``r`` placed around the rowspans above; width None past ``max_width``."""
+    cells: list[Cell] = []
+    c = 0
+    for td in tr:
+        if not isinstance(td.tag, str) or td.tag not in ("td", "th"):
+            continue
+        while c < len(covered) and covered[c] > r:
+            c += 1
+        rowspan = min(_int(td.get("rowspan")), n_rows - r)
+        colspan = _int(td.get("colspan"))
+        if c + colspan > max_width:
+            return cells, None
+        text = SPACE.sub(" ", td.text_content()).strip()
+        cells.append(Cell(row=r, col=c, rowspan=rowspan, colspan=colspan, text=text))
+        if len(covered) < c + colspan:
+            covered.extend([0] * (c + colspan - len(covered)))
+        for dc in range(colspan):
+            covered[c + dc] = r + rowspan
+        c += colspan
+    return cells, c
 
 
 def _int(value: str | None) -> int:

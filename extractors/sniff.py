@@ -84,6 +84,10 @@ def _is_json(data: bytes) -> bool:
         json.loads(data.decode("utf-8-sig"))
     except (UnicodeDecodeError, ValueError):
         return False
+    except RecursionError:
+        # Brackets nested deeper than the parser follows ("[" × 1000): data, never a job
+        # description, and not worth a parser of its own.
+        return True
     return True
 
 
