@@ -3,11 +3,14 @@
 Every reader that parses XML (the parts of a DOCX today; any other zipped-XML format tomorrow)
 goes through :func:`parse_part`. Two layers:
 
-* the parser is configured so that libxml2 opens nothing: ``load_dtd=False`` and
-  ``attribute_defaults=False`` as well as ``resolve_entities=False`` and ``no_network=True``.
-  ``resolve_entities=False`` alone still let libxml2 open the external subset named by
-  ``<!DOCTYPE w:document SYSTEM "/etc/passwd">``: an existing path failed differently from a
-  missing one (an uploader could probe the server's files) and a FIFO blocked forever;
+* the parser opens nothing: ``load_dtd=False``, ``attribute_defaults=False``,
+  ``resolve_entities=False``, ``no_network=True``, and a resolver that answers every external
+  load (DTD, entity) with an empty document before libxml2 would open a path. The DOCX
+  reader's parser had ``resolve_entities=False, no_network=True`` but also
+  ``collect_ids=False``, with which lxml 6 still loads the external subset named by
+  ``<!DOCTYPE w:document SYSTEM "/etc/passwd">`` (tested: the path is opened): an existing
+  path failed differently from a missing one (an uploader could probe the server's files)
+  and a FIFO blocked forever;
 * a part that declares a DTD at all is refused. The Open Packaging Conventions forbid DTD
   declarations in package XML and tell readers to treat one as an error (ECMA-376 Part 2,
   §8.1.4, rule M1.18, written against entity-expansion attacks), so no document Word writes
@@ -22,12 +25,21 @@ from lxml import etree
 from .errors import DocumentError, ErrorCode
 
 
+class _NothingResolver(etree.Resolver):
+    """Every external DTD or entity libxml2 asks for is an empty document: no path is opened."""
+
+    def resolve(self, system_url, public_id, context):
+        return self.resolve_string("", context)
+
+
 def safe_parser(*, remove_blank_text: bool = False) -> etree.XMLParser:
     """A parser that never reads a file or the network and never expands an entity."""
-    return etree.XMLParser(
+    parser = etree.XMLParser(
         resolve_entities=False, no_network=True, load_dtd=False, dtd_validation=False, attribute_defaults=False,
-        huge_tree=False, remove_blank_text=remove_blank_text, collect_ids=False,
+        huge_tree=False, remove_blank_text=remove_blank_text,
     )
+    parser.resolvers.add(_NothingResolver())
+    return parser
 
 
 DEFAULT_PARSER = safe_parser()
