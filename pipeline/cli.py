@@ -35,9 +35,9 @@ def _setup_logging(debug: bool, verbose: bool = False) -> None:
 def convert(
     files: Annotated[list[str], typer.Argument(
         metavar="FILE...", help="Input files or glob patterns (DOCX, PDF, text, HTML, Markdown …); '-' reads stdin.")],
-    output: Annotated[Path | None, typer.Option(
+    output: Annotated[str | None, typer.Option(
         "-o", "--output", help="Write here instead of stdout: a file for one input, else a folder (created when "
-        "missing) with one output per input.")] = None,
+        "missing; a trailing / also asks for one) with one output per input.")] = None,
     to: Annotated[str, typer.Option(
         "--to", help="json: the full result per file; jsonl: one role per line; md: readable Markdown.")] = "json",
     lexicon: Annotated[Path | None, typer.Option(help="Extra lexicon TOML (labels, headings) to merge in.")] = None,

@@ -40,7 +40,7 @@ class ConvertUsageError(ValueError):
 @dataclass(frozen=True)
 class Request:
     inputs: list[str]
-    output: Path | None = None
+    output: str | None = None  # as typed: a trailing "/" asks for a folder
     to: Format = "json"
     compact: bool = False
     lexicon_path: str | None = None
@@ -74,11 +74,12 @@ def expand_inputs(patterns: list[str]) -> list[str]:
     return list(dict.fromkeys(found))
 
 
-def output_targets(inputs: list[str], output: Path | None, to: Format) -> list[Path | None]:
+def output_targets(inputs: list[str], typed: str | None, to: Format) -> list[Path | None]:
     """Where each input's result goes (None: stdout), checked writable before any conversion."""
-    if output is None:
+    if typed is None:
         return [None] * len(inputs)
-    as_folder = len(inputs) > 1 or output.is_dir() or str(output).endswith(("/", os.sep))
+    output = Path(typed)
+    as_folder = len(inputs) > 1 or output.is_dir() or typed.endswith(("/", os.sep))
     if not as_folder:
         _check_writable_file(output)
         return [output]
