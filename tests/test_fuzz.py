@@ -34,7 +34,7 @@ def check(case: tuple[str, bytes]) -> str:
     lexicon = load_lexicon()
     results = []
     try:
-        cpu_seconds(lambda: results.append(convert_bytes(data, name, lexicon=lexicon)), CPU_BUDGET)
+        cpu_seconds(lambda: results.append(convert_bytes(data, name, lexicon=lexicon)), CPU_BUDGET, without_gc=False)
     except CpuBudgetExceeded:
         pytest.fail(f"{name} of {len(data):,} bytes ran over {CPU_BUDGET:g} CPU seconds")
     result = results[0]

@@ -51,7 +51,7 @@ def test_a_column_merged_over_thousands_of_rows_converts_in_linear_time() -> Non
         t_large = cpu_seconds(lambda: convert_bytes(large, "b.docx"), max(10 * t_small, 2.0))
     except CpuBudgetExceeded:
         pytest.fail(f"2,000 merged rows took over 10x the time of 500 ({t_small:.2f} s)")
-    assert t_large < 7 * max(t_small, 0.05), (t_small, t_large)
+    assert t_large < 8 * max(t_small, 0.05), (t_small, t_large)  # linear: about 4x; quadratic: 16x
 
 
 def test_the_merged_cell_is_read_once_and_every_row_still_counts() -> None:

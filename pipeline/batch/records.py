@@ -87,6 +87,8 @@ class WorkerConfig(BaseModel):
     lexicon_path: str | None = None
     memory_limit_mb: int | None = DEFAULT_MEMORY_LIMIT_MB
     convert_fn: str = DEFAULT_CONVERT
+    warm: bool = Field(default=True, description="Load jieba and spaCy before the first file (more files than "
+                                                 "workers) rather than when a file needs them")
 
 
 class BatchSummary(BaseModel):

@@ -144,6 +144,8 @@ def run_batch(
         reused = compact(out_dir, _reusable(the_plan.tasks))
         done = {e.raw_path() for e in reused}
         todo = longest_first([t for t in the_plan.tasks if t.raw_path() not in done])
+        # Warm workers pay once for NLP that a file or two may never reach.
+        config = config.model_copy(update={"warm": len(todo) > workers})
         converted = _convert_all(out_dir, the_plan, reused, todo, config, workers, timeout, progress)
         return _finish(in_dir, out_dir, started, len(reused), converted)
 

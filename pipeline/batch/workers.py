@@ -29,11 +29,14 @@ log = logging.getLogger(__name__)
 
 # Refusals by content that mean "not a document" rather than "a broken document".
 NOT_TEXT_CODES = frozenset({ErrorCode.BINARY_CONTENT.value, ErrorCode.UNDECODABLE_TEXT.value})
-# Modules a worker needs; the forkserver imports them once so each worker starts warm.
-WORKER_PRELOAD = [
-    "jdx.pipeline.batch.workers", "jdx.pipeline.convert", "jdx.pipeline.nlp", "jdx.extractors.docx",
-    "jdx.extractors.pdf", "jdx.extractors.text", "jieba", "spacy", "spacy.lang.zh",
-]
+# Modules the forkserver imports once, before it forks workers. Every batch gets the pipeline;
+# a batch with more files than workers also gets jieba, spaCy and the PDF stack loaded and
+# warmed up there (WARM_PRELOAD), so that no worker loads them again. A batch of a file or two
+# does not pay ~2.5 s for NLP its files may never reach: its workers load what a file needs.
+COLD_PRELOAD = ["jdx.pipeline.batch.workers", "jdx.pipeline.convert", "jdx.extractors.docx", "jdx.extractors.text"]
+WARM_PRELOAD = [*COLD_PRELOAD, "jdx.extractors.pdf", "jdx.pipeline.nlp", "jieba", "spacy", "spacy.lang.zh",
+                "jdx.pipeline.batch.warm"]
+WORKER_PRELOAD = WARM_PRELOAD
 WORKER_START_SECONDS = 180.0
 MAX_START_FAILURES = 3
 WARM_UP_TEXT = "岗位名称：出纳\n任职资格：\n熟悉财务制度，责任心强\n岗位职责：\n1. 负责现金收付\n"
@@ -73,7 +76,7 @@ def _prepare_worker(config: WorkerConfig) -> None:
 
 
 class _Converter:
-    """One worker's state: the lexicon and the convert function, warmed up once."""
+    """One worker's state: the lexicon and the convert function, warm when the batch is."""
 
     def __init__(self, config: WorkerConfig) -> None:
         from ..lexicon import load_lexicon
@@ -82,10 +85,13 @@ class _Converter:
         self.lexicon = load_lexicon(config.lexicon_path)
         module, func = config.convert_fn.split(":")
         self.convert = getattr(importlib.import_module(module), func)
-        # jieba's dictionary and spaCy load on first use: pay for it before the first deadline runs.
-        from ..convert import convert_bytes
+        if config.warm and not _nlp_ready(self.lexicon):
+            # jieba's dictionary and spaCy load on first use: pay for it before the first
+            # deadline runs (when the forkserver did not: a user lexicon, or a server started
+            # cold by an earlier batch of this process).
+            from ..convert import convert_bytes
 
-        convert_bytes(WARM_UP_TEXT.encode("utf-8"), "warm-up.txt", lexicon=self.lexicon, limits=config.limits)
+            convert_bytes(WARM_UP_TEXT.encode("utf-8"), "warm-up.txt", lexicon=self.lexicon, limits=config.limits)
 
     def run(self, task: FileTask) -> FileOutcome:
         started = time.perf_counter()
@@ -145,6 +151,12 @@ class _Converter:
         return FileOutcome(status="failed", sha256=task.sha256, error=ErrorInfo(
             code=ErrorCode.TOO_LARGE.value,
             message=f"file is {task.size:,} bytes, above the limit of {self.config.limits.max_file_bytes:,}"))
+
+
+def _nlp_ready(lexicon) -> bool:
+    """Whether the forkserver this worker came from warmed the pipeline for ``lexicon``."""
+    warm = sys.modules.get("jdx.pipeline.batch.warm")
+    return warm is not None and warm.LEXICON is lexicon
 
 
 def _failed(code: str, message: str) -> FileOutcome:
@@ -223,13 +235,15 @@ class _Worker:
             self.conn.close()
 
 
-def _context():
-    """forkserver (workers fork from a process that already imported jieba/spaCy) where there is one."""
+def worker_context(warm: bool):
+    """forkserver (workers fork from a process that already imported the pipeline, and for a
+    ``warm`` batch loaded jieba and spaCy) where there is one. The server is shared by the
+    batches of one process; the first one decides its preload."""
     try:
         ctx = mp.get_context("forkserver")
     except ValueError:
         return mp.get_context("spawn")
-    ctx.set_forkserver_preload(WORKER_PRELOAD)
+    ctx.set_forkserver_preload(WARM_PRELOAD if warm else COLD_PRELOAD)
     from multiprocessing import forkserver
 
     # The server imports jieba, whose pkg_resources import warns on stderr over the progress
@@ -252,7 +266,7 @@ class WorkerPool:
     def __init__(self, config: WorkerConfig, size: int, timeout: float,
                  on_outcome: Callable[[FileTask, FileOutcome], None],
                  on_idle: Callable[[], None] = lambda: None) -> None:
-        self._ctx = _context()
+        self._ctx = worker_context(config.warm)
         self._config, self._size, self._timeout = config, size, timeout
         self._on_outcome = on_outcome
         self._on_idle = on_idle  # called once per turn of the loop (the journal's timed flush)
