@@ -200,7 +200,8 @@ def run_convert(request: Request, report: Report, stdin: Callable[[], bytes] | N
     inputs = expand_inputs(request.inputs)
     targets = output_targets(inputs, request.output, request.to)
     one_per_line = len(inputs) > 1 and request.output is None
-    isolated = request.isolation.timeout is not None or request.isolation.memory_limit_mb is not None
+    limited = request.isolation.timeout is not None or request.isolation.memory_limit_mb is not None
+    isolated = limited and hasattr(os, "fork")  # no fork (Windows): in-process, without the limits
     if isolated and len(inputs) > 1:
         warm_up(request.lexicon_path)
     worst = 0

@@ -32,7 +32,7 @@ from .records import (
     WorkerConfig,
 )
 from .walk import _dir_key, walk_tree
-from .workers import WorkerPool
+from .workers import WorkerPool, worker_context
 
 log = logging.getLogger(__name__)
 
@@ -140,11 +140,17 @@ def run_batch(
         started = time.monotonic()
         if force:
             _clear_outputs(out_dir)
-        the_plan = plan(list(walk_tree(in_dir, exclude=frozenset({_dir_key(os.fsencode(out_dir))}))))
+        found = list(walk_tree(in_dir, exclude=frozenset({_dir_key(os.fsencode(out_dir))})))
+        # Workers start warm when there are more files than workers (a file or two should not
+        # pay for NLP they may never reach). The forkserver starts loading now, while this
+        # process hashes, plans and compacts.
+        files = sum(f.kind == "file" for f in found)
+        if files:
+            worker_context(warm=files > workers)
+        the_plan = plan(found)
         reused = compact(out_dir, _reusable(the_plan.tasks))
         done = {e.raw_path() for e in reused}
         todo = longest_first([t for t in the_plan.tasks if t.raw_path() not in done])
-        # Warm workers pay once for NLP that a file or two may never reach.
         config = config.model_copy(update={"warm": len(todo) > workers})
         converted = _convert_all(out_dir, the_plan, reused, todo, config, workers, timeout, progress)
         return _finish(in_dir, out_dir, started, len(reused), converted)
