@@ -15,7 +15,6 @@ import argparse
 import importlib.util
 import json
 import sys
-import tempfile
 from collections import Counter, defaultdict
 from pathlib import Path
 

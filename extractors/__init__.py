@@ -9,6 +9,7 @@ from __future__ import annotations
 import importlib
 
 from ..schemas.document import Document
+from .bounds import enforce_bounds
 from .errors import DocumentError, ErrorCode
 from .limits import DEFAULT_LIMITS, Limits
 from .options import DEFAULT_OPTIONS, ReadOptions
@@ -33,7 +34,10 @@ READERS: dict[str, str] = {
 
 
 def read_document(data: bytes, limits: Limits = DEFAULT_LIMITS, options: ReadOptions = DEFAULT_OPTIONS) -> Document:
-    """Sniff ``data`` and read it with the matching reader. Raises :class:`DocumentError`."""
+    """Sniff ``data`` and read it with the matching reader. Raises :class:`DocumentError`.
+
+    Whatever the reader, the Document keeps within the work bounds of ``limits``
+    (:mod:`.bounds`)."""
     if len(data) > limits.max_file_bytes:
         raise DocumentError(
             ErrorCode.TOO_LARGE, f"file is {len(data):,} bytes, above the limit of {limits.max_file_bytes:,}"
@@ -43,7 +47,7 @@ def read_document(data: bytes, limits: Limits = DEFAULT_LIMITS, options: ReadOpt
         fmt = text_dialect(data, options.filename)
     module_name, func_name = READERS[fmt].split(":")
     reader = getattr(importlib.import_module(module_name), func_name)
-    return reader(data, limits, options)
+    return enforce_bounds(reader(data, limits, options), limits)
 
 
 __all__ = ["READERS", "DocumentError", "ErrorCode", "Limits", "DEFAULT_LIMITS", "ReadOptions", "DEFAULT_OPTIONS",

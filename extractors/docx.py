@@ -41,8 +41,9 @@ from ..schemas.document import Block, BlockKind, Cell, Document, ReadIssue, Tabl
 from .docx_numbering import W_VAL, NumberingCounters, NumberingDefinitions, W
 from .errors import DocumentError, ErrorCode
 from .flow import Para as _Para
-from .limits import Limits
+from .limits import DEFAULT_LIMITS, Limits
 from .options import DEFAULT_OPTIONS, ReadOptions
+from .safexml import parse_part, safe_parser
 from .symbols import symbol_char
 
 logger = logging.getLogger(__name__)
@@ -306,10 +307,7 @@ class _Package:
     def root(self, name: str) -> etree._Element:
         root = self._roots.get(name)
         if root is None:
-            try:
-                root = self._roots[name] = etree.fromstring(self._members[name], _SAFE_PARSER)
-            except etree.XMLSyntaxError as exc:
-                raise DocumentError(ErrorCode.CORRUPT_FILE, f"malformed XML in {name}: {exc}") from exc
+            root = self._roots[name] = parse_part(self._members[name], name, _SAFE_PARSER)
         return root
 
     def member(self, name: str) -> str | None:
@@ -367,8 +365,8 @@ def _open_package(members: dict[str, bytes]) -> _Part:
     return main
 
 
-# Entities are never expanded and nothing is fetched: the XML comes from untrusted files.
-_SAFE_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, remove_blank_text=True, collect_ids=False)
+# Nothing is loaded, fetched or expanded and a DTD is refused: the XML comes from untrusted files.
+_SAFE_PARSER = safe_parser(remove_blank_text=True)
 # All w:t text of a paragraph, without creating an element proxy per run.
 _W_T_TEXT = etree.XPath(".//w:t/text()", namespaces={"w": W[1:-1]}, smart_strings=False)
 
@@ -530,9 +528,11 @@ _NO_PROPS: dict[str, etree._Element] = {}
 class _Context:
     """Per-document state shared by all stories: styles, numbering definitions, warnings."""
 
-    def __init__(self, styles: _Styles, numbering: NumberingDefinitions) -> None:
+    def __init__(self, styles: _Styles, numbering: NumberingDefinitions, limits: Limits = DEFAULT_LIMITS) -> None:
         self.styles = styles
         self.numbering = numbering
+        self.limits = limits
+        self.table_depth = 0  # tables open around the one being read (a table in a cell is 1)
         self.issues: Counter[str] = Counter()
         self.undefined_num_ids: set[str] = set()
 
@@ -781,6 +781,17 @@ class _Story:
     # -- tables -----------------------------------------------------------------
 
     def _table(self, tbl: etree._Element) -> _TableData:
+        """A table within the work bounds: nested at most ``max_nesting_depth`` deep (else
+        ``too_large``), rows kept while the grid fits ``max_table_cells`` (else ``truncated``)."""
+        if self.ctx.table_depth >= self.ctx.limits.max_nesting_depth:
+            raise DocumentError(ErrorCode.TOO_LARGE, f"tables nested more than {self.ctx.limits.max_nesting_depth} deep")
+        self.ctx.table_depth += 1
+        try:
+            return self._table_in_bounds(tbl)
+        finally:
+            self.ctx.table_depth -= 1
+
+    def _table_in_bounds(self, tbl: etree._Element) -> _TableData:
         grid = tbl.find(W_TBLGRID)
         grid_cols = len(grid.findall(W_GRIDCOL)) if grid is not None else 0
         cells: list[_CellBuilder] = []
@@ -788,48 +799,15 @@ class _Story:
         above: dict[int, _CellBuilder] = {}  # grid column -> the cell a vMerge below extends
         width = 0
         rows = [tr for tr in _rows(tbl) if tr not in self.props.deleted_rows]
-        row_props, cell_props = self.props.row, self.props.cell
+        row_props = self.props.row
         for r, tr in enumerate(rows):
+            if (r + 1) * max(width, grid_cols, 1) > self.ctx.limits.max_table_cells:
+                self.ctx.issues["truncated"] += 1
+                rows = rows[:r]
+                break
             trpr = row_props.get(tr, _NO_PROPS)
             col = _grid_value(trpr.get(W_GRIDBEFORE), 0) if trpr else 0
-            in_this_row: dict[int, _CellBuilder] = {}
-            left: _CellBuilder | None = None
-            for tc in _cells(tr):
-                tcpr = cell_props.get(tc, _NO_PROPS)
-                span = max(_grid_value(tcpr.get(W_GRIDSPAN), 1), 1) if tcpr else 1
-                lines, inner = self._cell_content(tc)
-                hmerge = tcpr.get(W_HMERGE)
-                if hmerge is not None and hmerge.get(W_VAL) != "restart" and left is not None and left.row == r:
-                    # Legacy horizontal merge: this slot belongs to the cell on its left.
-                    left.colspan += span
-                    left.lines.extend(lines)
-                    if inner:
-                        nested.extend((left.row, left.col, t) for t in inner)
-                    col += span
-                    continue
-                vmerge = tcpr.get(W_VMERGE)
-                anchor = above.get(col)
-                # A continuation merges only into a cell of the same width: with mismatched
-                # spans (damaged files) the merged area would overlap its neighbours.
-                if (
-                    vmerge is not None
-                    and vmerge.get(W_VAL) != "restart"
-                    and anchor is not None
-                    and anchor.colspan == span
-                ):
-                    anchor.last_row = r
-                    anchor.lines.extend(lines)  # Word hides such text; keep it rather than lose it
-                    if inner:
-                        nested.extend((anchor.row, anchor.col, t) for t in inner)
-                    cell = anchor
-                else:
-                    cell = _CellBuilder(row=r, col=col, colspan=span, lines=lines, last_row=r)
-                    cells.append(cell)
-                    if inner:
-                        nested.extend((r, col, t) for t in inner)
-                in_this_row[col] = cell
-                left = cell
-                col += span
+            in_this_row, col = self._row(tr, r, col, above, cells, nested)
             width = max(width, col + (_grid_value(trpr.get(W_GRIDAFTER), 0) if trpr else 0))
             above = in_this_row
         built = [c.cell() for c in cells]
@@ -837,6 +815,52 @@ class _Story:
             n_rows=len(rows), n_cols=max(grid_cols, width), cells=built, nested=nested,
             chars=sum(len(c.text) for c in built),
         )
+
+    def _row(self, tr: etree._Element, r: int, col: int, above: dict[int, _CellBuilder],
+             cells: list[_CellBuilder], nested: list[tuple[int, int, _TableData]]) -> tuple[dict[int, _CellBuilder], int]:
+        """Place row ``r``'s cells from grid column ``col``: new cells go to ``cells``, merge
+        continuations extend the cell above or on the left. Returns the row's cells by column
+        and the column after its last cell."""
+        cell_props = self.props.cell
+        in_this_row: dict[int, _CellBuilder] = {}
+        left: _CellBuilder | None = None
+        for tc in _cells(tr):
+            tcpr = cell_props.get(tc, _NO_PROPS)
+            span = max(_grid_value(tcpr.get(W_GRIDSPAN), 1), 1) if tcpr else 1
+            lines, inner = self._cell_content(tc)
+            hmerge = tcpr.get(W_HMERGE)
+            if hmerge is not None and hmerge.get(W_VAL) != "restart" and left is not None and left.row == r:
+                # Legacy horizontal merge: this slot belongs to the cell on its left.
+                left.colspan += span
+                left.lines.extend(lines)
+                if inner:
+                    nested.extend((left.row, left.col, t) for t in inner)
+                col += span
+                continue
+            vmerge = tcpr.get(W_VMERGE)
+            anchor = above.get(col)
+            # A continuation merges only into a cell of the same width: with mismatched
+            # spans (damaged files) the merged area would overlap its neighbours.
+            if (
+                vmerge is not None
+                and vmerge.get(W_VAL) != "restart"
+                and anchor is not None
+                and anchor.colspan == span
+            ):
+                anchor.last_row = r
+                anchor.lines.extend(lines)  # Word hides such text; keep it rather than lose it
+                if inner:
+                    nested.extend((anchor.row, anchor.col, t) for t in inner)
+                cell = anchor
+            else:
+                cell = _CellBuilder(row=r, col=col, colspan=span, lines=lines, last_row=r)
+                cells.append(cell)
+                if inner:
+                    nested.extend((r, col, t) for t in inner)
+            in_this_row[col] = cell
+            left = cell
+            col += span
+        return in_this_row, col
 
     def _cell_content(self, tc: etree._Element) -> tuple[list[str], list[_TableData]]:
         lines: list[str] = []
@@ -954,6 +978,7 @@ _ISSUE_MESSAGES: dict[str, str] = {
     "placeholder_text_skipped": "{n} content control(s) still showing their placeholder prompt were skipped",
     "hidden_text_skipped": "{n} hidden run(s) (w:vanish) were skipped",
     "note_skipped": "{n} footnote/endnote reference(s); the note text is not read",
+    "truncated": "{n} table(s) above the cell bound kept only the rows that fit",
 }
 
 
@@ -1010,7 +1035,7 @@ def _read(main: _Part, limits: Limits) -> Document:
     numbering = NumberingDefinitions(
         numbering_parts[0][1].root() if numbering_parts else None, styles.numbering_style_num_ids
     )
-    ctx = _Context(styles, numbering)
+    ctx = _Context(styles, numbering, limits)
 
     props = _PropertyIndex(root)
     body = root.find(W_BODY)

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 
 from ..schemas.document import STYLE_BOLD, Block, BlockKind, Cell, Document, ReadIssue, Table
+from .bounds import truncated
 from .errors import DocumentError, ErrorCode
 from .limits import Limits
 from .options import DEFAULT_OPTIONS, ReadOptions
@@ -30,13 +31,14 @@ BLOCKS = {"p", "div", "section", "article", "li", "dd", "dt", "h1", "h2", "h3", 
           "pre", "td", "th", "tr", "table", "ul", "ol", "dl", "br", "hr", "body", "main", "aside", "center"}
 HEADINGS = {"h1": 0, "h2": 1, "h3": 2, "h4": 3, "h5": 4, "h6": 5}
 SPACE = re.compile(r"[ \t\r\f\v\u00a0]+")
-TEMPLATE = re.compile(r"<\?(?:php)?.*?\?>|<%.*?%>", re.DOTALL)
+# Server-side template tags and where each closes.
+TEMPLATE_TAGS = (("<?", "?>"), ("<%", "%>"))
 BOLD_TAGS = {"strong", "b"}
 COLONS = ":："
 # Numbering a person typed into an <li> (the list's own number is then not shown twice).
 TYPED_LABEL = re.compile(r"^\s*(?:\d{1,3}\s*[.、．)）]|[（(]\s*[\d一二三四五六七八九十]{1,3}\s*[)）]|[①-⑳]"
                          r"|[一二三四五六七八九十]{1,3}[、.．])")
-META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_-]+)""", re.IGNORECASE)
+META_CHARSET = re.compile(rb"""<meta[^>]{1,1024}charset\s*=\s*["']?\s*([A-Za-z0-9_-]+)""", re.IGNORECASE)
 CHARSETS = {"gb2312": "gbk", "gbk": "gbk", "x-gbk": "gbk", "gb18030": "gb18030", "cp936": "gbk",
             "big5": "big5", "big5-hkscs": "big5hkscs", "utf-8": "utf-8", "utf8": "utf-8"}
 
@@ -47,12 +49,12 @@ def read_html(data: bytes, limits: Limits, options: ReadOptions = DEFAULT_OPTION
     text, encoding, declared = decode_page(data)
     if len(text) > limits.max_text_chars:
         raise DocumentError(ErrorCode.TOO_LARGE, f"page of {len(text):,} characters is above the limit")
-    text = TEMPLATE.sub(" ", text)
+    text = strip_templates(text)
     try:
         root = lxml.html.document_fromstring(text)
     except (ValueError, lxml.etree.ParserError) as exc:
         raise DocumentError(ErrorCode.CORRUPT_FILE, f"unreadable HTML: {exc}") from exc
-    walker = _Walker(anchor_names(root))
+    walker = _Walker(limits, anchor_names(root))
     walker.walk(root)
     walker.flush()
     if not walker.blocks:
@@ -61,6 +63,7 @@ def read_html(data: bytes, limits: Limits, options: ReadOptions = DEFAULT_OPTION
     if encoding not in ("utf-8", "utf-8-sig", "ascii"):
         how = "as its <meta charset> declares" if declared else "detected"
         warnings.append(ReadIssue(code="encoding_detected", message=f"decoded as {encoding} ({how})"))
+    warnings.extend(walker.issues())
     return Document(format="html", blocks=walker.blocks, encoding=encoding, warnings=warnings)
 
 
@@ -93,8 +96,35 @@ def anchor_names(root) -> dict[str, str]:  # type: ignore[no-untyped-def]
     return names
 
 
+def strip_templates(text: str) -> str:
+    """Replace each ``<?php … ?>`` / ``<% … %>`` with a space.
+
+    Found with ``str.find``, not a lazy regex: an opener that is never closed would make the
+    regex scan to the end from every later opener (a page of ``<%`` was quadratic). Once one
+    kind has no closer left, later openers of that kind cannot close either.
+    """
+    out: list[str] = []
+    pos = 0
+    live = list(TEMPLATE_TAGS)
+    while live:
+        found = [(start, opener, closer) for opener, closer in live if (start := text.find(opener, pos)) >= 0]
+        if not found:
+            break
+        start, opener, closer = min(found)
+        end = text.find(closer, start + len(opener))
+        if end < 0:
+            live.remove((opener, closer))
+            continue
+        out.append(text[pos:start])
+        out.append(" ")
+        pos = end + len(closer)
+    out.append(text[pos:])
+    return "".join(out)
+
+
 class _Walker:
-    def __init__(self, anchors: dict[str, str] | None = None) -> None:
+    def __init__(self, limits: Limits, anchors: dict[str, str] | None = None) -> None:
+        self.limits = limits
         self.anchors = anchors or {}
         self.named: set[str] = set()
         self.blocks: list[Block] = []
@@ -102,6 +132,27 @@ class _Walker:
         self.pending_label: str | None = None
         self.bold = 0
         self.list_depth = 0
+
+        self.depth = 0
+        self.flattened = self.cut_tables = self.cut_blocks = 0
+
+    def issues(self) -> list[ReadIssue]:
+        issues = []
+        if self.flattened:
+            issues.append(ReadIssue(code="nesting_flattened", message=(
+                f"{self.flattened} element(s) nested deeper than {self.limits.max_nesting_depth} were read as plain text")))
+        if self.cut_tables:
+            issues.append(truncated(f"{self.cut_tables} table(s) above {self.limits.max_table_cells:,} cells kept "
+                                    "only the rows that fit"))
+        if self.cut_blocks:
+            issues.append(truncated(f"the page has more than {self.limits.max_blocks:,} blocks; the first were read"))
+        return issues
+
+    def _append(self, block: Block) -> None:
+        if len(self.blocks) >= self.limits.max_blocks:
+            self.cut_blocks += 1
+            return
+        self.blocks.append(block)
 
     def add(self, text: str) -> None:
         self.buffer.append((text, self.bold > 0))
@@ -127,7 +178,7 @@ class _Walker:
                 label = None  # the number is typed in the text: one number, not two
             if kind == BlockKind.PARAGRAPH and self.line_is_bold(pieces):
                 kind, style = BlockKind.HEADING, STYLE_BOLD
-            self.blocks.append(Block(index=len(self.blocks), kind=kind, text=line, level=level, label=label,
+            self._append(Block(index=len(self.blocks), kind=kind, text=line, level=level, label=label,
                                      style=style))
             kind, label, level = BlockKind.PARAGRAPH, None, None
 
@@ -145,11 +196,26 @@ class _Walker:
         if not tag or tag in SKIP:  # comments, processing instructions, scripts, navigation
             self._tail(el)
             return
+        if self.depth >= self.limits.max_nesting_depth:
+            # Past the nesting bound the structure is not followed (no recursion without end);
+            # the text is kept as it reads.
+            self.flattened += 1
+            self.add(el.text_content())
+            self._tail(el)
+            return
+        self.depth += 1
+        try:
+            self._walk(el, tag, list_state)
+        finally:
+            self.depth -= 1
+
+    def _walk(self, el, tag: str, list_state: list[int] | None) -> None:
         if tag == "table":
             self.flush()
-            table = _table(el)
+            table, cut = _table(el, self.limits)
+            self.cut_tables += cut
             if table is not None:
-                self.blocks.append(Block(index=len(self.blocks), kind=BlockKind.TABLE, table=table))
+                self._append(Block(index=len(self.blocks), kind=BlockKind.TABLE, table=table))
             self._tail(el)
             return
         if tag in BLOCKS:
@@ -201,7 +267,7 @@ class _Walker:
             return
         self.named.add(target)
         self.flush()
-        self.blocks.append(Block(index=len(self.blocks), kind=BlockKind.HEADING, text=name, level=2, style="anchor"))
+        self._append(Block(index=len(self.blocks), kind=BlockKind.HEADING, text=name, level=2, style="anchor"))
 
     def walk_item(self, el, label: str | None, counter) -> None:
         level = max(0, self.list_depth - 1)
@@ -222,32 +288,57 @@ class _Walker:
             self.add(el.tail)
 
 
-def _table(el) -> Table | None:
+def _table(el, limits: Limits) -> tuple[Table | None, bool]:
+    """The table's cells with their spans, and whether rows past ``max_table_cells`` were cut.
+
+    Spans are placed with one "covered until row" mark per column (the HTML table model),
+    never a set of grid slots: ``rowspan=colspan=100`` on every cell of a 191 KB page made
+    that set reach 2.5 GB. A rowspan ends with the table, as browsers end it.
+    """
     rows = [tr for tr in el.iter("tr")]
     if not rows:
-        return None
-    occupied: set[tuple[int, int]] = set()
+        return None, False
+    covered: list[int] = []  # per grid column: the first row no longer covered by a rowspan
     cells: list[Cell] = []
     n_cols = 0
+    cut = False
     for r, tr in enumerate(rows):
-        c = 0
-        for td in tr:
-            if not isinstance(td.tag, str) or td.tag not in ("td", "th"):
-                continue
-            while (r, c) in occupied:
-                c += 1
-            rowspan = _int(td.get("rowspan"))
-            colspan = _int(td.get("colspan"))
-            text = SPACE.sub(" ", td.text_content()).strip()
-            cells.append(Cell(row=r, col=c, rowspan=rowspan, colspan=colspan, text=text))
-            for dr in range(rowspan):
-                for dc in range(colspan):
-                    occupied.add((r + dr, c + dc))
-            c += colspan
-            n_cols = max(n_cols, c)
+        row_cells, width = _row_cells(tr, r, len(rows), covered, limits.max_table_cells // (r + 1))
+        if width is None or (r + 1) * max(n_cols, width) > limits.max_table_cells:
+            cut = True
+            break
+        cells.extend(row_cells)
+        n_cols = max(n_cols, width)
     if not cells:
-        return None
-    return Table(n_rows=len(rows), n_cols=n_cols, cells=cells)
+        return None, cut
+    n_rows = len(rows)
+    if cut:  # r is the first row left out: spans end above it
+        n_rows = r
+        cells = [c if c.row + c.rowspan <= r else c.model_copy(update={"rowspan": r - c.row}) for c in cells]
+    return Table(n_rows=n_rows, n_cols=n_cols, cells=cells), cut
+
+
+def _row_cells(tr, r: int, n_rows: int, covered: list[int], max_width: int) -> tuple[list[Cell], int | None]:
+    """Cells of row ``r`` placed around the rowspans above; width None past ``max_width``."""
+    cells: list[Cell] = []
+    c = 0
+    for td in tr:
+        if not isinstance(td.tag, str) or td.tag not in ("td", "th"):
+            continue
+        while c < len(covered) and covered[c] > r:
+            c += 1
+        rowspan = min(_int(td.get("rowspan")), n_rows - r)
+        colspan = _int(td.get("colspan"))
+        if c + colspan > max_width:
+            return cells, None
+        text = SPACE.sub(" ", td.text_content()).strip()
+        cells.append(Cell(row=r, col=c, rowspan=rowspan, colspan=colspan, text=text))
+        if len(covered) < c + colspan:
+            covered.extend([0] * (c + colspan - len(covered)))
+        for dc in range(colspan):
+            covered[c + dc] = r + rowspan
+        c += colspan
+    return cells, c
 
 
 def _int(value: str | None) -> int:

@@ -107,6 +107,10 @@ def _is_json(data: bytes) -> bool:
         json.loads(data.decode("utf-8-sig"))
     except (UnicodeDecodeError, ValueError):
         return False
+    except RecursionError:
+        # Brackets nested deeper than the parser follows ("[" × 1000): data, never a job
+        # description, and not worth a parser of its own.
+        return True
     return True
 
 
@@ -171,7 +175,7 @@ MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
 FRONT_MATTER = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n(?:[ \t]*(?:#.*|[\w\-]+[ \t]*:.*|-[ \t].*)?\r?\n)+?---[ \t]*(?:\r?\n|\Z)")
 ATX_HEADING = re.compile(r"^#{1,6}[ \t]+\S", re.MULTILINE)
 MARKDOWN_MARKS = re.compile(
-    r"^[ \t]*(?:\*\*[^*\n]+\*\*[:：]?[ \t]*|[-*+][ \t]+\S.*|\|?[ \t]*:?-{3,}:?[ \t]*\|.*)$|\[[^\]\n]+\]\([^)\s]+\)",
+    r"^[ \t]*+(?:\*\*[^*\n]+\*\*[:：]?[ \t]*|[-*+][ \t]+\S.*|\|?[ \t]*:?-{3,}:?[ \t]*\|.*)$|\[[^\[\]\n]+\]\([^)\s]+\)",
     re.MULTILINE)
 
 

@@ -15,10 +15,13 @@ from __future__ import annotations
 
 import codecs
 import re
+from bisect import bisect_right
+from collections.abc import Callable
 
 from ..schemas.document import Block, BlockKind, Cell, Document, ReadIssue, Table
+from .bounds import truncated
 from .errors import DocumentError, ErrorCode
-from .limits import Limits
+from .limits import DEFAULT_LIMITS, Limits
 from .options import DEFAULT_OPTIONS, ReadOptions
 
 BOMS: tuple[tuple[bytes, str], ...] = (
@@ -46,8 +49,8 @@ def read_text(data: bytes, limits: Limits, options: ReadOptions = DEFAULT_OPTION
         )
     if not text.strip():
         raise DocumentError(ErrorCode.EMPTY_FILE, "the file holds no text")
-    blocks, pages = text_to_blocks(text)
     warnings: list[ReadIssue] = []
+    blocks, pages = text_to_blocks(text, limits, warnings)
     if encoding not in ("utf-8", "utf-8-sig", "ascii"):
         warnings.append(ReadIssue(code="encoding_detected", message=f"decoded as {encoding}"))
     return Document(format="txt", blocks=blocks, pages=pages, encoding=encoding, warnings=warnings)
@@ -152,23 +155,50 @@ def _check_text(text: str) -> str:
 
 # --- layout -----------------------------------------------------------------------------
 
-def text_to_blocks(text: str) -> tuple[list[Block], int | None]:
-    """Split decoded text into paragraph, heading and table blocks; form feeds count pages."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    pages = text.count("\f") + 1 if "\f" in text else None
-    lines: list[tuple[str, int | None]] = []
-    page = 1
-    for chunk in text.split("\f"):
-        for line in chunk.split("\n"):
-            lines.append((line, page if pages else None))
-        page += 1
+class _Lines:
+    """The text's lines and the page of each, without a tuple per line (a file of 8 million
+    newlines must not cost half a gigabyte before anything is read)."""
 
+    def __init__(self, text: str) -> None:
+        self._lines: list[str] = []
+        self._page_starts: list[int] = []
+        for chunk in text.split("\f"):
+            self._page_starts.append(len(self._lines))
+            self._lines.extend(chunk.split("\n"))
+        self.pages = len(self._page_starts) if len(self._page_starts) > 1 else None
+
+    def __len__(self) -> int:
+        return len(self._lines)
+
+    def __getitem__(self, i: int) -> tuple[str, int | None]:
+        return self._lines[i], (bisect_right(self._page_starts, i) if self.pages else None)
+
+
+def text_to_blocks(text: str, limits: Limits = DEFAULT_LIMITS,
+                   issues: list[ReadIssue] | None = None) -> tuple[list[Block], int | None]:
+    """Split decoded text into paragraph, heading and table blocks; form feeds count pages.
+
+    Within the work bounds: reading stops at ``max_blocks`` and a table keeps the rows that
+    fit ``max_table_cells``, each with a ``truncated`` warning added to ``issues``.
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    lines = _Lines(text)
+    issues = [] if issues is None else issues
     blocks: list[Block] = []
+    # A finder that scanned a run of lines and found no table will not find one starting
+    # inside that run either (its rows would be a subset): skip it there, or a long run of
+    # single-cell lines costs run² to scan.
+    no_table_until: dict[Callable, int] = {}
+    cut_tables = 0
     i = 0
     while i < len(lines):
-        table, consumed = _table_at(lines, i)
+        if len(blocks) >= limits.max_blocks:
+            issues.append(truncated(f"the text has more than {limits.max_blocks:,} blocks; the first were read"))
+            break
+        table, consumed, cut = _table_at(lines, i, limits.max_table_cells, no_table_until)
         if table is not None:
             blocks.append(Block(index=len(blocks), kind=BlockKind.TABLE, table=table, page=lines[i][1]))
+            cut_tables += cut
             i += consumed
             continue
         raw, line_page = lines[i]
@@ -177,20 +207,51 @@ def text_to_blocks(text: str) -> tuple[list[Block], int | None]:
         if not line:
             continue
         blocks.append(Block(index=len(blocks), kind=BlockKind.PARAGRAPH, text=line, page=line_page))
-    return blocks, pages
+    if cut_tables:
+        issues.append(truncated(f"{cut_tables} table(s) above {limits.max_table_cells:,} cells kept only the "
+                                "rows that fit"))
+    return blocks, lines.pages
 
 
-def _table_at(lines: list[tuple[str, int | None]], start: int) -> tuple[Table | None, int]:
+class _Rows:
+    """Table rows as they are found, kept while the grid (rows × widest row) fits ``cap``;
+    the lines after that are still consumed as the table's, but not stored."""
+
+    def __init__(self, cap: int) -> None:
+        self.rows: list[list[str]] = []
+        self.cap = cap
+        self.width = 0
+        self.cut = False
+
+    def add(self, row: list[str]) -> None:
+        width = max(self.width, len(row))
+        if self.cut or (len(self.rows) + 1) * width > self.cap:
+            self.cut = True
+            return
+        self.rows.append(row)
+        self.width = width
+
+
+Finder = Callable[[_Lines, int, _Rows], tuple[bool, int]]
+
+
+def _table_at(lines: _Lines, start: int, cap: int,
+              no_table_until: dict[Callable, int]) -> tuple[Table | None, int, int]:
+    """(table, lines consumed, 1 if it was cut) for a table starting at ``start``."""
     for finder in (_cell_per_line_table, _tab_columns_table):
-        rows, consumed = finder(lines, start)
-        if rows is not None:
-            return _make_table(rows), consumed
-    return None, 0
+        if no_table_until.get(finder, -1) > start:
+            continue
+        rows = _Rows(cap)
+        found, scanned = finder(lines, start, rows)
+        if found and rows.rows:
+            return _make_table(rows.rows), scanned, int(rows.cut)
+        no_table_until[finder] = start + scanned
+    return None, 0, 0
 
 
-def _cell_per_line_table(lines: list[tuple[str, int | None]], start: int) -> tuple[list[list[str]] | None, int]:
+def _cell_per_line_table(lines: _Lines, start: int, out: _Rows) -> tuple[bool, int]:
     """Word tables pasted as text: every cell a tab-led line, a blank line between rows."""
-    rows: list[list[str]] = []
+    wide_rows = 0
     row: list[str] = []
     i = start
     while i < len(lines):
@@ -199,7 +260,8 @@ def _cell_per_line_table(lines: list[tuple[str, int | None]], start: int) -> tup
             row.append(line.strip())
         elif not line.strip():
             if row:
-                rows.append(row)
+                wide_rows += len(row) >= 2
+                out.add(row)
                 row = []
             if i + 1 < len(lines) and not lines[i + 1][0].startswith("\t"):
                 break
@@ -207,25 +269,23 @@ def _cell_per_line_table(lines: list[tuple[str, int | None]], start: int) -> tup
             break
         i += 1
     if row:
-        rows.append(row)
-    if sum(1 for r in rows if len(r) >= 2) < 2:
-        return None, 0
-    return rows, i - start
+        wide_rows += len(row) >= 2
+        out.add(row)
+    return wide_rows >= 2, i - start
 
 
-def _tab_columns_table(lines: list[tuple[str, int | None]], start: int) -> tuple[list[list[str]] | None, int]:
-    rows: list[list[str]] = []
+def _tab_columns_table(lines: _Lines, start: int, out: _Rows) -> tuple[bool, int]:
+    found = 0
     i = start
     while i < len(lines):
         line = lines[i][0].strip(" \u3000")
         cells = [c.strip() for c in line.strip("\t").split("\t")]
         if len([c for c in cells if c]) < 2:
             break
-        rows.append(cells)
+        found += 1
+        out.add(cells)
         i += 1
-    if len(rows) < 2:
-        return None, 0
-    return rows, i - start
+    return found >= 2, i - start
 
 
 def _make_table(rows: list[list[str]]) -> Table:

@@ -55,7 +55,7 @@ def starts_with_section(text: str, lexicon: Lexicon) -> bool:
     label = lexicon.numbering.pattern.match(text.lstrip())
     rest = text.lstrip()[label.end():] if label else text
     m = lexicon.heading_re.match(rest.lstrip())
-    return bool(m) and len(m.group()) >= 4
+    return m is not None and len(m.group()) >= 4
 
 
 def toc_blocks(blocks: list[Block]) -> set[int]:

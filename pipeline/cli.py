@@ -1,7 +1,8 @@
 """The ``jdx`` command line: a thin shell over the library.
 
 Data goes to stdout, logs and progress to stderr. Exit codes: 0 roles produced (or the
-command succeeded), 1 the file failed / the batch had failed files, 2 usage errors.
+command succeeded), 1 a file failed or gave no roles / the batch had failed files, 2 usage
+errors (including an output that cannot be written).
 Heavy modules (the readers, jieba, spaCy) are imported inside the commands so that
 ``jdx --help`` answers at once.
 """
@@ -46,50 +47,75 @@ PASSWORD_HELP = ("Password that opens encrypted DOCX/XLSX/DOC/PDF files (or set 
 VIA_LIBREOFFICE_HELP = "Read .doc/.wps by converting them with LibreOffice (when installed) instead of natively."
 
 
-def _setup_logging(debug: bool) -> None:
-    logging.basicConfig(level=logging.DEBUG if debug else logging.WARNING, stream=sys.stderr,
-                        format="%(levelname)s %(name)s: %(message)s")
+def _setup_logging(debug: bool, verbose: bool = False) -> None:
+    level = logging.DEBUG if debug else logging.INFO if verbose else logging.WARNING
+    logging.basicConfig(level=level, stream=sys.stderr, format="%(levelname)s %(name)s: %(message)s")
 
 
 @app.command()
 def convert(
-    file: Annotated[str, typer.Argument(help="Input file (DOCX, DOC/WPS, RTF, PDF, HTML or text); '-' reads stdin.")],
-    output: Annotated[Path | None, typer.Option("-o", "--output", help="Write JSON here instead of stdout.")] = None,
+    files: Annotated[list[str], typer.Argument(
+        metavar="FILE...", help="Input files or glob patterns (DOCX, PDF, text, HTML, Markdown …); '-' reads stdin.")],
+    output: Annotated[str | None, typer.Option(
+        "-o", "--output", help="Write here instead of stdout: a file for one input, else a folder (created when "
+        "missing; a trailing / also asks for one) with one output per input.")] = None,
+    to: Annotated[str, typer.Option(
+        "--to", help="json: the full result per file; jsonl: one role per line; md: readable Markdown.")] = "json",
     lexicon: Annotated[Path | None, typer.Option(help="Extra lexicon TOML (labels, headings) to merge in.")] = None,
     compact: Annotated[bool, typer.Option(help="One-line JSON.")] = False,
     keep_script: Annotated[bool, typer.Option(help="Keep Traditional Chinese as written (default: Simplified).")] = False,
     password: Annotated[str | None, typer.Option(envvar="JDX_PASSWORD", help=PASSWORD_HELP)] = None,
     via_libreoffice: Annotated[bool, typer.Option(help=VIA_LIBREOFFICE_HELP)] = False,
+    timeout: Annotated[float, typer.Option(
+        help="Seconds per file before it fails as `timeout` (0: no limit).")] = 60.0,
+    memory_limit: Annotated[int, typer.Option(help="Address-space cap per file in MB (0: none).")] = 2048,
+    quiet: Annotated[bool, typer.Option("-q", "--quiet", help="No messages on stderr, only the exit code.")] = False,
+    verbose: Annotated[bool, typer.Option("-v", "--verbose", help="A line per file with its status, roles and time.")]
+    = False,
     debug: Annotated[bool, typer.Option(help="Show tracebacks and debug logs.")] = False,
 ) -> None:
-    """Convert one file and print its role records as JSON."""
-    _setup_logging(debug)
-    from ..extractors.options import ReadOptions
-    from .convert import convert_bytes, convert_path
+    """Convert files and print their role records (JSON, JSON Lines or Markdown).
 
-    lex = _lexicon_or_exit(lexicon)
-    options = ReadOptions(password=password, via_libreoffice=via_libreoffice,
-                          filename=None if file == "-" else Path(file).name)
-    if file == "-":
-        result = convert_bytes(sys.stdin.buffer.read(), "-", lexicon=lex, options=options, keep_script=keep_script,
-                               raise_errors=debug)
-    else:
-        path = Path(file)
-        if not path.exists():
-            typer.echo(f"jdx: no such file: {file}", err=True)
-            raise typer.Exit(2)
-        if path.is_dir():
-            typer.echo(f"jdx: {file} is a folder; use `jdx batch {file} -o OUT`", err=True)
-            raise typer.Exit(2)
-        result = convert_path(path, lexicon=lex, options=options, keep_script=keep_script, raise_errors=debug)
-    text = result.model_dump_json(indent=None if compact else 2)
-    if output:
-        output.write_text(text + "\n", encoding="utf-8")
-    else:
-        sys.stdout.write(text + "\n")
-    if result.status == "failed" and result.error:
-        typer.echo(f"jdx: {file}: {result.error.code}: {result.error.message}", err=True)
-        raise typer.Exit(1)
+    Each file runs in a child process with a time and memory limit. Exit code 0 when every
+    file gave roles, 1 when one failed or gave none, 2 on usage errors.
+    """
+    _setup_logging(debug, verbose and not quiet)
+    from .convert_command import ConvertUsageError, Request, run_convert
+    from .isolate import Isolation
+
+    if to not in ("json", "jsonl", "md"):
+        typer.echo(f"jdx: --to must be json, jsonl or md, not {to}", err=True)
+        raise typer.Exit(2)
+    if timeout < 0 or memory_limit < 0:
+        typer.echo("jdx: --timeout and --memory-limit must not be negative", err=True)
+        raise typer.Exit(2)
+    if lexicon and not lexicon.is_file():
+        typer.echo(f"jdx: no such lexicon file: {lexicon}", err=True)
+        raise typer.Exit(2)
+    _lexicon_or_exit(lexicon)  # a misspelt key is a usage error here, not one failure per file
+    request = Request(inputs=files, output=output, to=to, compact=compact,  # type: ignore[arg-type]
+                      lexicon_path=str(lexicon) if lexicon else None, debug=debug,
+                      keep_script=keep_script, password=password, via_libreoffice=via_libreoffice,
+                      isolation=Isolation(timeout=timeout or None, memory_limit_mb=memory_limit or None))
+
+    def report(name: str, outcome, seconds: float) -> None:
+        if quiet:
+            return
+        if outcome.status == "failed":
+            typer.echo(f"jdx: {name}: {outcome.error_code}: {outcome.error_message}", err=True)
+        elif not outcome.roles:
+            typer.echo(f"jdx: {name}: no roles found", err=True)
+        if verbose:
+            typer.echo(f"jdx: {name}: {outcome.status}, {outcome.roles} role(s), {seconds:.2f} s", err=True)
+            for warning in outcome.warnings:
+                typer.echo(f"jdx: {name}: warning {warning}", err=True)
+
+    try:
+        code = run_convert(request, report, stdin=sys.stdin.buffer.read)
+    except ConvertUsageError as exc:
+        typer.echo(f"jdx: {exc}", err=True)
+        raise typer.Exit(2) from None
+    raise typer.Exit(code)
 
 
 @app.command()
@@ -104,6 +130,7 @@ def batch(
     quiet: Annotated[bool, typer.Option(help="No progress display (the closing summary is still printed).")] = False,
     lexicon: Annotated[Path | None, typer.Option(help="Extra lexicon TOML (labels, headings) to merge in.")] = None,
     headers: Annotated[str, typer.Option(help="Spreadsheet headers: zh (岗位名称 …) or en (field paths).")] = "zh",
+    keep_script: Annotated[bool, typer.Option(help="Keep Traditional Chinese as written (default: Simplified).")] = False,
     password: Annotated[str | None, typer.Option(envvar="JDX_PASSWORD", help=PASSWORD_HELP)] = None,
     via_libreoffice: Annotated[bool, typer.Option(help=VIA_LIBREOFFICE_HELP)] = False,
     debug: Annotated[bool, typer.Option(help="Show debug logs.")] = False,
@@ -116,7 +143,7 @@ def batch(
     import signal
 
     from ..extractors.options import ReadOptions
-    from .batch import BatchError, BatchUsageError, auto_progress, format_summary, run_batch
+    from .batch import BatchError, BatchOutputError, BatchUsageError, auto_progress, format_summary, run_batch
 
     def interrupted(signum, frame):  # SIGTERM stops like Ctrl-C: results so far stay resumable
         raise KeyboardInterrupt
@@ -124,13 +151,16 @@ def batch(
     if headers not in ("zh", "en"):
         typer.echo(f"jdx: --headers must be zh or en, not {headers}", err=True)
         raise typer.Exit(2)
+    if lexicon and lexicon.is_file():
+        _lexicon_or_exit(lexicon)  # a misspelt key stops the run before any file, not in every worker
     signal.signal(signal.SIGTERM, interrupted)
     try:
         summary = run_batch(in_dir, out_dir, workers=workers, timeout=timeout, force=force,
                             progress=auto_progress(quiet), memory_limit_mb=memory_limit or None,
-                            lexicon_path=str(lexicon) if lexicon else None, headers=headers,
-                            options=ReadOptions(password=password, via_libreoffice=via_libreoffice))
-    except BatchUsageError as exc:
+                            lexicon_path=str(lexicon) if lexicon else None, headers=headers,  # type: ignore[arg-type]
+                            options=ReadOptions(password=password, via_libreoffice=via_libreoffice),
+                            keep_script=keep_script)
+    except (BatchUsageError, BatchOutputError) as exc:  # bad arguments; OUT_DIR full or not writable
         typer.echo(f"jdx: {exc}", err=True)
         raise typer.Exit(2) from None
     except BatchError as exc:

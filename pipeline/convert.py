@@ -13,6 +13,7 @@ import logging
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
 
 from ..extractors import DEFAULT_LIMITS, DocumentError, ErrorCode, Limits, ReadOptions, read_document
 from ..schemas.document import Document
@@ -147,7 +148,7 @@ def _build(drafts: list[RoleDraft], ctx: DocContext, shared: RoleBuilder | None,
     return kept
 
 
-def _status(roles: list[Role], doc: Document) -> str:
+def _status(roles: list[Role], doc: Document) -> Literal["ok", "partial"]:
     """``ok`` only when every role passes review and nothing of the file was lost."""
     lossy = any(w.code in LOSS_CODES for w in doc.warnings)
     return "ok" if roles and not lossy and all(not r.review.needed for r in roles) else "partial"

@@ -24,6 +24,7 @@ import json
 import os
 import re
 import tomllib
+from collections.abc import Mapping
 from functools import cache, cached_property
 from importlib import resources
 from pathlib import Path
@@ -301,7 +302,7 @@ def _with_lowercase(table: dict[str, str]) -> dict[str, str]:
     return out
 
 
-def _invert(table: dict[str, list[str]]) -> dict[str, str]:
+def _invert(table: Mapping[Any, list[str]]) -> dict[str, str]:  # keys: the Literal field names
     """phrase -> key; when a phrase is listed under two keys the first listed wins."""
     out: dict[str, str] = {}
     for key, phrases in table.items():
@@ -344,7 +345,7 @@ class Lexicon:
     @cached_property
     def heading_re(self) -> re.Pattern[str]:
         # Latin headings ("Responsibilities", "What you'll do") are written in any case.
-        return re.compile(alternation(self.sections), re.IGNORECASE)
+        return re.compile(alternation(list(self.sections)), re.IGNORECASE)
 
     @cached_property
     def label_re(self) -> re.Pattern[str]:

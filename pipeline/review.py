@@ -141,7 +141,9 @@ def _no_role_evidence(roles: list[Role]) -> bool:
     return True
 
 
-FILE_REFERENCE = re.compile(r"\S/\S+\.(?:docx?|pdf|md|txt|xlsx?|html?|php\d?|jsp|aspx|wps|rtf|et|ods)\b|\b[0-9a-f]{40}\b",
+# The name after a path's last slash: a scan stops at the next slash, so a line of slashes stays
+# linear (``\S/\S+\.`` rescanned the line from every slash).
+FILE_REFERENCE = re.compile(r"(?<=\S)/[^\s/]*\.(?:docx?|pdf|md|txt|xlsx?|html?|php\d?|jsp|aspx|wps|rtf|et|ods)\b|\b[0-9a-f]{40}\b",
                             re.IGNORECASE)
 
 

@@ -601,7 +601,7 @@ def _glued_heading(line: Line, i: int, end: int) -> bool:
     if (line.form_bare or line.flattened) and nxt not in g.prose_followers and nxt not in OPEN_PARENS:
         return True
     nm = line.lexicon.numbering.pattern.match(text, end)
-    return bool(nm) and line.label(nm).ordinal == 1
+    return nm is not None and line.label(nm).ordinal == 1
 
 
 # --- labels -------------------------------------------------------------------------------------
@@ -810,7 +810,7 @@ def _next_is_title(text: str, lexicon: Lexicon) -> bool:
     if not m:
         return False
     nm = re.match(r"\s*([^\s,，。:：;；]{2,20})", text[m.end():m.end() + 24])
-    return bool(nm) and is_position_name(nm.group(1), lexicon, 20)
+    return nm is not None and is_position_name(nm.group(1), lexicon, 20)
 
 
 @rule

@@ -13,10 +13,9 @@ from functools import cache
 from .lexicon import Lexicon, alternation
 from .piece import Kind, Piece
 from .rules import rule
-from .segment import RoleDraft
 from .scan import SWITCHING_LABELS
+from .segment import RoleDraft
 from .tables import is_duty_marker
-
 
 Tagged = list[tuple[str | None, Piece]]
 

@@ -17,10 +17,10 @@ from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
 
 from ..schemas.document import STYLE_SHEET
+from .keys import normalize_name
 from .lexicon import Lexicon
 from .piece import Kind, Piece
 from .rules import rule
-from .keys import normalize_name
 from .titles import DocTitle, clean_title, is_organization, is_position_name, split_organization, split_title
 
 SAME_TITLE = 0.85
@@ -392,7 +392,7 @@ def _heading_line_opens_role(piece: Piece, following: list[Piece], lexicon: Lexi
 # --- the rules ---------------------------------------------------------------------------------
 
 @rule
-def _index_row(draft: RoleDraft, later: list[RoleDraft], lexicon: Lexicon) -> RoleDraft | None | bool:
+def _index_row(draft: RoleDraft, later: list[RoleDraft], lexicon: Lexicon) -> RoleDraft | None:
     """A table of openings (岗位名称 | 招聘人数 | 工作地点 | 薪资) before the roles' own sections lists
     each role's numbers: the row belongs to the role described under the same name."""
     return _described_later(draft, later, lexicon)

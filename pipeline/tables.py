@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from ..schemas.document import Block, Cell
 from .lexicon import Lexicon, alternation
@@ -28,7 +29,10 @@ class KpiGrid:
     title: str | None = None
 
 
+@lru_cache(maxsize=1024)
 def _norm(text: str) -> str:
+    # Cached: a merged cell's text is the same string in every row it covers, and a column
+    # merged over thousands of rows must not be normalised again per row.
     return re.sub(r"\s+", "", text).rstrip(":：")
 
 
@@ -109,7 +113,7 @@ def table_pieces(block: Block, lexicon: Lexicon, scan_text: Scanner) -> list[Pie
         if consumed_below:
             r += 2
             continue
-        _horizontal_form(row_cells, lexicon, span, scan_text, pieces)
+        _horizontal_form(row_cells, r, lexicon, span, scan_text, pieces)
         r += 1
     return pieces
 
@@ -149,7 +153,13 @@ def _label_key(text: str, lexicon: Lexicon) -> tuple[bool, str | None]:
     return False, None
 
 
-def _horizontal_form(cells: list[Cell], lexicon: Lexicon, span, scan_text, pieces: list) -> None:
+def _horizontal_form(cells: list[Cell], r: int, lexicon: Lexicon, span, scan_text, pieces: list) -> None:
+    """Label | value pairs and free text cells of row ``r``.
+
+    A vertically merged cell shows in every row it covers but is read once, in the row where
+    it starts: reading it again per row repeats its pieces and, for a column merged over
+    thousands of rows (each row's hidden text joined into it), costs rows × text.
+    """
     i = 0
     while i < len(cells):
         cell = cells[i]
@@ -157,6 +167,9 @@ def _horizontal_form(cells: list[Cell], lexicon: Lexicon, span, scan_text, piece
         if is_label and cell.text.strip():
             value_cell = cells[i + 1] if i + 1 < len(cells) else None
             if value_cell is not None and not _label_key(value_cell.text, lexicon)[0]:
+                if cell.row < r and value_cell.row < r:  # both merged from above: read there
+                    i += 2
+                    continue
                 value = value_cell.text.strip()
                 vs = value_cell.text.find(value) if value else 0
                 pieces.append(Piece(Kind.LABEL, value, span(value_cell, vs, vs + len(value)), key=key,
@@ -166,7 +179,7 @@ def _horizontal_form(cells: list[Cell], lexicon: Lexicon, span, scan_text, piece
             pieces.append(Piece(Kind.LABEL, "", span(cell), key=key, name=_norm(cell.text), source="table"))
             i += 1
             continue
-        if cell.text.strip():
+        if cell.row == r and cell.text.strip():
             pieces.extend(_not_titles(scan_text(cell.text, span(cell), lexicon)))
         i += 1
 

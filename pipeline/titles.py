@@ -52,7 +52,8 @@ def _doc_title_re(lexicon: Lexicon) -> re.Pattern[str]:
                         rf"|\(\s?\d{{4}}\s?(?:{edition}){{0,4}}\s?\)")
     paren_ordinal = rf"\(\s?(?:\d{{1,3}}|{cn}{{1,4}})\s?\)"
     return re.compile(
-        rf"(?P<label>(?:{n.pattern.pattern})\s*)?"
+        # \A: matched at the start only (a search would try every position, 200 ways each).
+        rf"\A(?P<label>(?:{n.pattern.pattern})\s*)?"
         rf"(?P<x>[^\n]{{0,{MAX_TITLE}}}?)[{re.escape(SEPARATORS)}]{{0,6}}"
         rf"(?P<doc>{words})"
         rf"(?P<decor>(?:\s{{0,4}}(?:{words}|{decorations}|{count_decoration}|{paren_ordinal}|\((?:{decorations})\))){{0,6}})"
@@ -176,9 +177,18 @@ def _headcount_tail(title: str, lexicon: Lexicon) -> TitleParts | None:
     return TitleParts(title=title[: m.start()].strip(SEPARATORS), headcount=count, level=level)
 
 
+def _without_trailing_bracket(text: str) -> str:
+    """``出纳（兼）`` → ``出纳``: from the first opening bracket to the end, when the text ends with
+    a closing one (a lazy ``[(（].*?[)）]$`` search did the same in time quadratic in brackets)."""
+    if not text.endswith((")", "）")):
+        return text
+    starts = [i for i in (text.find("("), text.find("（")) if i >= 0]
+    return text[:min(starts)] if starts else text
+
+
 def is_position_name(text: str, lexicon: Lexicon, max_len: int = 16) -> bool:
     """A short phrase that ends with a position word (经理, 主管, 专员, 员, 岗 …)."""
-    text = re.sub(r"[(（].*?[)）]$", "", text.strip())
+    text = _without_trailing_bracket(text.strip())
     if not text or len(text) > max_len or SENTENCE_PUNCT.search(text):
         return False
     head = next((h for h in lexicon.position_heads if text.endswith(h)), None)

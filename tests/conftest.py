@@ -8,11 +8,10 @@ need ``../shared`` must never go quiet.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import os
 import re
 from collections import Counter
+from pathlib import Path
 
 import pytest
 

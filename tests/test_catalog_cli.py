@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 from jdx.pipeline.cli import app
 from jdx.pipeline.export import EXPORT_FILES, SHEETS
-from jdx.schemas.catalog import CatalogRole
 from jdx.pipeline.zh_texts import zh_texts
+from jdx.schemas.catalog import CatalogRole
 from openpyxl import load_workbook
 from typer.testing import CliRunner
 

@@ -11,12 +11,18 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT
-from typer.testing import CliRunner
-
 from jdx.pipeline.builder import LABELS, SECTIONS, STRUCTURAL
 from jdx.pipeline.cli import app
 from jdx.pipeline.convert import convert_bytes
-from jdx.pipeline.lexicon import FieldPath, LexiconError, SectionKey, bundled_data, load_lexicon, merge_user_data
+from jdx.pipeline.lexicon import (
+    FieldPath,
+    LexiconError,
+    SectionKey,
+    bundled_data,
+    load_lexicon,
+    merge_user_data,
+)
+from typer.testing import CliRunner
 
 runner = CliRunner()
 

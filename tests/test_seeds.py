@@ -5,7 +5,6 @@ not next to the repository."""
 from __future__ import annotations
 
 import json
-import re
 import subprocess
 import sys
 from pathlib import Path

@@ -228,7 +228,8 @@ def _percentages_are_weights(kpis: list[KPI]) -> bool:
             and k.weight_pct is None]
     if len(bare) < 2 or len(bare) != len(kpis):
         return False
-    total = sum(float(PERCENT.match(k.targets.text).group(1)) for k in bare)  # type: ignore[union-attr]
+    total = sum(float(m.group(1)) for k in bare
+                if isinstance(k.targets, TextTarget) and (m := PERCENT.match(k.targets.text)))
     return abs(total - 100) <= 0.5
 
 
