@@ -114,6 +114,7 @@ class NumberingVocab(_Vocab):
     article_prefix: str = ""
     article_units: str = ""
     role_article_units: str = ""
+    chapter_units: str = ""
     circled: str = ""
     paren_digits: str = ""
     stop_digits: str = ""

@@ -58,6 +58,7 @@ class Numbering:
         self.heading_number = re.compile(rf"^\s*(?:{self.cn_class}{{1,3}}|\d{{1,2}})\s*[{seps}:：]\s*")
         self.ordinal_tail = re.compile(rf"(?:{self.cn_class}|\d){{1,3}}")
         self.role_article_units = vocab.role_article_units
+        self.chapter_units = vocab.chapter_units
 
     def to_int(self, text: str) -> int | None:
         """一 → 1, 十一 → 11, 二十三 → 23, 一百零五 → 105."""
@@ -108,6 +109,10 @@ class Numbering:
     def is_role_article(self, label: Label) -> bool:
         """第X条 opens a role in a regulation-style compilation; 第X章/节 do not."""
         return label.style != "article" or label.text.endswith(tuple(self.role_article_units))
+
+    def is_chapter(self, label: Label | None) -> bool:
+        """第四章 / 第二篇: a part of a manual, above sections and articles."""
+        return label is not None and label.style == "article" and label.text.endswith(tuple(self.chapter_units))
 
 
 def _cls(text: str) -> str:

@@ -124,6 +124,9 @@ class Segmenter:
         elif piece.kind == Kind.LEAD_IN and piece.text and self.current is not None and self.current.has_items():
             self.current = self.start(RoleDraft(title=piece.text, title_source="lead_in", title_piece=piece,
                                                 pieces=[piece], default_section=piece.key))
+        elif self.current is not None and _chapter_ends_roles(piece, self.current, self.lexicon):
+            self.current = None
+            self.unassigned.append(piece)
         elif self.current is None and _organization_line(piece, self.lexicon):
             self.pending_org = piece
             self.unassigned.append(piece)
@@ -163,7 +166,8 @@ class Segmenter:
                 continue
             target = _index_row(draft, roles[i + 1:], self.lexicon)
             if target is not None:
-                target.pieces[1:1] = [p for p in draft.pieces if p is not draft.title_piece]
+                # After the role's own text: a row's section cell (备注) must not head that text.
+                target.pieces.extend(p for p in draft.pieces if p is not draft.title_piece)
             self.unassigned.extend([draft.title_piece] if target is not None and draft.title_piece else draft.pieces)
         return kept
 
@@ -452,6 +456,13 @@ def _label_opens_next_card(current: RoleDraft) -> bool:
     """A 岗位名称 label naming another position opens the next form card of a compilation,
     once the current card has its own 岗位名称 or its own list."""
     return current.label_title or (current.has_items() and current.title_source != "none")
+
+
+@rule
+def _chapter_ends_roles(piece: Piece, current: RoleDraft, lexicon: Lexicon) -> bool:
+    """A manual's chapter heading (``第四章：培训中心管理制度``) after a role's text ends the part
+    of the manual that describes positions: what follows belongs to no role until a title."""
+    return piece.kind == Kind.ITEM and current.has_items() and lexicon.numbering.is_chapter(piece.marker)
 
 
 @rule

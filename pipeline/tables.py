@@ -103,7 +103,8 @@ def table_pieces(block: Block, lexicon: Lexicon, scan_text: Scanner) -> list[Pie
 
         roster = _roster_header(row_cells, lexicon)
         if roster is not None and r + 1 < table.n_rows:
-            rows = _roster_rows(grid, r + 1, roster, lexicon, span, scan_text)
+            headers = {c.col: _norm(c.text) for c in row_cells}
+            rows = _roster_rows(grid, r + 1, roster, lexicon, span, scan_text, headers)
             if rows:
                 pieces.extend(rows)
                 r = table.n_rows
@@ -237,7 +238,7 @@ def _roster_header(cells: list[Cell], lexicon: Lexicon) -> dict[int, tuple[str, 
 
 @rule
 def _roster_rows(grid, start: int, columns: dict[int, tuple[str, str]], lexicon: Lexicon, span,
-                 scan_text: Scanner) -> list[Piece]:
+                 scan_text: Scanner, headers: dict[int, str]) -> list[Piece]:
     """A table whose header names fields and the position (岗位名称 | 所属部门 | 岗位职责 | 任职要求,
     序号 | 岗位 | 人数 | 任职要求 | 薪资待遇) lists one role per row: each row opens a role, each
     cell fills its column's field (a merged cell fills every row it covers)."""
@@ -254,12 +255,14 @@ def _roster_rows(grid, start: int, columns: dict[int, tuple[str, str]], lexicon:
         pieces.append(Piece(Kind.TITLE, name, span(title_cell), name=name, title_style="roster", source="table"))
         for c, (kind, key) in sorted(columns.items()):
             cell = grid[r][c] if c < len(grid[r]) else None
-            if c == title_col or kind in ("serial", "other") or cell is None or not cell.text.strip():
+            if c == title_col or kind == "serial" or cell is None or not cell.text.strip():
                 continue
             if kind == "label":
                 pieces.append(Piece(Kind.LABEL, cell.text.strip(), span(cell), key=key, name=key, source="table"))
-            else:
-                pieces.append(Piece(Kind.HEADING, "", span(cell, 0, 0), key=key, name=key, source="table"))
+            else:  # a column the lexicon does not know keeps its text under its header (other_sections)
+                section = "other" if kind == "other" else key
+                pieces.append(Piece(Kind.HEADING, "", span(cell, 0, 0), key=section, name=headers.get(c) or key,
+                                    source="table"))
                 pieces.extend(_cell_lines(cell, lexicon, span, scan_text))
     return pieces
 

@@ -221,3 +221,35 @@ def test_nothing_is_lost(text: str, lexicon) -> None:
     result = convert(text)
     missing, total = lost_characters(text.encode("utf-8"), result, lexicon)
     assert sum(missing.values()) <= 0.01 * total, missing
+
+
+# An operations manual: a roster of the positions (序号 | 岗位名称 | 人数 | 备注), each position's
+# 岗位职能 under a （一）… heading, then the manual's next chapter. Checked by hand against the text.
+MANUAL = (
+    "第三章 岗位职责\n一、岗位设置\n序号\t岗位名称\t人数\t备注\n1\t校长\t1\t全面负责\n2\t教务主管\t1\t\n"
+    "3\t会计\t1\t兼任出纳\n（一）校长岗位职能：\n1、全面负责学校的教学与行政管理工作；\n2、制定学校年度发展计划；\n"
+    "（二）教务主管岗位职能：\n1、负责排课与教师考勤；\n2、组织教学质量检查；\n（三）会计岗位职能：\n"
+    "1、负责日常账务处理；\n2、编制月度财务报表；\n第四章 培训中心管理制度\n1、培训中心每月组织一次教师培训；\n"
+    "2、培训记录由行政部存档。\n"
+)
+
+
+def test_a_manual_roster_then_each_positions_duties_then_the_next_chapter() -> None:
+    result = convert(MANUAL, "运营管理手册.txt")
+    roles = {r.title: r for r in result.roles}
+    assert list(roles) == ["校长", "教务主管", "会计"]
+    assert [r.headcount for r in roles.values()] == [1, 1, 1]
+    # the roster row's 备注 cell comes after the role's own duties and does not swallow them
+    assert [d.text for d in roles["校长"].duties] == ["全面负责学校的教学与行政管理工作", "制定学校年度发展计划"]
+    assert [(o.heading, o.text) for o in roles["校长"].other_sections] == [("备注", "全面负责")]
+    # the next chapter ends the positions: its articles are no 会计 duties
+    assert [d.text for d in roles["会计"].duties] == ["负责日常账务处理", "编制月度财务报表"]
+    assert "培训中心每月组织一次教师培训；" in [u.text for u in result.unassigned]
+
+
+def test_a_roster_column_the_lexicon_does_not_know_keeps_its_text() -> None:
+    result = convert("招聘岗位\n岗位名称\t人数\t招聘范围\t学历\n销售代表\t5\t华东地区\t大专\n客服专员\t2\t全国\t中专\n")
+    assert [(r.title, r.headcount) for r in result.roles] == [("销售代表", 5), ("客服专员", 2)]
+    assert [(o.heading, o.text) for o in result.roles[0].other_sections] == [("招聘范围", "华东地区")]
+    assert [(o.heading, o.text) for o in result.roles[1].other_sections] == [("招聘范围", "全国")]
+    assert result.roles[0].qualifications.education.level == "大专"
