@@ -77,9 +77,24 @@ def _feed_over_http(catalog, since: int) -> list[tuple[str, str, int]]:
                 return out
 
 
+def _json_ld_gaps(role: dict) -> list[str]:
+    """What a role lacks to be a JobPosting, read off the record itself: a title, and some text
+    to describe it (a title alone — a stray line read as a role — has none)."""
+    gaps = [] if role["title"].strip() else ["title is missing"]
+    q = role["qualifications"]
+    stated = [role.get("purpose"), *(d["text"] for d in role["duties"]),
+              *((q.get(k) or {}).get("text") for k in ("education", "age", "experience")),
+              *(t for k in ("majors", "skills", "knowledge", "qualities", "certifications", "training",
+                            "special", "preferred") for t in q.get(k) or []),
+              *(s["heading"] + s["text"] for s in role["other_sections"]), *(u["text"] for u in role["unmapped"])]
+    if not any(t and t.strip() for t in stated):
+        gaps.append("description is missing")
+    return gaps
+
+
 def _check_json_ld(catalog) -> None:
-    """Every role with a title is a JobPosting with the required properties; a role without a
-    title cannot be one and is left out, with its reason."""
+    """Every role with a title and some text is a JobPosting with the required properties; a role
+    without either cannot be one and is left out, with its reasons."""
     import io
     import json
 
@@ -89,10 +104,9 @@ def _check_json_ld(catalog) -> None:
     assert graph["@context"] == "https://schema.org"
     with catalog.reading() as conn:
         current = {r.key: json.loads(r.record) for r in queries.current_roles(conn)}
-    untitled = {key for key, role in current.items() if not role["title"].strip()}
-    assert {key for key, _ in report.left_out} == untitled
-    assert all(why == ["title is missing"] for _, why in report.left_out)
-    assert len(graph["@graph"]) == report.roles == len(current) - len(untitled)
+    expected = {key: why for key, role in current.items() if (why := _json_ld_gaps(role))}
+    assert dict(report.left_out) == expected
+    assert len(graph["@graph"]) == report.roles == len(current) - len(expected)
     for node in graph["@graph"]:
         role = current[node["identifier"]["value"]]
         assert node["@type"] == "JobPosting" and set(node) <= JOBPOSTING_PROPERTIES
@@ -118,10 +132,13 @@ def _check_rename_rule(catalog) -> None:
         incoming = [Incoming(i, f"renamed.{i}", tuple(d)) for i, d in enumerate(duties)]
         cands = [Candidate(f"k{i}", f"old.{i}", (i,), lambda d=d: d) for i, d in enumerate(duties)]
         for index, key in rename_rule(incoming, cands).items():
-            kept += key == f"k{index}"
+            kept += key == f"k{index}" and len(duties) > 1 and bool(duties[index])
             wrong += key != f"k{index}"
     assert wrong == 0
-    assert kept >= 0.6 * sum(len(d) for d in by_doc.values() if len(d) > 1)
+    # Only a role with duties can be recognised by them: the floor is over those roles.
+    matchable = sum(1 for roles in by_doc.values() if len(roles) > 1 for duties in roles if duties)
+    print(f"rename rule on the corpus: {kept} of {matchable} roles with duties kept their key")
+    assert kept >= 0.8 * matchable
 
 
 def _import_edit_reimport(tmp_path: Path, paths: tuple[str, ...] | None) -> None:
