@@ -110,13 +110,22 @@ def extract(doc: Document, *, name: str, sha256: str, lexicon: Lexicon,
     verdict = document_verdict(roles, [b.draft for b in kept], matching, lexicon)
     if verdict is not None:
         warnings.append(verdict)
-        unassigned.extend(p for b in kept for p in b.draft.pieces)
+        unassigned = _every_piece(unassigned, seg.unassigned, shared, kept)
         roles = []
     roles = review_roles(roles, [b.draft for b in kept], display, lexicon)
     if not roles and verdict is None:
         warnings.append(Warning(code="not_a_job_description", message="no job description found in this document"))
     return ConvertResult(file=name, status=_status(roles, doc), roles=roles, warnings=warnings,
                          unassigned=_unassigned(unassigned, restorer))
+
+
+def _every_piece(unassigned: list[Piece], outside: list[Piece], shared: RoleBuilder | None,
+                 kept: list[RoleBuilder]) -> list[Piece]:
+    """Every piece of the document, once, in reading order: when no role is kept, all of its
+    text — the roles', the shared sections', the rest — is unassigned."""
+    pieces = [*unassigned, *outside, *(shared.draft.pieces if shared else []), *(p for b in kept for p in b.draft.pieces)]
+    unique = list({id(p): p for p in pieces}.values())
+    return sorted(unique, key=lambda p: (p.loc.block, p.loc.row or 0, p.loc.col or 0, p.loc.start))
 
 
 def _outside_roles(unassigned: list[Piece], shared: RoleBuilder | None) -> list[Piece]:

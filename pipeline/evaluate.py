@@ -13,6 +13,7 @@ them (role counts recovered from each file's role precision and recall).
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -81,35 +82,46 @@ def _role_counts(gold_dir: Path, report: dict) -> Counts:
     return counts
 
 
+def score_gold_dir(gold_dir: Path, scorer: Path, work: Path, verbose: bool = False,
+                   show: bool = False) -> tuple[Counts, Counts]:
+    """Convert the inputs of every gold folder under ``gold_dir`` into ``work``, score each
+    folder with ``scorer`` and add up the counts: ``(fields, roles)``. Folders are scored one
+    by one because gold files in different folders may name inputs with the same file name."""
+    folders = gold_folders(gold_dir)
+    fields, roles = Counts(), Counts()
+    reports = Path(tempfile.mkdtemp(prefix="jdx-eval-"))
+    for n, folder in enumerate(folders):
+        out = work if len(folders) == 1 else work / str(n)
+        for name in convert_gold_inputs(folder, out):
+            print(f"jdx eval: input not found: {name}", file=sys.stderr)
+        report_path = reports / f"report{n}.json"
+        if show and len(folders) > 1:
+            print(f"== {folder}")
+        cmd = [sys.executable, str(scorer), str(folder), str(out), "--json", str(report_path)]
+        cmd += ["--verbose"] if verbose else []
+        subprocess.run(cmd, check=False, stdout=None if show else subprocess.DEVNULL)
+        report = json.loads(report_path.read_text(encoding="utf-8"))
+        overall = report["overall"]
+        fields.add(Counts(overall["tp"], overall["fp"], overall["fn"]))
+        roles.add(_role_counts(folder, report))
+    shutil.rmtree(reports, ignore_errors=True)
+    return fields, roles
+
+
 def run_eval(gold_dir: Path, pred_dir: Path | None, scorer: Path | None, verbose: bool) -> int:
     scorer = scorer or _find_scorer(gold_dir)
     if scorer is None or not scorer.exists():
         print(f"jdx eval: scorer not found (looked for tools/score.py above {gold_dir})", file=sys.stderr)
         return 2
-    folders = gold_folders(gold_dir)
-    fields, roles = Counts(), Counts()
-    code = 0
     with tempfile.TemporaryDirectory() as tmp:
-        for n, folder in enumerate(folders):
-            out = (pred_dir / str(n)) if pred_dir and len(folders) > 1 else (pred_dir or Path(tmp) / str(n))
-            for name in convert_gold_inputs(folder, out):
-                print(f"jdx eval: input not found: {name}", file=sys.stderr)
-            report_path = Path(tmp) / f"report{n}.json"
-            if len(folders) > 1:
-                print(f"== {folder}")
-            cmd = [sys.executable, str(scorer), str(folder), str(out), "--json", str(report_path)]
-            code = max(code, subprocess.call(cmd + (["--verbose"] if verbose else [])))
-            report = json.loads(report_path.read_text(encoding="utf-8"))
-            overall = report["overall"]
-            fields.add(Counts(overall["tp"], overall["fp"], overall["fn"]))
-            roles.add(_role_counts(folder, report))
-    if len(folders) > 1:
+        fields, roles = score_gold_dir(gold_dir, scorer, pred_dir or Path(tmp), verbose, show=True)
+    if len(gold_folders(gold_dir)) > 1:
         rp, rr, rf = roles.prf()
         fp_, fr, ff = fields.prf()
-        print(f"\n== all {len(folders)} folders of {gold_dir}")
+        print(f"\n== all {len(gold_folders(gold_dir))} folders of {gold_dir}")
         print(f"roles P={rp:.3f} R={rr:.3f} F1={rf:.3f}")
         print(f"fields P={fp_:.3f} R={fr:.3f} F1={ff:.3f}")
-    return code
+    return 0
 
 
 def _find_scorer(gold_dir: Path) -> Path | None:

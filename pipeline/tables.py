@@ -241,7 +241,8 @@ def _roster_rows(grid, start: int, columns: dict[int, tuple[str, str]], lexicon:
                  scan_text: Scanner, headers: dict[int, str]) -> list[Piece]:
     """A table whose header names fields and the position (岗位名称 | 所属部门 | 岗位职责 | 任职要求,
     序号 | 岗位 | 人数 | 任职要求 | 薪资待遇) lists one role per row: each row opens a role, each
-    cell fills its column's field (a merged cell fills every row it covers)."""
+    cell fills its column's field (a merged cell fills every row it covers). Nothing of the table
+    is dropped: a cell without a header, or in a row that opens no role, keeps its text as lines."""
     title_col = next(c for c, (kind, key) in columns.items() if (kind, key) == ("label", "title"))
     pieces: list[Piece] = []
     first = grid[start][title_col] if title_col < len(grid[start]) else None
@@ -249,20 +250,24 @@ def _roster_rows(grid, start: int, columns: dict[int, tuple[str, str]], lexicon:
         return []  # a form: its second row starts with another label, not a position
     for r in range(start, len(grid)):
         title_cell = grid[r][title_col] if title_col < len(grid[r]) else None
-        if title_cell is None or title_cell.row != r or not title_cell.text.strip():
-            continue
-        name = title_cell.text.strip()
-        pieces.append(Piece(Kind.TITLE, name, span(title_cell), name=name, title_style="roster", source="table"))
-        for c, (kind, key) in sorted(columns.items()):
-            cell = grid[r][c] if c < len(grid[r]) else None
-            if c == title_col or kind == "serial" or cell is None or not cell.text.strip():
+        opens = title_cell is not None and title_cell.row == r and bool(title_cell.text.strip())
+        if opens:
+            name = title_cell.text.strip()
+            pieces.append(Piece(Kind.TITLE, name, span(title_cell), name=name, title_style="roster", source="table"))
+        for c, cell in enumerate(grid[r]):
+            if c == title_col or cell is None or not cell.text.strip():
                 continue
-            if kind == "label":
+            kind, key = columns.get(c, ("", ""))
+            if opens and kind == "label":
                 pieces.append(Piece(Kind.LABEL, cell.text.strip(), span(cell), key=key, name=key, source="table"))
-            else:  # a column the lexicon does not know keeps its text under its header (other_sections)
-                section = "other" if kind == "other" else key
-                pieces.append(Piece(Kind.HEADING, "", span(cell, 0, 0), key=section, name=headers.get(c) or key,
-                                    source="table"))
+            elif opens and kind in ("section", "other"):
+                # a column the lexicon does not know keeps its text under its header (other_sections)
+                pieces.append(Piece(Kind.HEADING, "", span(cell, 0, 0), key="other" if kind == "other" else key,
+                                    name=headers.get(c) or key, source="table"))
+                pieces.extend(_cell_lines(cell, lexicon, span, scan_text))
+            elif kind != "serial" and cell.row == r and cell.col == c:
+                # no header over it, or a row that opens no role (the position cell merged from
+                # above, or blank): its own text, once, goes with the role above
                 pieces.extend(_cell_lines(cell, lexicon, span, scan_text))
     return pieces
 

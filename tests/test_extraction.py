@@ -253,3 +253,35 @@ def test_a_roster_column_the_lexicon_does_not_know_keeps_its_text() -> None:
     assert [(o.heading, o.text) for o in result.roles[0].other_sections] == [("招聘范围", "华东地区")]
     assert [(o.heading, o.text) for o in result.roles[1].other_sections] == [("招聘范围", "全国")]
     assert result.roles[0].qualifications.education.level == "大专"
+
+
+def _blank_form_after_a_role() -> bytes:
+    """A role, then a probation form whose header row names blank fields (姓名 | | 部门 | |
+    应聘职位 | ) and whose last row holds an assessor's comment in a column without a header."""
+    import io
+
+    import docx
+
+    document = docx.Document()
+    for line in ("岗位名称：行政专员", "岗位职责：", "1、负责办公用品采购；", "2、负责会议室预订与接待；", "试用期员工考核表："):
+        document.add_paragraph(line)
+    rows = [["姓名", "", "部门", "", "应聘职位", ""],
+            ["入职日期", "", "考核日期", "", "附注", ""],
+            ["主管评语", "工作认真，按时完成任务。", "", "", "考核结果：合格者予以录用，不合格者不予录用", ""]]
+    table = document.add_table(rows=len(rows), cols=6)
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            table.cell(r, c).text = text
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def test_a_table_read_as_a_roster_loses_no_cell(lexicon) -> None:
+    data = _blank_form_after_a_role()
+    result = convert_bytes(data, "行政专员.docx", raise_errors=True)
+    assert [r.title for r in result.roles] == ["行政专员"]
+    assert [d.text for d in result.roles[0].duties] == ["负责办公用品采购", "负责会议室预订与接待"]
+    assert "工作认真，按时完成任务。" in [u.text for u in result.unassigned]  # a cell under no header
+    missing, _ = lost_characters(data, result, lexicon, "行政专员.docx")
+    assert not missing

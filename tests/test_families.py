@@ -1,15 +1,16 @@
 """The family documents of our own (``tests/families``): job descriptions in the families and formats
 HR folders hold, with hand-written gold.
 
-What is checked here is the set itself, not extraction quality (the lead sets floors later):
+What is checked here is the set itself, and extraction quality on the dev set (floors 0.01 below
+the measured figures; the holdout's floors are in ``test_gold_dev.py``):
 - every gold file names an existing document and is a list of partial Role objects of contract 1.1
   (every key exists in the contract, every value has the contract's type);
 - every text value in the gold is read from its document (verbatim after the scorer's normalisation,
   Traditional documents through OpenCC t2s): a typo in the gold or a document edited without its gold
   fails here;
 - ``make_documents.py`` (and the holdout's) rebuilds the committed documents' content;
-- the shared scorer runs on jdx's predictions for the dev set (skipped without ``../shared``; fails
-  instead under ``JDX_REQUIRE_SHARED=1``).
+- the shared scorer scores jdx's predictions for the dev set above the floors (skipped without
+  ``../shared``; fails instead under ``JDX_REQUIRE_SHARED=1``).
 """
 
 from __future__ import annotations
@@ -292,4 +293,6 @@ def test_shared_scorer_runs_on_the_dev_set(tmp_path: Path) -> None:
                    check=True, capture_output=True)
     figures = json.loads(report.read_text(encoding="utf-8"))
     assert len(figures["files"]) == len(golds)
-    assert 0.0 <= figures["roles"]["f1"] <= 1.0 and 0.0 <= figures["overall"]["f1"] <= 1.0
+    # measured 2026-12-02: roles 0.993, fields 0.944; the floors sit 0.01 below
+    assert figures["roles"]["f1"] >= 0.983
+    assert figures["overall"]["f1"] >= 0.934

@@ -50,8 +50,21 @@ def test_scorer_figures(tmp_path: Path, results) -> None:
     subprocess.run([sys.executable, str(scorer), str(shared_dir("gold")), str(tmp_path), "--json", str(report)],
                    check=True, capture_output=True)
     figures = json.loads(report.read_text(encoding="utf-8"))
-    assert figures["roles"]["f1"] >= 0.90
-    assert figures["overall"]["f1"] >= 0.90
+    assert figures["roles"]["f1"] == 1.0
+    assert figures["overall"]["f1"] >= 0.969  # the figure before the core was reshaped (issue 7)
+    for name, floor in SEED_FIELD_FLOORS.items():
+        assert figures["files"][name]["fields"]["f"] >= floor, (name, figures["files"][name]["misses"])
+
+
+# Field F1 per seed as measured on 2026-12-02 (0.994, 0.953, 0.991, 0.994, 0.976) minus 0.01:
+# a change that costs one seed more than that fails here even when the total holds.
+SEED_FIELD_FLOORS = {
+    "000_d216c4d5e24a8c42.txt": 0.984,
+    "001_ef6c7dffdb5f0b76.txt": 0.943,
+    "002_9909b16a23535c37.txt": 0.981,
+    "003_b07b886979fda708.txt": 0.984,
+    "004_d5faa52017648b83.txt": 0.965,
+}
 
 
 def test_nothing_from_a_seed_body_is_lost(results, lexicon) -> None:
