@@ -213,8 +213,9 @@ class Segmenter:
             return
         if value == current.title or _label_restates_title(value, current):
             current.pieces.append(piece)
-            if not current.label_title:
-                current.title, current.title_piece, current.label_title = value, piece, True
+            if not current.label_title and not _heading_title_stands(value, current.title):
+                current.title, current.title_piece = value, piece
+            current.label_title = True
             return
         if _label_opens_next_card(current):
             self.current = self.start(RoleDraft(title=value, title_source="label", title_piece=piece, pieces=[piece],
@@ -449,6 +450,16 @@ def _label_restates_title(value: str, draft: RoleDraft) -> bool:
     if value.endswith(draft.title) or draft.title.endswith(value):
         return True
     return SequenceMatcher(None, value, draft.title).ratio() >= SAME_TITLE
+
+
+@rule
+def _heading_title_stands(value: str, heading_title: str | None) -> bool:
+    """A 岗位名称 label restating the heading's title gives the role its title, except when the
+    two differ inside the name (``客户服总监`` under ``客户服务总监工作说明书``): a character of
+    the label was lost (a site watermark stood in its place), and the heading still has it. A
+    label that only drops what stands in front (华邦集团客户服务总监 → 客户服务总监) still wins."""
+    return heading_title is not None and not (value == heading_title or heading_title.endswith(value)
+                                               or value.endswith(heading_title))
 
 
 @rule

@@ -285,3 +285,17 @@ def test_a_table_read_as_a_roster_loses_no_cell(lexicon) -> None:
     assert "工作认真，按时完成任务。" in [u.text for u in result.unassigned]  # a cell under no header
     missing, _ = lost_characters(data, result, lexicon, "行政专员.docx")
     assert not missing
+
+
+def test_a_label_title_damaged_by_a_watermark_gives_way_to_the_heading() -> None:
+    """Baidu Wenku copies put a watermark word where a character was (仓储Biblioteka 管): the
+    heading still names the position whole."""
+    text = "仓储主管岗位说明书\n岗位名称：仓储Biblioteka 管\n所属部门：物流部\n岗位职责：\n1、负责仓库日常管理；\n2、组织月度盘点。\n"
+    role = convert(text).roles[0]
+    assert (role.title, role.department) == ("仓储主管", "物流部")
+    assert [d.text for d in role.duties] == ["负责仓库日常管理", "组织月度盘点"]
+
+
+def test_a_label_title_without_the_headings_company_prefix_wins() -> None:
+    role = convert("华邦集团客户服务总监职位说明书\n职位名称：客户服务总监\n岗位职责：\n1、制定客户服务策略。\n").roles[0]
+    assert role.title == "客户服务总监"
