@@ -122,10 +122,10 @@ def warm_parent() -> None:
     import jdx.extractors.html  # noqa: F401
     import jdx.extractors.pdf  # noqa: F401
     from jdx.pipeline.convert import convert_bytes
-    from jdx.pipeline.isolate import WARM_UP_TEXT
+    from jdx.pipeline.isolate import warm_up_document
     from jdx.pipeline.lexicon import load_lexicon
 
-    convert_bytes(WARM_UP_TEXT.encode("utf-8"), "warm.txt", lexicon=load_lexicon())
+    convert_bytes(warm_up_document(), "warm.txt", lexicon=load_lexicon())
 
 
 def _child(case: Case, write_fd: int, memory_limit_mb: int) -> None:

@@ -188,10 +188,10 @@ def warm_up(lexicon_path: str | None) -> None:
     """Load the pipeline (lexicon, jieba, spaCy) once in this process, so that children
     forked for several files start warm instead of each loading it again."""
     from .convert import convert_bytes
-    from .isolate import WARM_UP_TEXT
+    from .isolate import warm_up_document
     from .lexicon import load_lexicon
 
-    convert_bytes(WARM_UP_TEXT.encode("utf-8"), "warm-up.txt", lexicon=load_lexicon(lexicon_path))
+    convert_bytes(warm_up_document(), "warm-up.txt", lexicon=load_lexicon(lexicon_path))
 
 
 # ----------------------------------------------------------------------------- the command

@@ -35,7 +35,14 @@ from dataclasses import dataclass
 _LENGTH = struct.Struct(">I")
 DEFAULT_TIMEOUT = 60.0  # as `jdx batch`
 DEFAULT_MEMORY_LIMIT_MB = 2048  # as `jdx batch`
-WARM_UP_TEXT = "岗位名称：出纳\n任职资格：\n熟悉财务制度，责任心强\n岗位职责：\n1. 负责现金收付\n"
+
+
+def warm_up_document() -> bytes:
+    """A one-role text that reaches every stage (labels, a requirements section, a numbered
+    duty), converted once so a process loads the lexicon and the NLP before the real files."""
+    from importlib import resources
+
+    return resources.files(__package__).joinpath("warm_up.txt").read_bytes()
 
 
 @dataclass(frozen=True)

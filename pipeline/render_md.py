@@ -14,25 +14,20 @@ from collections.abc import Iterable, Iterator
 
 from ..schemas.role import KPI, ConvertResult, PeriodTargets, Qualifications, Role, TextTarget
 
-# Heading and fact labels, in the order they appear.
-LABELS = {
-    "organization": "组织", "department": "部门", "code": "岗位编号", "grade": "职级", "headcount": "编制",
-    "category": "岗位类别", "reports_to": "直接上级", "direct_reports": "直接下级", "location": "工作地点",
-    "employment_type": "用工形式", "purpose": "岗位目的", "duties": "岗位职责", "qualifications": "任职资格",
-    "kpis": "关键绩效指标", "authorities": "工作权限", "contacts": "工作关系", "equipment": "工作设备",
-    "compensation": "薪酬", "benefits": "福利", "work_conditions": "工作环境", "source": "来源",
-    "internal": "内部", "external": "外部", "education": "学历", "majors": "专业", "age": "年龄",
-    "gender": "性别", "experience": "工作经验", "skills": "技能", "qualities": "素质", "knowledge": "知识",
-    "certifications": "证书", "training": "培训", "special": "其他要求", "preferred": "优先条件",
-    "kpi_name": "指标", "weight": "权重", "target": "目标", "month": "月度", "quarter": "季度",
-    "half_year": "半年度", "year": "年度", "no_roles": "未找到岗位信息",
-}
+
+def _label(key: str) -> str:
+    """A heading or fact label, as worded in zh_texts.toml [markdown]."""
+    from .zh_texts import zh_texts
+
+    return zh_texts().markdown[key]
+
+
 
 
 def render_result(result: ConvertResult) -> str:
     """Every role of one converted file; a file without roles says so in one line."""
     if not result.roles:
-        reason = f"{result.error.code}: {result.error.message}" if result.error else LABELS["no_roles"]
+        reason = f"{result.error.code}: {result.error.message}" if result.error else _label("no_roles")
         return f"<!-- {_comment(result.file)}: {_comment(reason)} -->\n"
     return "\n\n".join(render_role(role) for role in result.roles) + "\n"
 
@@ -43,11 +38,11 @@ def render_role(role: Role) -> str:
     if facts:
         parts.append("\n".join(facts))
     if role.purpose:
-        parts.append(f"## {LABELS['purpose']}\n\n{role.purpose}")
+        parts.append(f"## {_label('purpose')}\n\n{role.purpose}")
     parts.extend(_sections(role))
     source = role.source
-    pages = f", {source.pages} 页" if source.pages else ""
-    parts.append(f"*{LABELS['source']}：{_line(source.file)}（{source.format}{pages}，"
+    pages = ", " + _label("pages").format(n=source.pages) if source.pages else ""
+    parts.append(f"*{_label('source')}：{_line(source.file)}（{source.format}{pages}，"
                  f"{source.role_index + 1}/{source.role_count}）*")
     return "\n\n".join(parts)
 
@@ -58,35 +53,35 @@ def _facts(role: Role) -> Iterator[str]:
                ("employment_type", role.employment_type))
     for key, value in scalars:
         if value not in (None, ""):
-            yield f"- **{LABELS[key]}**：{_line(str(value))}"
+            yield f"- **{_label(key)}**：{_line(str(value))}"
     lists = (("reports_to", role.reporting.reports_to), ("direct_reports", role.reporting.direct_reports),
              ("location", role.location))
     for key, values in lists:
         if values:
-            yield f"- **{LABELS[key]}**：{'、'.join(_line(v) for v in values)}"
+            yield f"- **{_label(key)}**：{'、'.join(_line(v) for v in values)}"
 
 
 def _sections(role: Role) -> Iterator[str]:
     if role.duties:
-        yield f"## {LABELS['duties']}\n\n" + "\n".join(_duties(role))
+        yield f"## {_label('duties')}\n\n" + "\n".join(_duties(role))
     qualifications = list(_qualifications(role.qualifications))
     if qualifications:
-        yield f"## {LABELS['qualifications']}\n\n" + "\n".join(qualifications)
+        yield f"## {_label('qualifications')}\n\n" + "\n".join(qualifications)
     if role.kpis:
-        title = f"## {LABELS['kpis']}" + (f"：{_line(role.kpi_table_title)}" if role.kpi_table_title else "")
+        title = f"## {_label('kpis')}" + (f"：{_line(role.kpi_table_title)}" if role.kpi_table_title else "")
         yield title + "\n\n" + _kpi_table(role.kpis)
     for key, values in (("authorities", role.authorities), ("equipment", role.equipment),
                         ("benefits", role.benefits)):
         if values:
-            yield f"## {LABELS[key]}\n\n" + _bullets(values)
-    contacts = [(LABELS[k], v) for k, v in (("internal", role.contacts.internal),
+            yield f"## {_label(key)}\n\n" + _bullets(values)
+    contacts = [(_label(k), v) for k, v in (("internal", role.contacts.internal),
                                             ("external", role.contacts.external)) if v]
     if contacts:
-        yield f"## {LABELS['contacts']}\n\n" + "\n".join(
+        yield f"## {_label('contacts')}\n\n" + "\n".join(
             f"- **{label}**：{'、'.join(_line(v) for v in values)}" for label, values in contacts)
     for key, text in (("compensation", role.compensation), ("work_conditions", role.work_conditions)):
         if text:
-            yield f"## {LABELS[key]}\n\n{text}"
+            yield f"## {_label(key)}\n\n{text}"
     for section in role.other_sections:
         yield f"## {_line(section.heading)}\n\n{section.text}"
 
@@ -107,19 +102,19 @@ def _qualifications(q: Qualifications) -> Iterator[str]:
                        ("age", q.age.text if q.age else None), ("gender", q.gender),
                        ("experience", q.experience.text if q.experience else None)):
         if value:
-            yield f"- **{LABELS[key]}**：{_item(value)}"
+            yield f"- **{_label(key)}**：{_item(value)}"
     for key in ("majors", "skills", "qualities", "knowledge", "certifications", "training", "special", "preferred"):
         values = getattr(q, key)
         if values:
-            yield f"- **{LABELS[key]}**：" + ("；".join(_item(v) for v in values))
+            yield f"- **{_label(key)}**：" + ("；".join(_item(v) for v in values))
 
 
 def _kpi_table(kpis: list[KPI]) -> str:
     periods = [p for p in ("month", "quarter", "half_year", "year")
                if any(isinstance(k.targets, PeriodTargets) and getattr(k.targets, p) for k in kpis)]
     has_text = any(isinstance(k.targets, TextTarget) for k in kpis)
-    header = [LABELS["kpi_name"], LABELS["weight"], *(LABELS[p] for p in periods)]
-    header += [LABELS["target"]] if has_text else []
+    header = [_label("kpi_name"), _label("weight"), *(_label(p) for p in periods)]
+    header += [_label("target")] if has_text else []
     rows = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
     for kpi in kpis:
         weight = f"{kpi.weight_pct:g}%" if kpi.weight_pct is not None else ""

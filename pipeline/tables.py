@@ -236,6 +236,28 @@ def _roster_header(cells: list[Cell], lexicon: Lexicon) -> dict[int, tuple[str, 
     return columns
 
 
+def _roster_cells(row: list, r: int, opens: bool, title_col: int, columns: dict[int, tuple[str, str]],
+                  headers: dict[int, str], lexicon: Lexicon, span, scan_text: Scanner) -> list[Piece]:
+    """The pieces of roster row ``r`` besides its position cell."""
+    pieces: list[Piece] = []
+    for c, cell in enumerate(row):
+        if c == title_col or cell is None or not cell.text.strip():
+            continue
+        kind, key = columns.get(c, ("", ""))
+        if opens and kind == "label":
+            pieces.append(Piece(Kind.LABEL, cell.text.strip(), span(cell), key=key, name=key, source="table"))
+        elif opens and kind in ("section", "other"):
+            # a column the lexicon does not know keeps its text under its header (other_sections)
+            pieces.append(Piece(Kind.HEADING, "", span(cell, 0, 0), key="other" if kind == "other" else key,
+                                name=headers.get(c) or key, source="table"))
+            pieces.extend(_cell_lines(cell, lexicon, span, scan_text))
+        elif kind != "serial" and cell.row == r and cell.col == c:
+            # no header over it, or a row that opens no role (the position cell merged from
+            # above, or blank): its own text, once, goes with the role above
+            pieces.extend(_cell_lines(cell, lexicon, span, scan_text))
+    return pieces
+
+
 @rule
 def _roster_rows(grid, start: int, columns: dict[int, tuple[str, str]], lexicon: Lexicon, span,
                  scan_text: Scanner, headers: dict[int, str]) -> list[Piece]:
@@ -251,24 +273,10 @@ def _roster_rows(grid, start: int, columns: dict[int, tuple[str, str]], lexicon:
     for r in range(start, len(grid)):
         title_cell = grid[r][title_col] if title_col < len(grid[r]) else None
         opens = title_cell is not None and title_cell.row == r and bool(title_cell.text.strip())
-        if opens:
+        if title_cell is not None and opens:
             name = title_cell.text.strip()
             pieces.append(Piece(Kind.TITLE, name, span(title_cell), name=name, title_style="roster", source="table"))
-        for c, cell in enumerate(grid[r]):
-            if c == title_col or cell is None or not cell.text.strip():
-                continue
-            kind, key = columns.get(c, ("", ""))
-            if opens and kind == "label":
-                pieces.append(Piece(Kind.LABEL, cell.text.strip(), span(cell), key=key, name=key, source="table"))
-            elif opens and kind in ("section", "other"):
-                # a column the lexicon does not know keeps its text under its header (other_sections)
-                pieces.append(Piece(Kind.HEADING, "", span(cell, 0, 0), key="other" if kind == "other" else key,
-                                    name=headers.get(c) or key, source="table"))
-                pieces.extend(_cell_lines(cell, lexicon, span, scan_text))
-            elif kind != "serial" and cell.row == r and cell.col == c:
-                # no header over it, or a row that opens no role (the position cell merged from
-                # above, or blank): its own text, once, goes with the role above
-                pieces.extend(_cell_lines(cell, lexicon, span, scan_text))
+        pieces.extend(_roster_cells(grid[r], r, opens, title_col, columns, headers, lexicon, span, scan_text))
     return pieces
 
 

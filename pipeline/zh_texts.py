@@ -24,6 +24,7 @@ class ZhTexts(BaseModel):
     values: dict[str, str]
     statuses: dict[str, str]
     codes: dict[str, str]
+    markdown: dict[str, str]
 
     def column(self, key: str, sheet: str | None = None) -> str:
         """Chinese header of a field path; ``sheet`` picks a sheet-specific wording first

@@ -6,8 +6,8 @@ jieba's dictionary and the spaCy pipeline once. Every worker then forks with the
 from __future__ import annotations
 
 from ..convert import convert_bytes
+from ..isolate import warm_up_document
 from ..lexicon import load_lexicon
-from .workers import WARM_UP_TEXT
 
 LEXICON = load_lexicon()  # the lexicon object workers find in load_lexicon's cache
-convert_bytes(WARM_UP_TEXT.encode("utf-8"), "warm-up.txt", lexicon=LEXICON)
+convert_bytes(warm_up_document(), "warm-up.txt", lexicon=LEXICON)

@@ -22,6 +22,7 @@ from pydantic import BaseModel
 
 from ...extractors.errors import ErrorCode
 from ...schemas.role import ErrorInfo, Warning
+from ..isolate import warm_up_document
 from .plan import DOCUMENT_EXTENSIONS, extension
 from .records import BatchError, FileOutcome, FileTask, WorkerConfig
 
@@ -39,7 +40,6 @@ WARM_PRELOAD = [*COLD_PRELOAD, "jdx.extractors.pdf", "jdx.pipeline.nlp", "jieba"
 WORKER_PRELOAD = WARM_PRELOAD
 WORKER_START_SECONDS = 180.0
 MAX_START_FAILURES = 3
-WARM_UP_TEXT = "岗位名称：出纳\n任职资格：\n熟悉财务制度，责任心强\n岗位职责：\n1. 负责现金收付\n"
 
 
 class _Ready(BaseModel):
@@ -91,7 +91,7 @@ class _Converter:
             # cold by an earlier batch of this process).
             from ..convert import convert_bytes
 
-            convert_bytes(WARM_UP_TEXT.encode("utf-8"), "warm-up.txt", lexicon=self.lexicon, limits=config.limits)
+            convert_bytes(warm_up_document(), "warm-up.txt", lexicon=self.lexicon, limits=config.limits)
 
     def run(self, task: FileTask) -> FileOutcome:
         started = time.perf_counter()
