@@ -200,6 +200,7 @@ class QualificationsVocab(_Vocab):
                                    "training", "knowledge", "qualities", "skills", "special"]] = Field(
         default_factory=dict)
     requirement_words: list[str] = Field(default_factory=list)
+    experiential_aspect: list[str] = Field(default_factory=list)
 
 
 class ReportingVocab(_Vocab):

@@ -146,7 +146,10 @@ def _self_evident_requirement(text: str, lexicon: Lexicon) -> bool:
 
 @rule
 def _duty_in_requirements(text: str, lexicon: Lexicon) -> bool:
-    """A numbered ``负责…`` line with no requirement word in a 任职资格 list is a duty the
-    layout (or a scrambled page) put there."""
-    words = lexicon.data.qualifications.requirement_words
-    return len(text) >= 8 and text.startswith(lexicon.duty_verbs) and not any(w in text for w in words)
+    """A ``负责…`` item with no requirement word in a 任职资格 list is a duty the layout (or a
+    scrambled page) put there; not ``参与过…``, which says what a candidate has done."""
+    q = lexicon.data.qualifications
+    verb = max((v for v in lexicon.duty_verbs if text.startswith(v)), key=len, default=None)
+    if verb is None or len(text) < 8 or any(w in text for w in q.requirement_words):
+        return False
+    return not text[len(verb):].startswith(tuple(q.experiential_aspect))  # 参与过…: done before, a requirement

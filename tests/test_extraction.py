@@ -299,3 +299,15 @@ def test_a_label_title_damaged_by_a_watermark_gives_way_to_the_heading() -> None
 def test_a_label_title_without_the_headings_company_prefix_wins() -> None:
     role = convert("华邦集团客户服务总监职位说明书\n职位名称：客户服务总监\n岗位职责：\n1、制定客户服务策略。\n").roles[0]
     assert role.title == "客户服务总监"
+
+
+def test_an_experiential_verb_in_the_requirements_stays_a_requirement() -> None:
+    """``参与过…`` (has taken part in) under 任职要求 is experience asked of a candidate; ``负责…``
+    there with no requirement word is a duty a scrambled page put in the wrong list."""
+    text = ("岗位名称：视觉设计师\n岗位职责：\n1、负责新产品的视觉设计。\n任职要求：\n1、参与过用户量较大的出海产品的设计；\n"
+            "2、负责公司官网与活动页面的改版设计；\n")
+    role = convert(text).roles[0]
+    assert [d.text for d in role.duties] == ["负责新产品的视觉设计", "负责公司官网与活动页面的改版设计"]
+    q = role.qualifications
+    kept = [*q.skills, *q.knowledge, *q.special, *q.preferred, *(u.text for u in role.unmapped)]
+    assert any(t.startswith("参与过用户量较大的出海产品的设计") for t in kept)
