@@ -6,7 +6,7 @@ no gold role pairs with), how many carry ``review.needed``; of the roles that ca
 (F1 ≥ 0.95), how many are flagged anyway. The target (issue "Postings, prose…"): ≥ 90% of the
 wrong ones flagged, ≤ 15% of the right ones.
 
-    .venv/bin/python benchmarks/review_calibration.py [--verbose]
+    .venv/bin/python benchmarks/review_calibration.py [--verbose] [--shared]
 """
 
 from __future__ import annotations
@@ -49,11 +49,12 @@ def main() -> int:
 
     parser = argparse.ArgumentParser()
     parser.add_argument("--verbose", action="store_true")
+    parser.add_argument("--shared", action="store_true", help="only the gold in ../shared (seeds, gold-dev)")
     args = parser.parse_args()
     score = _scorer()
     counts: Counter[str] = Counter()
     listing: list[str] = []
-    for gold_dir in GOLD_SETS:
+    for gold_dir in GOLD_SETS[:2] if args.shared else GOLD_SETS:
         for gold_file in sorted(gold_dir.rglob("*.gold.json")):
             gold = json.loads(gold_file.read_text(encoding="utf-8"))
             source = find_input(gold_file.parent, gold["file"])
