@@ -259,6 +259,13 @@ def _roster_cells(row: list, r: int, opens: bool, title_col: int, columns: dict[
 
 
 @rule
+def _names_a_field(text: str, lexicon: Lexicon) -> bool:
+    """A form's label cell may name a field with alternatives (``部门/分支机构``, ``专业、学历资格``):
+    it is a label when one of them is."""
+    return text in lexicon.labels or any(part in lexicon.labels for part in re.split(r"[/／、]", text) if part)
+
+
+@rule
 def _roster_rows(grid, start: int, columns: dict[int, tuple[str, str]], lexicon: Lexicon, span,
                  scan_text: Scanner, headers: dict[int, str]) -> list[Piece]:
     """A table whose header names fields and the position (岗位名称 | 所属部门 | 岗位职责 | 任职要求,
@@ -268,7 +275,7 @@ def _roster_rows(grid, start: int, columns: dict[int, tuple[str, str]], lexicon:
     title_col = next(c for c, (kind, key) in columns.items() if (kind, key) == ("label", "title"))
     pieces: list[Piece] = []
     first = grid[start][title_col] if title_col < len(grid[start]) else None
-    if first is None or not first.text.strip() or _norm(first.text) in lexicon.labels:
+    if first is None or not first.text.strip() or _names_a_field(_norm(first.text), lexicon):
         return []  # a form: its second row starts with another label, not a position
     for r in range(start, len(grid)):
         title_cell = grid[r][title_col] if title_col < len(grid[r]) else None

@@ -311,3 +311,32 @@ def test_an_experiential_verb_in_the_requirements_stays_a_requirement() -> None:
     q = role.qualifications
     kept = [*q.skills, *q.knowledge, *q.special, *q.preferred, *(u.text for u in role.unmapped)]
     assert any(t.startswith("参与过用户量较大的出海产品的设计") for t in kept)
+
+
+def _form_card() -> bytes:
+    """A role card as one form table: label | value pairs, a label naming alternatives
+    (部门/分支机构), then a numbered duty list inside the table."""
+    import io
+
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("岗位说明书")
+    rows = [["岗位名称", "出纳", "岗位代码", ""], ["部门/分支机构", "总校", "所属部门", "财务部"],
+            ["主要职责如下：", "", "", ""], ["1", "登记并清算现金收入与支出", "", ""], ["2", "按时发放员工工资", "", ""],
+            ["从业年限", "2年以上", "", ""]]
+    table = document.add_table(rows=len(rows), cols=4)
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            table.cell(r, c).text = text
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def test_a_form_card_whose_first_row_looks_like_a_roster_header_is_one_role() -> None:
+    result = convert_bytes(_form_card(), "岗位职责.docx", raise_errors=True)
+    assert [r.title for r in result.roles] == ["出纳"]
+    role = result.roles[0]
+    assert role.department == "财务部" or role.department == "总校"
+    assert [d.text for d in role.duties] == ["登记并清算现金收入与支出", "按时发放员工工资"]
