@@ -3,7 +3,8 @@ its own process with a time and memory limit. Not a test; prints a report.
 
 Cases come from the Hypothesis strategies of ``tests/fuzz_strategies.py`` (DOCX packages, PDFs,
 HTML, text, Markdown, built from real structures and hostile ones; long lines up to
-``--max-run`` units, PDF page trees that loop included) plus the issue-10 reproducers of
+``--max-run`` units, PDF page trees that loop included) and ``tests/fuzz_office.py`` (XLSX, XLS,
+ODS, Word 97 .doc, RTF, PNG/JPEG images, encrypted OOXML containers), plus the issue-10 reproducers of
 ``tests/hostile.py``. Each case is converted by ``convert_bytes`` in a process forked from a
 warm parent, under ``RLIMIT_AS`` (``--memory-limit``) and a wall-clock deadline
 (``--timeout``), with logging set up as the command line sets it (warnings to stderr, no
@@ -33,7 +34,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 
-FORMATS = ("txt", "md", "html", "docx", "pdf")
+FORMATS = ("txt", "md", "html", "docx", "pdf", "xlsx", "xls", "ods", "doc", "rtf", "image", "encrypted")
 
 
 @dataclass
@@ -65,7 +66,8 @@ class Totals:
 
 
 def generate(cases: int, seed: int, max_run: int) -> list[Case]:
-    """``cases`` documents spread over the formats (a fifth each, less the reproducers)."""
+    """``cases`` documents spread evenly over the formats (less the reproducers)."""
+    import fuzz_office
     import fuzz_strategies
     from hypothesis import HealthCheck, Phase, given, settings
     from hypothesis import seed as hypothesis_seed
@@ -74,14 +76,14 @@ def generate(cases: int, seed: int, max_run: int) -> list[Case]:
     out: list[Case] = list(reproducers())
     per_format = max(1, (cases - len(out)) // len(FORMATS))
     for fmt in FORMATS:
-        strategy = fuzz_strategies.STRATEGIES[fmt]()  # PDF page loops included
+        strategy = fuzz_office.STRATEGIES[fmt]()  # PDF page loops included
 
         @hypothesis_seed(seed)
         @settings(max_examples=per_format, database=None, deadline=None, phases=[Phase.generate],
                   suppress_health_check=list(HealthCheck))
         @given(strategy)
         def harvest(case) -> None:
-            out.append(Case(case[0].rsplit(".", 1)[-1], case[0], case[1]))
+            out.append(Case(fmt, case[0], case[1]))  # noqa: B023 - run at once, in this iteration
 
         started = time.monotonic()
         harvest()
@@ -118,9 +120,18 @@ def _page_loop_pdf() -> bytes:
 
 def warm_parent() -> None:
     """Load the whole pipeline once; every forked case starts from it."""
+    import jdx.extractors.doc  # noqa: F401
     import jdx.extractors.docx  # noqa: F401
     import jdx.extractors.html  # noqa: F401
+    import jdx.extractors.image  # noqa: F401
+    import jdx.extractors.ods  # noqa: F401
+    import jdx.extractors.office_crypto  # noqa: F401
     import jdx.extractors.pdf  # noqa: F401
+    import jdx.extractors.rtf  # noqa: F401
+    import jdx.extractors.xls  # noqa: F401
+    import jdx.extractors.xlsx  # noqa: F401
+    import openpyxl  # noqa: F401
+    import xlrd  # noqa: F401
     from jdx.pipeline.convert import convert_bytes
     from jdx.pipeline.isolate import warm_up_document
     from jdx.pipeline.lexicon import load_lexicon

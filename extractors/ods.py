@@ -141,6 +141,19 @@ def _count(value: str | None) -> int:
         return 1
 
 
+# ``<text:s text:c="N"/>`` stands for N spaces: 30 bytes could ask for a gigabyte. No cell
+# shows more spaces in a row than a page holds characters (Limits.max_page_chars, 200,000).
+MAX_SPACE_RUN = 200_000
+
+
+def _space_run(value: str | None) -> int:
+    count = _count(value)
+    if count > MAX_SPACE_RUN:
+        raise DocumentError(ErrorCode.TOO_LARGE, f"a run of {count:,} spaces in one cell, above the limit of "
+                                                 f"{MAX_SPACE_RUN:,}")
+    return count
+
+
 def _cell_text(cell) -> str:
     paragraphs = [_paragraph_text(p) for p in cell if p.tag in (X_P, X_H)]
     return "\n".join(paragraphs).strip()
@@ -151,7 +164,7 @@ def _paragraph_text(el) -> str:
     for child in el:
         tag = child.tag
         if tag == X_S:
-            parts.append(" " * _count(child.get(X_C)))
+            parts.append(" " * _space_run(child.get(X_C)))
         elif tag == X_TAB:
             parts.append("\t")
         elif tag == X_BREAK:

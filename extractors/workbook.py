@@ -116,6 +116,8 @@ def sheet_table(sheet: SheetData, max_cells: int) -> tuple[Table | None, bool]:
     n_rows = bottom - top + 1
     cut = n_rows * n_cols > max_cells
     if cut:
+        # A row wider than the bound (an ODS span of a billion columns) is cut at the bound too.
+        n_cols = min(n_cols, max_cells)
         n_rows = max(1, max_cells // n_cols)
     cells = _grid_cells(sheet.cells, merges, top, left, n_rows, n_cols)
     return Table(n_rows=n_rows, n_cols=n_cols, cells=cells), cut
@@ -141,6 +143,8 @@ def _grid_cells(texts: dict[tuple[int, int], str], merges: list[MergeRange], top
         r0c, c0c, r1c, c1c = max(r0, top), max(c0, left), min(r1, bottom), min(c1, right)
         if r0c > r1c or c0c > c1c:
             continue
+        if (r0c, c0c) in covered or (r0c, c0c) in anchors:
+            continue  # cheap first: a repeated spanning cell's ranges all start inside the previous one
         slots = [(r, c) for r in range(r0c, r1c + 1) for c in range(c0c, c1c + 1)]
         if any(slot in covered or slot in anchors for slot in slots):
             continue  # a damaged file's overlapping or repeated range: the first stated wins

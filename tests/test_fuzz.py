@@ -1,6 +1,9 @@
 """Fuzzing with generated documents (``fuzz_strategies``): a few hundred cases across the
 readers in CI. No case may raise, end as ``internal_error``, or run past a CPU budget.
 
+Every reader is fuzzed: text, Markdown, HTML, DOCX and PDF (``fuzz_strategies``), XLSX, XLS,
+ODS, Word 97 .doc, RTF, images and encrypted OOXML containers (``fuzz_office``).
+
 The long run is ``benchmarks/fuzz.py`` (thousands of cases, each in an isolated process,
 with hangs, memory and tracebacks counted). PDF page trees that loop are left out here until
 the PDF reader refuses them (issue 10, defect 3); the long run includes them.
@@ -11,6 +14,15 @@ from __future__ import annotations
 from collections import Counter
 
 import pytest
+from fuzz_office import (
+    doc_documents,
+    encrypted_ooxml_documents,
+    image_documents,
+    ods_documents,
+    rtf_documents,
+    xls_documents,
+    xlsx_documents,
+)
 from fuzz_strategies import docx_documents, html_documents, markdown_documents, pdf_documents, text_documents
 from hostile import CpuBudgetExceeded, cpu_seconds
 from hypothesis import HealthCheck, given, settings
@@ -54,6 +66,15 @@ CASES = {
     "html": (html_documents(), 50, 20),
     "docx": (docx_documents(), 60, 20),
     "pdf": (pdf_documents(page_loops=False), 30, 10),
+    "xlsx": (xlsx_documents(), 20, 3),
+    "xls": (xls_documents(), 20, 5),
+    "ods": (ods_documents(hostile_cases=False), 20, 5),  # the long run has the hostile ones
+    "doc": (doc_documents(), 10, 3),
+    "rtf": (rtf_documents(), 20, 8),
+    # Images are read only through the optional OCR extra; without it each must still end
+    # in a typed failure (no_text_layer, corrupt_file, too_large), never a traceback.
+    "image": (image_documents(), 20, 0),
+    "encrypted": (encrypted_ooxml_documents(), 10, 0),  # no password given: every one is refused
 }
 
 

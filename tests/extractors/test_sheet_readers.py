@@ -371,3 +371,51 @@ def test_corpus_kpi_form_keeps_its_merged_header() -> None:
     title = cell(block, 0, 0)
     assert (title.text, title.colspan) == ("【如愿】绩效考核评价表", 11)
     assert cell(block, 4, 0).text == "基础指标" and cell(block, 4, 0).rowspan == 4
+
+
+# ----------------------------------------------------------------------------- found by tests/fuzz_office.py
+
+
+def _ods(cells_xml: str) -> bytes:
+    content = ('<?xml version="1.0" encoding="UTF-8"?><office:document-content '
+               'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+               'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+               'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"><office:body><office:spreadsheet>'
+               f'<table:table table:name="岗位"><table:table-row>{cells_xml}</table:table-row></table:table>'
+               '</office:spreadsheet></office:body></office:document-content>')
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as zf:
+        zf.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+        zf.writestr("content.xml", content)
+    return buf.getvalue()
+
+
+def test_ods_span_of_a_billion_columns_is_cut_at_the_cell_bound() -> None:
+    """Fuzz finding: one cell with ``number-columns-spanned="1000000000"`` made a grid one row
+    by a billion columns (minutes of CPU); the grid is now cut at ``max_sheet_cells``."""
+    data = _ods('<table:table-cell table:number-columns-spanned="1000000000"><text:p>岗位职责</text:p>'
+                '</table:table-cell>')
+    doc = read_document(data, Limits())
+    # The grid is cut and reported. (The 100,000-column row is then wider than the per-table
+    # bound of bounds.py, which drops it whole: a follow-up, the text is lost.)
+    assert {"sheet_truncated", "truncated"} <= {w.code for w in doc.warnings}
+
+
+def test_ods_run_of_a_billion_spaces_is_too_large() -> None:
+    """Fuzz finding: ``<text:s text:c="1000000000"/>`` (30 bytes) asked for a 1 GB string."""
+    data = _ods('<table:table-cell><text:p>岗位<text:s text:c="1000000000"/>职责</text:p></table:table-cell>')
+    with pytest.raises(DocumentError) as err:
+        read_document(data, Limits())
+    assert err.value.code is ErrorCode.TOO_LARGE
+
+
+def test_ods_repeated_spanning_cells_keep_the_first_range() -> None:
+    """Fuzz finding: 16,384 repeated cells each spanning 16,384 columns gave 16,384 ranges that
+    each listed every slot they cover before the overlap was noticed (100 s). A range whose
+    top-left slot is already covered is dropped at once; the first range stands."""
+    data = _ods('<table:table-cell table:number-columns-repeated="16384" table:number-columns-spanned="16384">'
+                '<text:p>职责</text:p></table:table-cell>')
+    doc = read_document(data, Limits())
+    table = [b for b in doc.blocks if b.kind is BlockKind.TABLE][0].table
+    assert (table.cells[0].colspan, table.cells[0].text) == (16384, "职责")
+    assert table.cells[1].col == 16384  # the next repeated cell, which the first range does not cover
