@@ -124,7 +124,18 @@ def _own_section(section: str | None, piece: Piece, lexicon: Lexicon) -> str | N
         return "qualifications"
     if section == "qualifications" and piece.kind == Kind.ITEM and _duty_in_requirements(text, lexicon):
         return "duties"
+    if section in (None, "qualifications") and _pay_line(text, lexicon):
+        return "compensation"
     return section
+
+
+@rule
+def _pay_line(text: str, lexicon: Lexicon) -> bool:
+    """A short line that opens with a pay range (``10-20k * 14``, ``8000-12000元/月``) states the
+    pay, wherever a posting put it: after the requirements, in a list of its own, under no heading."""
+    from .fields.pay import parse_salary
+
+    return len(text) <= 30 and text[:1].isdigit() and parse_salary(text, lexicon) is not None
 
 
 @cache

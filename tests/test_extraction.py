@@ -340,3 +340,15 @@ def test_a_form_card_whose_first_row_looks_like_a_roster_header_is_one_role() ->
     role = result.roles[0]
     assert role.department == "财务部" or role.department == "总校"
     assert [d.text for d in role.duties] == ["登记并清算现金收入与支出", "按时发放员工工资"]
+
+
+def test_a_pay_line_under_no_heading_is_the_compensation() -> None:
+    """Postings often end with the pay as a bare list after the requirements."""
+    text = ("### 岗位：测试工程师\n#### 职位描述：\n- 负责测试方案的实现和执行\n#### 岗位要求\n- 本科及以上学历\n"
+            "- 2年以上测试经验\n\n1. 15-25k * 14\n2. 五险一金\n")
+    role = convert(text, "jobs.md").roles[0]
+    assert role.title == "测试工程师"
+    assert role.compensation and role.compensation.startswith("15-25k * 14")
+    assert (role.salary.min, role.salary.max, role.salary.months) == (15000, 25000, 14)
+    assert "15-25k * 14" not in role.qualifications.preferred + role.qualifications.skills
+
