@@ -102,7 +102,9 @@ def extract(doc: Document, *, name: str, sha256: str, lexicon: Lexicon,
     unassigned = _outside_roles(seg.unassigned, shared)
     kept = _build(seg.roles, ctx, shared, unassigned)
     restorer = Restorer(display, matching, options.keep_script)
-    roles = [restore_role(b.build(i, len(kept)), restorer, (p.loc for p in b.draft.pieces))
+    # a role's values come from its own pieces and from the shared sections applied to it
+    shared_locs = [p.loc for p in shared.draft.pieces] if shared is not None else []
+    roles = [restore_role(b.build(i, len(kept)), restorer, [*(p.loc for p in b.draft.pieces), *shared_locs])
              for i, b in enumerate(kept)]
     for b in kept:
         unassigned.extend(b.released)

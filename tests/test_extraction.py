@@ -352,3 +352,12 @@ def test_a_pay_line_under_no_heading_is_the_compensation() -> None:
     assert (role.salary.min, role.salary.max, role.salary.months) == (15000, 25000, 14)
     assert "15-25k * 14" not in role.qualifications.preferred + role.qualifications.skills
 
+
+
+def test_a_shared_section_keeps_its_writing_in_every_role() -> None:
+    """Pay stated once for every position keeps the document's full-width brackets and commas
+    in each role (values as written), like the roles' own text does."""
+    text = "薪资待遇：面议（另有年终奖，季度奖）\n一、会计\n岗位职责：\n1、负责账务处理。\n二、出纳\n岗位职责：\n1、负责现金收付。\n"
+    roles = convert(text).roles
+    assert [r.title for r in roles] == ["会计", "出纳"]
+    assert [r.compensation for r in roles] == ["面议（另有年终奖，季度奖）"] * 2
