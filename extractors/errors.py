@@ -35,3 +35,11 @@ class DocumentError(Exception):
         super().__init__(f"[{code}] {message}")
         self.code = code
         self.message = message
+
+
+def exception_summary(exc: BaseException) -> str:
+    """``Name: message`` on one line, for a warning. Some libraries put a whole traceback
+    inside their exception's message (onnxruntime via RapidOCR does); a warning shows its
+    last line, where the actual error is, so no traceback reaches stderr without --debug."""
+    lines = [line.strip() for line in str(exc).splitlines() if line.strip() and line.strip() != ")"]
+    return f"{type(exc).__name__}: {lines[-1] if lines else ''}".rstrip(": ")

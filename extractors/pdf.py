@@ -22,7 +22,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from ..schemas.document import Document, ReadIssue
-from .errors import DocumentError, ErrorCode
+from .errors import DocumentError, ErrorCode, exception_summary
 from .limits import Limits
 from .options import DEFAULT_OPTIONS, ReadOptions
 from .pdf_layout import BULLET_GLYPH, UNDECODABLE_SHARE, Box, Page, assemble, layout_page
@@ -122,7 +122,7 @@ def _read_page(document: pdfium.PdfDocument, number: int, limits: Limits, ocr) -
     except MemoryError:
         raise
     except Exception as exc:  # a damaged content stream spoils this page, not the document
-        logger.warning("page %d could not be parsed (%s: %s); skipped", number, type(exc).__name__, exc)
+        logger.warning("page %d could not be parsed (%s); skipped", number, exception_summary(exc))
         logger.debug("page %d parse failure", number, exc_info=True)
         return Page(number=number, width=0.0, top=0.0, height=0.0, failed=True)
     finally:

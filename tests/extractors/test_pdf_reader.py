@@ -545,3 +545,17 @@ def test_glyph_drawn_again_at_almost_the_same_place_is_one_character():
     chars = chars_of("招聘职位", 70, 100) + chars_of("招聘职位", 70.4, 100)
     made = layout._make_line(chars, 1)
     assert made is not None and made.text == "招聘职位"
+
+
+def test_a_library_error_carrying_a_traceback_is_one_line_in_the_warning() -> None:
+    """The long fuzz campaign: RapidOCR raises onnxruntime errors whose message is a whole
+    traceback; the page warning must show the error, not the traceback."""
+    from jdx.extractors.errors import exception_summary
+
+    message = ('Traceback (most recent call last):\n  File "infer_engine.py", line 196, in __call__\n'
+               "    return self.session.run(names, feed)\n"
+               "onnxruntime.Fail: [ONNXRuntimeError] : 1 : FAIL : std::bad_alloc\n")
+    summary = exception_summary(RuntimeError(message))
+    assert summary == "RuntimeError: onnxruntime.Fail: [ONNXRuntimeError] : 1 : FAIL : std::bad_alloc"
+    assert "\n" not in summary and "Traceback" not in summary
+    assert exception_summary(ValueError("bad xref")) == "ValueError: bad xref"
