@@ -538,8 +538,8 @@ def rtf_text(draw) -> str:
     how = draw(st.sampled_from(["gbk", "gbk", "uni", "uni_ascii", "raw"]))
     if how == "gbk":
         return gbk(text.encode("gbk", "replace").decode("gbk"))
-    if how == "uni":
-        return uni(text)
+    if how == "uni":  # its fallback bytes are GBK: characters outside GBK become "?" first
+        return uni(text.encode("gbk", "replace").decode("gbk"))
     if how == "uni_ascii":
         return uni(text, "ascii")
     return text.encode("ascii", "replace").decode("ascii").replace("\\", "\\\\").replace("{", "").replace("}", "")
