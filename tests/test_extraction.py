@@ -361,3 +361,15 @@ def test_a_shared_section_keeps_its_writing_in_every_role() -> None:
     roles = convert(text).roles
     assert [r.title for r in roles] == ["会计", "出纳"]
     assert [r.compensation for r in roles] == ["面议（另有年终奖，季度奖）"] * 2
+
+
+def test_a_hong_kong_posting_with_middle_dot_bullets_and_thousands_separators() -> None:
+    """Hong Kong and Taiwan postings bullet their lists with ``‧`` (U+2027) and write pay with
+    thousands separators (``HK$18,000 - 22,000``): each bullet is one duty, and the pay range
+    is read whole, not as ``000 - 22``."""
+    text = ("(1) 倉庫主管\n職責：\n‧ 管理倉庫日常運作，包括收貨、存倉及出貨\n‧ 安排盤點\n"
+            "要求：\n‧ 中學畢業或以上\n薪金：月薪 HK$16,500 - 21,000\n")
+    role = convert(text).roles[0]
+    assert [d.text for d in role.duties] == ["管理仓库日常运作，包括收货、存仓及出货", "安排盘点"]
+    assert role.compensation == "月薪 HK$16,500 - 21,000"
+    assert (role.salary.min, role.salary.max, role.salary.unit) == (16500, 21000, "month")

@@ -16,7 +16,8 @@ from ..lexicon import Lexicon, alternation
 from ..rules import rule
 from .values import clean_item, clean_value
 
-AMOUNT = r"(\d{1,7}(?:\.\d{1,3})?)"
+# Thousands separators as written in HK/TW and English postings: "HK$18,000 - 22,000".
+AMOUNT = r"(\d{1,3}(?:,\d{3})+(?!\d)|\d{1,7}(?:\.\d{1,3})?)"
 
 
 @cache
@@ -38,7 +39,7 @@ def _patterns(lexicon: Lexicon) -> dict[str, re.Pattern[str]]:
 
 def _amount(value: str, mult: str | None, lexicon: Lexicon) -> float:
     p = lexicon.data.postings
-    amount = float(value)
+    amount = float(value.replace(",", ""))
     if mult and mult in p.thousand or mult and mult.upper() in {m.upper() for m in p.thousand}:
         return amount * 1000
     if mult and (mult in p.ten_thousand or mult.upper() in {m.upper() for m in p.ten_thousand}):
