@@ -585,6 +585,10 @@ def _collect_duties(b: RoleBuilder) -> None:
     result = extract_duties(b.tagged, b.lexicon)
     b.duties = result.duties
     b.used |= result.used
+    if result.stray_cells:
+        b.warnings.append(Warning(code="table_cells_out_of_order", field="duties",
+                                  message=f"{result.stray_cells} frequency cell(s) of a flattened duty table "
+                                          "stand before or between duties they cannot belong to"))
     if result.rules:
         b.other.append(OtherSection(heading=b.lexicon.data.duties.rules_heading,
                                     text="\n".join(p.text for p in result.rules), span=result.rules[0].span))

@@ -75,6 +75,13 @@ def _heading_as_title(role: Role, draft: RoleDraft, lexicon: Lexicon) -> str | N
     return None
 
 
+@rule
+def _cells_out_of_order(role: Role, draft: RoleDraft, lexicon: Lexicon) -> str | None:
+    """A duty table flattened out of order (its cells stand before the duties they belong to)
+    gives duties whose frequencies and groups may belong to another row."""
+    return "table_out_of_order" if any(w.code == "table_cells_out_of_order" for w in role.warnings) else None
+
+
 def ocr_confidence(draft: RoleDraft, display: Document) -> float | None:
     """The lowest OCR confidence of the blocks a role was read from (None: not OCR'd)."""
     values = [display.blocks[i].confidence for i in {p.loc.block for p in draft.pieces}
@@ -88,7 +95,8 @@ def _ocr_doubt(confidence: float | None) -> str | None:
     return "ocr_low_confidence" if confidence is not None and confidence < OCR_DOUBT else None
 
 
-CHECKS: tuple[Check, ...] = (_untitled, _pooled_duties, _thin_role, _low_coverage, _heading_as_title)
+CHECKS: tuple[Check, ...] = (_untitled, _pooled_duties, _thin_role, _low_coverage, _heading_as_title,
+                             _cells_out_of_order)
 MESSAGES = {
     "no_title": "no position title found",
     "pooled_duties": f"more than {MAX_DUTIES} duties: several roles may have run together",
@@ -96,6 +104,7 @@ MESSAGES = {
     "low_coverage": "most of the role's text went into no field",
     "doubtful_title": "the title looks like a heading or a sentence, not a position",
     "ocr_low_confidence": "the text was read by OCR with low confidence",
+    "table_out_of_order": "a duty table's cells came out of order: duties may carry another row's frequency",
 }
 
 

@@ -373,3 +373,20 @@ def test_a_hong_kong_posting_with_middle_dot_bullets_and_thousands_separators() 
     assert [d.text for d in role.duties] == ["管理仓库日常运作，包括收货、存仓及出货", "安排盘点"]
     assert role.compensation == "月薪 HK$16,500 - 21,000"
     assert (role.salary.min, role.salary.max, role.salary.unit) == (16500, 21000, "month")
+
+
+def test_a_duty_table_flattened_frequency_first_is_flagged_for_review() -> None:
+    """A scraped duty table whose frequency column came out before its duty column attaches each
+    frequency to the previous duty; the first frequency, with no duty before it, shows the
+    scramble, and the role is flagged. The same table in row order is not."""
+    scrambled = ("岗位名称：仓库主管\n工作职责\n工作内容\n工作频次\n每日\n负责货物出入库登记\n每周\n组织库存盘点\n"
+                 "每月\n编制库存报表\n任职资格\n大专及以上学历\n")
+    in_order = ("岗位名称：仓库主管\n工作职责\n工作内容\n工作频次\n负责货物出入库登记\n每日\n组织库存盘点\n每周\n"
+                "编制库存报表\n每月\n任职资格\n大专及以上学历\n")
+    role = convert(scrambled).roles[0]
+    assert [d.text for d in role.duties] == ["负责货物出入库登记", "组织库存盘点", "编制库存报表"]
+    assert role.review.needed and role.review.reasons == ["table_out_of_order"]
+    role = convert(in_order).roles[0]
+    assert [(d.text, d.frequency) for d in role.duties] == [
+        ("负责货物出入库登记", "每日"), ("组织库存盘点", "每周"), ("编制库存报表", "每月")]
+    assert not role.review.needed

@@ -58,6 +58,7 @@ class DutyResult:
     duties: list[Duty]
     used: set[int]
     rules: list[Piece]
+    stray_cells: int = 0  # flattened-table cells with no duty of their own row to join
 
 
 @cache
@@ -104,6 +105,7 @@ class DutyOutline:
         self.marker_names: dict[int, str] = {}
         self.awaiting_name: int | None = None
         self.pending: list[Entry] = []
+        self.stray_cells = 0
 
     def add(self, entry: Entry, parent: Entry | None) -> None:
         entry.parent = parent
@@ -168,6 +170,8 @@ class DutyOutline:
             if self.last is not None and self.last.frequency is None and not self.last.children:
                 self.last.frequency = text
                 self.used.add(id(piece))
+            elif _stray_cell(self.last):
+                self.stray_cells += 1
             return True
         if is_duty_marker(text, self.lexicon):
             number = _marker_number(text, self.lexicon)
@@ -250,7 +254,7 @@ class DutyOutline:
         duties, headers = _flatten(self.roots, self.marker_names, self.lexicon)
         for entry in headers:
             self.used.difference_update(id(p) for p in entry.pieces)
-        return DutyResult(duties=duties, used=self.used, rules=self.rules)
+        return DutyResult(duties=duties, used=self.used, rules=self.rules, stray_cells=self.stray_cells)
 
 
 def extract_duties(tagged: Tagged, lexicon: Lexicon) -> DutyResult:
@@ -315,6 +319,15 @@ def _list_mode(tagged: Tagged, lexicon: Lexicon) -> bool:
         if piece.kind == Kind.ITEM and piece.marker is not None and not rule_re.search(piece.text):
             items += 1
     return items >= 2
+
+
+@rule
+def _stray_cell(last: Entry | None) -> bool:
+    """A frequency cell of a flattened duty table with no duty before it, or after a duty that
+    already has its frequency, does not line up with the table's rows: the scrape put the cells
+    out of order (a frequency column read before its duty column, a table read column by
+    column), so the duties' frequencies and groups may be wrong and a person should check."""
+    return last is None or last.frequency is not None
 
 
 @rule
