@@ -249,6 +249,8 @@ class GrammarVocab(_Vocab):
     level_joins: list[str] = Field(default_factory=list)
     month_word: str = ""
     copulas: list[str] = Field(default_factory=list)
+    sentence_inner_marks: list[str] = Field(default_factory=list)
+    sentence_final_marks: list[str] = Field(default_factory=list)
     prose_labels: list[str] = Field(default_factory=list)
     running_headings: list[str] = Field(default_factory=list)
     subject_tails: list[str] = Field(default_factory=list)

@@ -71,6 +71,7 @@ class Piece:
     alone: bool = False            # the only piece of its block or cell (a label waiting for its value)
     style: str | None = None       # the block's style (``sheet``, ``bold`` …)
     shared: bool = False           # a heading or label that says it covers every role ("以上岗位福利")
+    heading_level: int | None = None  # the piece opens a heading block of this level (h1 is 0)
 
     @property
     def span(self) -> Span:

@@ -50,6 +50,8 @@ def block_pieces(block: Block, lexicon: Lexicon) -> list[Piece]:
         pieces[0] = _word_list_item(pieces[0], block, lexicon)
     if block.kind == BlockKind.HEADING and len(pieces) == 1 and pieces[0].kind in (Kind.TEXT, Kind.ITEM):
         pieces[0] = _heading_block(pieces[0], block, lexicon)
+    if block.kind == BlockKind.HEADING and pieces and block.level is not None:
+        pieces[0] = replace(pieces[0], heading_level=block.level)
     return pieces
 
 

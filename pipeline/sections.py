@@ -23,11 +23,20 @@ Tagged = list[tuple[str | None, Piece]]
 def tag_sections(draft: RoleDraft, lexicon: Lexicon) -> Tagged:
     tagged: Tagged = []
     section = draft.default_section
+    opened_at: int | None = None  # the heading level of the heading block that opened the section
     for i, piece in enumerate(draft.pieces):
         if piece.kind == Kind.TABLE:
             tagged.append(("kpis", piece))
             continue
+        before = section
         section = _switch(section, piece, draft, lexicon)
+        if piece.kind == Kind.TITLE:
+            opened_at = None
+        elif piece.source == "heading_block":
+            if _peer_heading_ends_section(piece, opened_at) or _sentence_heading_ends_section(piece, lexicon):
+                section, opened_at = None, piece.heading_level
+        elif section != before or piece.kind == Kind.HEADING:
+            opened_at = piece.heading_level
         if piece.kind == Kind.HEADING and piece.name in lexicon.data.grammar.ambiguous_headings:
             section = _ambiguous_section(draft.pieces[i + 1:], lexicon)
         tagged.append((_own_section(section, piece, lexicon), piece))
@@ -45,6 +54,23 @@ def _switch(section: str | None, piece: Piece, draft: RoleDraft, lexicon: Lexico
     if piece.kind == Kind.TEXT and _flattened_duty_cell(section, piece, lexicon):
         return "duties"
     return section
+
+
+@rule
+def _peer_heading_ends_section(piece: Piece, opened_at: int | None) -> bool:
+    """A heading the lexicon does not know, of the same rank as the heading that opened the
+    section or higher (``## 你能得到什么`` after ``## 加分项``), starts a section of its own; only
+    a lower-ranked heading (``### 支付方向`` under ``## 工作内容``) groups the section's items."""
+    return piece.heading_level is not None and opened_at is not None and piece.heading_level <= opened_at
+
+
+@rule
+def _sentence_heading_ends_section(piece: Piece, lexicon: Lexicon) -> bool:
+    """A heading written as a sentence to the reader (``如果你也是这样，应该能够快速融入团队~``)
+    is not the name of a group of items: it starts a section of its own."""
+    text = piece.text.strip()
+    g = lexicon.data.grammar
+    return any(m in text[:-1] for m in g.sentence_inner_marks) or text[-1:] in g.sentence_final_marks
 
 
 def _label_section(section: str | None, piece: Piece) -> str | None:

@@ -390,3 +390,34 @@ def test_a_duty_table_flattened_frequency_first_is_flagged_for_review() -> None:
     assert [(d.text, d.frequency) for d in role.duties] == [
         ("负责货物出入库登记", "每日"), ("组织库存盘点", "每周"), ("编制库存报表", "每月")]
     assert not role.review.needed
+
+
+_MARKDOWN_WITH_UNKNOWN_HEADINGS = """# 数据分析师
+
+## 岗位职责
+### 业务分析
+- 负责搭建业务指标体系
+- 负责专题分析报告
+### 数据平台
+- 维护报表平台
+### 如果你热爱数据，欢迎加入我们！
+- 喜欢分享
+
+## 加分项
+- 有互联网行业经验
+
+## 团队氛围
+- 扁平管理
+- 每周技术分享
+"""
+
+
+def test_unknown_headings_of_the_sections_rank_or_written_as_sentences_end_the_section() -> None:
+    """``## 团队氛围`` ranks with ``## 加分项`` and a sentence heading names no group: neither's items
+    are wishes. Lower-ranked name headings (``### 业务分析``) still group the duties."""
+    role = convert(_MARKDOWN_WITH_UNKNOWN_HEADINGS, "jd.md").roles[0]
+    assert [(d.text, d.category) for d in role.duties] == [
+        ("负责搭建业务指标体系", "业务分析"), ("负责专题分析报告", "业务分析"), ("维护报表平台", "数据平台")]
+    assert role.qualifications.preferred == ["有互联网行业经验"]
+    assert [u.text for u in role.unmapped] == ["如果你热爱数据，欢迎加入我们！", "喜欢分享", "团队氛围", "扁平管理",
+                                               "每周技术分享"]
