@@ -74,6 +74,7 @@ class DocContext:
     script: str = "simplified"
     ocr: bool = False
     organization: str | None = None        # named by the document as a whole (running header, blurb)
+    department_piece: Piece | None = None  # a department label in the introduction above the roles
 
 
 @dataclass
@@ -256,6 +257,9 @@ def decide_identity(draft: RoleDraft, doc: DocContext) -> Identity:
             setattr(ident, key, clean_title(value, lex) if key == "department" and value else value)
             ident.evidence[key] = piece.span
     ident.organization = _full_company(ident.organization, doc.organization) or ident.organization or doc.organization
+    if ident.department is None and doc.department_piece is not None:
+        ident.department = clean_title(clean_value(doc.department_piece.text, lex), lex)
+        ident.evidence["department"] = doc.department_piece.span
     named = _department_titled(draft, ident, doc)
     if named is not None:
         ident.department = ident.department or ident.title

@@ -21,6 +21,7 @@ from ..schemas.role import ConvertResult, ErrorInfo, Role, Unmapped, Warning
 from . import rules
 from .as_written import Restorer, restore_role
 from .builder import DocContext, RoleBuilder
+from .fields.values import clean_value
 from .lexicon import Lexicon, alternation, load_lexicon
 from .normalize import matching_document, normalize_document
 from .piece import Kind, Piece
@@ -186,7 +187,8 @@ def _context(matching: Document, name: str, sha256: str, lexicon: Lexicon, pream
                       pages=matching.pages, lexicon=lexicon, classify=classify, name_position=name_position,
                       script=matching.script or "simplified", ocr=matching.ocr,
                       organization=organization_from_furniture(matching, lexicon)
-                      or blurb_organization(preamble, lexicon))
+                      or blurb_organization(preamble, lexicon),
+                      department_piece=preamble_department(preamble, lexicon))
 
 
 @rules.rule
@@ -224,6 +226,15 @@ def organization_from_furniture(doc: Document, lexicon: Lexicon) -> str | None:
             if m and is_organization(m.group(), lexicon):
                 return m.group()
     return None
+
+
+@rules.rule
+def preamble_department(preamble: list[Piece], lexicon: Lexicon) -> Piece | None:
+    """A posting that names its department once, in the introduction above its roles
+    (``### 部门`` / ``滴滴平台技术部-平台前端团队``, ``招聘部门：研发中心``), speaks for every role
+    that does not name its own."""
+    return next((p for p in preamble if p.kind == Kind.LABEL and p.key == "department"
+                 and clean_value(p.text, lexicon)), None)
 
 
 @rules.rule

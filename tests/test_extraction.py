@@ -421,3 +421,15 @@ def test_unknown_headings_of_the_sections_rank_or_written_as_sentences_end_the_s
     assert role.qualifications.preferred == ["有互联网行业经验"]
     assert [u.text for u in role.unmapped] == ["如果你热爱数据，欢迎加入我们！", "喜欢分享", "团队氛围", "扁平管理",
                                                "每周技术分享"]
+
+
+def test_a_department_named_in_the_introduction_is_every_roles_department() -> None:
+    """A posting that names its department once above its roles speaks for each role that does
+    not name its own."""
+    text = ("## 团队介绍\n### 部门\n研发中心-数据平台组\n\n数据平台组负责公司的数据基础设施。\n\n"
+            "## 招聘职位\n数据开发工程师\n\n## 工作内容\n- 负责数据仓库建设\n- 负责离线任务开发\n\n"
+            "## 任职要求\n- 本科及以上学历\n")
+    role = convert(text, "jd.md").roles[0]
+    assert role.title == "数据开发工程师"
+    assert role.department == "研发中心-数据平台组"
+    assert role.evidence["department"].block == 2
