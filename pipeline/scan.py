@@ -623,6 +623,9 @@ def _label(line: Line, i: int, where: str) -> Token | None:
     numbered = _numbered_title_label(line, m, where)
     if numbered is not None:
         return Token(Kind.LABEL, i, numbered, key="title", name=text[i:numbered].rstrip(":："))
+    if _bracketed_label(line, i, end):
+        close = end + 1 + (text[end + 1:end + 2] in COLONS)
+        return Token(Kind.LABEL, i - 1, close, key=line.lexicon.label_key(phrase), name=phrase)
     if where in ("start", "after", "space", "sentence", "comma", "colon"):
         ok = _separated_label(line, m, where, colon or comma)
     elif where == "glued":
@@ -634,6 +637,14 @@ def _label(line: Line, i: int, where: str) -> Token | None:
     if colon or comma:
         end += 1
     return Token(Kind.LABEL, i, end, key=line.lexicon.label_key(phrase), name=phrase)
+
+
+@rule
+def _bracketed_label(line: Line, i: int, end: int) -> bool:
+    """Postings set labels in brackets instead of ending them with a colon (``【所属部门】综合管理部``,
+    ``[工作性质]全职``): the closing bracket ends the label like a colon does."""
+    text = line.text
+    return i > 0 and text[i - 1] in OPEN_BRACKETS and text[end:end + 1] in CLOSE_BRACKETS
 
 
 @rule
