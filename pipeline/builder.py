@@ -74,7 +74,6 @@ class DocContext:
     script: str = "simplified"
     ocr: bool = False
     organization: str | None = None        # named by the document as a whole (running header, blurb)
-    department_piece: Piece | None = None  # a department label in the introduction above the roles
 
 
 @dataclass
@@ -257,10 +256,6 @@ def decide_identity(draft: RoleDraft, doc: DocContext) -> Identity:
             setattr(ident, key, clean_title(value, lex) if key == "department" and value else value)
             ident.evidence[key] = piece.span
     ident.organization = _full_company(ident.organization, doc.organization) or ident.organization or doc.organization
-    stated = clean_value(doc.department_piece.text, lex) if doc.department_piece is not None else None
-    if ident.department is None and doc.department_piece is not None and stated:
-        ident.department = clean_title(stated, lex)
-        ident.evidence["department"] = doc.department_piece.span
     named = _department_titled(draft, ident, doc)
     if named is not None:
         ident.department = ident.department or ident.title

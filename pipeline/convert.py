@@ -29,7 +29,7 @@ from .pieces import document_pieces
 from .review import document_verdict, review_roles
 from .segment import RoleDraft, segment
 from .shared import apply_shared, shared_sections
-from .titles import DocTitle, is_organization, match_doc_title, split_title
+from .titles import DocTitle, clean_title, is_organization, match_doc_title, split_title
 
 log = logging.getLogger(__name__)
 
@@ -102,6 +102,7 @@ def extract(doc: Document, *, name: str, sha256: str, lexicon: Lexicon,
     shared = shared_sections(seg.roles, preamble, ctx)
     unassigned = _outside_roles(seg.unassigned, shared)
     kept = _build(seg.roles, ctx, shared, unassigned)
+    _department_above_roles(kept, preamble, lexicon)
     restorer = Restorer(display, matching, options.keep_script)
     # a role's values come from its own pieces and from the shared sections applied to it
     shared_locs = [p.loc for p in shared.draft.pieces] if shared is not None else []
@@ -187,8 +188,7 @@ def _context(matching: Document, name: str, sha256: str, lexicon: Lexicon, pream
                       pages=matching.pages, lexicon=lexicon, classify=classify, name_position=name_position,
                       script=matching.script or "simplified", ocr=matching.ocr,
                       organization=organization_from_furniture(matching, lexicon)
-                      or blurb_organization(preamble, lexicon),
-                      department_piece=preamble_department(preamble, lexicon))
+                      or blurb_organization(preamble, lexicon))
 
 
 @rules.rule
@@ -228,11 +228,23 @@ def organization_from_furniture(doc: Document, lexicon: Lexicon) -> str | None:
     return None
 
 
+def _department_above_roles(kept: list[RoleBuilder], preamble: list[Piece], lexicon: Lexicon) -> None:
+    piece = preamble_department(kept, preamble, lexicon)
+    if piece is None:
+        return
+    for b in kept:
+        b.identity.department = clean_title(clean_value(piece.text, lexicon) or "", lexicon)
+        b.evidence["department"] = piece.span
+
+
 @rules.rule
-def preamble_department(preamble: list[Piece], lexicon: Lexicon) -> Piece | None:
+def preamble_department(kept: list[RoleBuilder], preamble: list[Piece], lexicon: Lexicon) -> Piece | None:
     """A posting that names its department once, in the introduction above its roles
-    (``### 部门`` / ``滴滴平台技术部-平台前端团队``, ``招聘部门：研发中心``), speaks for every role
-    that does not name its own."""
+    (``### 部门`` / ``滴滴平台技术部-平台前端团队``, ``招聘部门：研发中心``), and never per role, names
+    the department of all of them. (In a compilation whose cards name their own departments, a
+    department label above the first card is that card's, not everyone's.)"""
+    if not kept or any(b.identity.department for b in kept):
+        return None
     return next((p for p in preamble if p.kind == Kind.LABEL and p.key == "department"
                  and clean_value(p.text, lexicon)), None)
 

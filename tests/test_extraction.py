@@ -433,3 +433,12 @@ def test_a_department_named_in_the_introduction_is_every_roles_department() -> N
     assert role.title == "数据开发工程师"
     assert role.department == "研发中心-数据平台组"
     assert role.evidence["department"].block == 2
+
+
+def test_labels_set_in_brackets_are_labels() -> None:
+    """``【所属部门】综合管理部``: the closing bracket ends the label as a colon would."""
+    text = ("【岗位名称】仓库文员\n【所属部门】物流部\n【招聘人数】2名\n【工作性质】全职\n【岗位职责】\n"
+            "1、负责出入库单据录入\n2、负责库存报表\n【福利】五险一金、包住\n")
+    role = convert(text).roles[0]
+    assert (role.title, role.department, role.headcount, role.employment_type) == ("仓库文员", "物流部", 2, "全职")
+    assert role.benefits == ["五险一金", "包住"]
