@@ -58,6 +58,7 @@ def table_pieces(block: Block, lexicon: Lexicon, scan_text: Scanner) -> list[Pie
                    end=len(cell.text) if end is None else end, row=cell.row, col=cell.col)
 
     list_columns: dict[int, str] | None = None
+    pieces.extend(_blank_form_start(grid, span))
     r = 0
     while r < table.n_rows:
         row_cells = _unique_row(grid, r)
@@ -117,6 +118,17 @@ def table_pieces(block: Block, lexicon: Lexicon, scan_text: Scanner) -> list[Pie
         _horizontal_form(row_cells, r, lexicon, span, scan_text, pieces)
         r += 1
     return pieces
+
+
+def _blank_form_start(grid: list[list[Cell | None]], span) -> list[Piece]:
+    """A table whose first row is a blank form's starts with a marker piece: a form to fill in
+    is not a role's text (segmentation ends the role there)."""
+    for r in range(len(grid)):
+        row = _unique_row(grid, r)
+        filled = [c for c in row if c.text.strip()]
+        if filled:
+            return [Piece(Kind.HEADING, "", span(filled[0], 0, 0), source="blank_form")] if _blank_form_row(row) else []
+    return []
 
 
 def _not_titles(pieces: list[Piece]) -> list[Piece]:
@@ -213,6 +225,8 @@ def _roster_header(cells: list[Cell], lexicon: Lexicon) -> dict[int, tuple[str, 
     """col -> ("label" | "section" | "serial" | "other", key) when the header cells name fields,
     one of them the position's name (a column the lexicon does not know, ``招聘范围``, is kept
     as ``other`` when most columns are known)."""
+    if _blank_form_row(cells):
+        return None
     columns: dict[int, tuple[str, str]] = {}
     for cell in cells:
         text = _norm(cell.text)
@@ -234,6 +248,16 @@ def _roster_header(cells: list[Cell], lexicon: Lexicon) -> dict[int, tuple[str, 
     if ("label", "title") not in columns.values() or len(columns) < 3 or known * 2 < len(columns) + 1:
         return None
     return columns
+
+
+@rule
+def _blank_form_row(cells: list[Cell]) -> bool:
+    """A row of labels each followed by an empty box (``姓名 | ␣ | 部门 | ␣ | 应聘职位 | ␣``) is a
+    form waiting to be filled in — an application or probation form after the roles — not the
+    header of a roster whose rows are positions."""
+    labelled = [i for i, c in enumerate(cells) if _norm(c.text)]
+    boxed = sum(1 for i in labelled if i + 1 < len(cells) and not _norm(cells[i + 1].text))
+    return len(labelled) >= 2 and boxed * 2 >= len(labelled)
 
 
 def _roster_cells(row: list, r: int, opens: bool, title_col: int, columns: dict[int, tuple[str, str]],
