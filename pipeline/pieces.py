@@ -120,6 +120,15 @@ def resolve_dangling_labels(pieces: list[Piece]) -> list[Piece]:
     return out
 
 
+def _stands_before(a: Loc, b: Loc) -> bool:
+    """``a`` is earlier than ``b`` in the same table's reading order."""
+    return a.block == b.block and a.row is not None and b.row is not None and (a.row, a.col or 0) < (b.row, b.col or 0)
+
+
+def _other_row(a: Loc, b: Loc) -> bool:
+    return a.block == b.block and a.row is not None and b.row is not None and a.row != b.row
+
+
 @rule
 def _label_takes_next_line(piece: Piece, nxt: Piece | None) -> Piece | None:
     """An empty label that ends its line takes the next line as its value when that line is
@@ -129,6 +138,10 @@ def _label_takes_next_line(piece: Piece, nxt: Piece | None) -> Piece | None:
         return None
     if piece.key in LIST_LABELS:
         return None  # "公司福利:" heads the lines after it, not only the first
+    if _stands_before(nxt.loc, piece.loc) or _other_row(nxt.loc, piece.loc):
+        # a table label's value is its own box: the next row's first cell (a merged cell read
+        # again, an opinion row under a blank form) never is
+        return None
     last_on_line = piece.alone or (nxt.alone and nxt.loc.cell != piece.loc.cell)
     if not last_on_line or not (nxt.alone or nxt.line_start and piece.key in NAME_FIELDS):
         return None
