@@ -124,7 +124,8 @@ class Segmenter:
         elif piece.kind == Kind.LEAD_IN and piece.text and self.current is not None and self.current.has_items():
             self.current = self.start(RoleDraft(title=piece.text, title_source="lead_in", title_piece=piece,
                                                 pieces=[piece], default_section=piece.key))
-        elif self.current is not None and _chapter_ends_roles(piece, self.current, self.lexicon):
+        elif self.current is not None and (_chapter_ends_roles(piece, self.current, self.lexicon)
+                                           or _blank_form_ends_role(piece)):
             self.current = None
             self.unassigned.append(piece)
         elif self.current is None and _organization_line(piece, self.lexicon):
@@ -474,6 +475,14 @@ def _chapter_ends_roles(piece: Piece, current: RoleDraft, lexicon: Lexicon) -> b
     """A manual's chapter heading (``第四章：培训中心管理制度``) after a role's text ends the part
     of the manual that describes positions: what follows belongs to no role until a title."""
     return piece.kind == Kind.ITEM and current.has_items() and lexicon.numbering.is_chapter(piece.marker)
+
+
+@rule
+def _blank_form_ends_role(piece: Piece) -> bool:
+    """A blank form after a role (an application or probation form appended to a manual) is
+    not the role's text: the role ends where the form starts, and the form belongs to no role
+    until a title."""
+    return piece.source == "blank_form"
 
 
 @rule

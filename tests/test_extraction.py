@@ -442,3 +442,48 @@ def test_labels_set_in_brackets_are_labels() -> None:
     role = convert(text).roles[0]
     assert (role.title, role.department, role.headcount, role.employment_type) == ("仓库文员", "物流部", 2, "全职")
     assert role.benefits == ["五险一金", "包住"]
+
+
+def _card_then_blank_forms() -> bytes:
+    import io
+
+    import docx
+
+    d = docx.Document()
+    d.add_paragraph("招生顾问岗位说明书")
+    d.add_paragraph("岗位职责：")
+    d.add_paragraph("1、负责来访家长的咨询接待")
+    d.add_paragraph("2、负责学员报名及回访")
+    d.add_paragraph("任职要求：大专及以上学历")
+    d.add_paragraph("附件一：应聘登记表")
+    t = d.add_table(rows=4, cols=4)
+    for c, text in enumerate(["姓名", "", "性别", ""]):
+        t.cell(0, c).text = text
+    for c, text in enumerate(["联系电话", "", "应聘职位", ""]):
+        t.cell(1, c).text = text
+    t.cell(2, 0).merge(t.cell(3, 0)).text = "教育及\n工作经历"
+    for c, text in enumerate(["时间", "学校及工作单位", "职务"], start=1):
+        t.cell(2, c).text = text
+    d.add_paragraph("附件二：试用期考核表")
+    t = d.add_table(rows=4, cols=6)
+    for c, text in enumerate(["姓名", "", "部门", "", "应聘职位", ""]):
+        t.cell(0, c).text = text
+    t.cell(1, 0).text = "校长意见"
+    t.cell(1, 1).merge(t.cell(1, 5))
+    t.cell(2, 0).merge(t.cell(2, 5)).text = "考核结果：□合格，予以录用；□不合格，不予录用"
+    t.cell(3, 0).merge(t.cell(3, 5)).text = "备注：试用期间每月考核一次"
+    out = io.BytesIO()
+    d.save(out)
+    return out.getvalue()
+
+
+def test_a_blank_form_after_a_role_gives_no_role() -> None:
+    """Manuals append blank forms after their roles. A form label's value is its own empty box:
+    ``应聘职位 | ␣`` does not take the next row's ``校长意见``, nor a merged ``教育及`` cell read again,
+    as a position's name."""
+    result = convert_bytes(_card_then_blank_forms(), "manual.docx", raise_errors=True)
+    assert [r.title for r in result.roles] == ["招生顾问"]
+    assert [d.text for d in result.roles[0].duties] == ["负责来访家长的咨询接待", "负责学员报名及回访"]
+    # the forms end the role: their text belongs to no role, and the role is not diluted by it
+    assert not result.roles[0].review.needed
+    assert {"校长意见", "试用期间每月考核一次"} <= {u.text for u in result.unassigned}

@@ -326,6 +326,21 @@ def test_corpus_manual_reads_the_nine_roles_with_numbered_duties() -> None:
     assert texts[chart + 1:chart + 3] == [" 校  长", "市场部"]
 
 
+def test_corpus_manual_gives_its_nine_roles_and_no_role_from_its_blank_forms() -> None:
+    """After the nine roles the manual appends blank forms (an application form, a probation
+    form: ``姓名 | ␣ | 部门 | ␣ | 应聘职位 | ␣``). Their rows are not a roster of positions, and a
+    label's empty box does not take the next row's text (``教育及``, ``校长意见``) as its value."""
+    from jdx.pipeline.convert import convert_bytes
+
+    result = convert_bytes(corpus(MANUAL), MANUAL.name, raise_errors=True)
+    titles = [r.title for r in result.roles]
+    assert titles[:9] == ["校长", "教学主管", "教师", "市场主管", "咨询师（市场专员）", "会计", "出纳", "行政人事主管",
+                          "行政专员"]
+    # what is left over is at most the labour-contract template's '职位     月试用期' blank, flagged
+    assert all(r.review.needed for r in result.roles[9:]) and len(titles) <= 10
+    assert not any(t.startswith(("考核结果", "备注", "教育及")) for t in titles)
+
+
 def test_a_flood_of_paragraph_marks_is_too_large(monkeypatch: pytest.MonkeyPatch) -> None:
     # The real bound is a million marks (seconds of work); a small one checks the mechanism.
     monkeypatch.setattr("jdx.extractors.msdoc.reader.MAX_PARAGRAPHS", 50)
