@@ -46,6 +46,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils import get_column_letter
 
+from ..schemas.role import field_value
 from .zh_texts import ZhTexts, zh_texts
 
 Headers = Literal["zh", "en"]
@@ -194,14 +195,6 @@ def needs_review(role: dict) -> bool:
     return bool((role.get("review") or {}).get("needed"))
 
 
-def _get(obj: Any, path: str) -> Any:
-    for key in path.split("."):
-        if not isinstance(obj, dict):
-            return None
-        obj = obj.get(key)
-    return obj
-
-
 def _joined(value: Any) -> Any:
     if isinstance(value, list):
         return LIST_SEPARATOR.join(str(v) for v in value)
@@ -237,7 +230,7 @@ def role_row(role: dict, headers: Headers = "zh") -> list[Any]:
     }
     row = []
     for column in ROLE_SPECS:
-        value = derived[column.key] if column.key in derived else _joined(_get(role, column.key))
+        value = derived[column.key] if column.key in derived else _joined(field_value(role, column.key))
         row.append(texts.value(value) if zh and column.coded and value is not None else value)
     return row
 
