@@ -30,7 +30,6 @@ from __future__ import annotations
 
 import contextlib
 import csv
-import json
 import math
 import os
 from collections.abc import Iterable, Iterator
@@ -47,6 +46,7 @@ from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils import get_column_letter
 
 from ..schemas.role import field_value
+from .batch.journal import read_records
 from .zh_texts import ZhTexts, zh_texts
 
 Headers = Literal["zh", "en"]
@@ -149,13 +149,13 @@ def export_tables(out_dir: Path, roles_file: str = "roles.jsonl", manifest_file:
     Roles needing review come first, in file order, then the others, in file order.
     """
     out_dir = Path(out_dir)
-    entries = list(_json_lines(out_dir / manifest_file))  # small: one short line per file
+    entries = list(read_records(out_dir / manifest_file))  # small: one short line per file
     status = {e["path"]: e["status"] for e in entries}
     roles_path = out_dir / roles_file
 
     def roles_needing_review_first() -> Iterator[dict]:
-        yield from (r for r in _json_lines(roles_path) if needs_review(r))
-        yield from (r for r in _json_lines(roles_path) if not needs_review(r))
+        yield from (r for r in read_records(roles_path) if needs_review(r))
+        yield from (r for r in read_records(roles_path) if not needs_review(r))
 
     with _Tables(out_dir, headers) as tables:
         for role in roles_needing_review_first():
@@ -274,15 +274,6 @@ def file_problem_rows(entry: dict, headers: Headers = "zh") -> Iterator[list[Any
 
 
 # ----------------------------------------------------------------------------- writing
-
-
-def _json_lines(path: Path) -> Iterator[dict]:
-    if not path.exists():
-        return
-    with open(path, encoding="utf-8") as fh:
-        for line in fh:
-            if line.strip():
-                yield json.loads(line)
 
 
 def _clean(value: Any) -> Any:
