@@ -48,6 +48,14 @@ def shared_dir(*parts: str) -> Path:
     return path
 
 
+def corpus_document(relative: str):
+    """A file of ``../shared/corpus`` read into a Document, its name given as the reader's hint."""
+    from jdx.extractors import ReadOptions, read_document
+
+    path = shared_dir("corpus", relative)
+    return read_document(path.read_bytes(), options=ReadOptions(filename=path.name))
+
+
 @pytest.fixture(scope="session")
 def lexicon():
     from jdx.pipeline.lexicon import load_lexicon
