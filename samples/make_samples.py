@@ -552,7 +552,7 @@ def add_par(container, text: str = "", *, bold: bool = False, size: float | None
     return p
 
 
-def save_docx(doc: Document, path: Path) -> None:
+def save_docx(doc: Document, path: Path, date_time: tuple[int, int, int, int, int, int] = ZIP_DATE) -> None:
     """Save with fixed ZIP member dates so reruns give identical bytes."""
     buf = io.BytesIO()
     doc.save(buf)
@@ -560,7 +560,7 @@ def save_docx(doc: Document, path: Path) -> None:
     out = io.BytesIO()
     with zipfile.ZipFile(buf) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
         for info in src.infolist():
-            zi = zipfile.ZipInfo(info.filename, date_time=ZIP_DATE)
+            zi = zipfile.ZipInfo(info.filename, date_time=date_time)
             zi.compress_type = zipfile.ZIP_DEFLATED
             zi.external_attr = 0o644 << 16
             dst.writestr(zi, src.read(info.filename))

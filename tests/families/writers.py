@@ -15,9 +15,7 @@ ASCII, which is what layout analysis needs to find words and lines.
 from __future__ import annotations
 
 import datetime as dt
-import io
 import sys
-import zipfile
 from pathlib import Path
 
 from docx import Document
@@ -27,6 +25,8 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "fixtures"))
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "samples"))
+import make_samples as samples  # noqa: E402  (the samples' reproducible DOCX packaging)
 from pdf_objects import pdf_bytes  # noqa: E402  (the project's hand-written PDF serialiser)
 
 FIXED_DATE = dt.datetime(2024, 4, 1, 9, 30, 0)
@@ -248,18 +248,8 @@ def numbered(paragraph, num_id: int, ilvl: int = 0):
 
 
 def save_docx(doc, path: Path) -> None:
-    """Save with fixed ZIP member dates so reruns give identical bytes."""
-    buf = io.BytesIO()
-    doc.save(buf)
-    buf.seek(0)
-    out = io.BytesIO()
-    with zipfile.ZipFile(buf) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            member = zipfile.ZipInfo(info.filename, date_time=ZIP_DATE)
-            member.compress_type = zipfile.ZIP_DEFLATED
-            member.external_attr = 0o644 << 16
-            dst.writestr(member, src.read(info.filename))
-    path.write_bytes(out.getvalue())
+    """Save with this family's fixed ZIP member dates so reruns give identical bytes."""
+    samples.save_docx(doc, path, ZIP_DATE)
 
 
 # ---------------------------------------------------------------------------------------
