@@ -205,45 +205,16 @@ def level(ilvl: int, fmt: str, text: str, *, left: int = 420, hanging: int = 420
     return lvl
 
 
-class Numbering:
-    """abstractNum / num definitions appended to the document's numbering part."""
-
-    def __init__(self, doc) -> None:
-        self.root = doc.part.numbering_part.element
-        self.next_abs = 1 + max((int(a.get(qn("w:abstractNumId"))) for a in self.root.findall(qn("w:abstractNum"))),
-                                default=-1)
-        self.next_num = 1 + max((int(n.get(qn("w:numId"))) for n in self.root.findall(qn("w:num"))), default=0)
+class Numbering(samples.Numbering):
+    """abstractNum / num definitions appended to the document's numbering part; levels are given
+    as arguments here."""
 
     def abstract(self, nsid: str, *levels) -> int:
-        abs_id, self.next_abs = self.next_abs, self.next_abs + 1
-        an = _w("w:abstractNum", abstractNumId=str(abs_id))
-        an.append(_w("w:nsid", val=nsid))
-        an.append(_w("w:multiLevelType", val="hybridMultilevel" if len(levels) > 1 else "singleLevel"))
-        for lvl in levels:
-            an.append(lvl)
-        first_num = self.root.find(qn("w:num"))
-        if first_num is not None:
-            first_num.addprevious(an)
-        else:
-            self.root.append(an)
-        return abs_id
-
-    def num(self, abs_id: int, *, restart: bool = False) -> int:
-        num_id, self.next_num = self.next_num, self.next_num + 1
-        num = _w("w:num", numId=str(num_id))
-        num.append(_w("w:abstractNumId", val=str(abs_id)))
-        if restart:
-            override = _w("w:lvlOverride", ilvl="0")
-            override.append(_w("w:startOverride", val="1"))
-            num.append(override)
-        self.root.append(num)
-        return num_id
+        return super().abstract(nsid, list(levels))
 
 
 def numbered(paragraph, num_id: int, ilvl: int = 0):
-    num_pr = paragraph._p.get_or_add_pPr().get_or_add_numPr()
-    num_pr.get_or_add_ilvl().val = ilvl
-    num_pr.get_or_add_numId().val = num_id
+    samples.set_numbering(paragraph, num_id, ilvl)
     return paragraph
 
 
