@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from docx import Document
@@ -34,6 +35,47 @@ ZIP_DATE = (2024, 4, 1, 9, 30, 0)
 BODY_FONT = "宋体"
 HEADING_FONT = "黑体"
 CENTER = WD_ALIGN_PARAGRAPH.CENTER
+
+
+# ---------------------------------------------------------------------------------------
+# the set of documents a build script makes
+# ---------------------------------------------------------------------------------------
+
+
+class DocumentSet:
+    """Documents registered by file name, in order, and built into a folder (``make_documents.py``
+    of the dev set and of the holdout)."""
+
+    def __init__(self, out_dir: Path) -> None:
+        self.out_dir = out_dir
+        self.builders: dict[str, Callable[[Path], None]] = {}
+
+    def document(self, name: str) -> Callable[[Callable[[Path], None]], Callable[[Path], None]]:
+        """Decorator: the function writes the document ``name`` to the path it is given."""
+        def register(build: Callable[[Path], None]) -> Callable[[Path], None]:
+            self.builders[name] = build
+            return build
+
+        return register
+
+    def text_document(self, name: str, text: str, **kwargs) -> None:
+        """A text document: ``text`` written by :func:`write_text` with ``kwargs``."""
+        self.builders[name] = lambda path: write_text(path, text, **kwargs)
+
+    def build_all(self, out_dir: Path | None = None) -> list[Path]:
+        out_dir = out_dir or self.out_dir
+        out_dir.mkdir(parents=True, exist_ok=True)
+        paths = []
+        for name, build in self.builders.items():
+            path = out_dir / name
+            build(path)
+            paths.append(path)
+        return paths
+
+    def main(self) -> int:
+        for path in self.build_all():
+            print(f"{path.name}: {path.stat().st_size:,} bytes")
+        return 0
 
 
 # ---------------------------------------------------------------------------------------
