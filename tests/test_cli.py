@@ -30,14 +30,6 @@ def test_convert_prints_valid_json_and_exits_0() -> None:
     assert result.status == "ok" and result.roles[0].title == "行政助理"
 
 
-def test_convert_reads_stdin_and_writes_output_file(tmp_path: Path) -> None:
-    out = tmp_path / "out.json"
-    text = "岗位名称：出纳\n岗位职责：\n1、负责现金收付。\n".encode("gbk")
-    result = runner.invoke(app, ["convert", "-", "-o", str(out)], input=text)
-    assert result.exit_code == 0
-    assert json.loads(out.read_text(encoding="utf-8"))["roles"][0]["title"] == "出纳"
-
-
 def _truncated_docx() -> bytes:
     data = (SAMPLES / "质量检验员岗位说明书.docx").read_bytes()
     return data[: len(data) // 2]
