@@ -226,25 +226,8 @@ def merge_down(table, col: int, first_row: int, last_row: int, text: str, *, bol
     cell_lines(cell, text, bold=bold, align=CENTER)
 
 
-def _w(tag: str, **attrs: str):
-    el = OxmlElement(tag)
-    for key, value in attrs.items():
-        el.set(qn(f"w:{key}"), value)
-    return el
-
-
 def level(ilvl: int, fmt: str, text: str, *, left: int = 420, hanging: int = 420, suffix: str | None = None):
-    lvl = _w("w:lvl", ilvl=str(ilvl))
-    lvl.append(_w("w:start", val="1"))
-    lvl.append(_w("w:numFmt", val=fmt))
-    if suffix:
-        lvl.append(_w("w:suff", val=suffix))
-    lvl.append(_w("w:lvlText", val=text))
-    lvl.append(_w("w:lvlJc", val="left"))
-    ppr = _w("w:pPr")
-    ppr.append(_w("w:ind", left=str(left), hanging=str(hanging)))
-    lvl.append(ppr)
-    return lvl
+    return samples.numbering_level(ilvl, fmt, text, left, hanging, suffix=suffix)
 
 
 class Numbering(samples.Numbering):
