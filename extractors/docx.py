@@ -643,13 +643,7 @@ class _Story:
         if outline is None and info is not None:
             heading = info.heading_level
 
-        numbered = self._number(ppr.get(W_NUMPR), style_id, info)
-        if numbered is not None:
-            para.label, para.level = numbered
-            para.kind = BlockKind.LIST_ITEM
-        if heading is not None:
-            para.kind = BlockKind.HEADING
-            para.level = heading
+        para.set_levels(self._number(ppr.get(W_NUMPR), style_id, info), heading)
         return para
 
     def _number(

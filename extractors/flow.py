@@ -46,6 +46,17 @@ class Para:
     level: int | None = None
     style: str | None = None
 
+    def set_levels(self, numbered: tuple[str | None, int] | None, heading: int | None) -> None:
+        """Kind and level from the paragraph's list numbering (label, list level) and heading
+        level, either None when absent. A heading level wins over the list and keeps the label:
+        Word numbers headings (``第一章``) with the same lists as list items."""
+        if numbered is not None:
+            self.label, self.level = numbered
+            self.kind = BlockKind.LIST_ITEM
+        if heading is not None:
+            self.kind = BlockKind.HEADING
+            self.level = heading
+
     def line(self) -> str:
         """The paragraph as one line of cell text, its numbering label in front."""
         if not self.label:

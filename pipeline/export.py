@@ -30,7 +30,6 @@ from __future__ import annotations
 
 import contextlib
 import csv
-import json
 import math
 import os
 from collections.abc import Iterable, Iterator
@@ -46,6 +45,8 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils import get_column_letter
 
+from ..schemas.role import field_value
+from .batch.journal import read_records
 from .zh_texts import ZhTexts, zh_texts
 
 Headers = Literal["zh", "en"]
@@ -148,13 +149,13 @@ def export_tables(out_dir: Path, roles_file: str = "roles.jsonl", manifest_file:
     Roles needing review come first, in file order, then the others, in file order.
     """
     out_dir = Path(out_dir)
-    entries = list(_json_lines(out_dir / manifest_file))  # small: one short line per file
+    entries = list(read_records(out_dir / manifest_file))  # small: one short line per file
     status = {e["path"]: e["status"] for e in entries}
     roles_path = out_dir / roles_file
 
     def roles_needing_review_first() -> Iterator[dict]:
-        yield from (r for r in _json_lines(roles_path) if needs_review(r))
-        yield from (r for r in _json_lines(roles_path) if not needs_review(r))
+        yield from (r for r in read_records(roles_path) if needs_review(r))
+        yield from (r for r in read_records(roles_path) if not needs_review(r))
 
     with _Tables(out_dir, headers) as tables:
         for role in roles_needing_review_first():
@@ -194,14 +195,6 @@ def needs_review(role: dict) -> bool:
     return bool((role.get("review") or {}).get("needed"))
 
 
-def _get(obj: Any, path: str) -> Any:
-    for key in path.split("."):
-        if not isinstance(obj, dict):
-            return None
-        obj = obj.get(key)
-    return obj
-
-
 def _joined(value: Any) -> Any:
     if isinstance(value, list):
         return LIST_SEPARATOR.join(str(v) for v in value)
@@ -237,7 +230,7 @@ def role_row(role: dict, headers: Headers = "zh") -> list[Any]:
     }
     row = []
     for column in ROLE_SPECS:
-        value = derived[column.key] if column.key in derived else _joined(_get(role, column.key))
+        value = derived[column.key] if column.key in derived else _joined(field_value(role, column.key))
         row.append(texts.value(value) if zh and column.coded and value is not None else value)
     return row
 
@@ -281,15 +274,6 @@ def file_problem_rows(entry: dict, headers: Headers = "zh") -> Iterator[list[Any
 
 
 # ----------------------------------------------------------------------------- writing
-
-
-def _json_lines(path: Path) -> Iterator[dict]:
-    if not path.exists():
-        return
-    with open(path, encoding="utf-8") as fh:
-        for line in fh:
-            if line.strip():
-                yield json.loads(line)
 
 
 def _clean(value: Any) -> Any:

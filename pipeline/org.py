@@ -25,7 +25,6 @@ key) carry it to HR systems; the review site draws it.
 from __future__ import annotations
 
 import csv
-import json
 from collections import defaultdict
 from collections.abc import Iterable
 from pathlib import Path
@@ -33,6 +32,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
+from .batch.journal import read_records
 from .keys import normalize_name
 from .zh_texts import zh_texts
 
@@ -405,7 +405,7 @@ def write_org(out_dir: Path, report: OrgReport | None = None) -> list[Path]:
     """Write ``org.json`` and ``org.csv`` into a batch folder (from its roles.jsonl unless given)."""
     out_dir = Path(out_dir)
     if report is None:
-        report = build_org(_read_roles(out_dir / "roles.jsonl"))
+        report = build_org(read_records(out_dir / "roles.jsonl"))
     json_path, csv_path = out_dir / ORG_JSON, out_dir / ORG_CSV
     tmp = out_dir / f".{ORG_JSON}.tmp"
     tmp.write_text(report.model_dump_json(indent=1) + "\n", encoding="utf-8")
@@ -417,12 +417,3 @@ def write_org(out_dir: Path, report: OrgReport | None = None) -> list[Path]:
         writer.writerows(["" if v is None else v for v in row] for row in org_rows(report))
     tmp.replace(csv_path)
     return [json_path, csv_path]
-
-
-def _read_roles(path: Path) -> Iterable[dict]:
-    if not path.exists():
-        return
-    with open(path, encoding="utf-8") as fh:
-        for line in fh:
-            if line.strip():
-                yield json.loads(line)

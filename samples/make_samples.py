@@ -552,7 +552,7 @@ def add_par(container, text: str = "", *, bold: bool = False, size: float | None
     return p
 
 
-def save_docx(doc: Document, path: Path) -> None:
+def save_docx(doc: Document, path: Path, date_time: tuple[int, int, int, int, int, int] = ZIP_DATE) -> None:
     """Save with fixed ZIP member dates so reruns give identical bytes."""
     buf = io.BytesIO()
     doc.save(buf)
@@ -560,7 +560,7 @@ def save_docx(doc: Document, path: Path) -> None:
     out = io.BytesIO()
     with zipfile.ZipFile(buf) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
         for info in src.infolist():
-            zi = zipfile.ZipInfo(info.filename, date_time=ZIP_DATE)
+            zi = zipfile.ZipInfo(info.filename, date_time=date_time)
             zi.compress_type = zipfile.ZIP_DEFLATED
             zi.external_attr = 0o644 << 16
             dst.writestr(zi, src.read(info.filename))
@@ -720,8 +720,9 @@ def _w(tag: str, **attrs: str):
     return el
 
 
-def _lvl(ilvl: int, fmt: str, text: str, left: int, hanging: int, font: str | None = None,
-         suffix: str | None = None):
+def numbering_level(ilvl: int, fmt: str, text: str, left: int, hanging: int, font: str | None = None,
+                    suffix: str | None = None):
+    """A ``w:lvl`` of a list definition: format, label text, indent, optional label font."""
     lvl = _w("w:lvl", ilvl=str(ilvl))
     lvl.append(_w("w:start", val="1"))
     lvl.append(_w("w:numFmt", val=fmt))
@@ -786,12 +787,12 @@ def set_numbering(paragraph, num_id: int, ilvl: int = 0) -> None:
 def build_numbered_docx(role: dict, path: Path) -> None:
     doc = new_document(role["title"])
     numbering = Numbering(doc)
-    heading_abs = numbering.abstract("5A3C1E01", [_lvl(0, "chineseCounting", "%1、", 0, 0, font=HEADING_FONT, suffix="nothing")])
+    heading_abs = numbering.abstract("5A3C1E01", [numbering_level(0, "chineseCounting", "%1、", 0, 0, font=HEADING_FONT, suffix="nothing")])
     duty_abs = numbering.abstract("5A3C1E02", [
-        _lvl(0, "decimal", "%1.", 420, 420),
-        _lvl(1, "decimal", "（%2）", 1050, 630),
+        numbering_level(0, "decimal", "%1.", 420, 420),
+        numbering_level(1, "decimal", "（%2）", 1050, 630),
     ])
-    bullet_abs = numbering.abstract("5A3C1E03", [_lvl(0, "bullet", "●", 420, 420, font=BODY_FONT)])
+    bullet_abs = numbering.abstract("5A3C1E03", [numbering_level(0, "bullet", "●", 420, 420, font=BODY_FONT)])
     heading_num = numbering.num(heading_abs)
     duty_num = numbering.num(duty_abs)
     bullet_num = numbering.num(bullet_abs)

@@ -241,6 +241,16 @@ class ConvertResult(_Model):
     )
 
 
+def field_value(record: Any, path: str) -> Any:
+    """The value at a dotted field path (``qualifications.education.level``) of a role record in
+    its JSON form (a dict, as read from ``roles.jsonl``); None where the path leaves the objects."""
+    for key in path.split("."):
+        if not isinstance(record, dict):
+            return None
+        record = record.get(key)
+    return record
+
+
 def json_schema() -> dict[str, Any]:
     """JSON Schema of the ``convert`` output, Role included under ``$defs``."""
     schema = ConvertResult.model_json_schema()

@@ -48,6 +48,32 @@ def shared_dir(*parts: str) -> Path:
     return path
 
 
+def corpus_document(relative: str):
+    """A file of ``../shared/corpus`` read into a Document, its name given as the reader's hint."""
+    from jdx.extractors import ReadOptions, read_document
+
+    path = shared_dir("corpus", relative)
+    return read_document(path.read_bytes(), options=ReadOptions(filename=path.name))
+
+
+def modules_loaded_by_help(modules: tuple[str, ...], *commands: tuple[str, ...]) -> list[str]:
+    """Which of ``modules`` a fresh interpreter has imported after ``jdx --help`` and after
+    ``--help`` of each of ``commands`` (heavy imports must stay lazy)."""
+    import subprocess
+    import sys
+
+    probe = (
+        "import sys\n"
+        "from jdx.pipeline.cli import app\n"
+        "from typer.testing import CliRunner\n"
+        f"for args in {[['--help'], *([*c, '--help'] for c in commands)]!r}:\n"
+        "    assert CliRunner().invoke(app, args).exit_code == 0\n"
+        f"print(','.join(m for m in {modules!r} if m in sys.modules))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    return [m for m in out.stdout.strip().split(",") if m]
+
+
 @pytest.fixture(scope="session")
 def lexicon():
     from jdx.pipeline.lexicon import load_lexicon

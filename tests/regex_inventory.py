@@ -21,18 +21,17 @@ the test instead of hanging it.
 from __future__ import annotations
 
 import functools
-import gc
 import importlib
 import inspect
 import os
 import pkgutil
 import re
-import signal
 import sys
-import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+
+from hostile import CpuBudgetExceeded, cpu_seconds
 
 import jdx
 
@@ -190,33 +189,18 @@ def adversarial_line(unit: str, size: int) -> str:
     return (unit * (size // len(unit) + 1))[:size]
 
 
-class TooSlow(Exception):
-    pass
-
-
-def _alarm(signum, frame):
-    raise TooSlow
-
-
 def time_scan(pattern: re.Pattern, line: str, budget: float) -> float:
-    """CPU seconds (not wall-clock: CI machines are shared) for a search at every position (``subn``: like ``finditer``, without a
-    Python object per match) and a ``fullmatch`` of ``line``; raises
-    :class:`TooSlow` past ``budget`` CPU seconds (the regex engine checks for signals)."""
+    """CPU seconds for a search at every position (``subn``: like ``finditer``, without a Python
+    object per match) and a ``fullmatch`` of ``line``, without the collector (tens of thousands of
+    match objects must not be timed as collector pauses); raises :class:`CpuBudgetExceeded` past
+    ``budget`` CPU seconds."""
     subject: str | bytes = line if isinstance(pattern.pattern, str) else line.encode("utf-8")
-    previous = signal.signal(signal.SIGVTALRM, _alarm)
-    collecting = gc.isenabled()
-    gc.disable()  # tens of thousands of match objects must not be timed as collector pauses
-    try:
-        signal.setitimer(signal.ITIMER_VIRTUAL, budget)
-        started = time.thread_time()
+
+    def scan() -> None:
         pattern.subn(subject[:0], subject)
         pattern.fullmatch(subject)
-        return time.thread_time() - started
-    finally:
-        signal.setitimer(signal.ITIMER_VIRTUAL, 0)
-        signal.signal(signal.SIGVTALRM, previous)
-        if collecting:
-            gc.enable()
+
+    return cpu_seconds(scan, budget, collect_first=False)
 
 
 # A linear scan's time grows 10x from 10k to 100k characters, a quadratic one 100x; the
@@ -238,7 +222,7 @@ def _ratio_problem(pattern: re.Pattern, unit: str, small: float) -> str | None:
         limit = MAX_RATIO * max(small, FLOOR_SECONDS)
         try:
             large = time_scan(pattern, adversarial_line(unit, LARGE), limit)
-        except TooSlow:
+        except CpuBudgetExceeded:
             large = float("inf")
         if large <= limit:
             return None
@@ -253,7 +237,7 @@ def super_linear(pattern: re.Pattern, units: Iterable[str], first_only: bool = F
     for unit in dict.fromkeys(units):
         try:
             timed.append((time_scan(pattern, adversarial_line(unit, SMALL), SMALL_BUDGET), unit))
-        except TooSlow:
+        except CpuBudgetExceeded:
             problems.append(f"{unit!r}×{SMALL:,}: over {SMALL_BUDGET:g} s")
             if first_only:
                 return problems

@@ -6,11 +6,10 @@ import csv
 import hashlib
 import json
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from conftest import modules_loaded_by_help
 from jdx.pipeline.cli import app
 from jdx.pipeline.export import EXPORT_FILES, SHEETS
 from jdx.pipeline.zh_texts import zh_texts
@@ -106,15 +105,5 @@ def test_usage_and_connection_errors_are_one_line(tmp_path, args, code, says) ->
 
 
 def test_help_does_not_load_the_catalog_or_server_stack() -> None:
-    probe = (
-        "import sys\n"
-        "from jdx.pipeline.cli import app\n"
-        "from typer.testing import CliRunner\n"
-        "assert CliRunner().invoke(app, ['--help']).exit_code == 0\n"
-        "assert CliRunner().invoke(app, ['keys', '--help']).exit_code == 0\n"
-        "heavy = [m for m in ('sqlalchemy', 'alembic', 'fastapi', 'uvicorn', 'psycopg', 'pebble', 'starlette')"
-        " if m in sys.modules]\n"
-        "print(','.join(heavy))\n"
-    )
-    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
-    assert out.stdout.strip() == ""
+    heavy = ("sqlalchemy", "alembic", "fastapi", "uvicorn", "psycopg", "pebble", "starlette")
+    assert modules_loaded_by_help(heavy, ("keys",)) == []

@@ -255,26 +255,32 @@ def test_a_roster_column_the_lexicon_does_not_know_keeps_its_text() -> None:
     assert result.roles[0].qualifications.education.level == "大专"
 
 
-def _blank_form_after_a_role() -> bytes:
-    """A role, then a probation form whose header row names blank fields (姓名 | | 部门 | |
-    应聘职位 | ) and whose last row holds an assessor's comment in a column without a header."""
+def _docx_with_table(paragraphs: tuple[str, ...], rows: list[list[str]]) -> bytes:
+    """A DOCX of ``paragraphs`` followed by one table of ``rows``."""
     import io
 
     import docx
 
     document = docx.Document()
-    for line in ("岗位名称：行政专员", "岗位职责：", "1、负责办公用品采购；", "2、负责会议室预订与接待；", "试用期员工考核表："):
+    for line in paragraphs:
         document.add_paragraph(line)
-    rows = [["姓名", "", "部门", "", "应聘职位", ""],
-            ["入职日期", "", "考核日期", "", "附注", ""],
-            ["主管评语", "工作认真，按时完成任务。", "", "", "考核结果：合格者予以录用，不合格者不予录用", ""]]
-    table = document.add_table(rows=len(rows), cols=6)
+    table = document.add_table(rows=len(rows), cols=len(rows[0]))
     for r, row in enumerate(rows):
         for c, text in enumerate(row):
             table.cell(r, c).text = text
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()
+
+
+def _blank_form_after_a_role() -> bytes:
+    """A role, then a probation form whose header row names blank fields (姓名 | | 部门 | |
+    应聘职位 | ) and whose last row holds an assessor's comment in a column without a header."""
+    return _docx_with_table(
+        ("岗位名称：行政专员", "岗位职责：", "1、负责办公用品采购；", "2、负责会议室预订与接待；", "试用期员工考核表："),
+        [["姓名", "", "部门", "", "应聘职位", ""],
+         ["入职日期", "", "考核日期", "", "附注", ""],
+         ["主管评语", "工作认真，按时完成任务。", "", "", "考核结果：合格者予以录用，不合格者不予录用", ""]])
 
 
 def test_a_table_read_as_a_roster_loses_no_cell(lexicon) -> None:
@@ -316,22 +322,11 @@ def test_an_experiential_verb_in_the_requirements_stays_a_requirement() -> None:
 def _form_card() -> bytes:
     """A role card as one form table: label | value pairs, a label naming alternatives
     (部门/分支机构), then a numbered duty list inside the table."""
-    import io
-
-    import docx
-
-    document = docx.Document()
-    document.add_paragraph("岗位说明书")
-    rows = [["岗位名称", "出纳", "岗位代码", ""], ["部门/分支机构", "总校", "所属部门", "财务部"],
-            ["主要职责如下：", "", "", ""], ["1", "登记并清算现金收入与支出", "", ""], ["2", "按时发放员工工资", "", ""],
-            ["从业年限", "2年以上", "", ""]]
-    table = document.add_table(rows=len(rows), cols=4)
-    for r, row in enumerate(rows):
-        for c, text in enumerate(row):
-            table.cell(r, c).text = text
-    out = io.BytesIO()
-    document.save(out)
-    return out.getvalue()
+    return _docx_with_table(
+        ("岗位说明书",),
+        [["岗位名称", "出纳", "岗位代码", ""], ["部门/分支机构", "总校", "所属部门", "财务部"],
+         ["主要职责如下：", "", "", ""], ["1", "登记并清算现金收入与支出", "", ""], ["2", "按时发放员工工资", "", ""],
+         ["从业年限", "2年以上", "", ""]])
 
 
 def test_a_form_card_whose_first_row_looks_like_a_roster_header_is_one_role() -> None:

@@ -10,11 +10,14 @@ from __future__ import annotations
 
 import bisect
 import struct
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from .binary import Malformed, read_plc, span, u8, u16
 
 PAGE = 512
+# A PapxFkp entry (BxPap): the properties' offset byte and 12 reserved bytes.
+BX_SIZE = 13
 
 
 @dataclass(frozen=True)
@@ -74,20 +77,26 @@ def _fcs(page: bytes, count: int) -> tuple[int, ...]:
     return struct.unpack_from(f"<{count + 1}I", page, 0)
 
 
-def paragraph_runs(word: bytes, table: bytes, fc: int, lcb: int) -> RunIndex:
-    runs: list[Run] = []
+def _entries(word: bytes, table: bytes, fc: int, lcb: int, entry_size: int) -> Iterator[tuple[int, int, bytes, int]]:
+    """(start FC, end FC, page, byte offset of the properties or 0 for none) of every run of the
+    FKP pages a bin table points at. Both kinds of page hold ``count + 1`` FCs, then ``count``
+    entries whose first byte is the offset of the run's properties in 2-byte words."""
     for page in _pages(word, table, fc, lcb):
         count = page[PAGE - 1]
-        bx_base = 4 * (count + 1)
+        entry_base = 4 * (count + 1)
         fcs = _fcs(page, count)
         for i in range(count):
-            start, end = fcs[i], fcs[i + 1]
-            offset = 2 * u8(page, bx_base + 13 * i)
-            if offset == 0:
-                runs.append(Run(start, end, b""))
-                continue
-            istd, grpprl = _papx(page, offset)
-            runs.append(Run(start, end, grpprl, istd))
+            yield fcs[i], fcs[i + 1], page, 2 * u8(page, entry_base + entry_size * i)
+
+
+def paragraph_runs(word: bytes, table: bytes, fc: int, lcb: int) -> RunIndex:
+    runs: list[Run] = []
+    for start, end, page, offset in _entries(word, table, fc, lcb, BX_SIZE):
+        if offset == 0:
+            runs.append(Run(start, end, b""))
+            continue
+        istd, grpprl = _papx(page, offset)
+        runs.append(Run(start, end, grpprl, istd))
     return RunIndex(runs)
 
 
@@ -106,13 +115,7 @@ def _papx(page: bytes, offset: int) -> tuple[int, bytes]:
 
 def character_runs(word: bytes, table: bytes, fc: int, lcb: int) -> RunIndex:
     runs: list[Run] = []
-    for page in _pages(word, table, fc, lcb):
-        count = page[PAGE - 1]
-        rgb_base = 4 * (count + 1)
-        fcs = _fcs(page, count)
-        for i in range(count):
-            start, end = fcs[i], fcs[i + 1]
-            offset = 2 * u8(page, rgb_base + i)
-            grpprl = b"" if offset == 0 else span(page, offset + 1, u8(page, offset))
-            runs.append(Run(start, end, grpprl))
+    for start, end, page, offset in _entries(word, table, fc, lcb, 1):
+        grpprl = b"" if offset == 0 else span(page, offset + 1, u8(page, offset))
+        runs.append(Run(start, end, grpprl))
     return RunIndex(runs)

@@ -32,7 +32,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from ...schemas.document import Block, BlockKind, Document, ReadIssue
+from ...schemas.document import Block, Document, ReadIssue
 from ...schemas.role import SourceFormat
 from ..docx_numbering import NumberingCounters
 from ..errors import DocumentError, ErrorCode
@@ -365,13 +365,7 @@ class _Assembler:
             heading = props.outline if 0 <= props.outline <= 8 else None
         else:
             heading = styles.heading_level(props.istd)
-        numbered = self._number(props)
-        if numbered is not None:
-            para.label, para.level = numbered
-            para.kind = BlockKind.LIST_ITEM
-        if heading is not None:
-            para.kind = BlockKind.HEADING
-            para.level = heading
+        para.set_levels(self._number(props), heading)
         return para
 
     def _number(self, props: ParaProps) -> tuple[str | None, int] | None:

@@ -130,6 +130,18 @@ def _complete_lines(path: Path) -> Iterator[tuple[int, bytes]]:
             offset += len(line)
 
 
+def read_records(path: Path) -> Iterator[dict]:
+    """Every non-blank line of a finished batch's ``roles.jsonl`` or ``manifest.jsonl`` as a dict,
+    one at a time (the roles file can be large); nothing when the file is absent. The exports, the
+    organisation chart and the review site read a batch this way once it has been compacted."""
+    if not path.exists():
+        return
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            if line.strip():
+                yield json.loads(line)
+
+
 def read_manifest(path: Path) -> list[ManifestEntry]:
     """Complete, valid lines; the last entry of a path wins."""
     by_path: dict[bytes, ManifestEntry] = {}

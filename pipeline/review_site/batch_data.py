@@ -16,6 +16,7 @@ from typing import Any
 
 from pydantic import BaseModel, Field, PrivateAttr
 
+from ..batch.journal import read_records
 from ..zh_texts import zh_texts
 
 
@@ -56,15 +57,6 @@ class BatchData(BaseModel):
 
     def source_path(self, file: str) -> Path | None:
         return None if self.in_dir is None else self.in_dir / file
-
-
-def _json_lines(path: Path) -> Iterator[dict]:
-    if not path.exists():
-        return
-    with open(path, encoding="utf-8") as fh:
-        for line in fh:
-            if line.strip():
-                yield json.loads(line)
 
 
 def _role_entries(path: Path) -> Iterator[RoleEntry]:
@@ -109,7 +101,7 @@ def load_batch(out_dir: Path, in_dir: Path | None = None) -> BatchData:
     out_dir = Path(out_dir)
     summary_path = out_dir / "summary.json"
     summary = json.loads(summary_path.read_text(encoding="utf-8")) if summary_path.exists() else {}
-    manifest = list(_json_lines(out_dir / "manifest.jsonl"))
+    manifest = list(read_records(out_dir / "manifest.jsonl"))
     entries = list(_role_entries(out_dir / "roles.jsonl"))
     ordered = [e for e in entries if e.needs_review] + [e for e in entries if not e.needs_review]
     return BatchData(out_dir=out_dir, in_dir=resolve_in_dir(out_dir, summary, manifest, in_dir), summary=summary,

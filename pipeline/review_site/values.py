@@ -20,6 +20,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel
 
+from ...schemas.role import field_value
 from ..zh_texts import zh_texts
 
 Status = Literal["exact", "inside", "differs", "invalid", "nospan", "none"]
@@ -86,14 +87,6 @@ def span_status(value: str, source: str | None) -> Status:
     return "inside" if want in got else "differs"
 
 
-def _get(obj: Any, path: str) -> Any:
-    for key in path.split("."):
-        if not isinstance(obj, dict):
-            return None
-        obj = obj.get(key)
-    return obj
-
-
 def _text(value: Any) -> str:
     if isinstance(value, bool):
         return "是" if value else "否"
@@ -121,7 +114,7 @@ class _Collector:
         self.values.append(ReviewValue(group=group, path=path, label=label, text=text, span=span))
 
     def scalar(self, group: str, path: str) -> None:
-        value = _get(self.role, path)
+        value = field_value(self.role, path)
         span = self.span(path)
         if value is None and span is None:
             return
@@ -129,12 +122,12 @@ class _Collector:
 
     def items(self, group: str, path: str) -> None:
         label = self.texts.column(path)
-        for i, item in enumerate(_get(self.role, path) or []):
+        for i, item in enumerate(field_value(self.role, path) or []):
             self.add(group, f"{path}[{i}]", label, _text(item), self.span(f"{path}[{i}]", path))
         self.span(path)  # a whole-list span with no items left is still accounted for
 
     def obj(self, group: str, path: str) -> None:
-        value = _get(self.role, path)
+        value = field_value(self.role, path)
         span = self.span(path)
         if value is None and span is None:
             return
@@ -176,7 +169,7 @@ def review_values(role: dict) -> list[ReviewValue]:
         c.add("unmapped", f"unmapped[{i}]", f"{i + 1}", item["text"], item.get("span"))
     for key in c.evidence:
         if key not in c.used:  # evidence of a field no group above lists
-            c.add("evidence", key, key, _text(_get(role, key.split("[")[0]) or ""), c.evidence[key])
+            c.add("evidence", key, key, _text(field_value(role, key.split("[")[0]) or ""), c.evidence[key])
     return c.values
 
 

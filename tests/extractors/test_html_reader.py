@@ -3,23 +3,9 @@ against small pages written here and against the corpus career pages (php/jsp/as
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
-
-import pytest
-from jdx.extractors import ReadOptions, read_document
+from conftest import corpus_document
+from jdx.extractors import read_document
 from jdx.schemas.document import STYLE_BOLD, BlockKind, Document
-
-CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus"
-
-
-def corpus_doc(relative: str) -> Document:
-    path = CORPUS / relative
-    if not path.exists():
-        if os.environ.get("JDX_REQUIRE_SHARED") == "1":
-            pytest.fail(f"{path} is missing and JDX_REQUIRE_SHARED=1")
-        pytest.skip(f"{path} not available on this machine")
-    return read_document(path.read_bytes(), options=ReadOptions(filename=path.name))
 
 
 def page(body: str, head: str = '<meta charset="utf-8">') -> Document:
@@ -77,7 +63,7 @@ def test_declared_gb2312_charset_decodes_gbk_bytes() -> None:
 # --- corpus career pages ------------------------------------------------------------------
 
 def test_php_page_with_strong_labels_and_br_items() -> None:
-    doc = corpus_doc("lxc512157407__qiyi/src/web/zh/Us.php")
+    doc = corpus_document("lxc512157407__qiyi/src/web/zh/Us.php")
     bold = [b.text for b in doc.blocks if b.style == STYLE_BOLD]
     assert bold[:4] == ["工作职责：", "任职要求：", "工作职责：", "任职要求："]
     texts = [b.text for b in doc.blocks]
@@ -88,14 +74,14 @@ def test_php_page_with_strong_labels_and_br_items() -> None:
 
 
 def test_php5_page_ol_with_typed_numbers_has_no_second_label() -> None:
-    doc = corpus_doc("cnceo__166cai/application/views/v1.1/about/recruit.php5")
+    doc = corpus_document("cnceo__166cai/application/views/v1.1/about/recruit.php5")
     duties = [b for b in doc.blocks if b.kind == BlockKind.LIST_ITEM and b.text.startswith("1、")]
     assert [(b.label, b.text[:12]) for b in duties] == [(None, "1、通过企业QQ在线客服"), (None, "1、大专以上学历，具备品")]
     assert [b.text for b in doc.blocks if b.kind == BlockKind.HEADING][:3] == ["人才招聘", "岗位职责：", "任职要求："]
 
 
 def test_jsp_page_dt_dd_numbering() -> None:
-    doc = corpus_doc("liu67224657__besl-platform/webapps/www/htdocs/views/jsp/about/job/renshi.jsp")
+    doc = corpus_document("liu67224657__besl-platform/webapps/www/htdocs/views/jsp/about/job/renshi.jsp")
     items = [(b.label, b.text) for b in doc.blocks if b.kind == BlockKind.LIST_ITEM and b.label != "•"]
     assert items[0] == ("1.", "参与制定人力资源战略规划，为人事决策提供建议和信息支持；")
     assert items[5] == ("6.", "完成领导交办的其他工作。")
@@ -104,7 +90,7 @@ def test_jsp_page_dt_dd_numbering() -> None:
 
 
 def test_gb2312_aspx_page_decodes_and_keeps_its_items() -> None:
-    doc = corpus_doc("riderlg__company_web/WebApplication1/WebFront/zhaopin.aspx")
+    doc = corpus_document("riderlg__company_web/WebApplication1/WebFront/zhaopin.aspx")
     assert doc.encoding == "gbk"
     texts = [b.text for b in doc.blocks]
     assert "招聘职位: .NET软件工程师 全职" in texts
@@ -113,7 +99,7 @@ def test_gb2312_aspx_page_decodes_and_keeps_its_items() -> None:
 
 
 def test_cinema_page_bold_titles_in_one_paragraph() -> None:
-    doc = corpus_doc("hypo1986__ProjectCase-osghcinemas-2012.12.20/zhaopin.html")
+    doc = corpus_document("hypo1986__ProjectCase-osghcinemas-2012.12.20/zhaopin.html")
     bold = [b.text for b in doc.blocks if b.style == STYLE_BOLD]
     assert ["节目开发总监", "节目制作总监", "业务拓展高级经理", "业务拓展经理"] == bold[1:5]
     texts = [b.text for b in doc.blocks]

@@ -3,27 +3,15 @@ sunyongjian, luotao1, mokaki) and against small documents written here."""
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
-import pytest
+from conftest import corpus_document
 from jdx.extractors import ReadOptions, read_document
 from jdx.extractors.limits import Limits
 from jdx.extractors.markdown import soft_break_splits
 from jdx.extractors.sniff import text_dialect
 from jdx.extractors.text import read_text
 from jdx.schemas.document import STYLE_BOLD, BlockKind, Document
-
-CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus"
-
-
-def corpus_doc(relative: str) -> Document:
-    path = CORPUS / relative
-    if not path.exists():
-        if os.environ.get("JDX_REQUIRE_SHARED") == "1":
-            pytest.fail(f"{path} is missing and JDX_REQUIRE_SHARED=1")
-        pytest.skip(f"{path} not available on this machine")
-    return read_document(path.read_bytes(), options=ReadOptions(filename=path.name))
 
 
 def md(text: str, name: str = "posting.md") -> Document:
@@ -45,7 +33,7 @@ def items(doc: Document) -> list[tuple[str, str, int]]:
 # --- corpus ---------------------------------------------------------------------------------
 
 def test_pingcap_front_matter_bold_labels_and_numbered_items() -> None:
-    doc = corpus_doc("pingcap__website/markdown-pages/zh/careers/business/commercial-sales.md")
+    doc = corpus_document("pingcap__website/markdown-pages/zh/careers/business/commercial-sales.md")
     assert doc.format == "md"
     assert doc.metadata["title"] == "Inside Sales"
     assert doc.metadata["tags"] == ["Business"]
@@ -66,7 +54,7 @@ def test_pingcap_front_matter_bold_labels_and_numbered_items() -> None:
 
 
 def test_pingcap_bold_labels_without_colon_and_no_blank_line_before_h1() -> None:
-    doc = corpus_doc("pingcap__website/markdown-pages/zh/careers/business/senior-solution-architect-overseas.md")
+    doc = corpus_document("pingcap__website/markdown-pages/zh/careers/business/senior-solution-architect-overseas.md")
     assert doc.metadata["title"] == "高级解决方案架构师"
     assert doc.blocks[0].kind == BlockKind.HEADING and doc.blocks[0].text == "高级解决方案架构师"
     assert headings(doc, STYLE_BOLD) == ["职位描述：", "任职要求：", "加分项：", "待遇", "联系方式：",
@@ -75,7 +63,7 @@ def test_pingcap_bold_labels_without_colon_and_no_blank_line_before_h1() -> None
 
 
 def test_pplabs_headings_lists_and_html_tail() -> None:
-    doc = corpus_doc("github__personal-website/_posts/2019-07-09-Product-Manager.md")
+    doc = corpus_document("github__personal-website/_posts/2019-07-09-Product-Manager.md")
     assert doc.metadata == {"title": "招聘：产品经理（2人）[已结束]", "published": "false", "categories": ["招聘"],
                             "tags": ["产品职位"]}
     assert [(b.text, b.level) for b in doc.blocks if b.kind == BlockKind.HEADING and b.level == 2] == [
@@ -90,13 +78,13 @@ def test_pplabs_headings_lists_and_html_tail() -> None:
 
 
 def test_pplabs_inline_code_marks_are_removed() -> None:
-    doc = corpus_doc("github__personal-website/_posts/2019-04-20-all-positions.md")
+    doc = corpus_document("github__personal-website/_posts/2019-04-20-all-positions.md")
     assert ("-", "配合后端完成 Web 和 Native APP 的前端开发；", 0) in items(doc)
     assert ("-", "精通 React、Angular、Vue 等一种或多种常见框架", 0) in items(doc)
 
 
 def test_ddfe_literal_numbers_kept_as_labels_even_when_wrong() -> None:
-    doc = corpus_doc("DDFE__DDFE-blog/JD.md")
+    doc = corpus_document("DDFE__DDFE-blog/JD.md")
     assert headings(doc)[:4] == ["滴滴 WebApp 架构团队招聘", "招聘职位", "Head Count", "工作地点"]
     business = [i for i in items(doc) if "支撑滴滴" in i[1]]
     assert [label for label, _, _ in business] == ["1.", "1."]  # the source numbers both items 1.
@@ -107,7 +95,7 @@ def test_ddfe_literal_numbers_kept_as_labels_even_when_wrong() -> None:
 
 
 def test_sunyongjian_sections_and_bullets() -> None:
-    doc = corpus_doc("sunyongjian__blog/JD.md")
+    doc = corpus_document("sunyongjian__blog/JD.md")
     assert [h for h in headings(doc) if h.endswith("方向")] == ["WebApp 方向", "运营方向", "系统方向", "支付方向"]
     assert ("-", "移动端方向", 0) in items(doc)  # a mis-leveled heading written as a bullet stays a bullet
     requirements = [t for _, t, _ in items(doc)]
@@ -116,7 +104,7 @@ def test_sunyongjian_sections_and_bullets() -> None:
 
 
 def test_luotao1_table_of_roles_and_bracket_labels() -> None:
-    doc = corpus_doc("luotao1__luotao1/JD.md")
+    doc = corpus_document("luotao1__luotao1/JD.md")
     table = next(b.table for b in doc.blocks if b.table is not None)
     grid = [[c.text for c in row] for row in table.rows()]
     assert grid[0] == ["岗位名称", "招聘范围", "工作地点"]  # bold markup removed
@@ -128,7 +116,7 @@ def test_luotao1_table_of_roles_and_bracket_labels() -> None:
 
 
 def test_mokaki_one_item_per_line_without_blank_lines() -> None:
-    doc = corpus_doc("mokaki__2020work/招聘.md")
+    doc = corpus_document("mokaki__2020work/招聘.md")
     texts = [b.text for b in doc.blocks]
     start = texts.index("公司福利:")
     assert texts[start + 1:start + 4] == ["有薪年假", "有薪侍產假", "有薪生日假"]

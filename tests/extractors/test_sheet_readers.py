@@ -11,30 +11,24 @@ from __future__ import annotations
 import datetime as dt
 import importlib.util
 import io
-import os
 import sys
 import time
 import zipfile
 from pathlib import Path
 
 import pytest
+from conftest import shared_dir
 from jdx.extractors import DocumentError, ErrorCode, Limits, ReadOptions, read_document, sniff
 from jdx.extractors.numfmt import display_text
 from jdx.schemas.document import STYLE_SHEET, BlockKind, Document
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 SHEETS = FIXTURES / "sheets"
-CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus"
 FORMATS = ["xlsx", "xls", "ods"]
 
 
 def corpus(relative: str) -> Path:
-    path = CORPUS / relative
-    if not path.exists():
-        if os.environ.get("JDX_REQUIRE_SHARED") == "1":
-            pytest.fail(f"{path} is missing and JDX_REQUIRE_SHARED=1")
-        pytest.skip(f"{path} not available on this machine")
-    return path
+    return shared_dir("corpus", relative)
 
 
 def read(name: str) -> Document:

@@ -14,13 +14,13 @@ are committed and ``tests/test_families.py`` checks that this script reproduces 
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from writers import (  # noqa: E402
     CENTER,
     HEADING_FONT,
+    DocumentSet,
     Numbering,
     PdfLayout,
     cell_lines,
@@ -35,23 +35,10 @@ from writers import (  # noqa: E402
     run,
     save_docx,
     section_row,
-    write_text,
 )
 
-OUT = Path(__file__).resolve().parent / "documents"
-BUILDERS: dict[str, Callable[[Path], None]] = {}
-
-
-def document(name: str):
-    def register(build: Callable[[Path], None]) -> Callable[[Path], None]:
-        BUILDERS[name] = build
-        return build
-
-    return register
-
-
-def text_document(name: str, text: str, **kwargs) -> None:
-    BUILDERS[name] = lambda path: write_text(path, text, **kwargs)
+DOCUMENTS = DocumentSet(Path(__file__).resolve().parent / "documents")
+document, text_document, build_all = DOCUMENTS.document, DOCUMENTS.text_document, DOCUMENTS.build_all
 
 
 # =======================================================================================
@@ -1463,21 +1450,5 @@ text_document("roster-positions.tsv", "\n".join([
 # =======================================================================================
 
 
-def build_all(out_dir: Path = OUT) -> list[Path]:
-    out_dir.mkdir(parents=True, exist_ok=True)
-    paths = []
-    for name, build in BUILDERS.items():
-        path = out_dir / name
-        build(path)
-        paths.append(path)
-    return paths
-
-
-def main() -> int:
-    for path in build_all():
-        print(f"{path.name}: {path.stat().st_size:,} bytes")
-    return 0
-
-
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(DOCUMENTS.main())

@@ -15,9 +15,8 @@ ASCII, which is what layout analysis needs to find words and lines.
 from __future__ import annotations
 
 import datetime as dt
-import io
 import sys
-import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 from docx import Document
@@ -27,6 +26,8 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "fixtures"))
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "samples"))
+import make_samples as samples  # noqa: E402  (the samples' reproducible DOCX packaging)
 from pdf_objects import pdf_bytes  # noqa: E402  (the project's hand-written PDF serialiser)
 
 FIXED_DATE = dt.datetime(2024, 4, 1, 9, 30, 0)
@@ -34,6 +35,47 @@ ZIP_DATE = (2024, 4, 1, 9, 30, 0)
 BODY_FONT = "宋体"
 HEADING_FONT = "黑体"
 CENTER = WD_ALIGN_PARAGRAPH.CENTER
+
+
+# ---------------------------------------------------------------------------------------
+# the set of documents a build script makes
+# ---------------------------------------------------------------------------------------
+
+
+class DocumentSet:
+    """Documents registered by file name, in order, and built into a folder (``make_documents.py``
+    of the dev set and of the holdout)."""
+
+    def __init__(self, out_dir: Path) -> None:
+        self.out_dir = out_dir
+        self.builders: dict[str, Callable[[Path], None]] = {}
+
+    def document(self, name: str) -> Callable[[Callable[[Path], None]], Callable[[Path], None]]:
+        """Decorator: the function writes the document ``name`` to the path it is given."""
+        def register(build: Callable[[Path], None]) -> Callable[[Path], None]:
+            self.builders[name] = build
+            return build
+
+        return register
+
+    def text_document(self, name: str, text: str, **kwargs) -> None:
+        """A text document: ``text`` written by :func:`write_text` with ``kwargs``."""
+        self.builders[name] = lambda path: write_text(path, text, **kwargs)
+
+    def build_all(self, out_dir: Path | None = None) -> list[Path]:
+        out_dir = out_dir or self.out_dir
+        out_dir.mkdir(parents=True, exist_ok=True)
+        paths = []
+        for name, build in self.builders.items():
+            path = out_dir / name
+            build(path)
+            paths.append(path)
+        return paths
+
+    def main(self) -> int:
+        for path in self.build_all():
+            print(f"{path.name}: {path.stat().st_size:,} bytes")
+        return 0
 
 
 # ---------------------------------------------------------------------------------------
@@ -184,82 +226,26 @@ def merge_down(table, col: int, first_row: int, last_row: int, text: str, *, bol
     cell_lines(cell, text, bold=bold, align=CENTER)
 
 
-def _w(tag: str, **attrs: str):
-    el = OxmlElement(tag)
-    for key, value in attrs.items():
-        el.set(qn(f"w:{key}"), value)
-    return el
-
-
 def level(ilvl: int, fmt: str, text: str, *, left: int = 420, hanging: int = 420, suffix: str | None = None):
-    lvl = _w("w:lvl", ilvl=str(ilvl))
-    lvl.append(_w("w:start", val="1"))
-    lvl.append(_w("w:numFmt", val=fmt))
-    if suffix:
-        lvl.append(_w("w:suff", val=suffix))
-    lvl.append(_w("w:lvlText", val=text))
-    lvl.append(_w("w:lvlJc", val="left"))
-    ppr = _w("w:pPr")
-    ppr.append(_w("w:ind", left=str(left), hanging=str(hanging)))
-    lvl.append(ppr)
-    return lvl
+    return samples.numbering_level(ilvl, fmt, text, left, hanging, suffix=suffix)
 
 
-class Numbering:
-    """abstractNum / num definitions appended to the document's numbering part."""
-
-    def __init__(self, doc) -> None:
-        self.root = doc.part.numbering_part.element
-        self.next_abs = 1 + max((int(a.get(qn("w:abstractNumId"))) for a in self.root.findall(qn("w:abstractNum"))),
-                                default=-1)
-        self.next_num = 1 + max((int(n.get(qn("w:numId"))) for n in self.root.findall(qn("w:num"))), default=0)
+class Numbering(samples.Numbering):
+    """abstractNum / num definitions appended to the document's numbering part; levels are given
+    as arguments here."""
 
     def abstract(self, nsid: str, *levels) -> int:
-        abs_id, self.next_abs = self.next_abs, self.next_abs + 1
-        an = _w("w:abstractNum", abstractNumId=str(abs_id))
-        an.append(_w("w:nsid", val=nsid))
-        an.append(_w("w:multiLevelType", val="hybridMultilevel" if len(levels) > 1 else "singleLevel"))
-        for lvl in levels:
-            an.append(lvl)
-        first_num = self.root.find(qn("w:num"))
-        if first_num is not None:
-            first_num.addprevious(an)
-        else:
-            self.root.append(an)
-        return abs_id
-
-    def num(self, abs_id: int, *, restart: bool = False) -> int:
-        num_id, self.next_num = self.next_num, self.next_num + 1
-        num = _w("w:num", numId=str(num_id))
-        num.append(_w("w:abstractNumId", val=str(abs_id)))
-        if restart:
-            override = _w("w:lvlOverride", ilvl="0")
-            override.append(_w("w:startOverride", val="1"))
-            num.append(override)
-        self.root.append(num)
-        return num_id
+        return super().abstract(nsid, list(levels))
 
 
 def numbered(paragraph, num_id: int, ilvl: int = 0):
-    num_pr = paragraph._p.get_or_add_pPr().get_or_add_numPr()
-    num_pr.get_or_add_ilvl().val = ilvl
-    num_pr.get_or_add_numId().val = num_id
+    samples.set_numbering(paragraph, num_id, ilvl)
     return paragraph
 
 
 def save_docx(doc, path: Path) -> None:
-    """Save with fixed ZIP member dates so reruns give identical bytes."""
-    buf = io.BytesIO()
-    doc.save(buf)
-    buf.seek(0)
-    out = io.BytesIO()
-    with zipfile.ZipFile(buf) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            member = zipfile.ZipInfo(info.filename, date_time=ZIP_DATE)
-            member.compress_type = zipfile.ZIP_DEFLATED
-            member.external_attr = 0o644 << 16
-            dst.writestr(member, src.read(info.filename))
-    path.write_bytes(out.getvalue())
+    """Save with this family's fixed ZIP member dates so reruns give identical bytes."""
+    samples.save_docx(doc, path, ZIP_DATE)
 
 
 # ---------------------------------------------------------------------------------------
