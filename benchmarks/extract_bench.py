@@ -2,15 +2,31 @@
 typical one-role document takes once the process is warm.
 
     .venv/bin/python benchmarks/extract_bench.py [--repeat 20]
+    .venv/bin/python benchmarks/extract_bench.py --floor [--rounds 7] [FILE.docx ...]
+    .venv/bin/python benchmarks/extract_bench.py --cold [--rounds 7] [FILE.docx]
 
-Prints, per bundled sample: cold start of a `jdx convert` process (what someone on the
+Default: per bundled sample, cold start of a `jdx convert` process (what someone on the
 command line waits for), warm read (reader only), warm extraction (normalise → fields), and
-warm total — medians over --repeat runs. Figures, not assertions: tests never time things.
+warm total — medians over --repeat runs.
+
+``--floor`` (issue 13: 139-role DOCX ≤ 2.0×, one-role cards ≤ 4×): per DOCX, warm, in paired
+rounds (every variant once per round, rotating order), the floor — unzip + lxml parse of
+``word/document.xml`` + a walk over its ``w:t`` text (``batch_bench.docx_floor``) — against
+jdx's reader and jdx's whole conversion to JSON; medians and the median of the per-round
+ratios. Default files: the 139-role compilation and the one-role form cards of
+../shared/corpus (``yangxiaoxin12__Hr_hy``), and the sample DOCX files.
+
+``--cold`` (issue 13: ≤ 6×): cold processes, in paired rounds: ``jdx convert FILE -o
+/dev/null`` (default isolation), the same in-process (``--timeout 0 --memory-limit 0``), a
+cold Python that only unzips, parses and walks the file's XML, and ``python -c pass``.
+Default file: a one-role corpus DOCX whose conversion reaches the NLP path (jieba/spaCy);
+the benchmark checks that it does. Figures, not assertions: tests never time things.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import subprocess
 import sys
@@ -19,6 +35,11 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "samples" / "documents"
+CORPUS = ROOT.parent / "shared" / "corpus"
+COMPILATION = CORPUS / "yangxiaoxin12__Hr_hy" / "static" / "file" / "3.docx"  # 139 roles
+CARDS = sorted(set((CORPUS / "yangxiaoxin12__Hr_hy" / "static" / "file").glob("[0-9].docx")) - {COMPILATION})  # one role each
+NLP_ONE_ROLE = CORPUS / "SolidFighter__LH_EDU" / "管理" / "前台招聘.docx"  # classifies unlabelled lines
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 
 def median_ms(fn, repeat: int) -> float:
@@ -36,11 +57,91 @@ def cold_convert_ms(path: Path, repeat: int) -> float:
     return median_ms(lambda: subprocess.run(cmd, check=False, capture_output=True), max(1, repeat // 5))
 
 
+def loadavg() -> str:
+    return " ".join(f"{x:.2f}" for x in os.getloadavg())
+
+
+def floor_bench(files: list[Path], rounds: int) -> None:
+    """Warm DOCX conversion against the lxml floor, in paired rounds."""
+    from batch_bench import docx_floor
+    from jdx.extractors import read_document
+    from jdx.pipeline.convert import convert_bytes
+    from jdx.pipeline.lexicon import load_lexicon
+    from pdf_bench import paired_rounds, ratio
+
+    lexicon = load_lexicon()
+    files = files or [p for p in [COMPILATION, *CARDS] if p.is_file()] + sorted(SAMPLES.glob("*.docx"))
+    print(f"{len(files)} DOCX files, {rounds} paired rounds, load average {loadavg()} on {os.cpu_count()} cores\n")
+    print(f"{'file':34} {'roles':>5} {'floor':>8} {'read':>8} {'convert':>8} {'read/fl':>8} {'conv/fl':>8}")
+    for path in files:
+        data = path.read_bytes()
+        roles = len(convert_bytes(data, path.name, lexicon=lexicon).roles)  # warm: readers, NLP, caches
+        variants = {
+            "floor": lambda d=data: docx_floor(d),
+            "read": lambda d=data: read_document(d),
+            "convert": lambda d=data, n=path.name: convert_bytes(d, n, lexicon=lexicon).model_dump_json(),
+        }
+        times = paired_rounds(variants, rounds)
+        med = {name: 1000 * statistics.median(values) for name, values in times.items()}
+        name = f"{path.parent.name}/{path.name}" if path.parent.name == "file" else path.name
+        print(f"{name[:34]:34} {roles:5d} {med['floor']:6.1f}ms {med['read']:6.1f}ms {med['convert']:6.1f}ms "
+              f"{ratio(times, 'read', 'floor'):8.2f} {ratio(times, 'convert', 'floor'):8.2f}")
+    print(f"\nload average after: {loadavg()}")
+
+
+COLD_FLOOR = """import sys, zipfile
+from lxml import etree
+root = etree.fromstring(zipfile.ZipFile(sys.argv[1]).read("word/document.xml"))
+"".join(el.text or "" for el in root.iter("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}t"))
+"""
+
+REACHES_NLP = """import sys
+from pathlib import Path
+from jdx.pipeline.convert import convert_bytes
+p = Path(sys.argv[1])
+roles = len(convert_bytes(p.read_bytes(), p.name).roles)
+print(roles, "spacy" in sys.modules and "jieba" in sys.modules)
+"""
+
+
+def cold_bench(path: Path, rounds: int) -> None:
+    """Cold ``jdx convert`` against a cold Python that only parses the file's XML."""
+    from pdf_bench import paired_rounds, ratio
+
+    roles, nlp = subprocess.run([sys.executable, "-c", REACHES_NLP, str(path)], capture_output=True, text=True,
+                                check=True).stdout.split()
+    print(f"{path.name}: {roles} role(s), conversion reaches the NLP path (jieba + spaCy loaded): {nlp}")
+    print(f"{rounds} paired rounds of cold processes, load average {loadavg()} on {os.cpu_count()} cores\n")
+    jdx = str(Path(sys.executable).with_name("jdx"))
+
+    def run(command: list[str]):
+        return lambda: subprocess.run(command, check=True, capture_output=True)
+
+    variants = {
+        "python -c pass": run([sys.executable, "-c", "pass"]),
+        "cold XML parse": run([sys.executable, "-c", COLD_FLOOR, str(path)]),
+        "jdx convert": run([jdx, "convert", str(path), "-o", "/dev/null"]),
+        "jdx convert in-process": run([jdx, "convert", str(path), "-o", "/dev/null", "--timeout", "0",
+                                       "--memory-limit", "0"]),
+    }
+    times = paired_rounds(variants, rounds)
+    for name, values in times.items():
+        print(f"{name:24} {statistics.median(values):6.3f} s   {ratio(times, name, 'cold XML parse'):6.2f}× cold XML parse")
+    print(f"\nload average after: {loadavg()}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--repeat", type=int, default=20)
+    parser.add_argument("--floor", action="store_true", help="warm DOCX conversion against the lxml floor")
+    parser.add_argument("--cold", action="store_true", help="cold jdx convert against a cold XML parse")
+    parser.add_argument("--rounds", type=int, default=7, help="paired rounds for --floor and --cold")
     parser.add_argument("files", nargs="*", type=Path, help="documents to measure (default: samples/)")
     args = parser.parse_args()
+    if args.floor:
+        return floor_bench(args.files, args.rounds)
+    if args.cold:
+        return cold_bench(args.files[0] if args.files else NLP_ONE_ROLE, args.rounds)
 
     from jdx.extractors import read_document
     from jdx.pipeline.convert import convert_bytes, extract

@@ -17,19 +17,18 @@ Prints medians and the median of the per-round ratios of ``read``/``convert`` to
 and to ``pdfium``. Then CJK fidelity: for each peer text (pdfplumber, PDFium), the share of its
 CJK characters (with multiplicity) that jdx's Document (blocks, table cells, furniture) also
 has; and the same against what ``jdx convert`` outputs (role field values and unassigned
-text: headings and labels that became keys are not in it, so that figure is a lower bound).
+text: headings and labels that became keys are not in it, so that figure is a lower bound;
+``benchmarks/fidelity_bench.py`` gives it with labels aside, and for DOCX).
 """
 
 from __future__ import annotations
 
 import argparse
 import io
-import json
 import os
 import statistics
 import sys
 import time
-from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
@@ -37,6 +36,8 @@ ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 NNZR = "附件：1.南宁中燃客户服务部管理组织架构及岗位职责.pdf"
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from fidelity_bench import cjk_counts, coverage, document_text, role_values  # noqa: E402
 
 
 def default_files() -> list[Path]:
@@ -116,41 +117,6 @@ def paired_rounds(variants: dict[str, Callable[[], object]], rounds: int) -> dic
 
 def ratio(times: dict[str, list[float]], a: str, b: str) -> float:
     return statistics.median(x / y for x, y in zip(times[a], times[b], strict=True))
-
-
-# --- fidelity -----------------------------------------------------------------------------
-
-
-def cjk_counts(text: str) -> Counter[str]:
-    return Counter(ch for ch in text if "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf")
-
-
-def coverage(peer: str, ours: str) -> float:
-    want, have = cjk_counts(peer), cjk_counts(ours)
-    total = sum(want.values())
-    missing = sum(max(0, n - have[ch]) for ch, n in want.items())
-    return 1.0 - missing / total if total else 1.0
-
-
-def document_text(doc) -> str:
-    parts = [doc.text()]
-    for block in doc.furniture:
-        parts.append(block.text)
-        if block.table is not None:
-            parts.extend(c.text for c in block.table.cells)
-    return "\n".join(parts)
-
-
-def role_values(result_json: str) -> str:
-    def walk(value) -> list[str]:
-        if isinstance(value, dict):
-            skip = ("source", "span", "id", "file", "warnings", "error")
-            return [s for k, v in value.items() if k not in skip for s in walk(v)]
-        if isinstance(value, list):
-            return [s for v in value for s in walk(v)]
-        return [value] if isinstance(value, str) else []
-
-    return "\n".join(walk(json.loads(result_json)))
 
 
 def main() -> None:
