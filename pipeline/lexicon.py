@@ -138,6 +138,7 @@ class TablesVocab(_Vocab):
     duty_markers: list[str] = Field(default_factory=list)
     extra_column_headers: list[str] = Field(default_factory=list)
     table_suffixes: list[str] = Field(default_factory=list)
+    unnamed_column: str = "{n}"
 
 
 class KpisVocab(_Vocab):

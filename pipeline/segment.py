@@ -421,8 +421,9 @@ def _department_section(piece: Piece) -> bool:
 @rule
 def _titles_in_a_row(current: RoleDraft) -> bool:
     """Two titles with nothing between them: the first is a table of contents entry or the
-    compilation's own name, not a role."""
-    return not current.has_content()
+    compilation's own name, not a role. A roster row is a role of its own, however little it
+    states (a posting whose description is empty still has its company and pay)."""
+    return not current.has_content() and current.title_source != "roster"
 
 
 @rule

@@ -103,6 +103,10 @@ def table_pieces(block: Block, lexicon: Lexicon, scan_text: Scanner) -> list[Pie
         list_columns = None
 
         roster = _roster_header(row_cells, lexicon)
+        dump = _dump_rows(grid, lexicon, span, scan_text) if roster is None and r == 0 else []
+        if dump:
+            pieces.extend(dump)
+            break
         if roster is not None and r + 1 < table.n_rows:
             headers = {c.col: _norm(c.text) for c in row_cells}
             rows = _roster_rows(grid, r + 1, roster, lexicon, span, scan_text, headers)
@@ -258,6 +262,88 @@ def _blank_form_row(cells: list[Cell]) -> bool:
     labelled = [i for i, c in enumerate(cells) if _norm(c.text)]
     boxed = sum(1 for i in labelled if i + 1 < len(cells) and not _norm(cells[i + 1].text))
     return len(labelled) >= 2 and boxed * 2 >= len(labelled)
+
+
+HEADERLESS_MIN_ROWS = 5
+HEADERLESS_SAMPLE = 200
+POSTING_TEXT = 40  # characters: a posting's description, not a field value
+
+
+@rule
+def _headerless_roster(grid: list[list[Cell | None]], lexicon: Lexicon) -> dict[int, tuple[str, str]] | None:
+    """Scraped posting dumps (one posting per row: url | 职位 | 公司 | 福利 | 薪资 | 职位描述 | 地点 …)
+    have no header row, but each column's contents say what it holds. When one column holds
+    position names and another a posting's long text in most rows, every row is a role: the
+    columns of company names, pay and perk lists fill those fields, the text is the posting."""
+    if len(grid) < HEADERLESS_MIN_ROWS or len(grid[0]) < 3:
+        return None
+    rows = grid[:HEADERLESS_SAMPLE]
+    kinds: dict[int, str] = {}
+    for c in range(len(grid[0])):
+        texts = [cell.text.strip() for row in rows if c < len(row) and (cell := row[c]) is not None and cell.col == c]
+        kind = _column_content(texts, lexicon)
+        if kind is not None:
+            kinds[c] = kind
+    if "title" not in kinds.values() or "text" not in kinds.values():
+        return None
+    title = next(c for c, k in kinds.items() if k == "title")
+    columns = {title: ("label", "title")}
+    taken = {"title"}
+    for c in range(len(grid[0])):
+        kind = kinds.get(c)
+        if c == title:
+            continue
+        if kind == "text" and kind not in taken:
+            columns[c] = ("section", "duties")
+        elif kind in ("organization", "compensation") and kind not in taken:
+            columns[c] = ("label", kind)
+        else:  # keeps its text under the column's place (other_sections), never loose lines
+            columns[c] = ("other", lexicon.data.tables.unnamed_column.format(n=c + 1))
+            continue
+        taken.add(kind or "")  # the leftmost column of a kind holds it (民营公司 is a company's type)
+    return columns
+
+
+def _dump_rows(grid: list[list[Cell | None]], lexicon: Lexicon, span, scan_text: Scanner) -> list[Piece]:
+    typed = _headerless_roster(grid, lexicon)
+    if typed is None:
+        return []
+    return [_dump_row_piece(p) for p in _roster_rows(grid, 0, typed, lexicon, span, scan_text, {})]
+
+
+def _dump_row_piece(piece: Piece) -> Piece:
+    """A dump's cells are its postings' fields: only the position column names a role, so a
+    title or a ``职位：`` label inside a description names none."""
+    if piece.title_style == "roster":
+        return piece
+    if piece.kind == Kind.LABEL and piece.key == "title":
+        return replace(piece, key=None, alone=False)
+    return replace(_not_titles([piece])[0], alone=False)
+
+
+def _column_content(texts: list[str], lexicon: Lexicon) -> str | None:
+    """What most cells of a column hold: title | organization | compensation | text."""
+    from .fields.pay import parse_salary
+    from .titles import is_organization, is_position_name
+
+    filled = [t for t in texts if t]
+    if len(filled) < HEADERLESS_MIN_ROWS or len(filled) * 2 < len(texts):
+        return None
+    units = tuple(lexicon.data.postings.salary_units) + tuple(lexicon.data.postings.negotiable)
+
+    def most(test: Callable[[str], object]) -> bool:
+        return sum(1 for t in filled if test(t)) * 5 >= len(filled) * 3
+
+    if most(lambda t: is_position_name(t, lexicon, max_len=30)):
+        return "title"
+    if most(lambda t: is_organization(t, lexicon)):
+        return "organization"
+    if most(lambda t: len(t) <= 30 and (getattr(parse_salary(t, lexicon), "unit", None) is not None
+                                        or any(u in t for u in units))):
+        return "compensation"
+    if most(lambda t: len(t) >= POSTING_TEXT):
+        return "text"
+    return None
 
 
 def _roster_cells(row: list, r: int, opens: bool, title_col: int, columns: dict[int, tuple[str, str]],
