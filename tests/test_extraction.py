@@ -482,3 +482,47 @@ def test_a_blank_form_after_a_role_gives_no_role() -> None:
     # the forms end the role: their text belongs to no role, and the role is not diluted by it
     assert not result.roles[0].review.needed
     assert {"校长意见", "试用期间每月考核一次"} <= {u.text for u in result.unassigned}
+
+
+def test_a_postings_introduction_names_its_employer() -> None:
+    """``…有限公司成立于2015年…`` before the roles: the company every role works for (rule
+    blurb_organization)."""
+    role = convert("杭州青禾网络科技有限公司成立于2015年，专注于企业服务软件。\n\n招聘职位：前端工程师\n岗位职责：\n"
+                   "1、负责公司产品的前端开发；\n2、参与前端组件库建设。\n任职要求：\n1、本科及以上学历。\n").roles[0]
+    assert (role.title, role.organization) == ("前端工程师", "杭州青禾网络科技有限公司")
+
+
+def test_a_duty_label_with_a_list_value_lists_the_duties() -> None:
+    """``职责：开拓新客户，维护老客户，…`` lists duties; it does not name one duty group (rule
+    duty_list_value)."""
+    role = convert("岗位名称：电话销售\n所属部门：销售部\n职责：开拓新客户，维护老客户，完成月度销售任务\n任职资格：高中及以上学历\n"
+                   ).roles[0]
+    assert [(d.text, d.category) for d in role.duties] == [("开拓新客户", None), ("维护老客户", None),
+                                                           ("完成月度销售任务", None)]
+
+
+def test_relation_labels_under_a_contacts_heading_are_contacts() -> None:
+    """``上级：集团行政中心`` under 内部工作关系 is a unit the role deals with, not its superior (rule
+    contact_relation_label)."""
+    role = convert("岗位名称：行政主管\n所属部门：行政部\n直接上级：行政经理\n岗位职责：\n1、负责公司行政事务管理。\n"
+                   "内部工作关系\n上级：集团行政中心\n外部工作关系\n上级：区政府办公室\n").roles[0]
+    assert role.reporting.reports_to == ["行政经理"]
+    assert (role.contacts.internal, role.contacts.external) == (["集团行政中心"], ["区政府办公室"])
+
+
+def test_the_running_header_completes_a_shortened_company_name() -> None:
+    """The page header names the company in full where the body names its tail (rule
+    full_company)."""
+    import io
+
+    import docx
+
+    document = docx.Document()
+    document.sections[0].header.paragraphs[0].text = "江城示例城市燃气发展有限公司"
+    for line in ("客服专员岗位说明书", "公司名称：燃气发展有限公司", "岗位名称：客服专员", "所属部门：客户服务部", "岗位职责：",
+                 "1、负责客户来电接待；", "2、负责用户档案管理。"):
+        document.add_paragraph(line)
+    out = io.BytesIO()
+    document.save(out)
+    role = convert_bytes(out.getvalue(), "card.docx", raise_errors=True).roles[0]
+    assert (role.title, role.organization) == ("客服专员", "江城示例城市燃气发展有限公司")
