@@ -3,7 +3,7 @@
 Data goes to stdout, logs and progress to stderr. Exit codes: 0 roles produced (or the
 command succeeded), 1 a file failed or gave no roles / the batch had failed files, 2 usage
 errors (including an output that cannot be written).
-Heavy modules (the readers, jieba, spaCy) are imported inside the commands so that
+Heavy modules (the readers, jieba) are imported inside the commands so that
 ``jdx --help`` answers at once.
 """
 

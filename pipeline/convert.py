@@ -176,7 +176,7 @@ def _preamble(unassigned: list[Piece], drafts: list) -> list[Piece]:  # type: ig
 
 
 def _context(matching: Document, name: str, sha256: str, lexicon: Lexicon, preamble: list[Piece]) -> DocContext:
-    from .nlp import classify_requirement, first_position_name  # lazy: loads jieba and spaCy on first use
+    from .nlp import classify_requirement, first_position_name  # lazy: loads jieba on first use
 
     def classify(text: str) -> str | None:
         return classify_requirement(text, lexicon)

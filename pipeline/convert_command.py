@@ -185,7 +185,7 @@ def render_failure(name: str, outcome: Outcome, request: Request, one_per_line: 
 
 
 def warm_up(lexicon_path: str | None) -> None:
-    """Load the pipeline (lexicon, jieba, spaCy) once in this process, so that children
+    """Load the pipeline (lexicon, jieba) once in this process, so that children
     forked for several files start warm instead of each loading it again."""
     from .convert import convert_bytes
     from .isolate import warm_up_document

@@ -1,13 +1,15 @@
-"""jieba and spaCy, loaded lazily and once per process.
+"""jieba, loaded lazily and once per process.
 
-They earn their place where character patterns are not enough: classifying an unlabelled
+It earns its place where character patterns are not enough: classifying an unlabelled
 requirement line (``熟悉劳动法规`` is knowledge, ``具备良好的沟通能力`` a skill, ``责任心强``
 a quality) by whole words, so that ``证`` in ``保证`` or ``能力`` inside a longer compound do
-not decide it. spaCy's blank ``zh`` pipeline segments with jieba; the lexicon's labels,
-headings and position words go into jieba's user dictionary so they stay single tokens,
-and a PhraseMatcher over the lexicon's requirement vocabulary does the matching.
+not decide it. The lexicon's labels, headings and position words go into jieba's user
+dictionary so they stay single words, and each requirement phrase matches as its own
+sequence of jieba words.
 
-Nothing here downloads a model: blank ``zh`` plus jieba's bundled dictionary is all.
+spaCy's blank ``zh`` pipeline did the same with jieba as its segmenter and a PhraseMatcher
+over the token sequences; it added nothing but its import (1–2 s of a cold start), so the
+phrase table below is matched directly over jieba's words. Nothing here downloads a model.
 Structural parsing (labels, numbering, headings inside run-on lines) stays with the
 character-level matchers in :mod:`.pieces`, because segmentation across a glued boundary
 such as ``资料岗位名称`` is exactly where a word segmenter is unreliable.
@@ -18,6 +20,8 @@ from __future__ import annotations
 import logging
 import threading
 from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
 from functools import cache
 
 from .lexicon import Lexicon
@@ -29,12 +33,17 @@ _lock = threading.Lock()
 PRIORITY = ("certifications", "training", "knowledge", "special", "skills", "qualities")
 
 
+@dataclass(frozen=True)
+class _Segmenter:
+    cut: Callable[[str], list[str]]                 # jieba's words, whitespace left out
+    phrases: dict[tuple[str, ...], frozenset[str]]  # a requirement phrase's words -> its lists
+    longest: int
+
+
 @cache
-def _pipeline(lexicon: Lexicon):
+def _pipeline(lexicon: Lexicon) -> _Segmenter:
     with _lock:
         import jieba
-        import spacy
-        from spacy.matcher import PhraseMatcher
 
         jieba.setLogLevel(logging.WARNING)
         vocabulary = set(lexicon.all_terms())
@@ -43,26 +52,34 @@ def _pipeline(lexicon: Lexicon):
         for term in sorted(vocabulary):
             if len(term) > 1:
                 jieba.add_word(term, freq=200_000)
-        nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
-        matcher = PhraseMatcher(nlp.vocab)
+
+        def cut(text: str) -> list[str]:
+            return [w for w in jieba.cut(text, cut_all=False) if w.strip()]
+
+        table: dict[tuple[str, ...], set[str]] = {}
         for field, words in lexicon.data.requirements.items():
-            matcher.add(field, [nlp.make_doc(w) for w in words])
-        log.debug("spaCy zh pipeline ready with %d user words", len(vocabulary))
-        return nlp, matcher
+            for word in words:
+                key = tuple(cut(word))
+                if key:
+                    table.setdefault(key, set()).add(field)
+        phrases = {k: frozenset(v) for k, v in table.items()}
+        log.debug("jieba ready with %d user words, %d requirement phrases", len(vocabulary), len(phrases))
+        return _Segmenter(cut=cut, phrases=phrases, longest=max((len(k) for k in phrases), default=0))
 
 
 def tokens(text: str, lexicon: Lexicon) -> list[str]:
-    nlp, _ = _pipeline(lexicon)
-    return [t.text for t in nlp.make_doc(text)]
+    return _pipeline(lexicon).cut(text)
 
 
 def classify_requirement(text: str, lexicon: Lexicon) -> str | None:
     """The qualification list an unlabelled requirement line belongs to, or ``None``."""
-    nlp, matcher = _pipeline(lexicon)
-    doc = nlp.make_doc(text)
+    seg = _pipeline(lexicon)
+    words = seg.cut(text)
     counts: Counter[str] = Counter()
-    for match_id, _start, _end in matcher(doc):
-        counts[nlp.vocab.strings[match_id]] += 1
+    for i in range(len(words)):
+        for n in range(1, min(seg.longest, len(words) - i) + 1):
+            for field in seg.phrases.get(tuple(words[i:i + n]), ()):
+                counts[field] += 1
     if not counts:
         return None
     best = max(counts.values())
@@ -77,10 +94,10 @@ def first_position_name(texts: list[str], lexicon: Lexicon, stem: str = "") -> s
     position word, with the word before it when that word qualifies it (客户服务 + 代表). With
     ``stem`` (the department's name) only a position sharing two characters with it counts."""
     heads = {h for h in lexicon.position_heads if len(h) >= 2}
-    nlp, _ = _pipeline(lexicon)
+    cut = _pipeline(lexicon).cut
     pairs = {stem[i:i + 2] for i in range(len(stem) - 1)}
     for text in texts:
-        words = [t.text for t in nlp.make_doc(text)]
+        words = cut(text)
         for i, word in enumerate(words):
             if word not in heads and not (len(word) >= 3 and word.endswith(tuple(heads))):
                 continue

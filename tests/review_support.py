@@ -2,7 +2,7 @@
 
 The batch folder has exactly the files ``jdx batch`` writes (manifest.jsonl, roles.jsonl,
 summary.json) built with the batch module's own models, but converts in this process, which
-already has spaCy loaded, instead of starting worker processes.
+already has jieba loaded, instead of starting worker processes.
 """
 
 from __future__ import annotations

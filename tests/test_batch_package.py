@@ -79,8 +79,8 @@ def _probe_codes(out: Path) -> list[str]:
 
 
 def test_only_batches_with_more_files_than_workers_start_warm(tmp_path: Path) -> None:
-    """A one-file batch should cost about what ``jdx convert`` costs: its worker loads jieba and
-    spaCy only if its file needs them. A longer batch loads them once, before the first file."""
+    """A one-file batch should cost about what ``jdx convert`` costs: its worker loads jieba
+    only if its file needs it. A longer batch loads it once, before the first file."""
     one = tmp_path / "one"
     one.mkdir()
     (one / "a.docx").write_bytes((SAMPLES / "仓储主管岗位说明书.docx").read_bytes())

@@ -1,5 +1,5 @@
 """The command line: JSON on stdout, typed failures with exit 1, usage errors with exit 2,
-and a ``--help`` that does not load jieba, spaCy or the PDF stack."""
+and a ``--help`` that does not load jieba or the PDF stack."""
 
 from __future__ import annotations
 
@@ -102,4 +102,4 @@ def test_every_command_has_help() -> None:
 
 
 def test_help_does_not_load_heavy_modules() -> None:
-    assert modules_loaded_by_help(("jieba", "spacy", "pdfplumber", "pdfminer", "opencc", "lxml.etree")) == []
+    assert modules_loaded_by_help(("jieba", "pdfplumber", "pdfminer", "opencc", "lxml.etree")) == []

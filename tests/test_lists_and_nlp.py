@@ -1,4 +1,4 @@
-"""List labels of every style, requirement classification with jieba/spaCy, warnings and the
+"""List labels of every style, requirement classification with jieba, warnings and the
 evaluation command."""
 
 from __future__ import annotations

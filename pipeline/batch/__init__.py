@@ -38,7 +38,7 @@ Skip rule — what is a document
 
 Process model
     This process walks, hashes and plans, then feeds files one at a time, the costliest first
-    (:func:`.plan.longest_first`), to ``workers`` long-lived worker processes over pipes. Each worker loads the lexicon, jieba and spaCy
+    (:func:`.plan.longest_first`), to ``workers`` long-lived worker processes over pipes. Each worker loads the lexicon and jieba
     once, caps its address space (``RLIMIT_AS``) and converts files until told to stop. The
     parent enforces a wall-clock deadline per file: a worker past it is SIGKILLed and replaced
     (``timeout``); one that dies is replaced (``worker_crashed``, or ``out_of_memory`` for a

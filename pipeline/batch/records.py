@@ -92,7 +92,7 @@ class WorkerConfig(BaseModel):
     lexicon_path: str | None = None
     memory_limit_mb: int | None = DEFAULT_MEMORY_LIMIT_MB
     convert_fn: str = DEFAULT_CONVERT
-    warm: bool = Field(default=True, description="Load jieba and spaCy before the first file (more files than "
+    warm: bool = Field(default=True, description="Load jieba before the first file (more files than "
                                                  "workers) rather than when a file needs them")
 
 

@@ -1,6 +1,6 @@
 """Loaded by the forkserver before it forks any worker (a preload module, see
 :func:`.workers.worker_context`): importing it converts a few lines, which loads the lexicon,
-jieba's dictionary and the spaCy pipeline once. Every worker then forks with them in memory
+jieba's dictionary once. Every worker then forks with them in memory
 (shared copy-on-write) instead of loading them again, one after the other, at its start."""
 
 from __future__ import annotations

@@ -31,11 +31,11 @@ log = logging.getLogger(__name__)
 # Refusals by content that mean "not a document" rather than "a broken document".
 NOT_TEXT_CODES = frozenset({ErrorCode.BINARY_CONTENT.value, ErrorCode.UNDECODABLE_TEXT.value})
 # Modules the forkserver imports once, before it forks workers. Every batch gets the pipeline;
-# a batch with more files than workers also gets jieba, spaCy and the PDF stack loaded and
+# a batch with more files than workers also gets jieba and the PDF stack loaded and
 # warmed up there (WARM_PRELOAD), so that no worker loads them again. A batch of a file or two
 # does not pay ~2.5 s for NLP its files may never reach: its workers load what a file needs.
 COLD_PRELOAD = ["jdx.pipeline.batch.workers", "jdx.pipeline.convert", "jdx.extractors.docx", "jdx.extractors.text"]
-WARM_PRELOAD = [*COLD_PRELOAD, "jdx.extractors.pdf", "jdx.pipeline.nlp", "jieba", "spacy", "spacy.lang.zh",
+WARM_PRELOAD = [*COLD_PRELOAD, "jdx.extractors.pdf", "jdx.pipeline.nlp", "jieba",
                 "jdx.pipeline.batch.warm"]
 WORKER_PRELOAD = WARM_PRELOAD
 WORKER_START_SECONDS = 180.0
@@ -86,7 +86,7 @@ class _Converter:
         module, func = config.convert_fn.split(":")
         self.convert = getattr(importlib.import_module(module), func)
         if config.warm and not _nlp_ready(self.lexicon):
-            # jieba's dictionary and spaCy load on first use: pay for it before the first
+            # jieba's dictionary loads on first use: pay for it before the first
             # deadline runs (when the forkserver did not: a user lexicon, or a server started
             # cold by an earlier batch of this process).
             from ..convert import convert_bytes
@@ -239,7 +239,7 @@ class _Worker:
 
 def worker_context(warm: bool):
     """forkserver (workers fork from a process that already imported the pipeline, and for a
-    ``warm`` batch loaded jieba and spaCy) where there is one. The server is shared by the
+    ``warm`` batch loaded jieba) where there is one. The server is shared by the
     batches of one process; the first one decides its preload."""
     try:
         ctx = mp.get_context("forkserver")

@@ -30,7 +30,7 @@ MAX_NAME = 200
 WARM_UP = "岗位名称：出纳\n岗位职责：\n1. 负责现金收付\n".encode()
 # Modules the forkserver imports once, so each (re)started worker forks warm.
 PRELOAD = ["jdx.pipeline.convert", "jdx.pipeline.nlp", "jdx.extractors.docx", "jdx.extractors.pdf",
-           "jdx.extractors.text", "jieba", "spacy", "spacy.lang.zh"]
+           "jdx.extractors.text", "jieba"]
 
 
 def upload_name(filename: str | None) -> str:
