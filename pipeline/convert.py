@@ -15,7 +15,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from ..extractors import DEFAULT_LIMITS, DocumentError, ErrorCode, Limits, ReadOptions, read_document
+from ..extractors import (
+    DEFAULT_LIMITS,
+    DocumentError,
+    ErrorCode,
+    Limits,
+    ReadOptions,
+    collector,
+    read_document,
+)
 from ..schemas.document import Document
 from ..schemas.role import ConvertResult, ErrorInfo, Role, Unmapped, Warning
 from . import rules
@@ -80,7 +88,8 @@ def convert_bytes(data: bytes, name: str, *, lexicon: Lexicon | None = None, lim
         log.debug("reader crashed on %s", name, exc_info=True)
         return _failed(name, ErrorCode.INTERNAL_ERROR, f"reader failed: {type(exc).__name__}: {exc}")
     try:
-        return extract(doc, name=name, sha256=sha, lexicon=lexicon, options=ConvertOptions(keep_script=keep_script))
+        with collector.paused():
+            return extract(doc, name=name, sha256=sha, lexicon=lexicon, options=ConvertOptions(keep_script=keep_script))
     except MemoryError:
         return _failed(name, ErrorCode.OUT_OF_MEMORY, "ran out of memory while extracting roles")
     except Exception as exc:
