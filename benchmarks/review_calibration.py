@@ -43,18 +43,15 @@ def role_f1(score, gold_role: dict, pred_role: dict) -> float:
     return total.prf()[2]
 
 
-def main() -> int:
+def calibrate(gold_dirs: list[Path], verbose: bool = False) -> tuple[Counter[str], list[str]]:
+    """Per band (wrong / middle / right / spurious / missed), how many roles and how many flagged."""
     from jdx.pipeline.convert import convert_path
     from jdx.pipeline.evaluate import find_input
 
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--verbose", action="store_true")
-    parser.add_argument("--shared", action="store_true", help="only the gold in ../shared (seeds, gold-dev)")
-    args = parser.parse_args()
     score = _scorer()
     counts: Counter[str] = Counter()
     listing: list[str] = []
-    for gold_dir in GOLD_SETS[:2] if args.shared else GOLD_SETS:
+    for gold_dir in gold_dirs:
         for gold_file in sorted(gold_dir.rglob("*.gold.json")):
             gold = json.loads(gold_file.read_text(encoding="utf-8"))
             source = find_input(gold_file.parent, gold["file"])
@@ -72,7 +69,7 @@ def main() -> int:
                 band = "wrong" if f1 < WRONG else "right" if f1 >= RIGHT else "middle"
                 counts[f"{band}"] += 1
                 counts[f"{band}_flagged"] += flagged
-                if args.verbose and ((band == "wrong") != flagged):
+                if verbose and ((band == "wrong") != flagged):
                     listing.append(f"{band:6} f1={f1:.2f} flagged={flagged} {source.name} #{pi} "
                                    f"{preds[pi]['title']!r} {preds[pi]['review']['reasons']}")
             if gold.get("complete_role_list", True):
@@ -80,8 +77,17 @@ def main() -> int:
                     if pi not in used:
                         counts["spurious"] += 1
                         counts["spurious_flagged"] += role["review"]["needed"]
-                        if args.verbose and not role["review"]["needed"]:
+                        if verbose and not role["review"]["needed"]:
                             listing.append(f"spurious unflagged {source.name} #{pi} {role['title']!r}")
+    return counts, listing
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--verbose", action="store_true")
+    parser.add_argument("--shared", action="store_true", help="only the gold in ../shared (seeds, gold-dev)")
+    args = parser.parse_args()
+    counts, listing = calibrate(GOLD_SETS[:2] if args.shared else GOLD_SETS, args.verbose)
     wrong = counts["wrong"] + counts["spurious"]
     wrong_flagged = counts["wrong_flagged"] + counts["spurious_flagged"]
     print(f"roles F1 < {WRONG} or spurious: {wrong}, flagged {wrong_flagged} "
