@@ -203,7 +203,10 @@ def _name_value_end(segment: str, key: str | None, lexicon: Lexicon) -> int:
     if m and m.group().isspace() and key == "title":
         spaced = _spaced_name_end(segment, m)
         if spaced is not None:
-            m, longest = spaced, 24
+            # Latin names spell out in letters what Chinese writes in a few characters
+            # ("Order Management Specialist" is 27 characters, 订单管理专员 six)
+            latin = len(ASCII_LETTERS.findall(segment[:spaced.start()])) * 2 > spaced.start()
+            m, longest = spaced, 48 if latin else 24
     if m:
         # "汇报对象: 负责建立…" — a colon followed by a sentence is an empty label.
         if m.start() > longest or re.search(r"[,，。]", segment[: m.start()]):
@@ -217,6 +220,7 @@ def _name_value_end(segment: str, key: str | None, lexicon: Lexicon) -> int:
 SPACE_RUN = re.compile(r"\s+")
 NAME_END = re.compile(r"\s|[。;；|]")
 ASCII_WORD = re.compile(r"[A-Za-z0-9+#.]")
+ASCII_LETTERS = re.compile(r"[A-Za-z]")
 CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
 
 

@@ -526,3 +526,20 @@ def test_the_running_header_completes_a_shortened_company_name() -> None:
     document.save(out)
     role = convert_bytes(out.getvalue(), "card.docx", raise_errors=True).roles[0]
     assert (role.title, role.organization) == ("客服专员", "江城示例城市燃气发展有限公司")
+
+
+def test_an_english_title_of_three_words_is_the_title() -> None:
+    """Latin names spell out in letters what Chinese writes in a few characters: a 27-letter
+    ``Order Management Specialist`` is a title, not a sentence after an empty label."""
+    role = convert("岗位名称：Order Management Specialist\n岗位职责：\n1、负责订单管理。\n").roles[0]
+    assert role.title == "Order Management Specialist"
+
+
+def test_a_long_english_run_on_line_splits_at_sentences_not_at_every_space() -> None:
+    """Whitespace separates bullets of a Chinese run-on line (slides), not two Latin words."""
+    text = ("岗位名称：采购专员\n岗位职责：\nMaintain and implement the procurement and supply of local products. "
+            "Communicate with suppliers for order delivery. Manage key vendors and their contracts.\n")
+    role = convert(text).roles[0]
+    assert [d.text for d in role.duties] == ["Maintain and implement the procurement and supply of local products.",
+                                             "Communicate with suppliers for order delivery.",
+                                             "Manage key vendors and their contracts."]
