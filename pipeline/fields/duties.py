@@ -33,7 +33,8 @@ INSTRUCTION = re.compile(r"[(（][^()（）]{4,60}[)）]")
 WRAPPED_LINE = 18
 SENTENCE_BOUNDARY = re.compile(r"(?<=[。!?！？])")
 CLAUSE_BOUNDARY = re.compile(r"(?<=[。!?！？;；])")
-BULLET_BOUNDARY = re.compile(r"(?<=[。!?！？])|\s+")
+# In a long run-on line (slides) whitespace separates bullets, but not between two Latin words.
+BULLET_BOUNDARY = re.compile(r"(?<=[。!?！？])|(?<=[.!?])\s+(?=[A-Z])|(?<![\x21-\x7e])\s+|\s+(?![\x21-\x7e])")
 SUBGROUP_PUNCT = re.compile(r"[,，。;；:：!?！？]")
 
 
