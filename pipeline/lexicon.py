@@ -234,6 +234,7 @@ class PostingsVocab(_Vocab):
     months_words: list[str] = Field(default_factory=list)
     negotiable: list[str] = Field(default_factory=list)
     pay_words: list[str] = Field(default_factory=list)
+    perk_pay_words: list[str] = Field(default_factory=list)
     employment_types: list[str] = Field(default_factory=list)
     place_separators: list[str] = Field(default_factory=list)
     not_places: list[str] = Field(default_factory=list)

@@ -543,3 +543,14 @@ def test_a_long_english_run_on_line_splits_at_sentences_not_at_every_space() -> 
     assert [d.text for d in role.duties] == ["Maintain and implement the procurement and supply of local products.",
                                              "Communicate with suppliers for order delivery.",
                                              "Manage key vendors and their contracts."]
+
+
+def test_a_perk_list_naming_bonuses_is_benefits() -> None:
+    """``福利待遇：五险一金、免费班车、全勤奖、年终奖`` names perks (a bonus is one); pay it is not,
+    unless the text states pay itself (``底薪+提成+年终奖``)."""
+    role = convert("岗位名称：普工\n岗位职责：\n1、按要求完成生产任务。\n薪资待遇：5500-7500元/月\n"
+                   "福利待遇：五险一金、免费班车、包住宿、全勤奖、年终奖\n").roles[0]
+    assert role.benefits == ["五险一金", "免费班车", "包住宿", "全勤奖", "年终奖"]
+    assert role.compensation == "5500-7500元/月"
+    role = convert("岗位名称：销售代表\n岗位职责：\n1、开拓客户。\n薪资福利：底薪+提成+年终奖\n").roles[0]
+    assert (role.compensation, role.benefits) == ("底薪+提成+年终奖", [])

@@ -107,7 +107,8 @@ MAX_PERK = 10
 def perk_list(text: str, lexicon: Lexicon) -> list[str]:
     """A 福利待遇 value that only names perks (``包吃包住、五险、带薪年假、生日福利``) is a list of
     benefits, not pay: short items, no figures, no pay words."""
-    if re.search(r"\d", text) or any(w in text for w in lexicon.data.postings.pay_words):
+    p = lexicon.data.postings
+    if re.search(r"\d", text) or any(w in text for w in p.pay_words if w not in p.perk_pay_words):
         return []
     items = split_benefits(text, lexicon)
     if len(items) < 2 or any(len(i) > MAX_PERK for i in items):
