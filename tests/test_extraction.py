@@ -554,3 +554,13 @@ def test_a_perk_list_naming_bonuses_is_benefits() -> None:
     assert role.compensation == "5500-7500元/月"
     role = convert("岗位名称：销售代表\n岗位职责：\n1、开拓客户。\n薪资福利：底薪+提成+年终奖\n").roles[0]
     assert (role.compensation, role.benefits) == ("底薪+提成+年终奖", [])
+
+
+def test_majors_on_a_requirement_line_of_their_own() -> None:
+    """``机电一体化相关专业`` on its own line under the degree names the majors; a wish
+    (``…相关专业优先``) does not."""
+    role = convert("岗位名称：设备技术员\n任职要求：\n1、中专及以上学历；\n2、机电一体化、自动化等相关专业；\n"
+                   "3、2年以上设备维护经验。\n").roles[0]
+    assert role.qualifications.majors == ["机电一体化", "自动化"]
+    role = convert("岗位名称：设备技术员\n任职要求：\n1、中专及以上学历；\n2、机电一体化相关专业优先；\n").roles[0]
+    assert role.qualifications.majors == []

@@ -214,6 +214,15 @@ def majors_in_education(text: str, lexicon: Lexicon) -> list[str]:
 
 
 @rule
+def majors_line(text: str, lexicon: Lexicon) -> list[str]:
+    """A requirement line of its own that names the majors (``机电一体化相关专业``, ``计算机、
+    软件工程等相关专业``), apart from the degree line above it."""
+    if len(text) > 30:
+        return []
+    return majors_in_education(text, lexicon)
+
+
+@rule
 def age_in_text(text: str, lexicon: Lexicon) -> Age | None:
     """An age range stated inside another requirement (``本科学历，年龄在29－45岁之间``)."""
     age = parse_age(text, lexicon)
@@ -390,6 +399,9 @@ class QualificationBuilder:
             self.age = age
             self.gender = self.gender or gender_in_text(value, lex)
             return "age"
+        if not self.lists["majors"] and (found := majors_line(value, lex)):
+            self._append("majors", found)
+            return "majors"
         field = classify(value)
         if field:
             self.add_item(field, value)
