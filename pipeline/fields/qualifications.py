@@ -217,9 +217,10 @@ def majors_in_education(text: str, lexicon: Lexicon) -> list[str]:
 def majors_line(text: str, lexicon: Lexicon) -> list[str]:
     """A requirement line of its own that names the majors (``机电一体化相关专业``, ``计算机、
     软件工程等相关专业``), apart from the degree line above it."""
-    if len(text) > 30:
-        return []
-    return majors_in_education(text, lexicon)
+    line = text.rstrip("；;。，,. ")
+    if len(line) > 30 or not line.endswith(tuple(lexicon.data.qualifications.major_words)):
+        return []  # "对数理化等学科知识较熟悉" speaks of knowledge, not of the majors
+    return majors_in_education(line, lexicon)
 
 
 @rule
