@@ -504,7 +504,17 @@ def _kpi_column(text: str, lexicon: Lexicon) -> str | None:
         return "weight"
     if text in k.target_headers:
         return "target"
-    return k.periods.get(text)
+    return k.periods.get(text) or _period_target(text, lexicon)
+
+
+@rule
+def _period_target(text: str, lexicon: Lexicon) -> str | None:
+    """``月度目标`` / ``年度目标值``: a period's target column, named by the period and a target word."""
+    k = lexicon.data.kpis
+    for suffix in k.target_headers:
+        if text.endswith(suffix) and text[: -len(suffix)] in k.periods:
+            return k.periods[text[: -len(suffix)]]
+    return None
 
 
 def _kpi_header(grid, r: int, n_rows: int, lexicon: Lexicon) -> tuple[dict[int, str], int] | None:
@@ -539,8 +549,11 @@ def _kpi_rows(grid, start: int, columns: dict[int, str], span, lexicon: Lexicon)
         if not non_empty:
             r += 1
             continue
-        # A section row or a new header ends the KPI table.
-        if len(non_empty) == 1 and non_empty[0].col != name_col and len(cells) == 1:
+        # A section row (签字确认 across the table), a new header or a blank form's row ends the KPI table.
+        if len(non_empty) == 1 and (non_empty[0].col != name_col and len(cells) == 1
+                                    or _spans_row(non_empty[0], len(grid[r]))):
+            break
+        if _blank_form_row(cells):
             break
         if _kpi_header(grid, r, len(grid), lexicon) is not None or _list_header(cells, lexicon) is not None:
             break

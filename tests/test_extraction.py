@@ -564,3 +564,28 @@ def test_majors_on_a_requirement_line_of_their_own() -> None:
     assert role.qualifications.majors == ["机电一体化", "自动化"]
     role = convert("岗位名称：设备技术员\n任职要求：\n1、中专及以上学历；\n2、机电一体化相关专业优先；\n").roles[0]
     assert role.qualifications.majors == []
+
+
+def test_a_kpi_table_with_period_target_columns_ends_at_the_signature_rows() -> None:
+    """``月度目标 | 季度目标 | 年度目标`` are the periods' target columns; the form's 签字确认 row across
+    the table and its blank 任职者 | ␣ | 日期 | ␣ boxes end the KPI table."""
+    import io
+
+    import docx
+
+    document = docx.Document()
+    rows = [["岗位名称", "区域销售经理", "", "", ""], ["绩效考核", "", "", "", ""],
+            ["考核指标", "权重", "月度目标", "季度目标", "年度目标"], ["销售额完成率", "40%", "≥95%", "≥100%", "≥100%"],
+            ["回款率", "60%", "≥90%", "≥95%", "≥98%"], ["签字确认", "", "", "", ""], ["任职者", "", "日期", "", ""]]
+    table = document.add_table(rows=len(rows), cols=5)
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            if text:
+                table.cell(r, c).text = text
+    table.cell(1, 0).merge(table.cell(1, 4))
+    table.cell(5, 0).merge(table.cell(5, 4))
+    out = io.BytesIO()
+    document.save(out)
+    role = convert_bytes(out.getvalue(), "card.docx", raise_errors=True).roles[0]
+    assert [(k.name, k.weight_pct) for k in role.kpis] == [("销售额完成率", 40), ("回款率", 60)]
+    assert role.kpis[0].targets.model_dump(exclude_none=True) == {"month": "≥95%", "quarter": "≥100%", "year": "≥100%"}

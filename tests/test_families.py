@@ -295,4 +295,4 @@ def test_shared_scorer_runs_on_the_dev_set(tmp_path: Path) -> None:
     assert len(figures["files"]) == len(golds)
     # measured 2026-12-02: roles 0.993, fields 0.944; the floors sit 0.01 below
     assert figures["roles"]["f1"] >= 0.983
-    assert figures["overall"]["f1"] >= 0.945
+    assert figures["overall"]["f1"] >= 0.965
