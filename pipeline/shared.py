@@ -32,13 +32,26 @@ def split_shared(draft: RoleDraft, lexicon: Lexicon) -> list[Piece]:
         if roster is not None and piece.loc.block > roster:
             shared.append(piece)
             continue
+        if roster is not None and piece.loc.block == roster:
+            kept.append(piece)  # a roster row's cells are that row's own, whatever they say
+            continue
         shared.extend(_all_roles_sentence(piece, lexicon))  # the sentence itself stays where it is
         if piece.kind in (Kind.HEADING, Kind.TITLE) or piece.kind == Kind.LABEL and piece.key:
-            in_run = piece.shared
+            in_run = piece.shared or _shared_run_continues(in_run, piece)
         (shared if in_run or piece.shared else kept).append(piece)
     if shared:
         draft.pieces[:] = kept
     return shared
+
+
+SHARED_KEYS = (*SHARED_LISTS, *SHARED_TEXTS, *SHARED_SCALARS)
+
+
+@rule
+def _shared_run_continues(in_run: bool, piece: Piece) -> bool:
+    """After ``以上职位工作地点：葵涌`` the lines that follow in the same closing run (``福利：…``) speak
+    for the same roles, as long as they state shared fields (pay, perks, places)."""
+    return in_run and piece.kind == Kind.LABEL and (piece.key or "") in SHARED_KEYS
 
 
 CLAUSE = re.compile(r"[^,，;；。]+")

@@ -589,3 +589,14 @@ def test_a_kpi_table_with_period_target_columns_ends_at_the_signature_rows() -> 
     role = convert_bytes(out.getvalue(), "card.docx", raise_errors=True).roles[0]
     assert [(k.name, k.weight_pct) for k in role.kpis] == [("销售额完成率", 40), ("回款率", 60)]
     assert role.kpis[0].targets.model_dump(exclude_none=True) == {"month": "≥95%", "quarter": "≥100%", "year": "≥100%"}
+
+
+def test_a_closing_run_that_speaks_for_all_roles_continues_to_its_perks() -> None:
+    """``以上职位工作地点：葵涌`` opens a closing run about every role; the ``福利：`` after it is in the
+    same run (rule shared_run_continues)."""
+    text = ("(1) 仓务主任\n职责：\n‧ 管理仓库日常运作\n(2) 货车司机\n职责：\n‧ 驾驶货车运送货物\n"
+            "以上职位工作地点：葵涌\n福利：五天工作、有薪年假、医疗保险\n")
+    roles = convert(text).roles
+    assert [r.title for r in roles] == ["仓务主任", "货车司机"]
+    assert [r.location for r in roles] == [["葵涌"]] * 2
+    assert [r.benefits for r in roles] == [["五天工作", "有薪年假", "医疗保险"]] * 2
