@@ -1,0 +1,63 @@
+"""Each review reason, and a few field rules the ablation run found without a test, on small
+documents of our own whose expected values were checked by hand."""
+
+from __future__ import annotations
+
+from jdx.pipeline.convert import convert_bytes
+from jdx.schemas.role import ConvertResult
+
+
+def convert(text: str, name: str = "test.txt") -> ConvertResult:
+    return convert_bytes(text.encode("utf-8"), name, raise_errors=True)
+
+
+def test_a_role_without_a_title_is_flagged() -> None:
+    role = convert("岗位职责：\n1、负责现金收付。\n2、负责银行对账。\n任职要求：\n1、大专及以上学历。\n").roles[0]
+    assert role.title == "" and role.review.reasons == ["no_title"]
+
+
+def test_a_role_with_neither_duties_nor_requirements_is_flagged() -> None:
+    role = convert("岗位名称：出纳\n所属部门：财务部\n直接上级：财务经理\n").roles[0]
+    assert role.title == "出纳" and role.review.reasons == ["no_duties"]
+
+
+def test_a_role_whose_text_mostly_went_nowhere_is_flagged() -> None:
+    text = ("# 数据分析师\n\n## 岗位职责\n- 负责报表\n\n## 团队氛围\n- 我们是一支年轻而充满活力的团队，成员来自国内外知名互联网公司\n"
+            "- 每周五下午有技术分享会，大家轮流分享自己的心得与体会\n- 公司提供免费的零食饮料与下午茶，还有定期的团建旅游活动\n")
+    role = convert(text, "jd.md").roles[0]
+    assert role.review.reasons == ["low_coverage"] and role.coverage < 0.5
+
+
+def test_more_than_forty_duties_are_flagged_as_pooled() -> None:
+    text = "岗位名称：综合专员\n岗位职责：\n" + "".join(f"{i}、负责第{i}项日常事务的办理。\n" for i in range(1, 43))
+    role = convert(text).roles[0]
+    assert len(role.duties) == 42 and role.review.reasons == ["pooled_duties"]
+
+
+def test_a_title_that_reads_like_a_heading_is_flagged() -> None:
+    role = convert("岗位名称：行政专员岗位的任职要求与主要工作职责说明\n岗位职责：\n1、负责前台接待。\n").roles[0]
+    assert role.review.reasons == ["doubtful_title"]
+
+
+def test_a_clause_that_is_only_a_gender_requires_it() -> None:
+    role = convert("岗位名称：前台\n岗位职责：\n1、负责接待。\n任职要求：\n1、女性，年龄20-30岁；\n").roles[0]
+    assert role.qualifications.gender == "女"
+    assert (role.qualifications.age.min, role.qualifications.age.max) == (20, 30)
+
+
+def test_a_bracketed_gender_wish_is_a_preference_not_a_requirement() -> None:
+    role = convert("岗位名称：前台\n岗位职责：\n1、负责接待。\n性别：不限（女性佳）\n").roles[0]
+    assert role.qualifications.gender is None
+    assert role.qualifications.preferred == ["女性佳"]
+
+
+def test_a_place_written_as_a_sentence_is_a_working_condition() -> None:
+    role = convert("岗位名称：司机\n岗位职责：\n1、负责车辆驾驶。\n工作地点：本岗位的工作地点为公司总部，需配合领导出差\n").roles[0]
+    assert role.location == []
+    assert role.work_conditions == "本岗位的工作地点为公司总部，需配合领导出差"
+
+
+def test_prose_that_opens_with_the_position_names_it() -> None:
+    role = convert("仓储主管岗位隶属于供应链管理部，直接上级为供应链总监。\n岗位职责：\n1、负责仓库管理。\n").roles[0]
+    assert (role.title, role.department) == ("仓储主管", "供应链管理部")
+    assert role.reporting.reports_to == ["供应链总监"]
