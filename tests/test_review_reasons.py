@@ -61,3 +61,22 @@ def test_prose_that_opens_with_the_position_names_it() -> None:
     role = convert("仓储主管岗位隶属于供应链管理部，直接上级为供应链总监。\n岗位职责：\n1、负责仓库管理。\n").roles[0]
     assert (role.title, role.department) == ("仓储主管", "供应链管理部")
     assert role.reporting.reports_to == ["供应链总监"]
+
+
+def test_a_regulation_titled_as_one_is_not_a_job_description() -> None:
+    """A 管理制度 assigns duties to people under headings that look like positions; with no
+    position declared as one (no 岗位名称, no 岗位说明书 title) it gives no role (rule
+    regulation_document)."""
+    result = convert("客户服务部管理制度\n一、总则\n为规范客户服务工作，特制定本制度。\n二、客服专员\n1、负责接听客户来电。\n"
+                     "2、负责登记客户投诉。\n三、客服主管\n1、负责监督客服专员工作。\n2、负责处理重大投诉。\n")
+    assert result.roles == []
+    assert [w.code for w in result.warnings] == ["not_a_job_description"]
+
+
+def test_a_departments_duties_are_no_roles_duties() -> None:
+    """``教务部工作职责`` after a role lists what the department does: its items are not the role's
+    (rule department_statement)."""
+    result = convert("教务专员岗位职责\n1、负责学员档案管理。\n2、负责课表编排。\n\n教务部工作职责\n1、负责制定学期教学计划。\n"
+                     "2、负责教师的排课与考核。\n")
+    assert [(r.title, [d.text for d in r.duties]) for r in result.roles] == [("教务专员", ["负责学员档案管理", "负责课表编排"])]
+    assert "负责制定学期教学计划。" in [u.text for u in result.unassigned]
