@@ -630,6 +630,8 @@ def _label(line: Line, i: int, where: str) -> Token | None:
     if _bracketed_label(line, i, end):
         close = end + 1 + (text[end + 1:end + 2] in COLONS)
         return Token(Kind.LABEL, i - 1, close, key=line.lexicon.label_key(phrase), name=phrase)
+    if not (colon or comma) and _blank_in_sentence(text, i, end):
+        return None
     if where in ("start", "after", "space", "sentence", "comma", "colon"):
         ok = _separated_label(line, m, where, colon or comma)
     elif where == "glued":
@@ -649,6 +651,18 @@ def _bracketed_label(line: Line, i: int, end: int) -> bool:
     ``[工作性质]全职``): the closing bracket ends the label like a colon does."""
     text = line.text
     return i > 0 and text[i - 1] in OPEN_BRACKETS and text[end:end + 1] in CLOSE_BRACKETS
+
+
+FILL_IN_BLANK = re.compile(r"\s{2,}")  # runs of spaces reach matching text as two
+CLAUSE_PUNCT = re.compile(r"[,，。;；]")
+
+
+@rule
+def _blank_in_sentence(text: str, start: int, end: int) -> bool:
+    """A contract or letter template leaves blanks in its sentences (``乙方工作为␣␣␣部门␣␣␣职位␣␣␣
+    月试用期。``): a field word inside a sentence, with a wide blank after it, names the blank to
+    fill, it does not label the words after the blank."""
+    return bool(FILL_IN_BLANK.match(text, end)) and bool(CLAUSE_PUNCT.search(text, 0, start))
 
 
 @rule

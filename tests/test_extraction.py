@@ -600,3 +600,12 @@ def test_a_closing_run_that_speaks_for_all_roles_continues_to_its_perks() -> Non
     assert [r.title for r in roles] == ["仓务主任", "货车司机"]
     assert [r.location for r in roles] == [["葵涌"]] * 2
     assert [r.benefits for r in roles] == [["五天工作", "有薪年假", "医疗保险"]] * 2
+
+
+def test_a_blank_in_a_contract_sentence_is_no_label() -> None:
+    """``乙方工作为      部门    职位     月试用期。``: inside a sentence, a field word with a wide blank
+    after it names the blank to fill (rule blank_in_sentence); the words after it are no title."""
+    text = ("岗位名称：行政专员\n岗位职责：\n1、负责前台接待。\n劳动合同\n"
+            "（一）甲方聘用乙方为员工，乙方工作为      部门    职位     月试用期。在此期间双方可提前七天通知解除合同。\n")
+    roles = convert(text).roles
+    assert [r.title for r in roles] == ["行政专员"]
