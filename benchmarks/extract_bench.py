@@ -19,7 +19,7 @@ ratios. Default files: the 139-role compilation and the one-role form cards of
 ``--cold`` (issue 13: ≤ 6×): cold processes, in paired rounds: ``jdx convert FILE -o
 /dev/null`` (default isolation), the same in-process (``--timeout 0 --memory-limit 0``), a
 cold Python that only unzips, parses and walks the file's XML, and ``python -c pass``.
-Default file: a one-role corpus DOCX whose conversion reaches the NLP path (jieba/spaCy);
+Default file: a one-role corpus DOCX whose conversion reaches the NLP path (jieba);
 the benchmark checks that it does. Figures, not assertions: tests never time things.
 """
 
@@ -100,7 +100,7 @@ from pathlib import Path
 from jdx.pipeline.convert import convert_bytes
 p = Path(sys.argv[1])
 roles = len(convert_bytes(p.read_bytes(), p.name).roles)
-print(roles, "spacy" in sys.modules and "jieba" in sys.modules)
+print(roles, "jieba" in sys.modules)
 """
 
 
@@ -110,7 +110,7 @@ def cold_bench(path: Path, rounds: int) -> None:
 
     roles, nlp = subprocess.run([sys.executable, "-c", REACHES_NLP, str(path)], capture_output=True, text=True,
                                 check=True).stdout.split()
-    print(f"{path.name}: {roles} role(s), conversion reaches the NLP path (jieba + spaCy loaded): {nlp}")
+    print(f"{path.name}: {roles} role(s), conversion reaches the NLP path (jieba loaded): {nlp}")
     print(f"{rounds} paired rounds of cold processes, load average {loadavg()} on {os.cpu_count()} cores\n")
     jdx = str(Path(sys.executable).with_name("jdx"))
 
@@ -150,10 +150,10 @@ def main() -> None:
     lexicon = load_lexicon()
     files = args.files or sorted(p for p in SAMPLES.iterdir() if p.suffix in (".docx", ".pdf", ".txt"))
     t = time.perf_counter()
-    convert_bytes(files[0].read_bytes(), files[0].name, lexicon=lexicon)  # loads jieba/spaCy once
+    convert_bytes(files[0].read_bytes(), files[0].name, lexicon=lexicon)  # loads jieba once
     warmup = (time.perf_counter() - t) * 1000
 
-    print(f"first conversion in this process (loads readers, jieba, spaCy): {warmup:.0f} ms\n")
+    print(f"first conversion in this process (loads readers, jieba): {warmup:.0f} ms\n")
     print(f"{'file':34} {'fmt':5} {'roles':>5} {'cold CLI':>9} {'read':>8} {'extract':>8} {'total':>8}")
     for path in files:
         data = path.read_bytes()

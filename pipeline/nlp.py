@@ -18,11 +18,14 @@ such as ``资料岗位名称`` is exactly where a word segmenter is unreliable.
 from __future__ import annotations
 
 import logging
+import sys
 import threading
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
+from typing import Any
 
 from .lexicon import Lexicon
 
@@ -43,18 +46,16 @@ class _Segmenter:
 @cache
 def _pipeline(lexicon: Lexicon) -> _Segmenter:
     with _lock:
-        import jieba
-
-        jieba.setLogLevel(logging.WARNING)
+        tokenizer = _tokenizer()
         vocabulary = set(lexicon.all_terms())
         for words in lexicon.data.requirements.values():
             vocabulary.update(words)
         for term in sorted(vocabulary):
             if len(term) > 1:
-                jieba.add_word(term, freq=200_000)
+                tokenizer.add_word(term, freq=200_000)
 
         def cut(text: str) -> list[str]:
-            return [w for w in jieba.cut(text, cut_all=False) if w.strip()]
+            return [w for w in tokenizer.cut(text, cut_all=False) if w.strip()]
 
         table: dict[tuple[str, ...], set[str]] = {}
         for field, words in lexicon.data.requirements.items():
@@ -65,6 +66,38 @@ def _pipeline(lexicon: Lexicon) -> _Segmenter:
         phrases = {k: frozenset(v) for k, v in table.items()}
         log.debug("jieba ready with %d user words, %d requirement phrases", len(vocabulary), len(phrases))
         return _Segmenter(cut=cut, phrases=phrases, longest=max((len(k) for k in phrases), default=0))
+
+
+def _import_jieba() -> Any:
+    """jieba, imported without ``pkg_resources``: its ``_compat`` imports that (80 ms of a cold
+    start, and deprecated by setuptools) only to open its own data files, and opens them by
+    path when the import fails."""
+    if "jieba" in sys.modules:
+        return sys.modules["jieba"]
+    block = "pkg_resources" not in sys.modules
+    if block:
+        sys.modules["pkg_resources"] = None  # type: ignore[assignment]  # makes its import fail
+    try:
+        import jieba
+    finally:
+        if block:
+            del sys.modules["pkg_resources"]
+    return jieba
+
+
+def _tokenizer() -> Any:
+    """A jieba tokenizer of its own (the module-level one is shared with whatever else the
+    process runs), over jieba's dictionary read from disk a word at a time
+    (:mod:`.word_frequencies`) rather than unmarshalled whole."""
+    jieba = _import_jieba()
+    from .word_frequencies import open_for
+
+    jieba.setLogLevel(logging.WARNING)
+    tokenizer = jieba.Tokenizer()
+    frequencies = open_for(Path(jieba.__file__).with_name(jieba.DEFAULT_DICT_NAME))
+    if frequencies is not None:
+        tokenizer.FREQ, tokenizer.total, tokenizer.initialized = frequencies, frequencies.total, True
+    return tokenizer
 
 
 def tokens(text: str, lexicon: Lexicon) -> list[str]:

@@ -1,0 +1,150 @@
+"""jieba's word dictionary read from disk a word at a time, instead of loaded whole.
+
+jieba keeps its dictionary (349,046 words and every prefix of them, 584,429 keys) in one
+Python dict that it unmarshals from a cache file at first use: about a second and ~70 MB in
+every process, even when the process segments five requirement lines (issue 13: a one-role
+``jdx convert`` spent most of its time there). Segmenting a sentence only asks the
+dictionary about the fragments of that sentence, so here the same keys and frequencies live
+in an SQLite file (built once from jieba's own ``dict.txt`` into the user's cache folder) and
+each key is looked up when first asked and remembered. The segmentation is jieba's, unchanged:
+:class:`WordFrequencies` answers exactly what jieba's dict would.
+
+When the cache cannot be written (a read-only home, no temp folder) jieba loads its dict as
+it always did.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import sqlite3
+import tempfile
+import threading
+from pathlib import Path
+
+log = logging.getLogger(__name__)
+
+# Bumped when the file's layout changes, so an old cache is rebuilt rather than misread.
+FORMAT = 1
+_MISSING = -1
+
+
+def cache_folder() -> Path:
+    """Where the built dictionary is kept: ``$JDX_CACHE_DIR``, else the XDG cache folder."""
+    explicit = os.environ.get("JDX_CACHE_DIR")
+    if explicit:
+        return Path(explicit)
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "jdx"
+
+
+def _source_key(source: Path) -> str:
+    stat = source.stat()
+    return hashlib.sha1(f"{FORMAT}|{source.resolve()}|{stat.st_size}|{stat.st_mtime_ns}".encode()).hexdigest()[:16]
+
+
+def prefix_dictionary(source: Path) -> tuple[dict[str, int], int]:
+    """The dictionary file's words with their frequencies, every prefix of a word with 0, and
+    the total of the frequencies, as jieba's ``gen_pfdict`` makes them (a later line of the
+    same word wins; the total counts every line)."""
+    freq: dict[str, int] = {}
+    total = 0
+    with source.open("rb") as lines:
+        for line in lines:
+            parts = line.strip().decode("utf-8").split(" ")
+            if len(parts) < 2:
+                continue
+            word, count = parts[0], int(parts[1])
+            freq[word] = count
+            total += count
+            for end in range(1, len(word)):
+                freq.setdefault(word[:end], 0)
+    return freq, total
+
+
+def build(source: Path, target: Path) -> None:
+    """Write the SQLite file for ``source`` at ``target`` (atomically: a half-written file is
+    never seen by another process building or reading it at the same time)."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, temp = tempfile.mkstemp(dir=target.parent, suffix=".tmp")
+    os.close(fd)
+    try:
+        db = sqlite3.connect(temp)
+        try:
+            db.execute("PRAGMA journal_mode=OFF")
+            db.execute("PRAGMA synchronous=OFF")
+            db.execute("CREATE TABLE freq (word TEXT PRIMARY KEY, count INTEGER NOT NULL) WITHOUT ROWID")
+            db.execute("CREATE TABLE meta (total INTEGER NOT NULL)")
+            freq, total = prefix_dictionary(source)
+            db.executemany("INSERT INTO freq VALUES (?, ?)", freq.items())
+            db.execute("INSERT INTO meta VALUES (?)", (total,))
+            db.commit()
+        finally:
+            db.close()
+        os.replace(temp, target)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+
+
+class WordFrequencies:
+    """A read-through view of the SQLite dictionary that behaves as jieba's ``FREQ`` dict:
+    ``in``, ``[]``, ``get`` and assignment (jieba's ``add_word`` writes user words here; they
+    stay in memory). Every answer from the file is remembered, misses included."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._known: dict[str, int] = {}
+        self._lock = threading.Lock()
+        self._db: sqlite3.Connection | None = None
+        self._pid = -1
+        row = self._query("SELECT total FROM meta")
+        self.total = int(row[0]) if row else 0
+
+    def _query(self, sql: str, *args: str) -> tuple[int, ...] | None:
+        with self._lock:
+            # A connection must not cross a fork: a forked batch worker opens its own.
+            if self._db is None or self._pid != os.getpid():
+                self._db = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
+                self._pid = os.getpid()
+            found: tuple[int, ...] | None = self._db.execute(sql, args).fetchone()
+            return found
+
+    def _count(self, word: str) -> int:
+        count = self._known.get(word)
+        if count is None:
+            row = self._query("SELECT count FROM freq WHERE word = ?", word)
+            count = _MISSING if row is None else int(row[0])
+            self._known[word] = count
+        return count
+
+    def __contains__(self, word: object) -> bool:
+        return isinstance(word, str) and self._count(word) != _MISSING
+
+    def __getitem__(self, word: str) -> int:
+        count = self._count(word)
+        if count == _MISSING:
+            raise KeyError(word)
+        return count
+
+    def get(self, word: str, default: int | None = None) -> int | None:
+        count = self._count(word)
+        return default if count == _MISSING else count
+
+    def __setitem__(self, word: str, count: int) -> None:
+        self._known[word] = count
+
+
+def open_for(source: Path) -> WordFrequencies | None:
+    """The on-disk dictionary for jieba's dictionary file ``source``, built on first use;
+    ``None`` when it can be neither found nor written."""
+    target = cache_folder() / f"jieba-words-{_source_key(source)}.sqlite"
+    try:
+        if not target.is_file():
+            log.info("building the word dictionary cache %s (once)", target)
+            build(source, target)
+        return WordFrequencies(target)
+    except (OSError, sqlite3.Error) as exc:
+        log.debug("word dictionary cache unusable (%s); jieba loads its dictionary whole", exc)
+        return None

@@ -1,0 +1,85 @@
+"""jieba's dictionary read from disk a word at a time must segment exactly as jieba's own
+in-memory dictionary does (issue 13: the whole dictionary cost a second of every cold start)."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import jieba
+import pytest
+
+from jdx.pipeline import word_frequencies
+from jdx.pipeline.word_frequencies import WordFrequencies, build, open_for, prefix_dictionary
+
+# A dictionary of our own in jieba's format (word, frequency, optional tag); 岗位 is listed
+# twice, as real dictionaries sometimes do, and the later line must win.
+SMALL_DICT = """岗位 100 n
+岗位职责 50 n
+职责 80 n
+负责 300 v
+公司 500 n
+招聘 200 v
+岗位 120 n
+"""
+
+SENTENCES = [
+    "负责公司招聘",
+    "岗位职责：负责招聘与培训",
+    "熟悉劳动法规，具备良好的沟通能力，责任心强",
+    "保证数据准确",
+    "HRBP 负责 2 个事业部",
+]
+
+
+def test_prefix_dictionary_is_what_jieba_builds(tmp_path: Path) -> None:
+    source = tmp_path / "dict.txt"
+    source.write_text(SMALL_DICT, encoding="utf-8")
+    with source.open("rb") as f:
+        expected = jieba.Tokenizer.gen_pfdict(f)
+    assert prefix_dictionary(source) == expected
+    freq, total = expected
+    assert freq["岗位"] == 120 and freq["岗"] == 0 and total == 1350
+
+
+def test_on_disk_view_answers_as_the_dict(tmp_path: Path) -> None:
+    source = tmp_path / "dict.txt"
+    source.write_text(SMALL_DICT, encoding="utf-8")
+    build(source, tmp_path / "words.sqlite")
+    view = WordFrequencies(tmp_path / "words.sqlite")
+    freq, total = prefix_dictionary(source)
+    assert view.total == total
+    for word in [*freq, "没有", "岗位职", "x"]:
+        assert (word in view) == (word in freq)
+        assert view.get(word) == freq.get(word)
+    with pytest.raises(KeyError):
+        view["没有"]
+    view["新词"] = 7  # jieba's add_word writes here
+    assert view["新词"] == 7 and "新词" in view
+
+
+def test_segmentation_is_jiebas_own(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The full jieba dictionary, in memory and on disk, with the same user word added."""
+    monkeypatch.setenv("JDX_CACHE_DIR", str(tmp_path))
+    jieba.setLogLevel(logging.WARNING)
+    source = Path(jieba.__file__).with_name(jieba.DEFAULT_DICT_NAME)
+    lazy = jieba.Tokenizer()
+    frequencies = open_for(source)
+    assert frequencies is not None and frequencies.path.parent == tmp_path
+    lazy.FREQ, lazy.total, lazy.initialized = frequencies, frequencies.total, True
+    whole = jieba.Tokenizer()
+    for tokenizer in (lazy, whole):
+        tokenizer.add_word("沟通能力", freq=200_000)
+    for sentence in SENTENCES:
+        assert list(lazy.cut(sentence)) == list(whole.cut(sentence)), sentence
+    assert "沟通能力" in list(lazy.cut(SENTENCES[2]))
+
+
+def test_unwritable_cache_falls_back_to_jiebas_dictionary(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    monkeypatch.setenv("JDX_CACHE_DIR", str(blocker / "cache"))
+    source = tmp_path / "dict.txt"
+    source.write_text(SMALL_DICT, encoding="utf-8")
+    assert open_for(source) is None
+    assert word_frequencies.cache_folder() == blocker / "cache"
