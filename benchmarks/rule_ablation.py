@@ -29,9 +29,11 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_TESTS = ["tests"]
-# Slow suites that exercise no extraction rule of their own (browser, HTTP server, packaging).
+# Slow suites that exercise no extraction rule of their own (browser, HTTP server, packaging,
+# the catalog's keys over the whole corpus: 17 minutes, and tests/test_corpus.py converts the
+# same files with the extraction checks).
 DESELECT = ["tests/browser", "tests/test_review_browser.py", "tests/test_packaging.py",
-            "tests/test_code_shape.py", "tests/test_server.py"]
+            "tests/test_code_shape.py", "tests/test_server.py", "tests/test_catalog_corpus.py"]
 FAILED = re.compile(r"^(?:FAILED|ERROR) (\S+)", re.M)
 
 
