@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from typing import TypeVar
 
 from ..schemas.role import (
     KPI,
@@ -35,7 +36,7 @@ from ..schemas.role import (
     Unmapped,
     Warning,
 )
-from .fields.duties import extract_duties
+from .fields.duties import extract_duties, stray_cells_warning
 from .fields.kpis import extract_kpis, weights_warning
 from .fields.pay import MAX_PERK, parse_salary, perk_list, place_prose, split_benefits, split_places
 from .fields.qualifications import QualificationBuilder
@@ -57,6 +58,8 @@ TEXT_FIELDS = ("purpose", "compensation", "work_conditions")
 LIST_FIELDS = ("authorities", "equipment", "benefits", "location")
 QUAL_LISTS = {"qualifications." + f for f in ("skills", "qualities", "knowledge", "certifications", "training",
                                                "special", "majors", "preferred")}
+
+H = TypeVar("H")
 
 
 @dataclass
@@ -302,16 +305,20 @@ def _department_titled(draft: RoleDraft, ident: Identity, doc: DocContext) -> st
 
 # --- label handlers (keyed by the lexicon's field paths) -------------------------------------------
 
+def keyed_registry(table: dict[str, H]) -> Callable[..., Callable[[H], H]]:
+    """A decorator factory that files a handler in ``table`` under each key it is given."""
+    def on(*keys: str) -> Callable[[H], H]:
+        def register(handler: H) -> H:
+            for key in keys:
+                table[key] = handler
+            return handler
+        return register
+    return on
+
+
 LabelHandler = Callable[[RoleBuilder, Piece], str | None]
 LABELS: dict[str, LabelHandler] = {}
-
-
-def on_label(*keys: str) -> Callable[[LabelHandler], LabelHandler]:
-    def register(handler: LabelHandler) -> LabelHandler:
-        for key in keys:
-            LABELS[key] = handler
-        return handler
-    return register
+on_label = keyed_registry(LABELS)
 
 
 def _value(b: RoleBuilder, piece: Piece) -> str | None:
@@ -482,14 +489,7 @@ def _contact_relation_label(section: str | None, piece: Piece) -> Piece | None:
 
 SectionHandler = Callable[[RoleBuilder, Piece, str], None]
 SECTIONS: dict[str, SectionHandler] = {}
-
-
-def on_section(*keys: str) -> Callable[[SectionHandler], SectionHandler]:
-    def register(handler: SectionHandler) -> SectionHandler:
-        for key in keys:
-            SECTIONS[key] = handler
-        return handler
-    return register
+on_section = keyed_registry(SECTIONS)
 
 
 @on_section("qualifications")
@@ -586,9 +586,7 @@ def _collect_duties(b: RoleBuilder) -> None:
     b.duties = result.duties
     b.used |= result.used
     if result.stray_cells:
-        b.warnings.append(Warning(code="table_cells_out_of_order", field="duties",
-                                  message=f"{result.stray_cells} frequency cell(s) of a flattened duty table "
-                                          "stand before or between duties they cannot belong to"))
+        b.warnings.append(stray_cells_warning(result.stray_cells))
     if result.rules:
         b.other.append(OtherSection(heading=b.lexicon.data.duties.rules_heading,
                                     text="\n".join(p.text for p in result.rules), span=result.rules[0].span))

@@ -238,24 +238,29 @@ def organization_from_furniture(doc: Document, lexicon: Lexicon) -> str | None:
 
 
 def _department_above_roles(kept: list[RoleBuilder], preamble: list[Piece], lexicon: Lexicon) -> None:
-    piece = preamble_department(kept, preamble, lexicon)
-    if piece is None:
+    found = preamble_department(kept, preamble, lexicon)
+    if found is None:
         return
+    department, piece = found
     for b in kept:
-        b.identity.department = clean_title(clean_value(piece.text, lexicon) or "", lexicon)
+        b.identity.department = department
         b.evidence["department"] = piece.span
 
 
 @rules.rule
-def preamble_department(kept: list[RoleBuilder], preamble: list[Piece], lexicon: Lexicon) -> Piece | None:
+def preamble_department(kept: list[RoleBuilder], preamble: list[Piece], lexicon: Lexicon) -> tuple[str, Piece] | None:
     """A posting that names its department once, in the introduction above its roles
     (``### 部门`` / ``滴滴平台技术部-平台前端团队``, ``招聘部门：研发中心``), and never per role, names
     the department of all of them. (In a compilation whose cards name their own departments, a
     department label above the first card is that card's, not everyone's.)"""
     if not kept or any(b.identity.department for b in kept):
         return None
-    return next((p for p in preamble if p.kind == Kind.LABEL and p.key == "department"
-                 and clean_value(p.text, lexicon)), None)
+    for piece in preamble:
+        if piece.kind == Kind.LABEL and piece.key == "department":
+            value = clean_value(piece.text, lexicon)
+            if value:
+                return clean_title(value, lexicon), piece
+    return None
 
 
 @rules.rule

@@ -58,54 +58,58 @@ SectionKey = Literal[
 RequirementList = Literal["certifications", "knowledge", "skills", "qualities", "special", "training"]
 
 
+# A vocabulary list; absent from a lexicon file means empty (pydantic copies the default).
+Words = list[str]
+
+
 class _Vocab(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
 class TitlesVocab(_Vocab):
-    doc_words: list[str] = Field(default_factory=list)
-    decorations: list[str] = Field(default_factory=list)
-    position_heads: list[str] = Field(default_factory=list)
-    not_position_endings: list[str] = Field(default_factory=list)
-    organization_noise: list[str] = Field(default_factory=list)
-    organization_suffixes: list[str] = Field(default_factory=list)
-    company_suffixes: list[str] = Field(default_factory=list)
-    department_endings: list[str] = Field(default_factory=list)
-    not_a_title: list[str] = Field(default_factory=list)
-    sentence_words: list[str] = Field(default_factory=list)
-    count_units: list[str] = Field(default_factory=list)
-    edition_words: list[str] = Field(default_factory=list)
-    duty_doc_words: list[str] = Field(default_factory=list)
-    full_doc_words: list[str] = Field(default_factory=list)
-    headcount_units: list[str] = Field(default_factory=list)
-    unspecified_counts: list[str] = Field(default_factory=list)
-    level_words: list[str] = Field(default_factory=list)
-    posting_words: list[str] = Field(default_factory=list)
-    posting_tails: list[str] = Field(default_factory=list)
-    file_name_tails: list[str] = Field(default_factory=list)
-    regulation_words: list[str] = Field(default_factory=list)
-    deputy_marks: list[str] = Field(default_factory=list)
-    introduction_verbs: list[str] = Field(default_factory=list)
-    self_references: list[str] = Field(default_factory=list)
-    contents_sheet_names: list[str] = Field(default_factory=list)
-    department_duty_words: list[str] = Field(default_factory=list)
+    doc_words: Words = []
+    decorations: Words = []
+    position_heads: Words = []
+    not_position_endings: Words = []
+    organization_noise: Words = []
+    organization_suffixes: Words = []
+    company_suffixes: Words = []
+    department_endings: Words = []
+    not_a_title: Words = []
+    sentence_words: Words = []
+    count_units: Words = []
+    edition_words: Words = []
+    duty_doc_words: Words = []
+    full_doc_words: Words = []
+    headcount_units: Words = []
+    unspecified_counts: Words = []
+    level_words: Words = []
+    posting_words: Words = []
+    posting_tails: Words = []
+    file_name_tails: Words = []
+    regulation_words: Words = []
+    deputy_marks: Words = []
+    introduction_verbs: Words = []
+    self_references: Words = []
+    contents_sheet_names: Words = []
+    department_duty_words: Words = []
 
 
 class ListsVocab(_Vocab):
-    duty_verbs: list[str] = Field(default_factory=list)
-    frequency_words: list[str] = Field(default_factory=list)
+    duty_verbs: Words = []
+    frequency_words: Words = []
 
 
 class BoilerplateVocab(_Vocab):
-    phrases: list[str] = Field(default_factory=list)
-    patterns: list[str] = Field(default_factory=list)
-    trailers: list[str] = Field(default_factory=list)
-    closers: list[str] = Field(default_factory=list)
-    closer_starts: list[str] = Field(default_factory=list)
-    inline: list[str] = Field(default_factory=list)
-    inline_patterns: list[str] = Field(default_factory=list)
-    lead_ins: list[str] = Field(default_factory=list)
-    lead_in_fillers: list[str] = Field(default_factory=list)
+    phrases: Words = []
+    patterns: Words = []
+    trailers: Words = []
+    closers: Words = []
+    closer_starts: Words = []
+    inline: Words = []
+    inline_patterns: Words = []
+    lead_ins: Words = []
+    lead_in_fillers: Words = []
 
 
 class NumberingVocab(_Vocab):
@@ -125,146 +129,146 @@ class NumberingVocab(_Vocab):
 
 
 class ColumnsVocab(_Vocab):
-    label: list[str] = Field(default_factory=list)
-    category: list[str] = Field(default_factory=list)
-    text: list[str] = Field(default_factory=list)
-    frequency: list[str] = Field(default_factory=list)
-    metrics: list[str] = Field(default_factory=list)
-    importance: list[str] = Field(default_factory=list)
+    label: Words = []
+    category: Words = []
+    text: Words = []
+    frequency: Words = []
+    metrics: Words = []
+    importance: Words = []
 
 
 class TablesVocab(_Vocab):
     columns: ColumnsVocab = Field(default_factory=ColumnsVocab)
-    duty_markers: list[str] = Field(default_factory=list)
-    extra_column_headers: list[str] = Field(default_factory=list)
-    table_suffixes: list[str] = Field(default_factory=list)
+    duty_markers: Words = []
+    extra_column_headers: Words = []
+    table_suffixes: Words = []
     unnamed_column: str = "{n}"
 
 
 class KpisVocab(_Vocab):
-    name_headers: list[str] = Field(default_factory=list)
-    weight_headers: list[str] = Field(default_factory=list)
-    target_headers: list[str] = Field(default_factory=list)
+    name_headers: Words = []
+    weight_headers: Words = []
+    target_headers: Words = []
     periods: dict[str, Literal["month", "quarter", "half_year", "year"]] = Field(default_factory=dict)
-    header_words: list[str] = Field(default_factory=list)
-    period_header_words: list[str] = Field(default_factory=list)
-    table_titles: list[str] = Field(default_factory=list)
-    units: list[str] = Field(default_factory=list)
-    comparators: list[str] = Field(default_factory=list)
-    bounds: list[str] = Field(default_factory=list)
+    header_words: Words = []
+    period_header_words: Words = []
+    table_titles: Words = []
+    units: Words = []
+    comparators: Words = []
+    bounds: Words = []
     score_unit: str = ""
-    total_rows: list[str] = Field(default_factory=list)
+    total_rows: Words = []
 
 
 class DutiesVocab(_Vocab):
-    rule_words: list[str] = Field(default_factory=list)
-    deduct_words: list[str] = Field(default_factory=list)
-    money_units: list[str] = Field(default_factory=list)
-    metric_endings: list[str] = Field(default_factory=list)
-    frequency_prefixes: list[str] = Field(default_factory=list)
-    frequency_periods: list[str] = Field(default_factory=list)
-    day_words: list[str] = Field(default_factory=list)
+    rule_words: Words = []
+    deduct_words: Words = []
+    money_units: Words = []
+    metric_endings: Words = []
+    frequency_prefixes: Words = []
+    frequency_periods: Words = []
+    day_words: Words = []
     before_word: str = ""
     rules_heading: str = ""
 
 
 class QualificationsVocab(_Vocab):
     education: dict[str, Literal["初中", "高中", "中专", "大专", "本科", "硕士", "博士"]] = Field(default_factory=dict)
-    or_above: list[str] = Field(default_factory=list)
-    degree_words: list[str] = Field(default_factory=list)
-    age_units: list[str] = Field(default_factory=list)
-    range_separators: list[str] = Field(default_factory=list)
-    at_least: list[str] = Field(default_factory=list)
-    at_most: list[str] = Field(default_factory=list)
-    at_most_before: list[str] = Field(default_factory=list)
-    about: list[str] = Field(default_factory=list)
-    alternative_words: list[str] = Field(default_factory=list)
-    year_units: list[str] = Field(default_factory=list)
-    half: list[str] = Field(default_factory=list)
-    experience_words: list[str] = Field(default_factory=list)
-    gender_free: list[str] = Field(default_factory=list)
-    male: list[str] = Field(default_factory=list)
-    female: list[str] = Field(default_factory=list)
+    or_above: Words = []
+    degree_words: Words = []
+    age_units: Words = []
+    range_separators: Words = []
+    at_least: Words = []
+    at_most: Words = []
+    at_most_before: Words = []
+    about: Words = []
+    alternative_words: Words = []
+    year_units: Words = []
+    half: Words = []
+    experience_words: Words = []
+    gender_free: Words = []
+    male: Words = []
+    female: Words = []
     only_word: str = ""
     sex_word: str = ""
-    preferred_markers: list[str] = Field(default_factory=list)
-    not_preferred_markers: list[str] = Field(default_factory=list)
-    major_words: list[str] = Field(default_factory=list)
-    major_tail_prefixes: list[str] = Field(default_factory=list)
-    major_relations: list[str] = Field(default_factory=list)
-    major_suffixes: list[str] = Field(default_factory=list)
-    major_wishes: list[str] = Field(default_factory=list)
-    major_separators: list[str] = Field(default_factory=list)
-    no_requirement: list[str] = Field(default_factory=list)
-    enumerating_verbs: list[str] = Field(default_factory=list)
+    preferred_markers: Words = []
+    not_preferred_markers: Words = []
+    major_words: Words = []
+    major_tail_prefixes: Words = []
+    major_relations: Words = []
+    major_suffixes: Words = []
+    major_wishes: Words = []
+    major_separators: Words = []
+    no_requirement: Words = []
+    enumerating_verbs: Words = []
     label_hints: dict[str, Literal["education", "experience", "age", "gender", "majors", "certifications",
                                    "training", "knowledge", "qualities", "skills", "special"]] = Field(
         default_factory=dict)
-    requirement_words: list[str] = Field(default_factory=list)
-    experiential_aspect: list[str] = Field(default_factory=list)
+    requirement_words: Words = []
+    experiential_aspect: Words = []
 
 
 class ReportingVocab(_Vocab):
-    report_verbs: list[str] = Field(default_factory=list)
+    report_verbs: Words = []
     report_to_word: str = ""
     direct: str = ""
     indirect: str = ""
-    supervise_words: list[str] = Field(default_factory=list)
+    supervise_words: Words = []
     position_unit: str = ""
     person_unit: str = ""
     total_word: str = ""
     count_word: str = ""
-    promotion_verbs: list[str] = Field(default_factory=list)
-    promotion_joins: list[str] = Field(default_factory=list)
-    name_separators: list[str] = Field(default_factory=list)
-    name_tails: list[str] = Field(default_factory=list)
-    contact_relations: list[str] = Field(default_factory=list)
-    contact_reasons: list[str] = Field(default_factory=list)
+    promotion_verbs: Words = []
+    promotion_joins: Words = []
+    name_separators: Words = []
+    name_tails: Words = []
+    contact_relations: Words = []
+    contact_reasons: Words = []
 
 
 class ValuesVocab(_Vocab):
-    empty: list[str] = Field(default_factory=list)
+    empty: Words = []
 
 
 class PostingsVocab(_Vocab):
     salary_units: dict[str, Literal["month", "year", "day", "hour"]] = Field(default_factory=dict)
-    thousand: list[str] = Field(default_factory=list)
-    ten_thousand: list[str] = Field(default_factory=list)
-    yuan: list[str] = Field(default_factory=list)
-    months_words: list[str] = Field(default_factory=list)
-    negotiable: list[str] = Field(default_factory=list)
-    pay_words: list[str] = Field(default_factory=list)
-    perk_pay_words: list[str] = Field(default_factory=list)
-    employment_types: list[str] = Field(default_factory=list)
-    place_separators: list[str] = Field(default_factory=list)
-    not_places: list[str] = Field(default_factory=list)
-    place_prefixes: list[str] = Field(default_factory=list)
+    thousand: Words = []
+    ten_thousand: Words = []
+    yuan: Words = []
+    months_words: Words = []
+    negotiable: Words = []
+    pay_words: Words = []
+    perk_pay_words: Words = []
+    employment_types: Words = []
+    place_separators: Words = []
+    not_places: Words = []
+    place_prefixes: Words = []
 
 
 class GrammarVocab(_Vocab):
     """Function words that tell prose from structure."""
 
-    prose_followers: list[str] = Field(default_factory=list)
-    strong_start_followers: list[str] = Field(default_factory=list)
-    prose_preceders: list[str] = Field(default_factory=list)
-    title_conjunctions: list[str] = Field(default_factory=list)
-    level_joins: list[str] = Field(default_factory=list)
+    prose_followers: Words = []
+    strong_start_followers: Words = []
+    prose_preceders: Words = []
+    title_conjunctions: Words = []
+    level_joins: Words = []
     month_word: str = ""
-    copulas: list[str] = Field(default_factory=list)
-    sentence_inner_marks: list[str] = Field(default_factory=list)
-    sentence_final_marks: list[str] = Field(default_factory=list)
-    prose_labels: list[str] = Field(default_factory=list)
-    running_headings: list[str] = Field(default_factory=list)
-    subject_tails: list[str] = Field(default_factory=list)
-    all_roles_words: list[str] = Field(default_factory=list)
-    ambiguous_headings: list[str] = Field(default_factory=list)
-    categorised_duty_headings: list[str] = Field(default_factory=list)
+    copulas: Words = []
+    sentence_inner_marks: Words = []
+    sentence_final_marks: Words = []
+    prose_labels: Words = []
+    running_headings: Words = []
+    subject_tails: Words = []
+    all_roles_words: Words = []
+    ambiguous_headings: Words = []
+    categorised_duty_headings: Words = []
 
 
 class LexiconData(_Vocab):
     sections: dict[SectionKey, list[str]] = Field(default_factory=dict)
     labels: dict[FieldPath, list[str]] = Field(default_factory=dict)
-    meta_labels: list[str] = Field(default_factory=list)
+    meta_labels: Words = []
     titles: TitlesVocab = Field(default_factory=TitlesVocab)
     lists: ListsVocab = Field(default_factory=ListsVocab)
     requirements: dict[RequirementList, list[str]] = Field(default_factory=dict)

@@ -16,6 +16,7 @@ from functools import cache
 
 from ..schemas.document import Document
 from ..schemas.role import Review, Role, Warning
+from .fields.duties import STRAY_CELLS
 from .lexicon import Lexicon, alternation
 from .rules import rule
 from .segment import RoleDraft
@@ -79,7 +80,7 @@ def _heading_as_title(role: Role, draft: RoleDraft, lexicon: Lexicon) -> str | N
 def _cells_out_of_order(role: Role, draft: RoleDraft, lexicon: Lexicon) -> str | None:
     """A duty table flattened out of order (its cells stand before the duties they belong to)
     gives duties whose frequencies and groups may belong to another row."""
-    return "table_out_of_order" if any(w.code == "table_cells_out_of_order" for w in role.warnings) else None
+    return "table_out_of_order" if any(w.code == STRAY_CELLS for w in role.warnings) else None
 
 
 def ocr_confidence(draft: RoleDraft, display: Document) -> float | None:

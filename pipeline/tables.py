@@ -15,9 +15,11 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from ..schemas.document import Block, Cell
+from .fields.pay import parse_salary
 from .lexicon import Lexicon, alternation
 from .piece import Kind, Loc, Piece
 from .rules import rule
+from .titles import is_organization, is_position_name
 
 
 @dataclass
@@ -62,7 +64,6 @@ def table_pieces(block: Block, lexicon: Lexicon, scan_text: Scanner) -> list[Pie
     r = 0
     while r < table.n_rows:
         row_cells = _unique_row(grid, r)
-        texts = [c.text.strip() for c in row_cells]
         non_empty = [c for c in row_cells if c.text.strip()]
         if not non_empty:
             r += 1
@@ -86,8 +87,7 @@ def table_pieces(block: Block, lexicon: Lexicon, scan_text: Scanner) -> list[Pie
             r += 1
             continue
 
-        section_row = len(non_empty) == 1 and (len(row_cells) == 1 or _spans_row(non_empty[0], table.n_cols)
-                                               or len(texts) - texts.count("") == 1)
+        section_row = len(non_empty) == 1  # a heading or free text alone in its row
         if list_columns is not None and not section_row and _fits_list(grid, r, list_columns):
             pieces.append(_list_item(grid, r, list_columns, span, lexicon))
             r += 1
@@ -102,18 +102,10 @@ def table_pieces(block: Block, lexicon: Lexicon, scan_text: Scanner) -> list[Pie
             continue
         list_columns = None
 
-        roster = _roster_header(row_cells, lexicon)
-        dump = _dump_rows(grid, lexicon, span, scan_text) if roster is None and r == 0 else []
-        if dump:
-            pieces.extend(dump)
+        rest = _roster_or_dump(grid, r, row_cells, lexicon, span, scan_text)
+        if rest:
+            pieces.extend(rest)
             break
-        if roster is not None and r + 1 < table.n_rows:
-            headers = {c.col: _norm(c.text) for c in row_cells}
-            rows = _roster_rows(grid, r + 1, roster, lexicon, span, scan_text, headers)
-            if rows:
-                pieces.extend(rows)
-                r = table.n_rows
-                continue
 
         consumed_below = _vertical_form(grid, r, row_cells, lexicon, span, pieces)
         if consumed_below:
@@ -122,6 +114,19 @@ def table_pieces(block: Block, lexicon: Lexicon, scan_text: Scanner) -> list[Pie
         _horizontal_form(row_cells, r, lexicon, span, scan_text, pieces)
         r += 1
     return pieces
+
+
+def _roster_or_dump(grid: list[list[Cell | None]], r: int, row_cells: list[Cell], lexicon: Lexicon, span,
+                    scan_text: Scanner) -> list[Piece]:
+    """The rest of the table read as rows of roles: a roster under its header row ``r``, or,
+    from the first row, a posting dump without one; empty when it is neither."""
+    roster = _roster_header(row_cells, lexicon)
+    if roster is None:
+        return _dump_rows(grid, lexicon, span, scan_text) if r == 0 else []
+    if r + 1 >= len(grid):
+        return []
+    headers = {c.col: _norm(c.text) for c in row_cells}
+    return _roster_rows(grid, r + 1, roster, lexicon, span, scan_text, headers)
 
 
 def _blank_form_start(grid: list[list[Cell | None]], span) -> list[Piece]:
@@ -323,9 +328,6 @@ def _dump_row_piece(piece: Piece) -> Piece:
 
 def _column_content(texts: list[str], lexicon: Lexicon) -> str | None:
     """What most cells of a column hold: title | organization | compensation | text."""
-    from .fields.pay import parse_salary
-    from .titles import is_organization, is_position_name
-
     filled = [t for t in texts if t]
     if len(filled) < HEADERLESS_MIN_ROWS or len(filled) * 2 < len(texts):
         return None

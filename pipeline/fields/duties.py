@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from ...schemas.role import Duty
+from ...schemas.role import Duty, Warning
 from ..lexicon import Lexicon, alternation
 from ..numbering import Label
 from ..piece import Kind, Loc, Piece
@@ -27,6 +27,8 @@ from ..sections import Tagged
 from ..tables import is_duty_marker
 from .values import clean_item, clean_value
 
+# The warning a duty table flattened out of order leaves; the review flag reads it.
+STRAY_CELLS = "table_cells_out_of_order"
 SENTENCE_END = "。;；!?！？"
 MAX_CATEGORY = 30
 INSTRUCTION = re.compile(r"[(（][^()（）]{4,60}[)）]")
@@ -60,6 +62,12 @@ class DutyResult:
     used: set[int]
     rules: list[Piece]
     stray_cells: int = 0  # flattened-table cells with no duty of their own row to join
+
+
+def stray_cells_warning(count: int) -> Warning:
+    return Warning(code=STRAY_CELLS, field="duties",
+                   message=f"{count} frequency cell(s) of a flattened duty table "
+                           "stand before or between duties they cannot belong to")
 
 
 @cache
