@@ -30,15 +30,17 @@ _EXPORTS = {
     "SCHEMA_VERSION": "jdx.schemas.role:SCHEMA_VERSION",
 }
 
-__all__ = ["__version__", *_EXPORTS]
+__all__ = ["SCHEMA_VERSION", "ConvertResult", "Document", "DocumentError", "ErrorCode", "Lexicon", "Role",
+           "__version__", "batch", "convert", "load_lexicon"]
 
 if TYPE_CHECKING:
-    __version__: str
-    from .pipeline.api import batch, convert
-    from .schemas.role import SCHEMA_VERSION, ConvertResult, Role
-    from .schemas.document import Document
     from .extractors.errors import DocumentError, ErrorCode
+    from .pipeline.api import batch, convert
     from .pipeline.lexicon import Lexicon, load_lexicon
+    from .schemas.document import Document
+    from .schemas.role import SCHEMA_VERSION, ConvertResult, Role
+
+    __version__: str
 
 
 def _version() -> str:

@@ -32,3 +32,6 @@ def test_library_face() -> None:
     assert [d.text for d in result.roles[0].duties] == ["负责现金收付", "负责银行结算"]
     assert isinstance(result.roles[0], jdx.Role)
     assert issubclass(jdx.DocumentError, Exception)
+    # every public name resolves (they are imported on first access)
+    assert all(getattr(jdx, name) is not None for name in jdx.__all__)
+    assert "importlib.metadata" not in jdx.__dict__

@@ -8,7 +8,6 @@ from pathlib import Path
 
 import jieba
 import pytest
-
 from jdx.pipeline import word_frequencies
 from jdx.pipeline.word_frequencies import WordFrequencies, build, open_for, prefix_dictionary
 
