@@ -34,4 +34,3 @@ def test_library_face() -> None:
     assert issubclass(jdx.DocumentError, Exception)
     # every public name resolves (they are imported on first access)
     assert all(getattr(jdx, name) is not None for name in jdx.__all__)
-    assert "importlib.metadata" not in jdx.__dict__
