@@ -201,6 +201,7 @@ class QualificationsVocab(_Vocab):
     major_separators: Words = []
     no_requirement: Words = []
     enumerating_verbs: Words = []
+    major_lead_ins: Words = []
     label_hints: dict[str, Literal["education", "experience", "age", "gender", "majors", "certifications",
                                    "training", "knowledge", "qualities", "skills", "special"]] = Field(
         default_factory=dict)

@@ -566,6 +566,20 @@ def test_majors_on_a_requirement_line_of_their_own() -> None:
     assert role.qualifications.majors == []
 
 
+def test_majors_named_before_the_degree_in_one_clause() -> None:
+    """``拥有计算机、软件工程或相关专业本科及以上学历``: the majors stand before 专业 and the
+    degree after it, in one clause; the lead-in verb is no major. A degree first and
+    ``专业不限`` after it names none."""
+    role = convert("# 后端开发工程师\n## 任职要求\n- 拥有计算机、软件工程或相关专业本科及以上学历\n"
+                   "- 两年以上 Go 开发经验\n", name="jd.md").roles[0]
+    assert role.qualifications.majors == ["计算机", "软件工程"]
+    assert role.qualifications.education is not None and role.qualifications.education.level == "本科"
+    role = convert("岗位名称：算法工程师\n任职要求：\n1、要求具有应用数学、统计学等相关专业硕士以上学历；\n").roles[0]
+    assert role.qualifications.majors == ["应用数学", "统计学"]
+    role = convert("岗位名称：文员\n任职要求：\n1、大专以上学历专业不限；\n").roles[0]
+    assert role.qualifications.majors == []
+
+
 def test_a_kpi_table_with_period_target_columns_ends_at_the_signature_rows() -> None:
     """``月度目标 | 季度目标 | 年度目标`` are the periods' target columns; the form's 签字确认 row across
     the table and its blank 任职者 | ␣ | 日期 | ␣ boxes end the KPI table."""

@@ -54,6 +54,7 @@ def _patterns(lexicon: Lexicon) -> dict[str, re.Pattern[str]]:
             rf"|(?:{alternation(q.major_suffixes)})?(?:{alternation(q.major_wishes)})$"),
         "major_split": re.compile(alternation(q.major_separators)),
         "major_word": re.compile(alternation(q.major_words)),
+        "major_lead_in": re.compile(rf"^(?:{alternation(q.major_lead_ins)})"),
         "experience_word": re.compile(alternation(q.experience_words)),
     }
 
@@ -206,11 +207,26 @@ def majors_in_education(text: str, lexicon: Lexicon) -> list[str]:
     only a wish (``…相关专业优先``)."""
     p = _patterns(lexicon)
     for part in re.split(r"[,，;；。]", text):
-        if p["major_word"].search(part) and not p["preferred"].search(part) and not p["education"].search(part):
-            found = majors(part, lexicon)
-            if found:
-                return found
+        if not p["major_word"].search(part) or p["preferred"].search(part):
+            continue
+        found = majors_before_degree(part, lexicon) if p["education"].search(part) else majors(part, lexicon)
+        if found:
+            return found
     return []
+
+
+@rule
+def majors_before_degree(clause: str, lexicon: Lexicon) -> list[str]:
+    """One clause names the majors and then the degree (``拥有计算机、软件工程或相关专业本科及
+    以上学历``, ``计算机相关专业硕士以上学历``, ``工学类、理学类专业本科及以上``): the majors are
+    what stands before the major word, once its lead-in verb (拥有, 要求具有) is set aside. A
+    degree before the major word (``本科学历，专业不限`` in one clause) names none this way."""
+    p = _patterns(lexicon)
+    major = p["major_word"].search(clause)
+    degree = p["education"].search(clause)
+    if major is None or degree is None or degree.start() < major.end():
+        return []
+    return majors(p["major_lead_in"].sub("", clause[:major.end()].strip()), lexicon)
 
 
 @rule
