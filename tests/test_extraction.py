@@ -580,6 +580,32 @@ def test_majors_named_before_the_degree_in_one_clause() -> None:
     assert role.qualifications.majors == []
 
 
+def test_a_total_row_under_the_kpis_is_no_kpi() -> None:
+    """合计 sums the indicators above it; it is not one of them."""
+    role = convert("岗位名称：销售经理\n考核指标：\n销售额完成率\n回款率\n合计\n").roles[0]
+    assert [k.name for k in role.kpis] == ["销售额完成率", "回款率"]
+
+
+def test_a_flattened_form_label_directly_before_its_number() -> None:
+    """``年龄25-45周岁`` between other fields of a flattened form: the label lost its colon, not
+    its meaning."""
+    role = convert("岗位名称：司机 所属部门：行政部\n性别：男 年龄25-45周岁 学历：高中\n"
+                   "岗位职责：\n1、负责公司车辆驾驶\n").roles[0]
+    assert role.qualifications.age is not None
+    assert (role.qualifications.age.min, role.qualifications.age.max) == (25, 45)
+
+
+def test_latin_headings_at_a_line_start_open_sections() -> None:
+    """``Responsibilities`` alone on its line heads the duties; the same word inside a sentence
+    (``customer requirements``) is prose and opens nothing."""
+    result = convert("Senior Backend Engineer\n\nResponsibilities\n- Build and run our payment services\n"
+                     "- Review code\n\nRequirements\n- Understand customer requirements well\n")
+    assert [r.title for r in result.roles] == ["Senior Backend Engineer"]
+    role = result.roles[0]
+    assert [d.text for d in role.duties] == ["Build and run our payment services", "Review code"]
+    assert [u.text for u in role.unmapped] == ["Understand customer requirements well"]
+
+
 def test_a_kpi_table_with_period_target_columns_ends_at_the_signature_rows() -> None:
     """``月度目标 | 季度目标 | 年度目标`` are the periods' target columns; the form's 签字确认 row across
     the table and its blank 任职者 | ␣ | 日期 | ␣ boxes end the KPI table."""
