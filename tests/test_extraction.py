@@ -606,6 +606,17 @@ def test_latin_headings_at_a_line_start_open_sections() -> None:
     assert [u.text for u in role.unmapped] == ["Understand customer requirements well"]
 
 
+def test_a_numbered_heading_inside_a_run_ends_the_pay_text() -> None:
+    """A scraped posting runs its parts together: ``…法定假期。其他信息：1、工作地点：…2、乘车路线：…``.
+    ``1、工作地点`` is a numbered heading where the numbering starts, so the pay text ends before
+    it and the commuting route is no part of the pay."""
+    role = convert("岗位名称：数据分析师\n岗位职责：1.负责数据清洗；2.负责报表开发。福利待遇：底薪+绩效奖金+年终奖+"
+                   "社保+公积金+法定假期。其他信息：1、工作地点：富士康龙华园区(深圳市宝安区东环二路02号)2、乘车路线："
+                   "深圳北站乘M353抵达龙华富士康公交站\n").roles[0]
+    assert role.compensation is not None and role.compensation.startswith("底薪+绩效奖金")
+    assert "乘车路线" not in role.compensation
+
+
 def test_a_kpi_table_with_period_target_columns_ends_at_the_signature_rows() -> None:
     """``月度目标 | 季度目标 | 年度目标`` are the periods' target columns; the form's 签字确认 row across
     the table and its blank 任职者 | ␣ | 日期 | ␣ boxes end the KPI table."""
