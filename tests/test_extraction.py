@@ -617,6 +617,62 @@ def test_a_numbered_heading_inside_a_run_ends_the_pay_text() -> None:
     assert "乘车路线" not in role.compensation
 
 
+def test_degree_and_years_lines_before_any_heading_are_requirements() -> None:
+    """A posting that opens with its requirements, unlabelled (``本科及以上学历``,
+    ``3年以上销售经验``) before its first heading: such lines say what they are."""
+    role = convert("销售代表\n本科及以上学历\n3年以上销售经验\n岗位职责：\n1、开拓客户\n2、维护客户关系\n").roles[0]
+    assert role.qualifications.education is not None and role.qualifications.education.level == "本科"
+    assert role.qualifications.experience is not None and role.qualifications.experience.years_min == 3
+
+
+def _docx(build) -> bytes:
+    import io
+
+    import docx
+
+    document = docx.Document()
+    build(document)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def _fill(table, rows: list[list[str]]) -> None:
+    for i, row in enumerate(rows):
+        for j, text in enumerate(row):
+            table.cell(i, j).text = text
+
+
+def test_text_after_a_roster_table_speaks_for_every_row() -> None:
+    """``福利待遇：…`` under a table of openings (one role per row) is every opening's."""
+    def build(document) -> None:
+        document.add_paragraph("招聘岗位")
+        _fill(document.add_table(rows=3, cols=3),
+              [["岗位名称", "人数", "任职要求"], ["销售代表", "3", "大专以上学历"], ["客服专员", "2", "中专以上学历"]])
+        document.add_paragraph("福利待遇：五险一金、包吃包住")
+
+    result = convert_bytes(_docx(build), "招聘.docx", raise_errors=True)
+    assert [(r.title, r.benefits) for r in result.roles] == [
+        ("销售代表", ["五险一金", "包吃包住"]), ("客服专员", ["五险一金", "包吃包住"])]
+
+
+def test_a_duty_table_keeps_its_columns_across_a_section_row() -> None:
+    """``序号 | 职责内容`` rows, a row across the table (``安全生产责任``), then more numbered rows:
+    the rows after the section row are duties of the same columns, under that group."""
+    def build(document) -> None:
+        document.add_paragraph("岗位名称：安全员")
+        table = document.add_table(rows=6, cols=2)
+        _fill(table, [["序号", "职责内容"], ["1", "负责安全检查"], ["2", "负责隐患整改"], ["", ""],
+                      ["1", "落实安全生产制度"], ["2", "组织安全培训"]])
+        table.cell(3, 0).merge(table.cell(3, 1)).text = "安全生产责任"
+
+    role = convert_bytes(_docx(build), "安全员.docx", raise_errors=True).roles[0]
+    assert [(d.text, d.category) for d in role.duties] == [
+        ("负责安全检查", None), ("负责隐患整改", None),
+        ("落实安全生产制度", "安全生产责任"), ("组织安全培训", "安全生产责任")]
+    assert role.unmapped == []
+
+
 def test_a_kpi_table_with_period_target_columns_ends_at_the_signature_rows() -> None:
     """``月度目标 | 季度目标 | 年度目标`` are the periods' target columns; the form's 签字确认 row across
     the table and its blank 任职者 | ␣ | 日期 | ␣ boxes end the KPI table."""

@@ -116,3 +116,27 @@ def test_a_posting_dump_without_a_header_row_gives_one_role_per_row(tmp_path: Pa
     assert (roles[1].salary.min, roles[1].salary.max, roles[1].salary.unit) == (5000, 7000, "month")
     # the columns nobody named keep their text in the role, under the column's place
     assert ("第7列", "上海-徐汇区") in [(o.heading, o.text) for o in roles[0].other_sections]
+
+
+def test_an_instructions_sheet_gives_no_role() -> None:
+    """A 填写说明 sheet explains the form (``岗位名称：填写公司统一的岗位名称``); its labels
+    describe no role, the other sheets do."""
+    import io
+
+    import openpyxl
+    from jdx.pipeline.convert import convert_bytes
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "填写说明"
+    sheet.append(["岗位名称：填写公司统一的岗位名称"])
+    sheet.append(["岗位职责：按重要程度逐条填写，每条以动词开头"])
+    for title in ("出纳", "会计"):
+        form = book.create_sheet(title)
+        form.append(["岗位名称", title])
+        form.append(["岗位职责", "1、负责日常账务\n2、负责报表"])
+    data = io.BytesIO()
+    book.save(data)
+    result = convert_bytes(data.getvalue(), "岗位说明书.xlsx", raise_errors=True)
+    assert [(r.title, [d.text for d in r.duties]) for r in result.roles] == [
+        ("出纳", ["负责日常账务", "负责报表"]), ("会计", ["负责日常账务", "负责报表"])]
