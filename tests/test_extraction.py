@@ -673,6 +673,18 @@ def test_a_duty_table_keeps_its_columns_across_a_section_row() -> None:
     assert role.unmapped == []
 
 
+def test_a_dash_qualifier_is_no_part_of_the_title() -> None:
+    """Doc-site titles and form headers add a classification after a long dash
+    (``客户服务主管--工程施工类``, ``会计——总账``); the position is what stands before it."""
+    assert convert("客户服务主管--工程施工类\n岗位职责：\n1、负责客户投诉处理\n2、负责回访\n").roles[0].title == "客户服务主管"
+    assert convert("会计——总账\n岗位职责：\n1、负责总账核算\n").roles[0].title == "会计"
+
+
+def test_recruiting_words_around_the_position_are_no_part_of_the_title() -> None:
+    """``行政内勤岗位招聘JD``: a posting wraps the position in recruiting words."""
+    assert convert("行政内勤岗位招聘JD\n岗位职责：\n1、负责办公用品采购\n").roles[0].title == "行政内勤"
+
+
 def test_a_kpi_table_with_period_target_columns_ends_at_the_signature_rows() -> None:
     """``月度目标 | 季度目标 | 年度目标`` are the periods' target columns; the form's 签字确认 row across
     the table and its blank 任职者 | ␣ | 日期 | ␣ boxes end the KPI table."""

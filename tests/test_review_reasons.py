@@ -80,3 +80,26 @@ def test_a_departments_duties_are_no_roles_duties() -> None:
                      "2、负责教师的排课与考核。\n")
     assert [(r.title, [d.text for d in r.duties]) for r in result.roles] == [("教务专员", ["负责学员档案管理", "负责课表编排"])]
     assert "负责制定学期教学计划。" in [u.text for u in result.unassigned]
+
+
+def _read_as_ocr(text: str, confidence: float) -> ConvertResult:
+    """The text as OCR would hand it over: every block with the engine's confidence."""
+    import hashlib
+
+    from jdx.extractors import read_document
+    from jdx.pipeline.convert import extract
+    from jdx.pipeline.lexicon import load_lexicon
+
+    data = text.encode()
+    doc = read_document(data)
+    doc = doc.model_copy(update={"blocks": [b.model_copy(update={"confidence": confidence}) for b in doc.blocks]})
+    return extract(doc, name="scan.png", sha256=hashlib.sha256(data).hexdigest(), lexicon=load_lexicon())
+
+
+def test_text_read_by_ocr_with_low_confidence_is_flagged() -> None:
+    """A scanned page read with low confidence may hold misread characters: the role is flagged;
+    the same page read confidently is not."""
+    text = "岗位名称：出纳\n岗位职责：\n1、负责现金收付\n2、负责银行结算\n任职要求：\n1、大专以上学历\n"
+    doubtful = _read_as_ocr(text, 0.55).roles[0]
+    assert "ocr_low_confidence" in doubtful.review.reasons
+    assert "ocr_low_confidence" not in _read_as_ocr(text, 0.97).roles[0].review.reasons
