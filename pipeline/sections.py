@@ -7,14 +7,12 @@ default section — duties for a ``XX岗位职责`` document, nothing for a ``XX
 
 from __future__ import annotations
 
-import re
-from functools import cache
-
-from .lexicon import Lexicon, alternation
+from .lexicon import Lexicon
 from .piece import Kind, Piece
 from .rules import rule
 from .scan import SWITCHING_LABELS
 from .segment import RoleDraft
+from .self_evident import pay_line, self_evident_requirement
 from .tables import is_duty_marker
 
 Tagged = list[tuple[str | None, Piece]]
@@ -146,39 +144,15 @@ def _own_section(section: str | None, piece: Piece, lexicon: Lexicon) -> str | N
     if piece.kind not in (Kind.TEXT, Kind.ITEM):
         return section
     text = piece.text.strip()
-    if section is None and _self_evident_requirement(text, lexicon):
+    if section is None and self_evident_requirement(text, lexicon):
         return "qualifications"
     if section == "qualifications" and piece.kind == Kind.ITEM and _duty_in_requirements(text, lexicon):
         return "duties"
-    if section in (None, "qualifications") and _pay_line(text, lexicon):
+    if section in (None, "qualifications") and pay_line(text, lexicon):
         return "compensation"
     return section
 
 
-@rule
-def _pay_line(text: str, lexicon: Lexicon) -> bool:
-    """A short line that opens with a pay range (``10-20k * 14``, ``8000-12000元/月``) states the
-    pay, wherever a posting put it: after the requirements, in a list of its own, under no heading."""
-    from .fields.pay import parse_salary
-
-    return len(text) <= 30 and text[:1].isdigit() and parse_salary(text, lexicon) is not None
-
-
-@cache
-def _requirement_re(lexicon: Lexicon) -> re.Pattern[str]:
-    q = lexicon.data.qualifications
-    levels = alternation(list(q.education))
-    above = alternation(q.at_least)
-    years = alternation(q.year_units)
-    exp = alternation(q.experience_words[:2])
-    return re.compile(rf"\d{{1,2}}\s?(?:{years})(?:{above}).{{0,12}}(?:{exp})|(?:{levels})(?:{above})")
-
-
-@rule
-def _self_evident_requirement(text: str, lexicon: Lexicon) -> bool:
-    """A short line that states a degree or ``N年以上…经验`` is a requirement wherever it
-    stands, even before any heading."""
-    return len(text) <= 30 and bool(_requirement_re(lexicon).search(text))
 
 
 @rule

@@ -21,7 +21,16 @@ from .keys import normalize_name
 from .lexicon import Lexicon
 from .piece import Kind, Piece
 from .rules import rule
-from .titles import DocTitle, clean_title, is_organization, is_position_name, split_organization, split_title
+from .self_evident import self_evident_requirement
+from .titles import (
+    DocTitle,
+    clean_title,
+    is_organization,
+    is_position_name,
+    posting_name,
+    split_organization,
+    split_title,
+)
 
 SAME_TITLE = 0.85
 
@@ -349,7 +358,7 @@ def promote_role_headings(pieces: list[Piece], lexicon: Lexicon) -> list[Piece]:
         elif piece.kind == Kind.TITLE:
             section = None
         elif section not in INNER_SECTIONS and _heading_line_opens_role(piece, out[i + 1: i + 1 + LOOKAHEAD], lexicon):
-            name = lexicon.numbering.heading_number.sub("", piece.text).strip()
+            name = posting_name(lexicon.numbering.heading_number.sub("", piece.text).strip(), lexicon)
             out[i] = replace(piece, kind=Kind.TITLE, text=name, title_style="heading", name=piece.text)
             section = None
     return out
@@ -381,18 +390,29 @@ def _heading_line_opens_role(piece: Piece, following: list[Piece], lexicon: Lexi
     leaflets name each position this way, in whatever font the reader could not see."""
     if piece.kind not in (Kind.TEXT, Kind.ITEM) or not piece.line_start or not (piece.alone or piece.source == "table"):
         return False
-    text = lexicon.numbering.heading_number.sub("", piece.text).strip()
+    raw = lexicon.numbering.heading_number.sub("", piece.text).strip()
+    text = posting_name(raw, lexicon)  # 招聘：前台 — the recruiting words' colon is not the line's
     if not 2 <= len(text) <= 24 or TITLE_PUNCT.search(text) or text.startswith(lexicon.duty_verbs):
         return False
     if lexicon.heading_re.fullmatch(text) or lexicon.label_re.fullmatch(text) or text in lexicon.frequency_words:
         return False
-    if not _names_a_position(text, piece, lexicon):
+    if not _names_a_position(raw, piece, lexicon):
         return False
     for nxt in following:
         if nxt.kind == Kind.LABEL and (nxt.key in ATTRIBUTE_LABELS or nxt.key is None and nxt.source == "table"):
             continue
+        if requirement_before_sections(nxt, lexicon):
+            continue
         return nxt.kind == Kind.HEADING and nxt.key in ROLE_SECTIONS
     return False
+
+
+@rule
+def requirement_before_sections(piece: Piece, lexicon: Lexicon) -> bool:
+    """Between a posting's position line and its sections may stand its key requirements,
+    unlabelled (``销售代表`` / ``本科及以上学历`` / ``3年以上销售经验`` / ``岗位职责：…``), as job
+    boards print them under the name: they belong to the role the line opens."""
+    return piece.kind in (Kind.TEXT, Kind.ITEM) and self_evident_requirement(piece.text, lexicon)
 
 
 # --- the rules ---------------------------------------------------------------------------------

@@ -127,6 +127,11 @@ def _posting_re(lexicon: Lexicon) -> re.Pattern[str]:
     return re.compile(rf"^(?:{words})\s{{0,3}}[:：]\s{{0,3}}|^(?:{words})\s{{1,3}}|\s{{0,3}}(?:{words})$")
 
 
+def posting_name(text: str, lexicon: Lexicon) -> str:
+    """``text`` without the recruiting words around a position (``招聘：前台`` → 前台)."""
+    return _posting_words(text, lexicon) or text
+
+
 @rule
 def _posting_words(title: str, lexicon: Lexicon) -> str | None:
     """Postings wrap the position in recruiting words (``招聘：前台``, ``行政内勤岗位招聘JD``):

@@ -621,6 +621,7 @@ def test_degree_and_years_lines_before_any_heading_are_requirements() -> None:
     """A posting that opens with its requirements, unlabelled (``本科及以上学历``,
     ``3年以上销售经验``) before its first heading: such lines say what they are."""
     role = convert("销售代表\n本科及以上学历\n3年以上销售经验\n岗位职责：\n1、开拓客户\n2、维护客户关系\n").roles[0]
+    assert role.title == "销售代表"  # requirement_before_sections: they stand under the position's line
     assert role.qualifications.education is not None and role.qualifications.education.level == "本科"
     assert role.qualifications.experience is not None and role.qualifications.experience.years_min == 3
 
@@ -683,6 +684,8 @@ def test_a_dash_qualifier_is_no_part_of_the_title() -> None:
 def test_recruiting_words_around_the_position_are_no_part_of_the_title() -> None:
     """``行政内勤岗位招聘JD``: a posting wraps the position in recruiting words."""
     assert convert("行政内勤岗位招聘JD\n岗位职责：\n1、负责办公用品采购\n").roles[0].title == "行政内勤"
+    # a line of its own that opens the role: 招聘：前台 names the position 前台
+    assert convert("招聘：前台\n岗位职责：\n1、负责来访接待\n2、负责电话转接\n").roles[0].title == "前台"
 
 
 def test_a_kpi_table_with_period_target_columns_ends_at_the_signature_rows() -> None:
