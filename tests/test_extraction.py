@@ -688,6 +688,17 @@ def test_recruiting_words_around_the_position_are_no_part_of_the_title() -> None
     assert convert("招聘：前台\n岗位职责：\n1、负责来访接待\n2、负责电话转接\n").roles[0].title == "前台"
 
 
+def test_a_line_packing_requirements_of_different_kinds_is_sorted_clause_by_clause() -> None:
+    """``高中以上学历，能吃苦耐劳，3年以上仓库经验``: the degree, a quality and the years, each as
+    written; a line with a wish stays whole among the wishes."""
+    q = convert("岗位名称：仓库管理员\n任职要求：高中以上学历，能吃苦耐劳，3年以上仓库经验\n").roles[0].qualifications
+    assert q.education is not None and (q.education.level, q.education.text) == ("高中", "高中以上学历")
+    assert q.experience is not None and (q.experience.years_min, q.experience.text) == (3, "3年以上仓库经验")
+    assert q.qualities == ["能吃苦耐劳"]
+    q = convert("岗位名称：仓库管理员\n任职要求：高中以上学历，有叉车证者优先\n").roles[0].qualifications
+    assert q.preferred == ["高中以上学历，有叉车证者优先"]
+
+
 def test_a_kpi_table_with_period_target_columns_ends_at_the_signature_rows() -> None:
     """``月度目标 | 季度目标 | 年度目标`` are the periods' target columns; the form's 签字确认 row across
     the table and its blank 任职者 | ␣ | 日期 | ␣ boxes end the KPI table."""

@@ -200,6 +200,56 @@ def unmarked_clauses(text: str, lexicon: Lexicon) -> str | None:
     return "，".join(kept) if kept and len(kept) < len(clauses) else None
 
 
+def clauses_outside_brackets(text: str, separators: str = ",，;；。") -> list[str]:
+    """``text`` cut at the separators that stand outside brackets, each clause as written
+    (``熟悉办公软件（Word，Excel）`` stays one clause)."""
+    out: list[str] = []
+    depth, start = 0, 0
+    for i, ch in enumerate(text):
+        if ch in "(（[【":
+            depth += 1
+        elif ch in ")）]】":
+            depth = max(0, depth - 1)
+        elif depth == 0 and ch in separators:
+            out.append(text[start:i])
+            start = i + 1
+    out.append(text[start:])
+    return [c.strip() for c in out if c.strip()]
+
+
+def _clause_kind(clause: str, lexicon: Lexicon) -> str | None:
+    if _patterns(lexicon)["preferred"].search(clause):
+        return "preferred"
+    if len(clause) <= 40 and parse_education(clause, lexicon) is not None:
+        return "education"
+    if years_in_text(clause, lexicon) is not None:
+        return "experience"
+    if age_in_text(clause, lexicon) is not None:
+        return "age"
+    return None
+
+
+@rule
+def packed_requirements(text: str, lexicon: Lexicon) -> list[str] | None:
+    """Leaflets and job boards pack requirements of different kinds into one line, clause after
+    clause (``高中以上学历，能吃苦耐劳，3年以上仓库经验``): when two clauses state different kinds (a
+    degree, years, an age), every clause is a requirement of its own, sorted by itself and kept as
+    written, so the qualities are no part of the degree's text. A line of one kind (``有 GraphQL
+    开发经验，Flow 或 TypeScript 开发经验``) stays whole, and so does a line with a wish: it is
+    kept whole among the wishes."""
+    # Semicolons part requirements before commas do: 持 C1 驾照，5年以上驾龄 is one of them.
+    for separators in (";；", ",，;；。"):
+        clauses = clauses_outside_brackets(text, separators)
+        if len(clauses) < 2:
+            continue
+        kinds = {k for c in clauses if (k := _clause_kind(c, lexicon)) is not None}
+        if "preferred" in kinds:
+            return None  # a line with a wish is kept whole among the wishes (preferred_text)
+        if len(kinds) >= 2:
+            return clauses
+    return None
+
+
 @rule
 def majors_in_education(text: str, lexicon: Lexicon) -> list[str]:
     """The degree line names the majors too (``本科及以上学历，计算机相关专业``,
@@ -370,6 +420,10 @@ class QualificationBuilder:
         value = clean_item(text)
         if not value:
             return None
+        packed = packed_requirements(value, self.lexicon)
+        if packed is not None:
+            fields = [self.add_unlabelled(clause, classify) for clause in packed]
+            return next((f for f in fields if f), None)
         wish = preferred_text(value, self.lexicon)
         if wish is not None:
             self.add_item("preferred", wish)
