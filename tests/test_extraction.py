@@ -699,6 +699,16 @@ def test_a_line_packing_requirements_of_different_kinds_is_sorted_clause_by_clau
     assert q.preferred == ["高中以上学历，有叉车证者优先"]
 
 
+def test_requirements_riding_on_a_wish_keep_their_own_words() -> None:
+    """``高中以上学历，有叉车证者优先，3年以上仓库经验``: the line is a wish, and its clauses that
+    are none still state the years; the experience text is that clause as written, not the
+    line with the wish cut out of its middle."""
+    text = "岗位名称：仓库管理员\n任职要求：\n1、高中以上学历，有叉车证者优先，3年以上仓库经验\n"
+    q = convert(text).roles[0].qualifications
+    assert q.preferred == ["高中以上学历，有叉车证者优先，3年以上仓库经验"]
+    assert q.experience is not None and (q.experience.years_min, q.experience.text) == (3, "3年以上仓库经验")
+
+
 def test_a_kpi_table_with_period_target_columns_ends_at_the_signature_rows() -> None:
     """``月度目标 | 季度目标 | 年度目标`` are the periods' target columns; the form's 签字确认 row across
     the table and its blank 任职者 | ␣ | 日期 | ␣ boxes end the KPI table."""

@@ -187,17 +187,16 @@ def preferred_text(text: str, lexicon: Lexicon) -> str | None:
     return clean_item(chosen) or None
 
 
-CLAUSES = re.compile(r"[,，;；。]")
 
 
 @rule
-def unmarked_clauses(text: str, lexicon: Lexicon) -> str | None:
+def unmarked_clauses(text: str, lexicon: Lexicon) -> list[str]:
     """A wish often rides on a requirement (``5年以上客服管理经验,有团队管理经验者优先``): the
-    clauses without a wish marker still state requirements."""
+    clauses without a wish marker still state requirements, each as written."""
     p = _patterns(lexicon)
-    clauses = [c for c in CLAUSES.split(text) if c.strip()]
+    clauses = clauses_outside_brackets(text)
     kept = [c for c in clauses if not p["preferred"].search(c)]
-    return "，".join(kept) if kept and len(kept) < len(clauses) else None
+    return kept if len(kept) < len(clauses) else []
 
 
 def clauses_outside_brackets(text: str, separators: str = ",，;；。") -> list[str]:
@@ -347,9 +346,8 @@ class QualificationBuilder:
         wish = preferred_text(value, self.lexicon) if field != "preferred" else None
         if wish is not None:
             self.add_item("preferred", wish)
-            required = unmarked_clauses(value, self.lexicon)
-            if required:
-                self._add_labelled(field, required)
+            for clause in unmarked_clauses(value, self.lexicon):
+                self._add_labelled(field, clause)
             return True
         return self._add_labelled(field, value)
 
@@ -430,9 +428,8 @@ class QualificationBuilder:
             edu = parse_education(value, self.lexicon)
             if self.education is None and edu is not None:
                 self.education = edu
-            required = unmarked_clauses(value, self.lexicon)
-            if required:
-                self._by_content(required, lambda _text: None)
+            for clause in unmarked_clauses(value, self.lexicon):
+                self._by_content(clause, lambda _text: None)
             return "preferred"
         labelled = self._own_label(value)
         if labelled is not None:
