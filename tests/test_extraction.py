@@ -709,6 +709,16 @@ def test_requirements_riding_on_a_wish_keep_their_own_words() -> None:
     assert q.experience is not None and (q.experience.years_min, q.experience.text) == (3, "3年以上仓库经验")
 
 
+def test_an_ambiguous_heading_takes_the_section_its_list_reads_as() -> None:
+    """``职责要求`` heads duties in one document and requirements in another: its list decides."""
+    role = convert("岗位名称：出纳\n职责要求：\n1、负责现金收付\n2、负责银行结算\n3、处理日常报销\n").roles[0]
+    assert [d.text for d in role.duties] == ["负责现金收付", "负责银行结算", "处理日常报销"]
+    role = convert("岗位名称：出纳\n职责要求：\n1、大专以上学历\n2、两年以上出纳工作经验\n3、具有良好的沟通能力\n").roles[0]
+    q = role.qualifications
+    assert role.duties == [] and q.experience is not None and q.experience.years_min == 2
+    assert q.skills == ["具有良好的沟通能力"]
+
+
 def test_a_kpi_table_with_period_target_columns_ends_at_the_signature_rows() -> None:
     """``月度目标 | 季度目标 | 年度目标`` are the periods' target columns; the form's 签字确认 row across
     the table and its blank 任职者 | ␣ | 日期 | ␣ boxes end the KPI table."""
