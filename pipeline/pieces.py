@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import cache
 
 from ..schemas.document import Block, BlockKind, Document
-from .lexicon import Lexicon
+from .lexicon import Lexicon, alternation
 from .numbering import Label
 from .piece import Kind, Loc, Piece
 from .rules import rule
@@ -41,6 +42,10 @@ def document_pieces(doc: Document, lexicon: Lexicon) -> list[Piece]:
 
 def block_pieces(block: Block, lexicon: Lexicon) -> list[Piece]:
     base = Loc(block=block.index, page=block.page, start=0, end=len(block.text))
+    if block.kind == BlockKind.PARAGRAPH:
+        prose = _recruiting_sentence(block.text, base, lexicon)
+        if prose is not None:
+            return prose
     pieces = scan_text(block.text, base, lexicon)
     if len(pieces) >= 2:
         subject = _subject_title(pieces[0], pieces[1], lexicon)
@@ -80,6 +85,51 @@ def _heading_names_position(piece: Piece, block: Block, lexicon: Lexicon) -> Pie
     if not is_position_name(text, lexicon, 20):
         return None
     return replace(piece, kind=Kind.TITLE, text=text, title_style="heading", source="heading_style", name=block.text)
+
+
+SENTENCE_END = re.compile(r"[。！？!?；;]")
+
+
+@cache
+def _recruiting_re(lexicon: Lexicon) -> re.Pattern[str]:
+    g = lexicon.data.grammar
+    numerals = lexicon.numbering.cn_class
+    count = rf"(?:\d{{1,3}}|{numerals}{{1,3}}|{alternation(g.recruiting_counts)})"
+    units = alternation(lexicon.data.titles.headcount_units)
+    # the position: no punctuation, digits or numerals inside (出纳 | 一名)
+    name = rf"[^\s\d{numerals[1:-1]},，。、；;：:!?！？()（）]{{2,14}}?"
+    return re.compile(rf"^[^。！？!?；;\n]{{0,30}}?(?:{alternation(g.recruiting_verbs)})(?P<name>{name})"
+                      rf"(?P<count>{count})(?:{units})")
+
+
+@rule
+def _recruiting_sentence(text: str, base: Loc, lexicon: Lexicon) -> list[Piece] | None:
+    """A posting written as prose names its position in a recruiting sentence (``我公司现招聘出纳
+    一名。``, ``因业务发展需要，诚聘销售经理2名，…``): the position with its count opens the role,
+    and every sentence after it is a line of that role's text."""
+    m = _recruiting_re(lexicon).match(text)
+    if m is None or not is_position_name(m.group("name"), lexicon, 14):
+        return None
+    stop = SENTENCE_END.search(text, m.end())
+    title = Piece(Kind.TITLE, m.group("name"), base.narrow(m.start("name"), m.end("name")),
+                  name=text[:stop.end() if stop else len(text)].strip(), title_style="prose", line_start=True)
+    count = Piece(Kind.LABEL, text[m.start("count"):m.end()], base.narrow(m.start("count"), m.end()),
+                  key="headcount", name="headcount", line_start=False)
+    pieces = [title, count]
+    lead = text[:m.start("name")].strip()
+    if lead:  # 本公司因业务发展需要，现招聘: the sentence's own words, kept as the role's text
+        pieces.append(Piece(Kind.TEXT, lead, base.narrow(0, len(lead)), line_start=False, source="prose_sentence"))
+    start = m.end()  # the rest of the recruiting sentence (，负责…) is text of the role too
+    for stop in [*SENTENCE_END.finditer(text, start), None]:
+        stop_at = stop.end() if stop else len(text)
+        sentence = text[start:stop_at]
+        body = sentence.lstrip(" \t，,、：:").rstrip()
+        if body.strip("。！？!?；;"):
+            first = start + sentence.index(body)
+            found = scan_text(body, base.narrow(first, first + len(body)), lexicon)
+            pieces.extend(replace(p, source="prose_sentence") if p.kind == Kind.TEXT else p for p in found)
+        start = stop_at
+    return pieces
 
 
 SUBJECT_LABELS = frozenset({"department", "reporting.reports_to"})

@@ -12,7 +12,7 @@ from .piece import Kind, Piece
 from .rules import rule
 from .scan import SWITCHING_LABELS
 from .segment import RoleDraft
-from .self_evident import pay_line, self_evident_requirement
+from .self_evident import duty_sentence, pay_line, self_evident_requirement
 from .tables import is_duty_marker
 
 Tagged = list[tuple[str | None, Piece]]
@@ -146,6 +146,8 @@ def _own_section(section: str | None, piece: Piece, lexicon: Lexicon) -> str | N
     text = piece.text.strip()
     if section is None and self_evident_requirement(text, lexicon):
         return "qualifications"
+    if section is None and piece.source == "prose_sentence" and duty_sentence(text, lexicon):
+        return "duties"
     if section == "qualifications" and piece.kind == Kind.ITEM and _duty_in_requirements(text, lexicon):
         return "duties"
     if section in (None, "qualifications") and pay_line(text, lexicon):

@@ -719,6 +719,32 @@ def test_an_ambiguous_heading_takes_the_section_its_list_reads_as() -> None:
     assert q.skills == ["具有良好的沟通能力"]
 
 
+PROSE_POSTING = ("本公司因业务发展需要，现招聘出纳一名。主要负责现金收付、银行结算和日记账登记。要求大专以上学历，"
+                 "两年以上出纳工作经验。月薪4000-6000元，五险一金。\n"
+                 "诚聘销售经理2名，负责华南区域的客户开发与维护；要求本科以上学历，3年以上销售经验。\n")
+
+
+def test_a_posting_written_as_prose_gives_its_roles() -> None:
+    """A 招聘启事 in sentences: each recruiting sentence (``现招聘出纳一名``, ``诚聘销售经理2名``)
+    opens a role with its count; a sentence opening with a duty verb (``主要负责…``) is a duty,
+    a degree sentence a requirement, a pay sentence (``月薪4000-6000元…``) the pay; nothing is lost."""
+    from conftest import lost_characters
+    from jdx.pipeline.lexicon import load_lexicon
+
+    result = convert(PROSE_POSTING, name="招聘启事.txt")
+    assert [(r.title, r.headcount) for r in result.roles] == [("出纳", 1), ("销售经理", 2)]
+    cashier, sales = result.roles
+    assert [d.text for d in cashier.duties] == ["主要负责现金收付、银行结算和日记账登记"]
+    assert cashier.qualifications.education is not None and cashier.qualifications.education.level == "大专"
+    assert cashier.qualifications.experience is not None and cashier.qualifications.experience.years_min == 2
+    assert cashier.compensation == "月薪4000-6000元，五险一金"
+    assert cashier.salary is not None and (cashier.salary.min, cashier.salary.max) == (4000, 6000)
+    assert [d.text for d in sales.duties] == ["负责华南区域的客户开发与维护"]
+    assert sales.qualifications.experience is not None and sales.qualifications.experience.years_min == 3
+    missing, _total = lost_characters(PROSE_POSTING.encode(), result, load_lexicon(), name="招聘启事.txt")
+    assert set(missing) <= {"名"}  # the counts' unit: 一名 and 2名 are the headcounts 1 and 2
+
+
 def test_a_kpi_table_with_period_target_columns_ends_at_the_signature_rows() -> None:
     """``月度目标 | 季度目标 | 年度目标`` are the periods' target columns; the form's 签字确认 row across
     the table and its blank 任职者 | ␣ | 日期 | ␣ boxes end the KPI table."""
