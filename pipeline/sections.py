@@ -37,6 +37,9 @@ def tag_sections(draft: RoleDraft, lexicon: Lexicon) -> Tagged:
             opened_at = piece.heading_level
         if piece.kind == Kind.HEADING and piece.name in lexicon.data.grammar.ambiguous_headings:
             section = _ambiguous_section(draft.pieces[i + 1:], lexicon)
+        elif piece.kind == Kind.HEADING and section == "purpose" and _summary_heading_lists_duties(
+                draft.pieces[i + 1:], lexicon):
+            section = "duties"
         tagged.append((_own_section(section, piece, lexicon), piece))
     return _unheaded_duty_lists(tagged, lexicon)
 
@@ -93,6 +96,21 @@ def _flattened_duty_cell(section: str | None, piece: Piece, lexicon: Lexicon) ->
         return True
     headers = set(lexicon.data.tables.extra_column_headers)
     return section != "kpis" and (text in lexicon.frequency_words or text in headers)
+
+
+@rule
+def _summary_heading_lists_duties(following: list[Piece], lexicon: Lexicon) -> bool:
+    """A summary heading (``岗位描述``, ``职位概述``) heads one paragraph in a 岗位说明书, but postings
+    put their duty list under it (``岗位描述：`` / ``1、负责现金收付`` / ``2、负责银行结算``): a list
+    of two or more items, most opening with a duty verb, is duties."""
+    items: list[Piece] = []
+    for piece in following:
+        if piece.kind in (Kind.HEADING, Kind.TITLE):
+            break
+        if piece.kind == Kind.ITEM:
+            items.append(piece)
+    dutylike = sum(1 for p in items if p.text.lstrip().startswith(lexicon.duty_verbs))
+    return len(items) >= 2 and dutylike * 2 > len(items)
 
 
 @rule

@@ -745,6 +745,17 @@ def test_a_posting_written_as_prose_gives_its_roles() -> None:
     assert set(missing) <= {"名"}  # the counts' unit: 一名 and 2名 are the headcounts 1 and 2
 
 
+def test_a_summary_heading_over_a_duty_list_heads_duties() -> None:
+    """``岗位描述`` heads a summary in a 岗位说明书 and a duty list in a posting: a list of items
+    opening with duty verbs under it is duties; one paragraph stays the purpose."""
+    role = convert("岗位名称：出纳\n岗位描述：\n1、负责现金收付\n2、负责银行结算\n工作地址：深圳市南山区\n").roles[0]
+    assert [d.text for d in role.duties] == ["负责现金收付", "负责银行结算"]
+    assert role.location == ["深圳市南山区"]
+    role = convert("岗位名称：出纳\n岗位描述：\n负责公司日常资金收付与核算，保证资金安全。\n岗位职责：\n1、负责现金收付\n").roles[0]
+    assert role.purpose == "负责公司日常资金收付与核算，保证资金安全"  # the closing 。 is not kept, as everywhere
+    assert [d.text for d in role.duties] == ["负责现金收付"]
+
+
 def test_a_kpi_table_with_period_target_columns_ends_at_the_signature_rows() -> None:
     """``月度目标 | 季度目标 | 年度目标`` are the periods' target columns; the form's 签字确认 row across
     the table and its blank 任职者 | ␣ | 日期 | ␣ boxes end the KPI table."""
