@@ -188,7 +188,7 @@ class RoleBuilder:
             grade=_str(self.scalars.get("grade")),
             headcount=_int(self.scalars.get("headcount")) or ident.headcount,
             category=_str(self.scalars.get("category")),
-            purpose=self._joined("purpose"),
+            purpose=self._joined("purpose", "；"),
             reporting=self.reporting,
             duties=self.duties,
             authorities=self.lists["authorities"],
@@ -202,7 +202,7 @@ class RoleBuilder:
             benefits=self.lists["benefits"],
             location=self.lists["location"],
             employment_type=_str(self.scalars.get("employment_type")),
-            work_conditions=self._joined("work_conditions"),
+            work_conditions=self._joined("work_conditions", "；"),
             other_sections=self.other,
             unmapped=self._unmapped(),
             source=Source(file=self.doc.file, format=self.doc.format, sha256=self.doc.sha256,  # type: ignore[arg-type]

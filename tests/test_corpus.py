@@ -1,7 +1,7 @@
-"""Every document of ../shared/corpus converts without a crash: a typed failure at worst; pay
-values are the document's own text; no unflagged role pools more than 40 duties; the corpus's
-notes, manifest and regulation give no role. Skipped when the corpus is not next to the
-repository (failed under CI)."""
+"""Every document of ../shared/corpus converts without a crash: a typed failure at worst; its
+values (pay, purpose, requirements, duties, places …) are the document's own text; no unflagged
+role pools more than 40 duties; the corpus's notes, manifest and regulation give no role.
+Skipped when the corpus is not next to the repository (failed under CI)."""
 
 from __future__ import annotations
 
@@ -32,13 +32,28 @@ def test_corpus_file_converts_without_crashing(path: Path) -> None:
         assert role.source.role_count == len(result.roles)
         # a pooled role (a missed boundary) may pass only with its review flag up
         assert len(role.duties) <= MAX_DUTIES or "pooled_duties" in role.review.reasons, role.title
-    pay = [r.compensation for r in result.roles if r.compensation]
-    if pay:
+    values = [v for r in result.roles for v in _written_values(r)]
+    if values:
         text = _document_text(path)
-        for value in pay:
-            # values as written: every part of the pay text (parts joined with ；) is in the document
+        for field, value in values:
+            # values as written: every part of a value (text fields join their parts with ；) is in
+            # the document
             for part in value.split("；"):
-                assert SPACE.sub("", part) in text, (role_titles(result), part)
+                assert SPACE.sub("", part) in text, (role_titles(result), field, part)
+
+
+def _written_values(role) -> list[tuple[str, str]]:
+    """The role's values that must be the document's own text (a title may come from the file
+    name, and is left out)."""
+    q = role.qualifications
+    out = [(f, getattr(role, f)) for f in ("compensation", "purpose", "work_conditions", "department",
+                                           "organization") if getattr(role, f)]
+    out += [(f, o.text) for f in ("education", "experience", "age") if (o := getattr(q, f)) is not None and o.text]
+    out += [(f, v) for f in ("skills", "qualities", "knowledge", "certifications", "training", "special",
+                             "preferred", "majors") for v in getattr(q, f)]
+    out += [("duties", d.text) for d in role.duties]
+    out += [("benefits", v) for v in role.benefits] + [("location", v) for v in role.location]
+    return out
 
 
 SPACE = re.compile(r"\s+")

@@ -756,6 +756,13 @@ def test_a_summary_heading_over_a_duty_list_heads_duties() -> None:
     assert [d.text for d in role.duties] == ["负责现金收付"]
 
 
+def test_a_text_field_of_several_parts_keeps_each_part_as_written() -> None:
+    """A purpose written as two items is both items, joined with ；as the pay text is — not one
+    string run together (``资金安全无差错账实相符``) that the document never had."""
+    role = convert("岗位名称：出纳\n岗位目的：\n1、资金安全无差错\n2、账实相符\n岗位职责：\n1、负责现金收付\n").roles[0]
+    assert role.purpose == "资金安全无差错；账实相符"
+
+
 def test_a_kpi_table_with_period_target_columns_ends_at_the_signature_rows() -> None:
     """``月度目标 | 季度目标 | 年度目标`` are the periods' target columns; the form's 签字确认 row across
     the table and its blank 任职者 | ␣ | 日期 | ␣ boxes end the KPI table."""
