@@ -635,7 +635,7 @@ def _label(line: Line, i: int, where: str) -> Token | None:
     if where in ("start", "after", "space", "sentence", "comma", "colon"):
         ok = _separated_label(line, m, where, colon or comma)
     elif where == "glued":
-        ok = _glued_label(line, m, colon)
+        ok = _glued_label(line, m, colon) and not _tail_of_item_label(line, m, colon)
     else:
         ok = False
     if not ok:
@@ -643,6 +643,31 @@ def _label(line: Line, i: int, where: str) -> Token | None:
     if colon or comma:
         end += 1
     return Token(Kind.LABEL, i, end, key=line.lexicon.label_key(phrase), name=phrase)
+
+
+ITEM_LABEL_MAX = 6
+
+
+@rule
+def _tail_of_item_label(line: Line, m: re.Match[str], colon: bool) -> bool:
+    """``1、工作时间：8小时／每天`` in a run: a list item that opens with a label of its own, which
+    the lexicon does not know; a metadata label at its tail (``时间``, as in 编制时间) is part of
+    that longer label, not a label glued to the text before it."""
+    if not colon or line.lexicon.label_key(m.group()) is not None:
+        return False  # a field label keeps its meaning at the tail: 最低学历：硕士 is the degree
+    text, start = line.text, m.start()
+    while start > line.last_end and text[start - 1].isalpha() and not text[start - 1].isascii():
+        start -= 1
+    head = text[start:m.start()]
+    if not head or len(head) + len(m.group()) > ITEM_LABEL_MAX:
+        return False
+    return start == line.last_end and line.last_kind == Kind.ITEM or bool(
+        _item_marker_before(line.lexicon).search(text, 0, start))
+
+
+@cache
+def _item_marker_before(lexicon: Lexicon) -> re.Pattern[str]:
+    return re.compile(rf"(?:\d{{1,2}}|{lexicon.numbering.cn_class}{{1,3}})[、.．]$")
 
 
 @rule

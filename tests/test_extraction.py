@@ -763,6 +763,17 @@ def test_a_text_field_of_several_parts_keeps_each_part_as_written() -> None:
     assert role.purpose == "资金安全无差错；账实相符"
 
 
+def test_an_item_label_the_lexicon_does_not_know_keeps_its_words() -> None:
+    """``…法定假期1、工作时间：8小时／每天；2、…`` in a run: ``工作时间`` is the item's own label,
+    and the metadata label ``时间`` at its tail does not cut it into ``工作`` and ``时间：…``; the
+    office hours are no pay range either."""
+    role = convert("岗位名称：数据分析师\n岗位职责：1.负责数据清洗；2.负责报表开发。福利待遇：月薪6000-8000元，"
+                   "法定假期1、工作时间：9:00-18:00，8小时／每天；2、员工入职即享受带薪年休假。\n").roles[0]
+    assert role.compensation is not None and "工作时间：9:00-18:00" in role.compensation
+    assert [o.heading for o in role.other_sections] == []
+    assert role.salary is not None and (role.salary.min, role.salary.max, role.salary.unit) == (6000, 8000, "month")
+
+
 def test_a_kpi_table_with_period_target_columns_ends_at_the_signature_rows() -> None:
     """``月度目标 | 季度目标 | 年度目标`` are the periods' target columns; the form's 签字确认 row across
     the table and its blank 任职者 | ␣ | 日期 | ␣ boxes end the KPI table."""

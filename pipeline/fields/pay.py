@@ -26,8 +26,9 @@ def _patterns(lexicon: Lexicon) -> dict[str, re.Pattern[str]]:
     sep = alternation(lexicon.data.qualifications.range_separators)
     mult = alternation(p.thousand + p.ten_thousand)
     return {
-        "range": re.compile(rf"{AMOUNT}\s{{0,2}}({mult})?\s{{0,3}}(?:{sep})\s{{0,3}}{AMOUNT}\s{{0,2}}({mult})?",
-                            re.IGNORECASE),
+        # a clock time (9:00-18:00, 8：30—17：30) is no pay range: no figure next to a colon
+        "range": re.compile(rf"(?<![\d.])(?<!\d[:：]){AMOUNT}\s{{0,2}}({mult})?\s{{0,3}}(?:{sep})\s{{0,3}}"
+                            rf"{AMOUNT}\s{{0,2}}({mult})?(?!\d|[:：]\d)", re.IGNORECASE),
         "months": re.compile(rf"(\d{{2}})\s{{0,2}}(?:{alternation(p.months_words)})|[*×xX]\s{{0,2}}(\d{{2}})\b"),
         "unit": re.compile(alternation(list(p.salary_units))),
         "negotiable": re.compile(alternation(p.negotiable)),
