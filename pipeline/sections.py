@@ -109,8 +109,12 @@ def _summary_heading_lists_duties(following: list[Piece], lexicon: Lexicon) -> b
             break
         if piece.kind == Kind.ITEM:
             items.append(piece)
-    dutylike = sum(1 for p in items if p.text.lstrip().startswith(lexicon.duty_verbs))
-    return len(items) >= 2 and dutylike * 2 > len(items)
+    return len(items) >= 2 and _dutylike(items, lexicon) * 2 > len(items)
+
+
+def _dutylike(pieces: list[Piece], lexicon: Lexicon) -> int:
+    """How many of ``pieces`` open with a duty verb (负责…, 处理…)."""
+    return sum(1 for p in pieces if p.text.lstrip().startswith(lexicon.duty_verbs))
 
 
 @rule
@@ -154,8 +158,7 @@ def _duty_list_without_heading(run: list[Piece], lexicon: Lexicon) -> bool:
     """A numbered list under no heading whose items read like duties (负责…, 协助…) is the
     duty list of a document that never says 岗位职责."""
     items = [p for p in run if p.kind == Kind.ITEM]
-    dutylike = sum(1 for p in items if p.text.lstrip().startswith(lexicon.duty_verbs))
-    return len(items) >= 2 and dutylike * 2 >= len(items)
+    return len(items) >= 2 and _dutylike(items, lexicon) * 2 >= len(items)
 
 
 def _own_section(section: str | None, piece: Piece, lexicon: Lexicon) -> str | None:
@@ -171,8 +174,6 @@ def _own_section(section: str | None, piece: Piece, lexicon: Lexicon) -> str | N
     if section in (None, "qualifications") and pay_line(text, lexicon):
         return "compensation"
     return section
-
-
 
 
 @rule

@@ -46,20 +46,11 @@ def _source_key(source: Path) -> str:
 
 def prefix_dictionary(source: Path) -> tuple[dict[str, int], int]:
     """The dictionary file's words with their frequencies, every prefix of a word with 0, and
-    the total of the frequencies, as jieba's ``gen_pfdict`` makes them (a later line of the
-    same word wins; the total counts every line)."""
-    freq: dict[str, int] = {}
-    total = 0
+    the total of the frequencies: jieba's own ``gen_pfdict``, so the file answers as jieba would."""
+    import jieba  # already imported by the caller (nlp), without pkg_resources
+
     with source.open("rb") as lines:
-        for line in lines:
-            parts = line.strip().decode("utf-8").split(" ")
-            if len(parts) < 2:
-                continue
-            word, count = parts[0], int(parts[1])
-            freq[word] = count
-            total += count
-            for end in range(1, len(word)):
-                freq.setdefault(word[:end], 0)
+        freq, total = jieba.Tokenizer.gen_pfdict(lines)
     return freq, total
 
 

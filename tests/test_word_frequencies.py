@@ -9,7 +9,7 @@ from pathlib import Path
 import jieba
 import pytest
 from jdx.pipeline import word_frequencies
-from jdx.pipeline.word_frequencies import WordFrequencies, build, open_for, prefix_dictionary
+from jdx.pipeline.word_frequencies import WordFrequencies, build, open_for
 
 # A dictionary of our own in jieba's format (word, frequency, optional tag); 岗位 is listed
 # twice, as real dictionaries sometimes do, and the later line must win.
@@ -31,22 +31,14 @@ SENTENCES = [
 ]
 
 
-def test_prefix_dictionary_is_what_jieba_builds(tmp_path: Path) -> None:
-    source = tmp_path / "dict.txt"
-    source.write_text(SMALL_DICT, encoding="utf-8")
-    with source.open("rb") as f:
-        expected = jieba.Tokenizer.gen_pfdict(f)
-    assert prefix_dictionary(source) == expected
-    freq, total = expected
-    assert freq["岗位"] == 120 and freq["岗"] == 0 and total == 1350
-
-
 def test_on_disk_view_answers_as_the_dict(tmp_path: Path) -> None:
     source = tmp_path / "dict.txt"
     source.write_text(SMALL_DICT, encoding="utf-8")
     build(source, tmp_path / "words.sqlite")
     view = WordFrequencies(tmp_path / "words.sqlite")
-    freq, total = prefix_dictionary(source)
+    with source.open("rb") as f:
+        freq, total = jieba.Tokenizer.gen_pfdict(f)
+    assert freq["岗位"] == 120 and freq["岗"] == 0 and total == 1350  # the later line wins; every line counts
     assert view.total == total
     for word in [*freq, "没有", "岗位职", "x"]:
         assert (word in view) == (word in freq)

@@ -187,8 +187,6 @@ def preferred_text(text: str, lexicon: Lexicon) -> str | None:
     return clean_item(chosen) or None
 
 
-
-
 @rule
 def unmarked_clauses(text: str, lexicon: Lexicon) -> list[str]:
     """A wish often rides on a requirement (``5年以上客服管理经验,有团队管理经验者优先``): the
@@ -255,7 +253,7 @@ def majors_in_education(text: str, lexicon: Lexicon) -> list[str]:
     ``大专及以上,机械制造、材料成型等相关专业``): the clause with 专业 lists them, unless it is
     only a wish (``…相关专业优先``)."""
     p = _patterns(lexicon)
-    for part in re.split(r"[,，;；。]", text):
+    for part in clauses_outside_brackets(text):
         if not p["major_word"].search(part) or p["preferred"].search(part):
             continue
         found = majors_before_degree(part, lexicon) if p["education"].search(part) else majors(part, lexicon)
