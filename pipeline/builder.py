@@ -548,6 +548,8 @@ def _list_item(b: RoleBuilder, piece: Piece, key: str) -> None:
 
 @on_section("contacts.internal", "contacts.external")
 def _contact_lines(b: RoleBuilder, piece: Piece, section: str) -> None:
+    if contact_reason(piece.text, b.lexicon):
+        return  # contacts hold names; the reason (事由：工作联系) stays in unmapped with its span
     target = b.contacts.internal if section == "contacts.internal" else b.contacts.external
     b.add_to(target, section, contact_names(piece.text, b.lexicon), piece)
     b.use(piece)
@@ -567,16 +569,23 @@ def _released(b: RoleBuilder, piece: Piece, section: str) -> None:
     b.released.append(piece)
 
 
-def contact_names(text: str, lexicon: Lexicon) -> list[str]:
-    """``同级:各装置(部门)`` → 各装置(部门); ``事由:工作联系`` names no one."""
-    r = lexicon.data.reporting
+def _label_and_rest(text: str) -> tuple[str, str, str]:
     text = text.strip()
-    head, sep, rest = text.partition(":") if ":" in text else text.partition("：")
-    if sep and head in r.contact_reasons:
+    return text.partition(":") if ":" in text else text.partition("：")
+
+
+def contact_reason(text: str, lexicon: Lexicon) -> bool:
+    """``事由：工作联系`` beside a contact says why, and names no one."""
+    head, sep, _ = _label_and_rest(text)
+    return bool(sep) and head in lexicon.data.reporting.contact_reasons
+
+
+def contact_names(text: str, lexicon: Lexicon) -> list[str]:
+    """``同级:各装置(部门)`` → 各装置(部门)."""
+    head, sep, rest = _label_and_rest(text)
+    if contact_reason(text, lexicon):
         return []
-    if sep and head in r.contact_relations:
-        text = rest
-    return split_names(text, lexicon)
+    return split_names(rest if sep and head in lexicon.data.reporting.contact_relations else text.strip(), lexicon)
 
 
 # --- collectors: need a whole section at once ----------------------------------------------------

@@ -510,6 +510,15 @@ def test_relation_labels_under_a_contacts_heading_are_contacts() -> None:
     assert (role.contacts.internal, role.contacts.external) == (["集团行政中心"], ["区政府办公室"])
 
 
+def test_the_reason_beside_a_contact_is_kept_in_unmapped() -> None:
+    """``事由：工作联系`` says why the role deals with a unit and names no one: the contact is the
+    unit, and the reason stays in the role's unmapped text with its span instead of vanishing."""
+    role = convert("岗位名称：行政主管\n岗位职责：\n1、负责公司行政事务管理。\n工作中接触到的公司内部岗位与事由\n"
+                   "同级：各部门\n事由：日常事务协调、联系\n").roles[0]
+    assert role.contacts.internal == ["各部门"]
+    assert [u.text for u in role.unmapped] == ["事由：日常事务协调、联系"]
+
+
 def test_the_running_header_completes_a_shortened_company_name() -> None:
     """The page header names the company in full where the body names its tail (rule
     full_company)."""
