@@ -188,7 +188,7 @@ class RoleBuilder:
             grade=_str(self.scalars.get("grade")),
             headcount=_int(self.scalars.get("headcount")) or ident.headcount,
             category=_str(self.scalars.get("category")),
-            purpose=self._joined("purpose", "；"),
+            purpose=self._joined("purpose", "\n"),
             reporting=self.reporting,
             duties=self.duties,
             authorities=self.lists["authorities"],
@@ -202,7 +202,7 @@ class RoleBuilder:
             benefits=self.lists["benefits"],
             location=self.lists["location"],
             employment_type=_str(self.scalars.get("employment_type")),
-            work_conditions=self._joined("work_conditions", "；"),
+            work_conditions=self._joined("work_conditions", "\n"),
             other_sections=self.other,
             unmapped=self._unmapped(),
             source=Source(file=self.doc.file, format=self.doc.format, sha256=self.doc.sha256,  # type: ignore[arg-type]
@@ -218,8 +218,11 @@ class RoleBuilder:
         if not texts:
             return None
         parts = [t.strip() for t in texts if t.strip()]
-        joined = separator.join(clean_item(p) for p in parts) if separator and len(parts) > 1 else "".join(parts)
-        return clean_value(joined, self.lexicon)
+        if not separator or len(parts) < 2:
+            return clean_value("".join(parts), self.lexicon)
+        if separator == "\n":  # lines kept apart: clean_value would run them together, so one by one
+            return "\n".join(v for p in parts if (v := clean_value(clean_item(p), self.lexicon))) or None
+        return clean_value(separator.join(c for p in parts if (c := clean_item(p))), self.lexicon)
 
     def _salary(self) -> Salary | None:
         texts = self.texts.get("compensation")

@@ -766,10 +766,13 @@ def test_a_summary_heading_over_a_duty_list_heads_duties() -> None:
 
 
 def test_a_text_field_of_several_parts_keeps_each_part_as_written() -> None:
-    """A purpose written as two items is both items, joined with ；as the pay text is — not one
-    string run together (``资金安全无差错账实相符``) that the document never had."""
+    """A purpose written as two items is both items, one per line as the document had them — not
+    one string run together (``资金安全无差错账实相符``), and no ； between the halves of a line
+    that wrapped (``确保\\n安全舒适``) that the document never had."""
     role = convert("岗位名称：出纳\n岗位目的：\n1、资金安全无差错\n2、账实相符\n岗位职责：\n1、负责现金收付\n").roles[0]
-    assert role.purpose == "资金安全无差错；账实相符"
+    assert role.purpose == "资金安全无差错\n账实相符"
+    role = convert("岗位名称：客服专员\n一、岗位职责\n1、负责接听客户来电\n二、工作环境\n我们尊重客服工作，确保\n安全舒适\n").roles[0]
+    assert role.work_conditions == "我们尊重客服工作，确保\n安全舒适"
 
 
 def test_an_item_label_the_lexicon_does_not_know_keeps_its_words() -> None:
