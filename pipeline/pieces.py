@@ -17,7 +17,7 @@ from .lexicon import Lexicon, alternation
 from .numbering import Label
 from .piece import Kind, Loc, Piece
 from .rules import rule
-from .scan import NAME_FIELDS, has_word, scan_text
+from .scan import NAME_FIELDS, Scanner, has_word, remembering_scanner, scan_text
 from .tables import table_pieces
 from .titles import is_position_name
 
@@ -26,10 +26,11 @@ SENTENCE = re.compile(r"[。!?！？]")
 
 def document_pieces(doc: Document, lexicon: Lexicon) -> list[Piece]:
     pieces: list[Piece] = []
+    scan = remembering_scanner()
     for block in doc.blocks:
         if block.table is None and not has_word(block.text):
             continue  # a drawn rule "-----" or a lone bracket separates; it holds no text
-        new = table_pieces(block, lexicon, scan_text) if block.table is not None else block_pieces(block, lexicon)
+        new = table_pieces(block, lexicon, scan) if block.table is not None else block_pieces(block, lexicon, scan)
         if new and block.follows_furniture:
             new[0] = replace(new[0], follows_furniture=True)
         if len(new) == 1 and block.table is None:
@@ -40,13 +41,13 @@ def document_pieces(doc: Document, lexicon: Lexicon) -> list[Piece]:
     return resolve_dangling_labels(pieces)
 
 
-def block_pieces(block: Block, lexicon: Lexicon) -> list[Piece]:
+def block_pieces(block: Block, lexicon: Lexicon, scan: Scanner = scan_text) -> list[Piece]:
     base = Loc(block=block.index, page=block.page, start=0, end=len(block.text))
     if block.kind == BlockKind.PARAGRAPH:
         prose = _recruiting_sentence(block.text, base, lexicon)
         if prose is not None:
             return prose
-    pieces = scan_text(block.text, base, lexicon)
+    pieces = scan(block.text, base, lexicon)
     if len(pieces) >= 2:
         subject = _subject_title(pieces[0], pieces[1], lexicon)
         if subject is not None:

@@ -89,6 +89,12 @@ def is_on(name: str) -> bool:
     return name not in _off
 
 
+def answers_can_be_kept() -> bool:
+    """Whether a result computed from rules may be remembered and reused: every rule is on and
+    nothing records where rules fire (``jdx rules`` must see each firing, ablation each switch)."""
+    return not _off and _tracker is None
+
+
 @contextmanager
 def disabled(*names: str) -> Iterator[None]:
     """Switch rules off for the duration (tests, the ablation script)."""

@@ -17,13 +17,14 @@ list label glued to text only when it continues the numbering (``…标准2.主�
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import cache
 
 from .lexicon import Lexicon, alternation
 from .numbering import Label
 from .piece import Kind, Loc, Piece, Token
-from .rules import rule
+from .rules import answers_can_be_kept, rule
 from .titles import is_position_name, match_doc_title
 
 SENTENCE_END = "。;；!?！？"
@@ -77,6 +78,29 @@ def _lead_in_re(lexicon: Lexicon) -> re.Pattern[str]:
 
 
 # --- scanning one line -----------------------------------------------------------------------
+
+Scanner = Callable[[str, Loc, Lexicon], list[Piece]]
+
+
+def remembering_scanner() -> Scanner:
+    """:func:`scan_text` for one document, scanning each distinct text once.
+
+    A text's pieces depend on the text alone, and forms repeat theirs: a 139-role compilation
+    scans ``岗位职责`` 141 times, 767 distinct texts in 3,586. A text seen before is rebased from
+    its first scan. (Not while a rule is off or rule firings are recorded: those must see every
+    scan.)"""
+    if not answers_can_be_kept():
+        return scan_text
+    seen: dict[str, list[Piece]] = {}
+
+    def scan(text: str, base: Loc, lexicon: Lexicon) -> list[Piece]:
+        first = seen.get(text)
+        if first is None:
+            first = seen[text] = scan_text(text, Loc(0, None, 0, len(text)), lexicon)
+        return [replace(p, loc=base.narrow(p.loc.start, p.loc.end)) for p in first]
+
+    return scan
+
 
 def scan_text(text: str, base: Loc, lexicon: Lexicon) -> list[Piece]:
     """Pieces of one block or cell text; locations are ``base`` narrowed to each piece."""

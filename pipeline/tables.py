@@ -19,6 +19,7 @@ from .fields.pay import parse_salary
 from .lexicon import Lexicon, alternation
 from .piece import Kind, Loc, Piece
 from .rules import rule
+from .scan import Scanner
 from .titles import is_organization, is_position_name
 
 
@@ -46,7 +47,6 @@ def column_role(text: str, lexicon: Lexicon) -> str | None:
     return None
 
 
-Scanner = Callable[[str, Loc, Lexicon], list[Piece]]
 
 
 def table_pieces(block: Block, lexicon: Lexicon, scan_text: Scanner) -> list[Piece]:

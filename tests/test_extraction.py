@@ -829,3 +829,30 @@ def test_a_blank_in_a_contract_sentence_is_no_label() -> None:
             "（一）甲方聘用乙方为员工，乙方工作为      部门    职位     月试用期。在此期间双方可提前七天通知解除合同。\n")
     roles = convert(text).roles
     assert [r.title for r in roles] == ["行政专员"]
+
+
+def test_a_text_scanned_again_in_a_document_gets_pieces_of_its_own_at_its_own_place() -> None:
+    """Forms repeat their texts (岗位职责 in every role of a compilation), so a document scans each
+    distinct text once and rebases the pieces: they must equal a fresh scan at the new place, and
+    be new objects (a role marks the pieces it used by identity)."""
+    from jdx.pipeline.lexicon import load_lexicon
+    from jdx.pipeline.piece import Loc
+    from jdx.pipeline.rules import disabled
+    from jdx.pipeline.scan import remembering_scanner, scan_text
+
+    lexicon, scan = load_lexicon(), remembering_scanner()
+    texts = ["岗位名称：出纳", "一、岗位职责1、负责现金收付；2、负责银行结算", "岗位名称：出纳"]
+    for i, text in enumerate(texts):
+        base = Loc(block=i, page=i, start=10 * i, end=10 * i + len(text), row=i, col=1)
+        assert _fields(scan(text, base, lexicon)) == _fields(scan_text(text, base, lexicon))
+    again = scan(texts[0], Loc(9, 2, 10, 17, 4, 1), lexicon)
+    assert [(p.text, p.loc) for p in again] == [("出纳", Loc(9, 2, 15, 17, 4, 1))]
+    assert again[0] is not scan(texts[0], Loc(9, 2, 10, 17, 4, 1), lexicon)[0]
+    with disabled("shared_prefix"):  # a rule switched off: every scan must run the rules again
+        assert remembering_scanner() is scan_text
+
+
+def _fields(pieces: list) -> list[dict]:
+    from dataclasses import asdict
+
+    return [asdict(p) for p in pieces]
