@@ -158,6 +158,7 @@ def normalize_document(doc: Document, lexicon: Lexicon, keep_script: bool = Fals
     traditional = is_traditional(nfkc(sample))
     simplify = traditional and not keep_script
 
+    @cache  # forms repeat their labels in every role: each distinct text is normalised once
     def fix(text: str) -> str:
         return display_text(text, lexicon, simplify)
 

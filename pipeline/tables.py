@@ -521,6 +521,9 @@ def _period_target(text: str, lexicon: Lexicon) -> str | None:
 
 def _kpi_header(grid, r: int, n_rows: int, lexicon: Lexicon) -> tuple[dict[int, str], int] | None:
     cells = _unique_row(grid, r)
+    names = lexicon.data.kpis.name_headers
+    if not any(_norm(cell.text) in names for cell in cells):
+        return None  # no 指标名称 column: not a KPI header (most rows; asked of every row)
     columns: dict[int, str] = {}
     for cell in cells:
         role = _kpi_column(_norm(cell.text), lexicon)
