@@ -445,12 +445,18 @@ def seq_key(marker: Label) -> str:
 @rule
 def _flattened_line(text: str, heading_at: dict[int, re.Match[str]], label_at: dict[int, re.Match[str]]) -> bool:
     """A whole form or document flattened onto one long line (doc-site copies): headings and
-    labels stand glued to the text before them."""
-    if len(text) < FLATTENED_LINE:
-        return False
-    phrases = {m.group() for m in heading_at.values() if len(m.group()) >= 4}
-    phrases |= {m.group() for m in label_at.values() if len(m.group()) >= 4}
-    return len(phrases) >= 4
+    labels stand glued to the text before them. A text that kept its line breaks (a Word
+    paragraph of soft-broken lines) was not flattened unless one of its lines was."""
+    start = 0
+    for line in text.split("\n"):
+        end = start + len(line)
+        if len(line) >= FLATTENED_LINE:
+            phrases = {m.group() for at in (heading_at, label_at) for i, m in at.items()
+                       if start <= i < end and len(m.group()) >= 4}
+            if len(phrases) >= 4:
+                return True
+        start = end + 1
+    return False
 
 
 def _count_labels(text: str, pos: int, lexicon: Lexicon) -> tuple[int, int]:

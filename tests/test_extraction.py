@@ -856,3 +856,30 @@ def _fields(pieces: list) -> list[dict]:
     from dataclasses import asdict
 
     return [asdict(p) for p in pieces]
+
+
+def test_a_paragraph_of_soft_broken_lines_is_not_a_flattened_page() -> None:
+    """Word postings put a whole post in one paragraph of soft-broken lines (Shift+Enter). Its
+    lines are kept, so it is not a page flattened onto one line, and a label word inside an item
+    (``…相关工作经验，…``) is not a label glued to its value (rule flattened_line)."""
+    import io
+
+    import docx
+
+    lines = ["岗位职责：", "1、负责公司来访客户的接待与登记工作；", "2、负责会议室的预订安排和会议记录的整理；",
+             "3、协助上级主管完成办公用品的采购与发放；", "4、负责公司快递、信件和报刊的收发与登记，并及时转交相关部门；", "5、完成上级主管交办的其他工作。", "", "任职资格：",
+             "1、大专及以上学历，文秘、行政管理等相关专业；", "2、一年以上相关工作经验，优秀应届毕业生亦可；",
+             "3、性格开朗，待人热情，具有良好的沟通协调能力；", "4、熟练使用常用办公软件及办公设备。"]
+    document = docx.Document()
+    document.add_paragraph("行政前台招聘")
+    run = document.add_paragraph().add_run()
+    for i, line in enumerate(lines):
+        if i:
+            run.add_break()
+        run.add_text(line)
+    out = io.BytesIO()
+    document.save(out)
+    role = convert_bytes(out.getvalue(), "post.docx", raise_errors=True).roles[0]
+    q = role.qualifications
+    assert (q.experience.years_min, q.experience.text) == (1, "一年以上相关工作经验，优秀应届毕业生亦可")
+    assert len(role.duties) == 5 and not role.unmapped
