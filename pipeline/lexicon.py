@@ -267,6 +267,7 @@ class GrammarVocab(_Vocab):
     all_roles_words: Words = []
     ambiguous_headings: Words = []
     categorised_duty_headings: Words = []
+    list_announcers: Words = []
 
 
 class LexiconData(_Vocab):

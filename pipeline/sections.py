@@ -41,7 +41,29 @@ def tag_sections(draft: RoleDraft, lexicon: Lexicon) -> Tagged:
                 draft.pieces[i + 1:], lexicon):
             section = "duties"
         tagged.append((_own_section(section, piece, lexicon), piece))
-    return _unheaded_duty_lists(tagged, lexicon)
+    tagged = _unheaded_duty_lists(tagged, lexicon)
+    first = next((k for k, (_, p) in enumerate(tagged) if p.kind != Kind.TITLE), None)
+    if first is not None and _lead_sentence_is_purpose(tagged[first:first + 2], draft.default_section, lexicon):
+        tagged[first] = ("purpose", tagged[first][1])
+    return tagged
+
+
+@rule
+def _lead_sentence_is_purpose(opening: Tagged, default_section: str | None, lexicon: Lexicon) -> bool:
+    """A role card that never says 岗位职责 opens with one unnumbered sentence that sums the
+    position up (``全面掌控学校的整体发展方向并负责组织实施，向投资人负责``) and then lists its
+    duties: that sentence is the purpose, neither a duty nor text of no field."""
+    if len(opening) < 2:
+        return False
+    (section, lead), (next_section, item) = opening
+    if section not in (None, default_section) or lead.kind != Kind.TEXT or not lead.line_start:
+        return False
+    text = lead.text.strip()
+    if not text or any(c in text for c in ":：\n"):
+        return False  # a label's line ("职位说明:…"), or several lines, sum nothing up
+    if any(w in text for w in lexicon.data.grammar.list_announcers):
+        return False  # "主要职责如下", "您过来主要做以下事情" announce the list
+    return next_section == "duties" and item.kind == Kind.ITEM
 
 
 def _switch(section: str | None, piece: Piece, draft: RoleDraft, lexicon: Lexicon) -> str | None:

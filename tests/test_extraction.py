@@ -883,3 +883,16 @@ def test_a_paragraph_of_soft_broken_lines_is_not_a_flattened_page() -> None:
     q = role.qualifications
     assert (q.experience.years_min, q.experience.text) == (1, "一年以上相关工作经验，优秀应届毕业生亦可")
     assert len(role.duties) == 5 and not role.unmapped
+
+
+def test_the_sentence_before_the_duty_list_of_an_unheaded_card_is_its_purpose() -> None:
+    """A card named in its file (``出纳工作职责.docx``) that never says 岗位职责 opens with one
+    sentence summing the position up, then lists its duties: the sentence is the purpose
+    (rule lead_sentence_is_purpose); a sentence announcing the list (``主要做以下工作``) is not."""
+    text = "保障公司资金安全，按时完成资金收付与核算\n1、负责现金收付；\n2、负责银行结算；\n3、负责登记现金日记账。\n"
+    role = convert_bytes(text.encode(), "出纳工作职责.txt").roles[0]
+    assert role.purpose == "保障公司资金安全，按时完成资金收付与核算"
+    assert [d.text for d in role.duties] == ["负责现金收付", "负责银行结算", "负责登记现金日记账"]
+    announced = convert_bytes(text.replace("保障公司资金安全，按时完成资金收付与核算", "出纳主要做以下工作").encode(),
+                              "出纳工作职责.txt").roles[0]
+    assert announced.purpose is None
