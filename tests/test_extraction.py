@@ -896,3 +896,17 @@ def test_the_sentence_before_the_duty_list_of_an_unheaded_card_is_its_purpose() 
     announced = convert_bytes(text.replace("保障公司资金安全，按时完成资金收付与核算", "出纳主要做以下工作").encode(),
                               "出纳工作职责.txt").roles[0]
     assert announced.purpose is None
+
+
+def test_an_english_degree_line_is_as_short_as_its_chinese_twin() -> None:
+    """Lengths that tell a requirement from a sentence count a Latin word as one unit: a
+    135-character ``Bachelor's degree or above in …`` (20 words) states the degree as surely as
+    ``计算机相关专业本科及以上学历``, and its ``or above`` a few words after the degree counts."""
+    text = ("Job Title: Technical Writer\n\nResponsibilities:\n\n1. Write product documentation\n"
+            "2. Review release notes\n\nQualifications:\n\n1. Bachelor's degree or above in software, computer science or "
+            "engineering relevant majors with an understanding of the software industry;\n"
+            "2. Excellent command of both written and oral English;\n")
+    role = convert_bytes(text.encode(), "writer.md").roles[0]
+    education = role.qualifications.education
+    assert education is not None and (education.level, education.or_above) == ("本科", True)
+    assert education.text.startswith("Bachelor's degree or above in software")

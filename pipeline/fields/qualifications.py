@@ -18,7 +18,7 @@ from functools import cache
 from ...schemas.role import Age, Education, Experience, Qualifications
 from ..lexicon import Lexicon, alternation
 from ..rules import rule
-from .values import clean_item, clean_value, split_list
+from .values import clean_item, clean_value, split_list, text_units
 
 LIST_FIELDS = ("majors", "skills", "qualities", "knowledge", "certifications", "training", "special", "preferred")
 SENTENCES = re.compile(r"(?<=[。;；])")
@@ -82,8 +82,21 @@ def parse_education(text: str, lexicon: Lexicon) -> Education | None:
     if m is None:
         return None
     level = lexicon.data.qualifications.education[m.group()]
-    or_above = bool(p["or_above"].search(value[m.start(): m.end() + 12]))
+    # "本科及以上学历" says it within a few characters; "Bachelor's degree or above" within a few words
+    window = m.end() + 12 if not m.group().isascii() else _after_words(value, m.end(), 4)
+    or_above = bool(p["or_above"].search(value[m.start(): window]))
     return Education(level=level, or_above=or_above, text=value)
+
+
+def _after_words(text: str, start: int, words: int) -> int:
+    """Where the ``words``-th word after ``start`` ends."""
+    end = start
+    for m in re.finditer(r"\S+", text[start:]):
+        end = start + m.end()
+        words -= 1
+        if not words:
+            break
+    return end
 
 
 def parse_age(text: str, lexicon: Lexicon) -> Age | None:
@@ -217,7 +230,7 @@ def clauses_outside_brackets(text: str, separators: str = ",，;；。") -> list
 def _clause_kind(clause: str, lexicon: Lexicon) -> str | None:
     if _patterns(lexicon)["preferred"].search(clause):
         return "preferred"
-    if len(clause) <= 40 and parse_education(clause, lexicon) is not None:
+    if text_units(clause) <= 40 and parse_education(clause, lexicon) is not None:
         return "education"
     if years_in_text(clause, lexicon) is not None:
         return "experience"
@@ -450,7 +463,7 @@ class QualificationBuilder:
 
     def _by_content(self, value: str, classify: Classify) -> str | None:
         lex = self.lexicon
-        if self.education is None and len(value) <= 60 and (edu := parse_education(value, lex)):
+        if self.education is None and text_units(value) <= 60 and (edu := parse_education(value, lex)):
             self.education = edu
             if not self.lists["majors"]:
                 self._append("majors", majors_in_education(value, lex))

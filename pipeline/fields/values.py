@@ -31,6 +31,18 @@ def clean_value(text: str | None, lexicon: Lexicon) -> str | None:
     return None if text in lexicon.empty_values else text
 
 
+LATIN_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’.+#-]*")
+
+
+def text_units(text: str) -> int:
+    """How long a text reads: a Latin word counts as one unit, like one Chinese character.
+    Lengths that tell a short requirement from a sentence are in these units, so that
+    ``Bachelor's degree or above in …`` (135 characters, 20 words) is as short as its Chinese
+    twin (``计算机相关专业本科及以上学历``)."""
+    words = LATIN_WORD.findall(text)
+    return len(text) - sum(len(w) for w in words) + len(words)
+
+
 def clean_item(text: str) -> str:
     """A list item's text: no trailing sentence punctuation, no edge blanks."""
     return WS.sub(" ", text).strip().rstrip("。;；,，、").strip()
