@@ -45,7 +45,7 @@ from .fields.values import clean_item, clean_value, split_names
 from .lexicon import Lexicon
 from .piece import Kind, Piece
 from .rules import rule
-from .sections import Tagged, tag_sections
+from .sections import Tagged, tag_sections, wish_list_announced
 from .segment import RoleDraft
 from .titles import TitleParts, clean_title, is_position_name, split_organization, split_title
 
@@ -508,8 +508,9 @@ def _requirements(b: RoleBuilder, piece: Piece, section: str) -> None:
 
 @on_section("preferred")
 def _preferred(b: RoleBuilder, piece: Piece, section: str) -> None:
-    """Every item of a 加分项 / 优先条件 list is a wish."""
-    b.quals.add_item("preferred", piece.text)
+    """Every item of a 加分项 / 优先条件 list is a wish; the line announcing the list heads it."""
+    if not wish_list_announced(piece.text, b.lexicon):
+        b.quals.add_item("preferred", piece.text)
     b.use(piece)
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from .lexicon import Lexicon
 from .piece import Kind, Piece
 from .rules import rule
-from .scan import SWITCHING_LABELS
+from .scan import SWITCHING_LABELS, seq_key
 from .segment import RoleDraft
 from .self_evident import duty_sentence, pay_line, self_evident_requirement
 from .tables import is_duty_marker
@@ -41,11 +41,41 @@ def tag_sections(draft: RoleDraft, lexicon: Lexicon) -> Tagged:
                 draft.pieces[i + 1:], lexicon):
             section = "duties"
         tagged.append((_own_section(section, piece, lexicon), piece))
-    tagged = _unheaded_duty_lists(tagged, lexicon)
+    tagged = _announced_wishes(_unheaded_duty_lists(tagged, lexicon), lexicon)
     first = next((k for k, (_, p) in enumerate(tagged) if p.kind != Kind.TITLE), None)
     if first is not None and _lead_sentence_is_purpose(tagged[first:first + 2], draft.default_section, lexicon):
         tagged[first] = ("purpose", tagged[first][1])
     return tagged
+
+
+def _announced_wishes(tagged: Tagged, lexicon: Lexicon) -> Tagged:
+    """The lines after a requirement that announces wishes are wishes, up to the next item of
+    the announcing item's own list (``6、符合如下条件之一者优先考虑：`` / ``有教育行业招生经验；`` /
+    ``有一线教师经验；`` / ``7、…``)."""
+    out = list(tagged)
+    style: str | None = None
+    announced = False
+    for k, (section, piece) in enumerate(out):
+        if announced and section == "qualifications" and piece.line_start and piece.kind in (Kind.TEXT, Kind.ITEM):
+            if piece.kind == Kind.ITEM and piece.marker is not None and seq_key(piece.marker) == style:
+                announced = False
+            else:
+                out[k] = ("preferred", piece)
+                continue
+        announced = False  # a heading, a label or text run on from the line before ends the wishes
+        if section == "qualifications" and piece.line_start and wish_list_announced(piece.text, lexicon):
+            announced, style = True, seq_key(piece.marker) if piece.marker is not None else None
+            out[k] = ("preferred", piece)
+    return out
+
+
+@rule
+def wish_list_announced(text: str, lexicon: Lexicon) -> bool:
+    """``符合如下条件之一者优先考虑：``, ``具备以下条件者优先:``: a wish that announces a list (以下,
+    如下 …) and ends with a colon heads a list of wishes; it names none itself."""
+    text = text.strip()
+    return (text[-1:] in (":", "：") and any(m in text for m in lexicon.data.qualifications.preferred_markers)
+            and any(w in text for w in lexicon.data.grammar.list_announcers))
 
 
 @rule

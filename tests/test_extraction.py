@@ -910,3 +910,13 @@ def test_an_english_degree_line_is_as_short_as_its_chinese_twin() -> None:
     education = role.qualifications.education
     assert education is not None and (education.level, education.or_above) == ("本科", True)
     assert education.text.startswith("Bachelor's degree or above in software")
+
+
+def test_the_lines_after_an_announced_wish_list_are_wishes() -> None:
+    """``4、具备以下条件者优先：`` heads unnumbered lines that are each a wish, up to the next item
+    of its list (rule wish_list_announced); the heading line names no wish itself."""
+    text = ("岗位名称：仓库管理员\n岗位职责：\n1、负责货物出入库\n任职要求：\n1、高中以上学历；\n2、能吃苦耐劳；\n"
+            "3、身体健康；\n4、具备以下条件者优先：\n持有叉车证；\n有ERP系统操作经验；\n5、服从加班安排。\n")
+    q = convert(text).roles[0].qualifications
+    assert q.preferred == ["持有叉车证", "有ERP系统操作经验"]
+    assert q.education is not None and q.education.level == "高中"
