@@ -920,3 +920,12 @@ def test_the_lines_after_an_announced_wish_list_are_wishes() -> None:
     q = convert(text).roles[0].qualifications
     assert q.preferred == ["持有叉车证", "有ERP系统操作经验"]
     assert q.education is not None and q.education.level == "高中"
+
+
+def test_a_majors_line_may_end_in_graduated_and_start_after_the_degree_word() -> None:
+    """``会计、财务等相关专业毕业`` names the majors as surely as ``…相关专业`` (rule majors_line), and
+    in ``统招学历师范专业毕业`` the words about the degree end at 学历: the major is 师范."""
+    q = convert("岗位名称：会计\n任职要求：\n1、会计、财务等相关专业毕业。\n2、三年以上工作经验。\n").roles[0].qualifications
+    assert q.majors == ["会计", "财务"]
+    q = convert("岗位名称：数学教师\n任职要求：\n1、统招学历师范专业毕业；\n2、热爱教育事业。\n").roles[0].qualifications
+    assert q.majors == ["师范"]

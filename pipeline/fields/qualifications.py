@@ -269,10 +269,20 @@ def majors_in_education(text: str, lexicon: Lexicon) -> list[str]:
     for part in clauses_outside_brackets(text):
         if not p["major_word"].search(part) or p["preferred"].search(part):
             continue
-        found = majors_before_degree(part, lexicon) if p["education"].search(part) else majors(part, lexicon)
+        found = majors_before_degree(part, lexicon) if p["education"].search(part) else majors(
+            _after_degree_word(part, lexicon), lexicon)
         if found:
             return found
     return []
+
+
+def _after_degree_word(clause: str, lexicon: Lexicon) -> str:
+    """``统招学历师范专业毕业`` → ``师范专业毕业``: a degree word (学历, 学位) before the majors ends
+    the words about the degree."""
+    major = _patterns(lexicon)["major_word"].search(clause)
+    head = clause[:major.start()] if major else clause
+    cut = max((head.rfind(w) + len(w) for w in lexicon.data.qualifications.degree_words if w in head), default=0)
+    return clause[cut:].lstrip("，,、 ")
 
 
 @rule
@@ -293,8 +303,10 @@ def majors_before_degree(clause: str, lexicon: Lexicon) -> list[str]:
 def majors_line(text: str, lexicon: Lexicon) -> list[str]:
     """A requirement line of its own that names the majors (``机电一体化相关专业``, ``计算机、
     软件工程等相关专业``), apart from the degree line above it."""
+    q = lexicon.data.qualifications
     line = text.rstrip("；;。，,. ")
-    if len(line) > 30 or not line.endswith(tuple(lexicon.data.qualifications.major_words)):
+    core = line.removesuffix(next((s for s in q.major_suffixes if line.endswith(s)), ""))  # "…专业毕业"
+    if len(line) > 30 or not core.endswith(tuple(q.major_words)):
         return []  # "对数理化等学科知识较熟悉" speaks of knowledge, not of the majors
     return majors_in_education(line, lexicon)
 
