@@ -929,3 +929,14 @@ def test_a_majors_line_may_end_in_graduated_and_start_after_the_degree_word() ->
     assert q.majors == ["会计", "财务"]
     q = convert("岗位名称：数学教师\n任职要求：\n1、统招学历师范专业毕业；\n2、热爱教育事业。\n").roles[0].qualifications
     assert q.majors == ["师范"]
+
+
+def test_a_duty_item_that_mentions_a_reward_is_still_a_duty() -> None:
+    """Pay and penalty rules among duties (``迟交一天扣10元``) are assessment rules, but an item
+    opening with a duty verb (``制定…奖励制度``, ``负责…处罚手续``) is a duty that mentions them,
+    as an unnumbered line already was (rule pay_rule)."""
+    text = ("岗位名称：人事主管\n岗位职责：\n1、制定部门的工作规范及奖励制度；\n2、负责审核员工奖励及处罚手续；\n"
+            "3、迟交报表一天扣10元。\n")
+    role = convert(text).roles[0]
+    assert [d.text for d in role.duties] == ["制定部门的工作规范及奖励制度", "负责审核员工奖励及处罚手续"]
+    assert [o.text for o in role.other_sections] == ["迟交报表一天扣10元。"]

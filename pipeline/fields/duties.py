@@ -199,7 +199,7 @@ class DutyOutline:
         return False
 
     def _item(self, piece: Piece, text: str) -> None:
-        if _pay_rule(text, self.patterns["rule"]):
+        if _pay_rule(text, self.patterns["rule"]) and not text.startswith(self.lexicon.duty_verbs):
             self.rules.append(piece)
             self.current_marker = None  # a pay rule between duties breaks a flattened chunk
             return
