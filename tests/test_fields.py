@@ -104,3 +104,18 @@ def test_weights_must_sum_to_100() -> None:
     kpis = [KPI(name="a", weight_pct=60, span=SPAN), KPI(name="b", weight_pct=30, span=SPAN)]
     assert "90" in (weights_warning(kpis) or "")
     assert weights_warning([KPI(name="a", weight_pct=100, span=SPAN)]) is None
+
+
+def test_a_second_pay_figure_of_another_period_is_a_second_regime() -> None:
+    """``实习期间 200/天`` beside ``转正后 8K - 15K`` is two pay regimes: no salary, and the range
+    never takes the day as its unit (rule second_pay_regime); a small allowance paid by the day
+    (``工作餐（15元/日）``) or one paid by the month (``餐补300元/月``) leaves the salary alone."""
+    from jdx.pipeline.fields.pay import parse_salary
+    from jdx.pipeline.lexicon import load_lexicon
+
+    lexicon = load_lexicon()
+    assert parse_salary("实习期间薪资：200/天；转正后：8K - 15K，13薪 + 奖金", lexicon) is None
+    meal = parse_salary("4.5-6千/月；提供工作餐（15元/日）", lexicon)
+    assert meal is not None and (meal.min, meal.max, meal.unit) == (4500, 6000, "month")
+    allowance = parse_salary("月薪4000-6000元，另有餐补300元/月", lexicon)
+    assert allowance is not None and (allowance.min, allowance.max, allowance.unit) == (4000, 6000, "month")

@@ -54,26 +54,54 @@ def parse_salary(text: str, lexicon: Lexicon) -> Salary | None:
     14 months; ``4000 - 6000元/月``; ``年薪20-30万``. 面议 and two pay regimes give none."""
     pat = _patterns(lexicon)
     ranges = list(pat["range"].finditer(text))
-    if len(ranges) > 1 or (not ranges and pat["negotiable"].search(text)):
+    if len(ranges) != 1:
+        return None  # no range ("面议", "150元/天": one figure) or two regimes
+    m = ranges[0]
+    mult_hi = m.group(4) or m.group(2)
+    lo = _amount(m.group(1), m.group(2) or mult_hi, lexicon)
+    hi = _amount(m.group(3), mult_hi, lexicon)
+    if lo > hi or hi < 100:
         return None
+    kilo = bool(mult_hi) and mult_hi.upper() in {t.upper() for t in lexicon.data.postings.thousand}
     units = lexicon.data.postings.salary_units
-    unit_match = pat["unit"].search(text)
-    if ranges:
-        m = ranges[0]
-        mult_hi = m.group(4) or m.group(2)
-        lo = _amount(m.group(1), m.group(2) or mult_hi, lexicon)
-        hi = _amount(m.group(3), mult_hi, lexicon)
-        if lo > hi or hi < 100:
-            return None
-        kilo = bool(mult_hi) and mult_hi.upper() in {t.upper() for t in lexicon.data.postings.thousand}
-    else:
-        return None  # one figure ("150元/天") states no range
-    unit = units[unit_match.group()] if unit_match else ("month" if kilo else None)
+    figures = _unit_figures(text, m, pat["unit"])
+    own = next((u for u, amount in figures if amount is None), None)
+    unit = units[own.group()] if own else ("month" if kilo else None)
+    if _second_pay_regime(unit, lo, [(units[u.group()], amount) for u, amount in figures if amount is not None]):
+        return None
     months_m = pat["months"].search(text)
     months = int(months_m.group(1) or months_m.group(2)) if months_m else None
     if months is not None and not 12 <= months <= 20:
         months = None
     return Salary(min=lo, max=hi, unit=unit, months=months, text=clean_item(text))  # type: ignore[arg-type]
+
+
+def _unit_figures(text: str, pay_range: re.Match[str], unit: re.Pattern[str]) -> list[tuple[re.Match[str], float | None]]:
+    """The pay units in ``text``, each with the amount of the figure it follows when that figure
+    is not the range (``实习期间 200/天`` → 200.0), else None (``4000 - 6000元/月``, ``年薪``)."""
+    out = []
+    for m in unit.finditer(text):
+        head = text[:m.start()].rstrip(" 元")
+        figure = re.search(r"\d+(?:\.\d+)?$", head)
+        other = figure is not None and not pay_range.start() <= figure.start() < pay_range.end()
+        out.append((m, float(figure.group()) if other and figure else None))
+    return out
+
+
+# Periods of pay in months, to weigh a figure paid by the day against a monthly range.
+MONTHS_PER = {"month": 1.0, "year": 12.0, "day": 1 / 21.75, "hour": 1 / 174.0}
+
+
+@rule
+def _second_pay_regime(unit: str | None, low: float, others: list[tuple[str, float]]) -> bool:
+    """Besides its range the pay text states another figure paid by another period, worth about
+    as much (``实习期间 200/天`` … ``转正后 8K - 15K``): two pay regimes, so no one salary, and the
+    range never borrows the other figure's unit. A figure paid by the same period (``餐补300元/月``)
+    or worth little beside the range (``工作餐（15元/日）``) is an allowance."""
+    if unit not in MONTHS_PER:
+        return False
+    monthly_low = low / MONTHS_PER[unit]
+    return any(u != unit and amount / MONTHS_PER[u] >= 0.3 * monthly_low for u, amount in others)
 
 
 MAX_PLACE = 12
