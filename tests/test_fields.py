@@ -119,3 +119,14 @@ def test_a_second_pay_figure_of_another_period_is_a_second_regime() -> None:
     assert meal is not None and (meal.min, meal.max, meal.unit) == (4500, 6000, "month")
     allowance = parse_salary("月薪4000-6000元，另有餐补300元/月", lexicon)
     assert allowance is not None and (allowance.min, allowance.max, allowance.unit) == (4000, 6000, "month")
+
+
+def test_a_slash_before_a_period_parts_no_benefits() -> None:
+    """``1500 元餐补/月`` is one benefit paid per month, not ``1500 元餐补`` and ``月``; a slash
+    between perks (``五险/一金``) still parts them."""
+    from jdx.pipeline.fields.pay import split_benefits
+    from jdx.pipeline.lexicon import load_lexicon
+
+    lexicon = load_lexicon()
+    assert split_benefits("1500 元餐补/月、带薪年假", lexicon) == ["1500 元餐补/月", "带薪年假"]
+    assert split_benefits("五险/一金", lexicon) == ["五险", "一金"]

@@ -145,10 +145,14 @@ def perk_list(text: str, lexicon: Lexicon) -> list[str]:
     return items
 
 
+BENEFIT_SPLIT = re.compile(r"[、,，;；]|/(?![月年天日次周时])|\s{2,}")
+
+
 def split_benefits(text: str, lexicon: Lexicon) -> list[str]:
-    """``五险一金、带薪年假、节日福利`` → three benefits."""
+    """``五险一金、带薪年假、节日福利`` → three benefits; ``1500 元餐补/月`` is one (a slash before a
+    period says "per", it parts nothing)."""
     out: list[str] = []
-    for part in re.split(r"[、,，;；/]|\s{2,}", text):
+    for part in BENEFIT_SPLIT.split(text):
         item = clean_item(part)
         if item and item not in out:
             out.append(item)
