@@ -940,3 +940,13 @@ def test_a_duty_item_that_mentions_a_reward_is_still_a_duty() -> None:
     role = convert(text).roles[0]
     assert [d.text for d in role.duties] == ["制定部门的工作规范及奖励制度", "负责审核员工奖励及处罚手续"]
     assert [o.text for o in role.other_sections] == ["迟交报表一天扣10元。"]
+
+
+def test_the_items_after_a_pay_line_that_opens_a_list_are_pay() -> None:
+    """A numbered list under no pay heading that opens with the pay (``1. 10-20k * 14``) is the
+    pay's list: ``2. 期权激励`` is pay too (rule pay_list_goes_on)."""
+    text = ("### 岗位：插画师\n#### 职责描述：\n- 负责产品插画绘制\n#### 岗位要求\n- 美术相关专业\n- 熟练使用PS\n\n"
+            "1. 12-18k * 13\n2. 年度旅游\n")
+    role = convert_bytes(text.encode(), "posts.md").roles[0]
+    assert role.compensation == "12-18k * 13；年度旅游"
+    assert role.salary is not None and (role.salary.min, role.salary.max, role.salary.months) == (12000, 18000, 13)
