@@ -130,3 +130,17 @@ def test_a_slash_before_a_period_parts_no_benefits() -> None:
     lexicon = load_lexicon()
     assert split_benefits("1500 元餐补/月、带薪年假", lexicon) == ["1500 元餐补/月", "带薪年假"]
     assert split_benefits("五险/一金", lexicon) == ["五险", "一金"]
+
+
+def test_a_place_keeps_its_name_without_its_condition() -> None:
+    """``优先北京/上海，深圳需要特别优秀`` names three places, each with or without a condition; a
+    condition alone (``特别优秀可 Remote``) or a clause (``可以选择入职上海或南京``) names none (rule
+    place_without_condition)."""
+    from jdx.pipeline.fields.pay import split_places
+    from jdx.pipeline.lexicon import load_lexicon
+
+    lexicon = load_lexicon()
+    assert split_places("优先北京/上海，深圳需要特别优秀", lexicon) == ["北京", "上海", "深圳"]
+    assert split_places("杭州（需要特别优秀），成都", lexicon) == ["杭州", "成都"]
+    assert split_places("特别优秀可 Remote", lexicon) == []
+    assert split_places("可以选择入职上海或南京", lexicon) == []
