@@ -180,22 +180,31 @@ def _is_br(tok) -> bool:
     return tok.type == "html_inline" and re.fullmatch(r"<br\s*/?>", tok.content.strip(), re.IGNORECASE) is not None
 
 
+ANCHOR_ID = re.compile(r"<a\s[^>]*\b(?:id|name)\s*=\s*[\"']([^\"']+)[\"']", re.IGNORECASE)
+
+
 class _Builder:
     def __init__(self) -> None:
         from markdown_it import MarkdownIt  # lazy: only Markdown files need it
 
         self.blocks: list[Block] = []
         self.images = 0
+        self.linked: set[str] = set()  # anchors the page's own links point to ("(#infer1)")
+        self.anchor: str | None = None  # a linked <a id> standing just before the next block
         self.parser = MarkdownIt("commonmark", {"html": True}).enable("table")
         self.plain_parser = MarkdownIt("commonmark", {"html": False}).enable("table")
 
     def markdown(self, text: str, html: bool = True) -> None:
         tokens = (self.parser if html else self.plain_parser).parse(text)
+        if html:
+            self.linked |= {t.attrs["href"][1:] for tok in tokens for t in tok.children or ()
+                            if t.type == "link_open" and str(t.attrs.get("href", "")).startswith("#")}
         self._walk(tokens)
 
     def _add(self, kind: BlockKind, text: str, **kw) -> None:
         if text or kind == BlockKind.TABLE:
             self.blocks.append(Block(index=len(self.blocks), kind=kind, text=text, **kw))
+            self.anchor = None
 
     def _walk(self, tokens: list) -> None:
         lists: list[str] = []
@@ -215,19 +224,28 @@ class _Builder:
                 pending = None
             elif kind == "heading_open":
                 line = _Line(tokens[i + 1].children or [])
-                self._add(BlockKind.HEADING, line.text(), level=int(tok.tag[1]) - 1)
+                # a heading the page's own list links to (<a id="x"></a> before it, "(#x)" above)
+                style = "anchor" if self.anchor else None
+                self._add(BlockKind.HEADING, line.text(), level=int(tok.tag[1]) - 1, style=style)
                 i += 2
             elif kind == "inline":  # a paragraph's content (tight list items hide their <p>)
                 self._paragraph(tok.children or [], pending)
                 pending = None
+                self._note_anchor(" ".join(t.content for t in tok.children or () if t.type == "html_inline"))
             elif kind in ("fence", "code_block"):
                 for line in tok.content.split("\n"):
                     self._add(BlockKind.PARAGRAPH, line.strip(), style="code")
             elif kind == "html_block":
                 self.markdown(_html_text(tok.content), html=False)
+                self._note_anchor(tok.content)
             elif kind == "table_open":
                 i = self._table(tokens, i)
             i += 1
+
+    def _note_anchor(self, html: str) -> None:
+        target = ANCHOR_ID.search(html)
+        if target and target.group(1) in self.linked:
+            self.anchor = target.group(1)
 
     def _paragraph(self, children: list, pending: tuple[str, int] | None) -> None:
         for n, line in enumerate(self._lines(children)):

@@ -83,9 +83,18 @@ def _heading_names_position(piece: Piece, block: Block, lexicon: Lexicon) -> Pie
     """A heading line that is a position (``一:教育咨询师``, ``### 运营专员``) opens a role:
     compilations and postings head each role with its name in a heading style."""
     text = lexicon.numbering.heading_number.sub("", piece.text)
-    if not is_position_name(text, lexicon, 20):
+    if not (is_position_name(text, lexicon, 20) or _linked_heading(text, block, lexicon)):
         return None
     return replace(piece, kind=Kind.TITLE, text=text, title_style="heading", source="heading_style", name=block.text)
+
+
+@rule
+def _linked_heading(text: str, block: Block, lexicon: Lexicon) -> bool:
+    """A heading the page's own list of positions links to (``[大模型量化压缩工程师](#infer1)`` above,
+    ``<a id="infer1">`` / ``### 飞桨推理方向量化压缩岗位`` below) names a position, whatever its
+    last word — unless it names a section (``岗位待遇``, ``## 福利待遇``: a page's tabs link there too)."""
+    return (block.style == "anchor" and 2 <= len(text) <= 24 and not SENTENCE_END.search(text)
+            and not lexicon.heading_re.search(text) and not lexicon.label_re.fullmatch(text))
 
 
 SENTENCE_END = re.compile(r"[。！？!?；;]")

@@ -950,3 +950,20 @@ def test_the_items_after_a_pay_line_that_opens_a_list_are_pay() -> None:
     role = convert_bytes(text.encode(), "posts.md").roles[0]
     assert role.compensation == "12-18k * 13；年度旅游"
     assert role.salary is not None and (role.salary.min, role.salary.max, role.salary.months) == (12000, 18000, 13)
+
+
+def test_a_heading_the_pages_own_list_links_to_names_a_position() -> None:
+    """A Markdown page lists its positions as links (``[数据标注员](#label)``) to anchors above
+    each section's heading: the linked heading opens a role whatever its last word
+    (``### 数据标注方向岗位``) (rule linked_heading)."""
+    section = ("<a id=\"{id}\"></a>\n### {name}\n本岗位适用于社会招聘及实习生。\n\n【工作职责】\n- 负责{duty}\n"
+               "- 负责{duty}的质量抽检\n\n")
+    text = ("| **岗位名称** | **招聘范围** | **工作地点** |\n| --- | --- | --- |\n"
+            "| [数据标注员](#label) | 社招 | 北京 |\n| [后端开发工程师](#backend) | 校招 | 上海 |\n"
+            "| [测试工程师](#qa) | 社招 | 北京 |\n\n"
+            + section.format(id="label", name="数据标注方向岗位", duty="图像数据标注")
+            + section.format(id="backend", name="后端开发工程师", duty="服务端开发")
+            + section.format(id="qa", name="测试工程师", duty="功能测试"))
+    roles = convert_bytes(text.encode(), "jobs.md").roles
+    assert [r.title for r in roles] == ["数据标注方向岗位", "后端开发工程师", "测试工程师"]
+    assert [d.text for d in roles[0].duties] == ["负责图像数据标注", "负责图像数据标注的质量抽检"]
