@@ -110,7 +110,10 @@ def test_luotao1_table_of_roles_and_bracket_labels() -> None:
     assert grid[0] == ["岗位名称", "招聘范围", "工作地点"]  # bold markup removed
     assert grid[1] == ["飞桨多硬件方向研发工程师", "社招/校招/实习生", "优先北京/上海，深圳需要特别优秀"]  # link as text
     assert len(grid) == 8
-    assert headings(doc)[0] == "飞桨多硬件方向研发工程师"
+    # every section heading has an <a id> the table links to: marked as a linked (anchor) heading
+    assert headings(doc, "anchor") == ["飞桨多硬件方向研发工程师", "飞桨AI编译器研发工程师", "AI平台后端开发工程师",
+                                       "飞桨平台前端研发工程师", "飞桨推理方向量化压缩岗位", "大模型推理性能优化工程师",
+                                       "大模型工程效率研发工程师"]
     assert "【工作职责】" in [b.text for b in doc.blocks if b.kind == BlockKind.PARAGRAPH]
     assert "具有以下条件者优先：" in [b.text for b in doc.blocks]
 
