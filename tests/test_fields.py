@@ -144,3 +144,4 @@ def test_a_place_keeps_its_name_without_its_condition() -> None:
     assert split_places("杭州（需要特别优秀），成都", lexicon) == ["杭州", "成都"]
     assert split_places("特别优秀可 Remote", lexicon) == []
     assert split_places("可以选择入职上海或南京", lexicon) == []
+    assert split_places("可选北京、上海", lexicon) == ["北京", "上海"]  # the longer condition word, 可选, not 可

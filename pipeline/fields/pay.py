@@ -140,11 +140,11 @@ def _place_without_condition(place: str, not_places: list[str]) -> str | None:
     Remote``, ``不限``) names no place."""
     cut = False
     while True:
-        at = min(((place.find(w), w) for w in not_places if w in place), default=None)
+        at = min(((place.find(w), -len(w), w) for w in not_places if w in place), default=None)
         if at is None:
             # a place cut out of a condition is a name, not a clause ("可以选择入职上海或南京")
             return place if not cut or len(place) <= MAX_CONDITIONED_PLACE else None
-        i, word = at
+        i, _, word = at
         if i > 0:
             place = place[:i].rstrip(" （(【[")
             return place if place and len(place) <= MAX_CONDITIONED_PLACE else None
