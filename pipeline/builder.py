@@ -39,7 +39,7 @@ from ..schemas.role import (
 from .fields.duties import extract_duties, stray_cells_warning
 from .fields.kpis import extract_kpis, weights_warning
 from .fields.pay import MAX_PERK, parse_salary, perk_list, place_prose, split_benefits, split_places
-from .fields.qualifications import QualificationBuilder
+from .fields.qualifications import QualificationBuilder, classify_label
 from .fields.reporting import parse_count, parse_promotions, parse_superiors, parse_supervision
 from .fields.values import clean_item, clean_value, split_names
 from .lexicon import Lexicon
@@ -113,6 +113,7 @@ class RoleBuilder:
         self.used: set[int] = set(self.identity.used)
         self.list_target: str | None = None
         self.list_section: str | None = None
+        self.list_level: int | None = None  # the list level of an item that heads a nested list
 
     # -- step 2: fill ---------------------------------------------------------------------------
     def fill(self) -> RoleBuilder:
@@ -133,6 +134,8 @@ class RoleBuilder:
             return
         if self.list_target and section != self.list_section:
             self.list_target = None
+        if self.list_level is not None and piece.kind == Kind.ITEM and (piece.level or 0) <= self.list_level:
+            self.list_target = self.list_level = None  # back in the list of the item that headed the sub-list
         if piece.kind == Kind.LABEL:
             piece = _contact_relation_label(section, piece) or piece
             handler = LABELS.get(piece.key or "") if piece.key else _other_label
@@ -497,13 +500,28 @@ on_section = keyed_registry(SECTIONS)
 
 @on_section("qualifications")
 def _requirements(b: RoleBuilder, piece: Piece, section: str) -> None:
-    if b.list_target and b.list_target.startswith("qualifications.") and (piece.kind == Kind.ITEM or piece.line_start):
+    field = _item_heads_sub_list(piece, b.lexicon)
+    if field is not None:
+        b.list_target, b.list_section, b.list_level = f"qualifications.{field}", section, piece.level or 0
+        b.use(piece)
+    elif b.list_target and b.list_target.startswith("qualifications.") and (piece.kind == Kind.ITEM or piece.line_start):
         b.quals.add_item(b.list_target.split(".")[-1], piece.text)
         b.use(piece)
     elif b.list_target in ("benefits", "location", "equipment") and (piece.kind == Kind.ITEM or piece.line_start):
         _list_item(b, piece, b.list_target)
     elif b.quals.add_unlabelled(piece.text, b.doc.classify):
         b.use(piece)
+
+
+@rule
+def _item_heads_sub_list(piece: Piece, lexicon: Lexicon) -> str | None:
+    """A requirement item that is only a heading of its own (``- 软素质：``, ``- 专业技能：``) heads
+    the nested items under it: each is a requirement of the field the heading names."""
+    text = piece.text.strip()
+    if piece.kind != Kind.ITEM or text[-1:] not in (":", "：") or len(text) > 12:
+        return None
+    field = classify_label(text[:-1], lexicon)
+    return field if field in ("skills", "qualities", "knowledge", "certifications", "training", "special") else None
 
 
 @on_section("preferred")

@@ -967,3 +967,13 @@ def test_a_heading_the_pages_own_list_links_to_names_a_position() -> None:
     roles = convert_bytes(text.encode(), "jobs.md").roles
     assert [r.title for r in roles] == ["数据标注方向岗位", "后端开发工程师", "测试工程师"]
     assert [d.text for d in roles[0].duties] == ["负责图像数据标注", "负责图像数据标注的质量抽检"]
+
+
+def test_a_requirement_item_that_is_only_a_heading_heads_its_nested_items() -> None:
+    """``- 软素质：`` over nested items: each is a quality, whatever its words; the parent list
+    goes on after them (rule item_heads_sub_list)."""
+    text = ("### 推理工程师\n\n【工作职责】\n- 负责推理优化\n\n【职责要求】\n- 精通C++/Python\n- 软素质：\n"
+            "  - 目标驱动，并有探索精神\n  - 团队协作及沟通能力\n- 熟悉CUDA编程\n")
+    q = convert_bytes(text.encode(), "jd.md").roles[0].qualifications
+    assert q.qualities == ["目标驱动，并有探索精神", "团队协作及沟通能力"]
+    assert "熟悉CUDA编程" not in q.qualities
