@@ -197,8 +197,8 @@ class _Builder:
     def markdown(self, text: str, html: bool = True) -> None:
         tokens = (self.parser if html else self.plain_parser).parse(text)
         if html:
-            self.linked |= {t.attrs["href"][1:] for tok in tokens for t in tok.children or ()
-                            if t.type == "link_open" and str(t.attrs.get("href", "")).startswith("#")}
+            hrefs = (str(t.attrs.get("href", "")) for tok in tokens for t in tok.children or () if t.type == "link_open")
+            self.linked |= {href[1:] for href in hrefs if href.startswith("#")}
         self._walk(tokens)
 
     def _add(self, kind: BlockKind, text: str, **kw) -> None:
