@@ -52,6 +52,8 @@ def block_pieces(block: Block, lexicon: Lexicon, scan: Scanner = scan_text) -> l
         subject = _subject_title(pieces[0], pieces[1], lexicon)
         if subject is not None:
             pieces[0] = subject
+    if len(pieces) == 1 and pieces[0].kind == Kind.TEXT:
+        pieces[0] = _base_line(pieces[0], lexicon) or pieces[0]
     if block.kind == BlockKind.LIST_ITEM and block.label and pieces:
         pieces[0] = _word_list_item(pieces[0], block, lexicon)
     if block.kind == BlockKind.HEADING and len(pieces) == 1 and pieces[0].kind in (Kind.TEXT, Kind.ITEM):
@@ -144,6 +146,22 @@ def _recruiting_sentence(text: str, base: Loc, lexicon: Lexicon) -> list[Piece] 
 
 SUBJECT_LABELS = frozenset({"department", "reporting.reports_to"})
 LIST_LABELS = frozenset({"benefits", "location"})
+
+
+@rule
+def _base_line(piece: Piece, lexicon: Lexicon) -> Piece | None:
+    """``Base 北京`` on a line of its own says where the job is, as a 工作地点 label would: tech
+    postings write the place after the English word Base."""
+    text = piece.text.strip()
+    word = next((w for w in lexicon.data.postings.place_prefixes if text.startswith(w + " ")), None)
+    if word is None:
+        return None
+    place = text[len(word):].strip()
+    if not place or len(place) > 12 or re.search(r"[，。,.;；:：]", place):
+        return None
+    start = piece.loc.start + piece.text.index(place)
+    return Piece(Kind.LABEL, place, piece.loc._replace(start=start, end=start + len(place)), key="location",
+                 name=word, line_start=piece.line_start, alone=True)
 
 
 @rule

@@ -977,3 +977,12 @@ def test_a_requirement_item_that_is_only_a_heading_heads_its_nested_items() -> N
     q = convert_bytes(text.encode(), "jd.md").roles[0].qualifications
     assert q.qualities == ["目标驱动，并有探索精神", "团队协作及沟通能力"]
     assert "熟悉CUDA编程" not in q.qualities
+
+
+def test_a_base_line_says_where_the_job_is() -> None:
+    """``Base 上海`` on a line of its own is the place of work, as a 工作地点 label would be (rule
+    base_line); a sentence that starts with Base is not."""
+    text = "## 招聘职位\nGo 开发工程师\n\nBase 上海\n\n## 工作内容\n- 负责交易系统开发\n"
+    assert convert_bytes(text.encode(), "jd.md").roles[0].location == ["上海"]
+    text = text.replace("Base 上海", "Base 薪资可谈，欢迎投递")
+    assert convert_bytes(text.encode(), "jd.md").roles[0].location == []
