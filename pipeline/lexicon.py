@@ -236,6 +236,7 @@ class PostingsVocab(_Vocab):
     thousand: Words = []
     ten_thousand: Words = []
     yuan: Words = []
+    pay_periods: Words = []
     months_words: Words = []
     negotiable: Words = []
     pay_words: Words = []

@@ -35,6 +35,9 @@ def _patterns(lexicon: Lexicon) -> dict[str, re.Pattern[str]]:
         "place_split": re.compile(alternation(p.place_separators)),
         "place_prefix": re.compile(rf"^(?:{alternation(p.place_prefixes)})\s{{0,3}}"),
         "employment": re.compile(alternation(p.employment_types), re.IGNORECASE),
+        # a slash before a period says "per" (餐补/月); elsewhere it parts perks (五险/一金)
+        "benefit_split": re.compile(rf"[、,，;；]|/(?!{alternation(p.pay_periods)})|\s{{2,}}"),
+        "figure_before": re.compile(rf"(\d+(?:\.\d+)?)\s*(?:{alternation(p.yuan)})?\s*$"),
     }
 
 
@@ -64,7 +67,7 @@ def parse_salary(text: str, lexicon: Lexicon) -> Salary | None:
         return None
     kilo = bool(mult_hi) and mult_hi.upper() in {t.upper() for t in lexicon.data.postings.thousand}
     units = lexicon.data.postings.salary_units
-    figures = _unit_figures(text, m, pat["unit"])
+    figures = _unit_figures(text, m, pat["unit"], pat["figure_before"])
     own = next((u for u, amount in figures if amount is None), None)
     unit = units[own.group()] if own else ("month" if kilo else None)
     if _second_pay_regime(unit, lo, [(units[u.group()], amount) for u, amount in figures if amount is not None]):
@@ -76,15 +79,15 @@ def parse_salary(text: str, lexicon: Lexicon) -> Salary | None:
     return Salary(min=lo, max=hi, unit=unit, months=months, text=clean_item(text))  # type: ignore[arg-type]
 
 
-def _unit_figures(text: str, pay_range: re.Match[str], unit: re.Pattern[str]) -> list[tuple[re.Match[str], float | None]]:
+def _unit_figures(text: str, pay_range: re.Match[str], unit: re.Pattern[str],
+                  figure_before: re.Pattern[str]) -> list[tuple[re.Match[str], float | None]]:
     """The pay units in ``text``, each with the amount of the figure it follows when that figure
     is not the range (``实习期间 200/天`` → 200.0), else None (``4000 - 6000元/月``, ``年薪``)."""
     out = []
     for m in unit.finditer(text):
-        head = text[:m.start()].rstrip(" 元")
-        figure = re.search(r"\d+(?:\.\d+)?$", head)
+        figure = figure_before.search(text, 0, m.start())
         other = figure is not None and not pay_range.start() <= figure.start() < pay_range.end()
-        out.append((m, float(figure.group()) if other and figure else None))
+        out.append((m, float(figure.group(1)) if other and figure else None))
     return out
 
 
@@ -169,14 +172,11 @@ def perk_list(text: str, lexicon: Lexicon) -> list[str]:
     return items
 
 
-BENEFIT_SPLIT = re.compile(r"[、,，;；]|/(?![月年天日次周时])|\s{2,}")
-
-
 def split_benefits(text: str, lexicon: Lexicon) -> list[str]:
     """``五险一金、带薪年假、节日福利`` → three benefits; ``1500 元餐补/月`` is one (a slash before a
     period says "per", it parts nothing)."""
     out: list[str] = []
-    for part in BENEFIT_SPLIT.split(text):
+    for part in _patterns(lexicon)["benefit_split"].split(text):
         item = clean_item(part)
         if item and item not in out:
             out.append(item)
