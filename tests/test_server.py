@@ -154,12 +154,12 @@ def test_a_conversion_past_its_deadline_fails_and_the_next_one_works(api) -> Non
     client, keys = api
     pool = client.app.state.pool
     data = (SAMPLES / "岗位说明书汇编.txt").read_bytes()
-    # 80 copies of the compilation, each line marked with its copy's number (a document scans a
-    # text it saw before only once), take about 2 s to convert (240 roles): well past a 0.5 s
-    # deadline, which the pool checks every 0.1 s
+    # 34 copies of the compilation, each line marked with its copy's number (a document scans a
+    # text it saw before only once), take about 0.9 s to convert (102 roles), under the 200 kB
+    # upload limit: well past a 0.3 s deadline, which the pool checks every 0.1 s
     lines = data.decode("utf-8").splitlines()
-    slow = "".join(f"{line}（{i}）\n" if line.strip() else "\n" for i in range(80) for line in lines)
-    pool.timeout = 0.5
+    slow = "".join(f"{line}（{i}）\n" if line.strip() else "\n" for i in range(34) for line in lines)
+    pool.timeout = 0.3
     try:
         late = upload(client, keys, "import", slow.encode("utf-8"), "汇编.txt")
     finally:
