@@ -105,6 +105,7 @@ class RoleBuilder:
         self.warnings: list[Warning] = []
         self.empty_labels: dict[str, str] = {}
         self.released: list[Piece] = []          # pieces that belong to no role (application blocks)
+        self.company_text: list[Piece] = []      # of those, the ones about the employer (关于我们)
         self.duties: list[Duty] = []
         self.kpis: list[KPI] = []
         self.kpi_title: str | None = None
@@ -589,6 +590,8 @@ def _reporting_lines(b: RoleBuilder, piece: Piece, section: str) -> None:
 def _released(b: RoleBuilder, piece: Piece, section: str) -> None:
     """How to apply, and the company's own blurb, belong to no role."""
     b.released.append(piece)
+    if section == "company":
+        b.company_text.append(piece)
 
 
 def _label_and_rest(text: str) -> tuple[str, str, str]:

@@ -111,6 +111,7 @@ def extract(doc: Document, *, name: str, sha256: str, lexicon: Lexicon,
     shared = shared_sections(seg.roles, preamble, ctx)
     unassigned = _outside_roles(seg.unassigned, shared)
     kept = _build(seg.roles, ctx, shared, unassigned)
+    _employer_named_after_roles(kept, lexicon)
     _department_above_roles(kept, preamble, lexicon)
     restorer = Restorer(display, matching, options.keep_script)
     # a role's values come from its own pieces and from the shared sections applied to it
@@ -280,6 +281,19 @@ def blurb_organization(preamble: list[Piece], lexicon: Lexicon) -> str | None:
         if m and not m.group(1).startswith(tuple(lexicon.data.titles.self_references)):
             return m.group(1)  # "华影星光影城是厦门首家IMAX激光影城": the subject of the introduction
     return None
+
+
+def _employer_named_after_roles(kept: list[RoleBuilder], lexicon: Lexicon) -> None:
+    """A job page introduces its employer after the role as often as before it (``关于我们`` /
+    ``深圳泓信智能科技有限公司成立于2016年…``): roles that name no organization take the one that
+    section names (rule blurb_organization). Each role reads its own section: a thread of
+    postings introduces a company per posting."""
+    for b in kept:
+        if not b.identity.organization and b.company_text:
+            # only a name that opens its sentence: "…是阿里巴巴集团…" speaks of another company
+            found = blurb_organization(b.company_text, lexicon)
+            if found and any(p.text.lstrip().startswith(found) for p in b.company_text):
+                b.identity.organization = found
 
 
 def _short_company_words(lexicon: Lexicon) -> list[str]:

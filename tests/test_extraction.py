@@ -986,3 +986,14 @@ def test_a_base_line_says_where_the_job_is() -> None:
     assert convert_bytes(text.encode(), "jd.md").roles[0].location == ["上海"]
     text = text.replace("Base 上海", "Base 薪资可谈，欢迎投递")
     assert convert_bytes(text.encode(), "jd.md").roles[0].location == []
+
+
+def test_the_employer_introduced_after_the_role_is_its_organization() -> None:
+    """A job page introduces its employer after the role (``关于我们`` / ``杭州示例软件有限公司成立
+    于…``): the role takes that company as its organization; a company only mentioned inside a
+    sentence (``…是阿里巴巴集团的合作伙伴``) is not the employer."""
+    text = ("岗位名称：测试工程师\n岗位职责：\n1、负责功能测试\n2、负责编写测试报告\n关于我们\n"
+            "杭州示例软件有限公司成立于2015年，专注于企业软件研发。\n")
+    assert convert(text).roles[0].organization == "杭州示例软件有限公司"
+    mention = text.replace("杭州示例软件有限公司成立于2015年", "我们成立于2015年，是阿里巴巴集团的合作伙伴")
+    assert convert(mention).roles[0].organization is None
