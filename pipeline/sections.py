@@ -12,6 +12,7 @@ from .piece import Kind, Piece
 from .rules import rule
 from .scan import SWITCHING_LABELS, seq_key
 from .segment import RoleDraft
+from .fields.pay import perk_item
 from .self_evident import duty_sentence, pay_line, self_evident_requirement
 from .tables import is_duty_marker
 
@@ -42,6 +43,7 @@ def tag_sections(draft: RoleDraft, lexicon: Lexicon) -> Tagged:
             section = "duties"
         tagged.append((_own_section(section, piece, lexicon), piece))
     tagged = _pay_list(_announced_wishes(_unheaded_duty_lists(tagged, lexicon), lexicon), lexicon)
+    tagged = _perk_lists(tagged, lexicon)
     first = next((k for k, (_, p) in enumerate(tagged) if p.kind != Kind.TITLE), None)
     if first is not None and _lead_sentence_is_purpose(tagged[first:first + 2], draft.default_section, lexicon):
         tagged[first] = ("purpose", tagged[first][1])
@@ -67,6 +69,27 @@ def _announced_wishes(tagged: Tagged, lexicon: Lexicon) -> Tagged:
             announced, style = True, seq_key(piece.marker) if piece.marker is not None else None
             out[k] = ("preferred", piece)
     return out
+
+
+def _perk_lists(tagged: Tagged, lexicon: Lexicon) -> Tagged:
+    out = list(tagged)
+    k = 0
+    while k < len(out):
+        j = k
+        while j < len(out) and out[j][0] == "compensation" and out[j][1].kind == Kind.ITEM:
+            j += 1
+        if j > k and _list_names_perks([p for _, p in out[k:j]], lexicon):
+            out[k:j] = [("benefits", p) for _, p in out[k:j]]
+        k = max(j, k + 1)
+    return out
+
+
+@rule
+def _list_names_perks(items: list[Piece], lexicon: Lexicon) -> bool:
+    """A list under a pay heading (``福利待遇：`` / ``- 五险一金`` / ``- 年度体检``) whose every item names
+    a perk is the benefits list; one pay line or sentence among them keeps the list the pay
+    text, as written (``薪资福利：`` / ``- 绝对能匹配上你能力的薪资~``)."""
+    return len(items) >= 2 and all(perk_item(p.text, lexicon) for p in items)
 
 
 def _pay_list(tagged: Tagged, lexicon: Lexicon) -> Tagged:

@@ -997,3 +997,16 @@ def test_the_employer_introduced_after_the_role_is_its_organization() -> None:
     assert convert(text).roles[0].organization == "杭州示例软件有限公司"
     mention = text.replace("杭州示例软件有限公司成立于2015年", "我们成立于2015年，是阿里巴巴集团的合作伙伴")
     assert convert(mention).roles[0].organization is None
+
+
+def test_a_list_of_perks_under_a_pay_heading_is_the_benefits() -> None:
+    """``福利待遇：`` over ``- 五险一金`` / ``- 年度体检`` / ``- 每年 10 天带薪年假``: every item names a
+    perk, so the list is the benefits and the pay stays the pay line; a list with a sentence
+    among its items stays the pay text as written (rule list_names_perks)."""
+    text = ("## 前端工程师\n\n**岗位职责：**\n\n- 负责页面开发\n\n**薪资：** 15K - 25K·14薪\n\n**福利待遇：**\n\n"
+            "- 五险一金\n- 年度体检\n- 每年 10 天带薪年假\n")
+    role = convert_bytes(text.encode(), "fe.md").roles[0]
+    assert role.benefits == ["五险一金", "年度体检", "每年 10 天带薪年假"]
+    assert role.compensation == "15K - 25K·14薪"
+    sentences = text.replace("- 年度体检", "- 绝对能匹配上你能力的薪资，还有各种下午茶~")
+    assert convert_bytes(sentences.encode(), "fe.md").roles[0].benefits == []

@@ -37,6 +37,7 @@ def _patterns(lexicon: Lexicon) -> dict[str, re.Pattern[str]]:
         "employment": re.compile(alternation(p.employment_types), re.IGNORECASE),
         # a slash before a period says "per" (餐补/月); elsewhere it parts perks (五险/一金)
         "benefit_split": re.compile(rf"[、,，;；]|/(?!{alternation(p.pay_periods)})|\s{{2,}}"),
+        "money": re.compile(rf"\d\s*(?:{alternation(p.thousand + p.ten_thousand + p.yuan)})"),
         "figure_before": re.compile(rf"(\d+(?:\.\d+)?)\s*(?:{alternation(p.yuan)})?\s*$"),
     }
 
@@ -170,6 +171,21 @@ def perk_list(text: str, lexicon: Lexicon) -> list[str]:
     if len(items) < 2 or any(len(i) > MAX_PERK for i in items):
         return []
     return items
+
+
+MAX_PERK_ITEM = 12
+
+
+def perk_item(text: str, lexicon: Lexicon) -> bool:
+    """One list item that names a perk (``五险一金``, ``每年 12 天带薪年假``): short, no money figure,
+    no pay word but the perk ones (奖金, 补贴 …), no sentence."""
+    p = lexicon.data.postings
+    item = clean_item(text).replace(" ", "")
+    if not item or len(item) > MAX_PERK_ITEM or re.search(r"[，,。！!？?~～；;]", item):
+        return False
+    if _patterns(lexicon)["money"].search(item):
+        return False
+    return not any(w in item for w in p.pay_words if w not in p.perk_pay_words)
 
 
 def split_benefits(text: str, lexicon: Lexicon) -> list[str]:
