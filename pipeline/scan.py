@@ -758,13 +758,18 @@ def _separated_label(line: Line, m: re.Match[str], where: str, punct: bool) -> b
 
 @rule
 def _label_before_number(line: Line, m: re.Match[str], where: str) -> bool:
-    """``年龄25—45周岁`` in a flattened form: a label directly followed by a number has lost
-    its colon, not its meaning. (A pay word before a figure is the value's own: ``年薪2.8万元``.)"""
+    """``年龄25—45周岁`` in a flattened form, ``从业年限 5年以上`` in a form typed as text: a label
+    followed by a number, maybe after one space, has lost its colon, not its meaning. (A pay word
+    before a figure is the value's own: ``年薪2.8万元``.)"""
     if line.lexicon.label_key(m.group()) == "compensation":
         return False
-    return where in ("space", "start") and line.text[m.end():m.end() + 1].isdigit() and len(m.group()) >= 2
+    if where not in ("space", "start") or len(m.group()) < 2:
+        return False
+    # one space is a lost colon only before a value with none inside ("年龄 25 - 45 岁" is prose)
+    return line.text[m.end():m.end() + 1].isdigit() or bool(SPACED_NUMBER.match(line.text, m.end()))
 
 
+SPACED_NUMBER = re.compile(r" \d[^\s，。；,;]*(?:$|[\n，。；,;])")
 DIGIT_LABELS = frozenset({"qualifications.age", "qualifications.experience", "headcount"})
 
 

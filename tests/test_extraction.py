@@ -1010,3 +1010,12 @@ def test_a_list_of_perks_under_a_pay_heading_is_the_benefits() -> None:
     assert role.compensation == "15K - 25K·14薪"
     sentences = text.replace("- 年度体检", "- 绝对能匹配上你能力的薪资，还有各种下午茶~")
     assert convert_bytes(sentences.encode(), "fe.md").roles[0].benefits == []
+
+
+def test_a_label_one_space_before_its_number_has_lost_its_colon() -> None:
+    """``从业年限 5年以上`` in a form typed as text: the label and its number (rule
+    label_before_number); ``年龄 25 - 45 岁，身体健康`` keeps reading as prose, which gives the age."""
+    role = convert("岗位名称：安全总监\n岗位职责：\n1、负责安全管理\n任职资格：\n学    历：本科\n从业年限 5年以上\n").roles[0]
+    assert (role.qualifications.experience.years_min, role.qualifications.experience.text) == (5, "5年以上")
+    role = convert("岗位名称：司机\n岗位职责：\n1、负责配送\n任职要求：\n年龄 25 - 45 岁，身体健康\n").roles[0]
+    assert (role.qualifications.age.min, role.qualifications.age.max) == (25, 45)
