@@ -1019,3 +1019,13 @@ def test_a_label_one_space_before_its_number_has_lost_its_colon() -> None:
     assert (role.qualifications.experience.years_min, role.qualifications.experience.text) == (5, "5年以上")
     role = convert("岗位名称：司机\n岗位职责：\n1、负责配送\n任职要求：\n年龄 25 - 45 岁，身体健康\n").roles[0]
     assert (role.qualifications.age.min, role.qualifications.age.max) == (25, 45)
+
+
+def test_an_english_experience_line_states_years() -> None:
+    """``3+ years of experience in data engineering`` is the experience requirement, as
+    ``3年以上数据开发经验`` is (lexicon experience_words: experience)."""
+    text = ("## Data Engineer\n\n### What you'll do\n* 负责数据仓库建设\n\n### What we're looking for\n"
+            "* 3+ years of experience in data engineering\n* 熟练使用 SQL\n")
+    experience = convert_bytes(text.encode(), "de.md").roles[0].qualifications.experience
+    assert experience is not None and (experience.years_min, experience.text) == (
+        3, "3+ years of experience in data engineering")
