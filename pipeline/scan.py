@@ -33,6 +33,7 @@ FORM_DENSITY = 40
 FLATTENED_LINE = 200
 OPEN_PARENS = frozenset("(（")
 RULE_CHARS = set("=_＿━─—")
+FIELD_BARS = set("｜|")
 OPEN_BRACKETS = set("【[〔［")
 QUOTE_OPENERS = set("“\"《「")
 QUOTE_CLOSERS = set("”\"》」")
@@ -476,8 +477,10 @@ def _position(text: str, i: int, last_end: int, origin: int) -> str:
     if not text[last_end:i].strip():
         return "after"
     prev = text[i - 1]
-    if prev.isspace() or prev in RULE_CHARS or prev in OPEN_BRACKETS:
-        return "space"  # "=====1.职位目的:" / "【岗位目的】" — rules and brackets separate like whitespace
+    if prev.isspace() or prev in RULE_CHARS or prev in OPEN_BRACKETS or prev in FIELD_BARS:
+        # "=====1.职位目的:" / "【岗位目的】" / "月薪：12-18K｜职位描述：" — rules, brackets and bars
+        # separate like whitespace
+        return "space"
     if prev in SENTENCE_END:
         return "sentence"
     if prev in COLONS:

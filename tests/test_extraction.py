@@ -1029,3 +1029,12 @@ def test_an_english_experience_line_states_years() -> None:
     experience = convert_bytes(text.encode(), "de.md").roles[0].qualifications.experience
     assert experience is not None and (experience.years_min, experience.text) == (
         3, "3+ years of experience in data engineering")
+
+
+def test_a_bar_between_fields_separates_like_a_space() -> None:
+    """Job boards join a posting's fields with bars (``月薪：12-18K｜职位描述：1. …``): the heading after
+    the bar starts a section, the pay ends before it."""
+    line = "职位：数据分析师｜地点：南京｜月薪：12-18K｜职位描述：1. 负责业务数据分析；2. 搭建数据看板。任职资格：1. 本科及以上学历\n"
+    role = convert(line).roles[0]
+    assert role.compensation == "12-18K"
+    assert [d.text for d in role.duties] == ["负责业务数据分析", "搭建数据看板"]

@@ -12,7 +12,7 @@ from functools import cache
 
 from ..lexicon import Lexicon, alternation
 
-EDGE_PUNCT = " \t\n:：;；,，、。.．!！?？_＿·•"
+EDGE_PUNCT = " \t\n:：;；,，、。.．!！?？_＿·•｜|"
 UNDERSCORES = re.compile(r"_{2,}|＿{2,}")
 WS = re.compile(r"\s+")
 CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])")
