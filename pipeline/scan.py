@@ -946,6 +946,10 @@ def _unknown_label(line: Line, i: int, where: str) -> Token | None:
     phrase = m.group()[:-1]
     if phrase.isdigit():
         return None
+    section = line.lexicon.section_key(phrase) if line.lexicon.label_key(phrase) is None else None
+    if section is not None:
+        # "职责：1.… 要求：1.…" on one line: a short heading with its colon opens its section
+        return Token(Kind.HEADING, i, m.end(), key=section, name=phrase)
     return Token(Kind.LABEL, i, m.end(), key=line.lexicon.label_key(phrase), name=phrase, title="unknown")
 
 

@@ -1038,3 +1038,13 @@ def test_a_bar_between_fields_separates_like_a_space() -> None:
     role = convert(line).roles[0]
     assert role.compensation == "12-18K"
     assert [d.text for d in role.duties] == ["负责业务数据分析", "搭建数据看板"]
+
+
+def test_a_short_heading_with_its_colon_mid_line_opens_its_section() -> None:
+    """A posting on one line (``职责：1.… 要求：1.…``): ``要求：`` after a space is the requirements'
+    heading, not a label the lexicon does not know, so its items are requirements."""
+    line = ("岗位：外贸业务员 地点：宁波 薪资：面议 职责：1.跟进订单进度 2.与国外客户邮件沟通 "
+            "要求：1.英语四级以上 2.两年以上外贸业务经验 3.会说韩语者优先\n")
+    q = convert(line).roles[0].qualifications
+    assert q.experience is not None and q.experience.years_min == 2
+    assert q.preferred == ["会说韩语者优先"]
