@@ -145,3 +145,14 @@ def test_a_place_keeps_its_name_without_its_condition() -> None:
     assert split_places("特别优秀可 Remote", lexicon) == []
     assert split_places("可以选择入职上海或南京", lexicon) == []
     assert split_places("可选北京、上海", lexicon) == ["北京", "上海"]  # the longer condition word, 可选, not 可
+
+
+def test_years_of_driving_or_teaching_are_experience() -> None:
+    """``5年以上驾龄`` and ``3年以上教龄`` state years of experience as ``5年以上工作经验`` does
+    (lexicon experience_words)."""
+    from jdx.pipeline.fields.qualifications import years_in_text
+    from jdx.pipeline.lexicon import load_lexicon
+
+    lexicon = load_lexicon()
+    assert years_in_text("5年以上驾龄", lexicon).years_min == 5
+    assert years_in_text("3年以上教龄", lexicon).years_min == 3
