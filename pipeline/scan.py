@@ -220,6 +220,8 @@ def value_end_of(text: str, start: int, end: int, key: str | None, lexicon: Lexi
 def _name_value_end(segment: str, key: str | None, lexicon: Lexicon) -> int:
     if key != "title" and _label_before_duty(segment, lexicon):
         return 0
+    if key == "qualifications.age" and (age_end := _spaced_age_range(segment, lexicon)):
+        return age_end
     sentence = _reporting_sentence(segment, key, lexicon)
     if sentence is not None:
         return sentence
@@ -240,6 +242,20 @@ def _name_value_end(segment: str, key: str | None, lexicon: Lexicon) -> int:
     if len(segment) > 24 and re.search(r"[,，。]", segment):
         return 0
     return len(segment)
+
+
+@rule
+def _spaced_age_range(segment: str, lexicon: Lexicon) -> int | None:
+    """``年    龄：25 - 35 岁``: an age range written with spaces is one value; the space that ends
+    a name elsewhere does not end it."""
+    m = _age_range_re(lexicon).match(segment)
+    return m.end() if m else None
+
+
+@cache
+def _age_range_re(lexicon: Lexicon) -> re.Pattern[str]:
+    q = lexicon.data.qualifications
+    return re.compile(rf"\d{{1,2}}\s?(?:{alternation(q.range_separators)})\s?\d{{1,2}}(?:\s?(?:{alternation(q.age_units)}))?")
 
 
 SPACE_RUN = re.compile(r"\s+")

@@ -1048,3 +1048,13 @@ def test_a_short_heading_with_its_colon_mid_line_opens_its_section() -> None:
     q = convert(line).roles[0].qualifications
     assert q.experience is not None and q.experience.years_min == 2
     assert q.preferred == ["会说韩语者优先"]
+
+
+def test_a_form_typed_as_text_keeps_its_spaced_age_range_and_its_unit() -> None:
+    """``年    龄：25 - 35 岁`` is one value (rule spaced_age_range); ``单位：`` names the employer."""
+    text = ("岗 位 说 明 书\n单位：远航物流有限公司          填写日期：2023-03-01\n岗位名称：调度员\n【岗位职责】\n"
+            "1．负责车辆排班\n【任职要求】\n学    历：大专及以上\n年    龄：22 - 40 岁\n")
+    role = convert(text).roles[0]
+    age = role.qualifications.age
+    assert age is not None and (age.min, age.max, age.text) == (22, 40, "22 - 40 岁")
+    assert role.organization == "远航物流有限公司"
