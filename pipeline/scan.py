@@ -876,8 +876,8 @@ def _numbered_title(line: Line, i: int, where: str) -> Token | None:
     text = line.text
     after = _skip_ws(text, m.end())
     nm = re.match(r"[^\s,，。:：;；]{2,20}", text[after:after + 20])
-    if not nm or not is_position_name(nm.group(), line.lexicon, 20):
-        return None
+    if not nm or not is_position_name(nm.group(), line.lexicon, 20) or nm.group().startswith(line.lexicon.duty_verbs):
+        return None  # "1．安排车辆调度" is a duty that ends in a position word, not a position
     end = after + nm.end()
     if not _title_followed_by_role(line, marker, end, where):
         return None

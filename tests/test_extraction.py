@@ -1058,3 +1058,11 @@ def test_a_form_typed_as_text_keeps_its_spaced_age_range_and_its_unit() -> None:
     age = role.qualifications.age
     assert age is not None and (age.min, age.max, age.text) == (22, 40, "22 - 40 岁")
     assert role.organization == "远航物流有限公司"
+
+
+def test_a_numbered_duty_that_ends_in_a_position_word_is_a_duty() -> None:
+    """``1．安排车辆调度`` ends in a position word (调度) but opens with a duty verb: an item of the
+    duty list, not a numbered position that starts a second role (rule numbered_title; lexicon
+    duty_verbs: 安排, 办理, 整理 …)."""
+    role, *others = convert("岗位名称：调度员\n【岗位职责】\n1．安排车辆调度\n2．负责车辆排班\n").roles
+    assert others == [] and [d.text for d in role.duties] == ["安排车辆调度", "负责车辆排班"]
