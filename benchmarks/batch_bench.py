@@ -15,7 +15,9 @@ ratio of every pair):
   = decoding;
 * **convert in-process**: ``convert_bytes`` over the same files, warm, in one process;
 * **batch**: ``jdx batch`` in a subprocess, cold, wall time including worker start, the
-  journal and the spreadsheet export; the export alone is timed afterwards;
+  journal and the spreadsheet export; the export alone is timed afterwards, and the end of a
+  batch (export + org.json/org.csv) both one after the other and as the batch does it, org in
+  a child beside the export;
 * **one file**: a batch of one small DOCX against ``jdx convert`` of it, both cold processes.
 
     .venv/bin/python benchmarks/batch_bench.py                 # the corpus, 3 pairs
@@ -164,6 +166,29 @@ def export_seconds(out_dir: Path) -> float:
     return time.perf_counter() - started
 
 
+def tail_seconds(out_dir: Path) -> tuple[float, float]:
+    """The end of a batch after its compaction, in this process (export already imported):
+    the spreadsheets then org.json/org.csv one after the other, and as ``jdx batch`` writes
+    them, org beside the spreadsheets in a child of the workers' forkserver."""
+    from jdx.pipeline.batch.beside import Beside
+    from jdx.pipeline.batch.workers import worker_context
+    from jdx.pipeline.export import export_tables
+    from jdx.pipeline.org import write_org
+
+    context = worker_context(warm=False)
+    with Beside(context, os.getpid):  # the server is up before the clock starts, as in a batch
+        pass
+    started = time.perf_counter()
+    export_tables(out_dir)
+    write_org(out_dir)
+    serial = time.perf_counter() - started
+    started = time.perf_counter()
+    with Beside(context, write_org, out_dir) as org:
+        export_tables(out_dir)
+        org.result()
+    return serial, time.perf_counter() - started
+
+
 def paired(first, second, pairs: int) -> list[tuple[float, float]]:
     """``pairs`` runs of (first, second), alternating, so that drifting machine load falls
     on both alike."""
@@ -214,6 +239,8 @@ def run(args, work: Path) -> None:
     print("pairs (1 worker, 2 workers, speed-up):   " + "; ".join(f"{a:.2f} {b:.2f} {a / b:.2f}×" for a, b in runs))
     print(f"speed-up 2 workers / 1 (median pair)     {statistics.median(a / b for a, b in runs):7.2f}×  (target ≥ 1.7)")
     print(f"export alone (roles.xlsx + CSVs)         {export_seconds(work / 'out2'):7.2f} s")
+    serial, beside = tail_seconds(work / "out2")
+    print(f"end of batch: export + org one after the other {serial:.2f} s, org beside the export {beside:.2f} s")
     if not args.no_one_file:
         one_file(work)
     print(f"# load after: {loadavg()}")

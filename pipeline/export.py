@@ -33,7 +33,6 @@ import csv
 import math
 import os
 from collections.abc import Iterable, Iterator
-from copy import copy
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
@@ -287,7 +286,7 @@ def _clean(value: Any) -> Any:
 
 
 def _csv_value(value: Any) -> Any:
-    value = _clean(value)
+    """A cleaned value (:func:`_clean`) as a CSV field."""
     if isinstance(value, str) and value.startswith(CSV_FORMULA_LEADS):
         return "'" + value
     return "" if value is None else value
@@ -352,7 +351,7 @@ class _Tables:
         ws.append([self._cell(ws, v, c, highlight, lines > 1) for v, c in zip(values, specs, strict=True)])
         if lines > 1:
             del ws.row_dimensions[self._rows[sheet]]  # written; keep memory flat
-        self._csv[sheet].writerow([_csv_value(value) for value in row])
+        self._csv[sheet].writerow([_csv_value(value) for value in values])
 
     def _cell(self, ws: Any, value: Any, column: Column, highlight: bool, tall: bool) -> Any:
         formula_like = isinstance(value, str) and value.startswith("=") and len(value) > 1
@@ -363,11 +362,13 @@ class _Tables:
         if formula_like:
             cell.data_type = "s"  # openpyxl would store "=销售额×10%" as a formula for Excel to run
         if highlight or aligned:
-            cell._style = copy(self._style(ws, column.wrap if aligned else None, highlight))
+            # Shared, not copied: write-only cells are written once and dropped, and nothing
+            # changes a style after it is made.
+            cell._style = self._style(ws, column.wrap if aligned else None, highlight)
         return cell
 
     def _style(self, ws: Any, wrap: bool | None, highlight: bool) -> StyleArray:
-        """A cell style made once and copied: setting styles cell by cell hashes style objects
+        """A cell style made once and shared: setting styles cell by cell hashes style objects
         each time, which made the export several times slower."""
         key = (wrap, highlight)
         if key not in self._styles:

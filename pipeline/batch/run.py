@@ -11,10 +11,11 @@ import time
 from collections import Counter
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from ...extractors.limits import DEFAULT_LIMITS, Limits
 from ...extractors.options import DEFAULT_OPTIONS, ReadOptions
+from .beside import Beside
 from .journal import Journal, compact, describe_write_error, replace_atomically
 from .plan import Plan, longest_first, plan
 from .progress import BatchProgress, NullProgress
@@ -152,17 +153,24 @@ def run_batch(
         found = list(walk_tree(in_dir, exclude=frozenset({out_key} if out_key else ())))
         # Workers start warm when there are more files than workers (a file or two should not
         # pay for NLP they may never reach). The forkserver starts loading now, while this
-        # process hashes, plans and compacts.
+        # process loads the spreadsheet writer, hashes, plans and compacts.
         files = sum(f.kind == "file" for f in found)
+        context = worker_context(warm=files > workers) if files else None
         if files:
-            worker_context(warm=files > workers)
+            _load_spreadsheet_writer()
         the_plan = plan(found)
         reused = compact(out_dir, _reusable(the_plan.tasks))
         done = {e.raw_path() for e in reused}
         todo = longest_first([t for t in the_plan.tasks if t.raw_path() not in done])
         config = config.model_copy(update={"warm": len(todo) > workers})
         converted = _convert_all(out_dir, the_plan, reused, todo, config, workers, timeout, progress)
-        return _finish(in_dir, out_dir, started, len(reused), converted, headers)
+        return _finish(in_dir, out_dir, started, len(reused), converted, headers, context)
+
+
+def _load_spreadsheet_writer() -> None:
+    """Import the export (openpyxl, which imports numpy: 0.2 s) while the forkserver loads the
+    pipeline on another core, rather than at the end of the run, where nothing else runs."""
+    from .. import export  # noqa: F401
 
 
 def _convert_all(out_dir: Path, the_plan: Plan, reused: list[ManifestEntry], todo: list[FileTask],
@@ -199,29 +207,34 @@ def _task_entry(task: FileTask, outcome: FileOutcome) -> ManifestEntry:
 
 
 def _finish(in_dir: Path, out_dir: Path, started: float, reused: int, converted: int,
-            headers: Literal["zh", "en"] = "zh") -> BatchSummary:
+            headers: Literal["zh", "en"] = "zh", context: Any = None) -> BatchSummary:
+    """Compact, then the derived files: the spreadsheets here while a child of the workers'
+    ``context`` writes org.json/org.csv (:mod:`.beside`), so neither waits for the other."""
     from ..export import export_tables
-    from ..org import write_org
+    from ..org import ORG_JSON, write_org
 
     entries = compact(out_dir)
-    try:
-        tables = [p.name for p in export_tables(out_dir, headers=headers)]
-    except OSError as exc:  # disk full or permission: the run stops like any other write failure
-        raise BatchOutputError(describe_write_error(exc, out_dir / "roles.xlsx")) from None
-    except Exception:  # the JSONL results are complete and valid; a spreadsheet bug must not hide them
-        log.exception("writing the spreadsheets failed; manifest.jsonl and roles.jsonl are complete")
-        tables = []
-    try:
-        tables += [p.name for p in write_org(out_dir)]
-    except OSError as exc:
-        raise BatchOutputError(describe_write_error(exc, out_dir / "org.json")) from None
-    except Exception:
-        log.exception("writing org.json/org.csv failed; manifest.jsonl and roles.jsonl are complete")
+    with Beside(context, write_org, out_dir) as org:
+        tables = _written("the spreadsheets", out_dir / "roles.xlsx", lambda: export_tables(out_dir, headers=headers))
+        tables += _written("org.json/org.csv", out_dir / ORG_JSON, org.result)
     outputs = [MANIFEST, ROLES, *tables, SUMMARY]
     summary = summarize(entries, in_dir, out_dir, time.monotonic() - started, reused, converted, outputs)
     replace_atomically(out_dir / SUMMARY, lambda fh: fh.write(
         (summary.model_dump_json(indent=2) + "\n").encode("utf-8")))
     return summary
+
+
+def _written(what: str, path: Path, write: Callable[[], list[Path]]) -> list[str]:
+    """The names of the files ``write`` wrote. An ``OSError`` (disk full, permission) stops the
+    run like any other write failure; any other failure is logged and the run goes on: the
+    JSONL results are complete and valid, and a bug in a derived file must not hide them."""
+    try:
+        return [p.name for p in write()]
+    except OSError as exc:
+        raise BatchOutputError(describe_write_error(exc, path)) from None
+    except Exception:
+        log.exception("writing %s failed; manifest.jsonl and roles.jsonl are complete", what)
+        return []
 
 
 def summarize(entries: list[ManifestEntry], in_dir: Path, out_dir: Path, elapsed: float,
