@@ -7,12 +7,12 @@ default section — duties for a ``XX岗位职责`` document, nothing for a ``XX
 
 from __future__ import annotations
 
+from .fields.pay import perk_item
 from .lexicon import Lexicon
 from .piece import Kind, Piece
 from .rules import rule
 from .scan import SWITCHING_LABELS, seq_key
 from .segment import RoleDraft
-from .fields.pay import perk_item
 from .self_evident import duty_sentence, pay_line, self_evident_requirement
 from .tables import is_duty_marker
 
