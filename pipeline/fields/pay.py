@@ -126,7 +126,7 @@ def split_places(text: str, lexicon: Lexicon) -> list[str]:
     out: list[str] = []
     for part in pat["place_split"].split(text):
         place = clean_value(pat["place_prefix"].sub("", part.strip()), lexicon)
-        place = _place_without_condition(place, not_places) if place else place
+        place = (_place_without_condition(place, not_places) or place) if place else place
         if not place or any(w in place for w in not_places) or len(place) > 20:
             continue
         if place not in out:
@@ -141,13 +141,13 @@ MAX_CONDITIONED_PLACE = 6
 def _place_without_condition(place: str, not_places: list[str]) -> str | None:
     """A place often carries its condition (``优先北京``, ``深圳需要特别优秀``): the place is the part
     before a condition word, or after one that opens the text; a condition alone (``特别优秀可
-    Remote``, ``不限``) names no place."""
+    Remote``, ``不限``) names no place, and a text with no condition is not this rule's."""
     cut = False
     while True:
         at = min(((place.find(w), -len(w), w) for w in not_places if w in place), default=None)
         if at is None:
             # a place cut out of a condition is a name, not a clause ("可以选择入职上海或南京")
-            return place if not cut or len(place) <= MAX_CONDITIONED_PLACE else None
+            return place if cut and len(place) <= MAX_CONDITIONED_PLACE else None
         i, _, word = at
         if i > 0:
             place = place[:i].rstrip(" （(【[")
