@@ -42,11 +42,15 @@ def tag_sections(draft: RoleDraft, lexicon: Lexicon) -> Tagged:
                 draft.pieces[i + 1:], lexicon):
             section = "duties"
         tagged.append((_own_section(section, piece, lexicon), piece))
-    tagged = _pay_list(_announced_wishes(_unheaded_duty_lists(tagged, lexicon), lexicon), lexicon)
-    tagged = _perk_lists(tagged, lexicon)
+    for retag in (_unheaded_duty_lists, _announced_wishes, _pay_list, _perk_lists):
+        tagged = retag(tagged, lexicon)
+    return _lead_purpose(tagged, draft, lexicon)
+
+
+def _lead_purpose(tagged: Tagged, draft: RoleDraft, lexicon: Lexicon) -> Tagged:
     first = next((k for k, (_, p) in enumerate(tagged) if p.kind != Kind.TITLE), None)
     if first is not None and _lead_sentence_is_purpose(tagged[first:first + 2], draft.default_section, lexicon):
-        tagged[first] = ("purpose", tagged[first][1])
+        tagged = [*tagged[:first], ("purpose", tagged[first][1]), *tagged[first + 1:]]
     return tagged
 
 
@@ -97,21 +101,22 @@ def _pay_list(tagged: Tagged, lexicon: Lexicon) -> Tagged:
     for k, (section, piece) in enumerate(out):
         if section != "compensation" or piece.kind != Kind.ITEM or piece.marker is None:
             continue
-        style = seq_key(piece.marker)
+        if not pay_line(piece.text, lexicon):
+            continue
         j = k + 1
-        while j < len(out) and _pay_list_goes_on(out[j], style, piece, lexicon):
+        while j < len(out) and _pay_list_goes_on(out[j], seq_key(piece.marker)):
             out[j] = ("compensation", out[j][1])
             j += 1
     return out
 
 
 @rule
-def _pay_list_goes_on(entry: tuple[str | None, Piece], style: str, opener: Piece, lexicon: Lexicon) -> bool:
+def _pay_list_goes_on(entry: tuple[str | None, Piece], style: str) -> bool:
     """A numbered list that opens with the pay (``1. 10-20k * 14`` under no pay heading) is the
     pay's list: its next items (``2. 期权激励``) are pay too."""
     section, piece = entry
-    return (section != "compensation" and pay_line(opener.text, lexicon) and piece.kind == Kind.ITEM
-            and piece.marker is not None and seq_key(piece.marker) == style)
+    return (section != "compensation" and piece.kind == Kind.ITEM and piece.marker is not None
+            and seq_key(piece.marker) == style)
 
 
 @rule
