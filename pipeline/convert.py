@@ -139,7 +139,7 @@ def _every_piece(unassigned: list[Piece], outside: list[Piece], shared: RoleBuil
     text — the roles', the shared sections', the rest — is unassigned."""
     pieces = [*unassigned, *outside, *(shared.draft.pieces if shared else []), *(p for b in kept for p in b.draft.pieces)]
     unique = list({id(p): p for p in pieces}.values())
-    return sorted(unique, key=lambda p: (p.loc.block, p.loc.row or 0, p.loc.col or 0, p.loc.start))
+    return sorted(unique, key=_reading_place)
 
 
 def _outside_roles(unassigned: list[Piece], shared: RoleBuilder | None) -> list[Piece]:
@@ -178,11 +178,16 @@ def _status(roles: list[Role], doc: Document) -> Literal["ok", "partial"]:
 
 
 def _preamble(unassigned: list[Piece], drafts: list) -> list[Piece]:  # type: ignore[type-arg]
-    """Unassigned pieces that stand before the first role."""
+    """Unassigned pieces that stand before the first role, in reading order: a page laid out
+    in one big table holds its introduction and its roles in the same block."""
     if not drafts or not drafts[0].pieces:
         return []
-    first = min(p.loc.block for p in drafts[0].pieces)
-    return [p for p in unassigned if p.loc.block < first]
+    first = min(_reading_place(p) for p in drafts[0].pieces)
+    return [p for p in unassigned if _reading_place(p) < first]
+
+
+def _reading_place(piece: Piece) -> tuple[int, int, int, int]:
+    return piece.loc.block, piece.loc.row or 0, piece.loc.col or 0, piece.loc.start
 
 
 def _context(matching: Document, name: str, sha256: str, lexicon: Lexicon, preamble: list[Piece]) -> DocContext:

@@ -1066,3 +1066,14 @@ def test_a_numbered_duty_that_ends_in_a_position_word_is_a_duty() -> None:
     duty_verbs: 安排, 办理, 整理 …)."""
     role, *others = convert("岗位名称：调度员\n【岗位职责】\n1．安排车辆调度\n2．负责车辆排班\n").roles
     assert others == [] and [d.text for d in role.duties] == ["安排车辆调度", "负责车辆排班"]
+
+
+def test_a_page_laid_out_in_one_table_keeps_its_introduction_before_its_roles() -> None:
+    """A job page laid out in one big table holds its introduction and its roles in the same
+    block: what comes before the first role in reading order is the preamble, so the employer
+    its introduction names is every role's organization."""
+    cells = ("<tr><td>海岸影城-招聘信息</td></tr><tr><td>海岸影城是厦门首家激光影城，现因新店开业，诚聘以下岗位。</td></tr>"
+             "<tr><td><h3>放映员</h3>岗位职责：<br>1、负责影片放映<br>2、负责设备保养</td></tr>")
+    html = f"<html><body><table>{cells}</table></body></html>"
+    roles = convert_bytes(html.encode(), "jobs.html").roles
+    assert [(r.title, r.organization) for r in roles] == [("放映员", "海岸影城")]
