@@ -1077,3 +1077,11 @@ def test_a_page_laid_out_in_one_table_keeps_its_introduction_before_its_roles() 
     html = f"<html><body><table>{cells}</table></body></html>"
     roles = convert_bytes(html.encode(), "jobs.html").roles
     assert [(r.title, r.organization) for r in roles] == [("放映员", "海岸影城")]
+
+
+def test_a_hospital_or_a_university_is_an_organization() -> None:
+    """Employers are not only companies: ``康宁医院门诊部岗位说明`` names the hospital (lexicon
+    company_suffixes: 医院, 学院, 大学, 研究院, 研究所, 银行)."""
+    text = "康宁医院门诊部岗位说明\n一、门诊导诊员\n岗位职责：\n1、负责就诊引导\n2、维护候诊秩序\n"
+    role = convert(text).roles[0]
+    assert (role.title, role.organization) == ("门诊导诊员", "康宁医院")
