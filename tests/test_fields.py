@@ -156,3 +156,14 @@ def test_years_of_driving_or_teaching_are_experience() -> None:
     lexicon = load_lexicon()
     assert years_in_text("5年以上驾龄", lexicon).years_min == 5
     assert years_in_text("3年以上教龄", lexicon).years_min == 3
+
+
+def test_a_labelled_list_value_keeps_its_wish_line_apart() -> None:
+    """``证照：`` over two lines, ``记帐士证照`` / ``具会计师证照者优先``: a certificate and a wish,
+    not one wish of both lines."""
+    from jdx.pipeline.fields.qualifications import QualificationBuilder
+    from jdx.pipeline.lexicon import load_lexicon
+
+    quals = QualificationBuilder(load_lexicon())
+    assert quals.add_labelled("certifications", "记帐士证照\n具会计师证照者优先")
+    assert (quals.lists["certifications"], quals.lists["preferred"]) == (["记帐士证照"], ["具会计师证照者优先"])

@@ -365,7 +365,15 @@ class QualificationBuilder:
         """Add ``value`` under ``field`` (the part after ``qualifications.``); True if used.
 
         A labelled value that is a wish (``证书：持有…证书者优先``) is preferred; the clauses of it
-        that are no wish still count under the label."""
+        that are no wish still count under the label. A list field's wish on a line of its own
+        is that line alone (``记帐士证照`` / ``具会计师证照者优先``: a certificate and a wish)."""
+        lines = [line for line in value.split("\n") if line.strip()]
+        wishes = [line for line in lines if preferred_text(line, self.lexicon)] if field in self.lists else []
+        if len(lines) > 1 and wishes and field != "preferred":
+            for line in wishes:
+                self.add_item("preferred", preferred_text(line, self.lexicon) or line)
+            rest = "\n".join(line for line in lines if line not in wishes)
+            return self._add_labelled(field, rest) if rest else True
         wish = preferred_text(value, self.lexicon) if field != "preferred" else None
         if wish is not None:
             self.add_item("preferred", wish)
