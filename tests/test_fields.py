@@ -167,3 +167,13 @@ def test_a_labelled_list_value_keeps_its_wish_line_apart() -> None:
     quals = QualificationBuilder(load_lexicon())
     assert quals.add_labelled("certifications", "记帐士证照\n具会计师证照者优先")
     assert (quals.lists["certifications"], quals.lists["preferred"]) == (["记帐士证照"], ["具会计师证照者优先"])
+
+
+def test_a_labelled_wish_list_of_several_lines_is_a_wish_per_line() -> None:
+    """``优先条件`` over ``持有 RHCE 或 CCNP 证书`` / ``有证券行业运维经验``: two wishes."""
+    from jdx.pipeline.fields.qualifications import QualificationBuilder
+    from jdx.pipeline.lexicon import load_lexicon
+
+    quals = QualificationBuilder(load_lexicon())
+    assert quals.add_labelled("preferred", "持有 RHCE 或 CCNP 证书\n有证券行业运维经验")
+    assert quals.lists["preferred"] == ["持有 RHCE 或 CCNP 证书", "有证券行业运维经验"]

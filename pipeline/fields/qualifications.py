@@ -391,7 +391,7 @@ class QualificationBuilder:
             return False
         q = self.lexicon.data.qualifications
         items = split_list(value, self.lexicon) if field not in ("majors", "preferred") else (
-            majors(value, self.lexicon) if field == "majors" else [clean_item(value)])
+            majors(value, self.lexicon) if field == "majors" else [clean_item(line) for line in value.split("\n")])
         items = [i for i in items if i and i not in q.no_requirement]
         self._append(field, items)
         return bool(items)
