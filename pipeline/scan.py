@@ -176,9 +176,12 @@ def _label_pieces(text: str, base: Loc, tok: Token, s: int, e: int, line_start: 
                   lexicon: Lexicon) -> list[Piece]:
     value_end = prose_value_end(text, s, e) if tok.title == "prose" else value_end_of(text, s, e, tok.key, lexicon)
     vs, ve = _trim(text, s, value_end)
+    note = _shared_note(text[vs:ve], lexicon)
+    if note is not None:
+        ve = _trim(text, vs, vs + note)[1]
     source = "unknown_label" if tok.title == "unknown" and tok.key is None else "text"
     out = [Piece(Kind.LABEL, text[vs:ve], base.narrow(vs, ve) if ve > vs else base.narrow(tok.start, tok.end),
-                 key=tok.key, name=tok.name, line_start=line_start, source=source)]
+                 key=tok.key, name=tok.name, line_start=line_start, source=source, shared=note is not None)]
     rs, re_ = _trim(text, value_end, e)
     if re_ > rs:
         out.append(Piece(Kind.TEXT, text[rs:re_], base.narrow(rs, re_), line_start=False))
@@ -541,6 +544,19 @@ def _heading(line: Line, i: int, where: str) -> Token | None:
             end += 1
     return Token(Kind.HEADING, start, end, key=line.lexicon.section_key(phrase), name=phrase, marker=marker,
                  shared=bool(shared))
+
+
+@rule
+def _shared_note(value: str, lexicon: Lexicon) -> int | None:
+    """``工作地点：苏州（以上岗位均同）``: a note in brackets after a value says it holds for every
+    role; the value is what stands before the note. Returns where the note starts."""
+    m = _shared_note_re(lexicon).search(value)
+    return m.start() if m and m.start() > 0 else None
+
+
+@cache
+def _shared_note_re(lexicon: Lexicon) -> re.Pattern[str]:
+    return re.compile(rf"\s?[(（](?:{alternation(lexicon.data.grammar.all_roles_words)})[^()（）]{{0,6}}[)）]$")
 
 
 def _shared_suffix(line: Line, end: int) -> int | None:

@@ -1085,3 +1085,12 @@ def test_a_hospital_or_a_university_is_an_organization() -> None:
     text = "康宁医院门诊部岗位说明\n一、门诊导诊员\n岗位职责：\n1、负责就诊引导\n2、维护候诊秩序\n"
     role = convert(text).roles[0]
     assert (role.title, role.organization) == ("门诊导诊员", "康宁医院")
+
+
+def test_a_note_after_a_value_can_say_it_holds_for_every_role() -> None:
+    """``工作地点：苏州（以上岗位均同）`` after the last role: the place of every role above, and the
+    note is no part of the place (rule shared_note)."""
+    text = ("## 岗位一：Java 工程师\n**岗位职责：**\n- 负责后端开发\n\n## 岗位二：测试工程师\n**岗位职责：**\n"
+            "- 负责自动化测试\n\n---\n\n**工作地点：** 无锡（以上岗位均同）\n")
+    roles = convert_bytes(text.encode(), "jobs.md").roles
+    assert [r.location for r in roles] == [["无锡"], ["无锡"]]
