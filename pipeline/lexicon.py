@@ -269,6 +269,7 @@ class GrammarVocab(_Vocab):
     ambiguous_headings: Words = []
     categorised_duty_headings: Words = []
     list_announcers: Words = []
+    company_wide_headings: Words = []
 
 
 class LexiconData(_Vocab):

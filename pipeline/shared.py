@@ -12,6 +12,7 @@ import re
 from dataclasses import replace
 
 from .builder import DocContext, RoleBuilder
+from .fields.pay import perk_item
 from .lexicon import Lexicon
 from .piece import Kind, Piece
 from .rules import rule
@@ -22,13 +23,14 @@ SHARED_TEXTS = ("compensation",)
 SHARED_SCALARS = ("employment_type",)
 
 
-def split_shared(draft: RoleDraft, lexicon: Lexicon) -> list[Piece]:
-    """Remove the runs of pieces under a shared heading or label from ``draft``; return them."""
+def split_shared(draft: RoleDraft, lexicon: Lexicon, last: bool = False) -> list[Piece]:
+    """Remove the runs of pieces under a shared heading or label from ``draft``; return them.
+    ``last``: the document's last role, after which a leaflet prints what all its roles share."""
     shared: list[Piece] = []
     kept: list[Piece] = []
     in_run = False
     roster = _roster_block(draft)
-    for piece in draft.pieces:
+    for i, piece in enumerate(draft.pieces):
         if roster is not None and piece.loc.block > roster:
             shared.append(piece)
             continue
@@ -37,7 +39,8 @@ def split_shared(draft: RoleDraft, lexicon: Lexicon) -> list[Piece]:
             continue
         shared.extend(_all_roles_sentence(piece, lexicon))  # the sentence itself stays where it is
         if piece.kind in (Kind.HEADING, Kind.TITLE) or piece.kind == Kind.LABEL and piece.key:
-            in_run = piece.shared or _shared_run_continues(in_run, piece)
+            in_run = piece.shared or last and _company_wide(piece, draft.pieces[i + 1:], lexicon) \
+                or _shared_run_continues(in_run, piece)
         (shared if in_run or piece.shared else kept).append(piece)
     if shared:
         draft.pieces[:] = kept
@@ -45,6 +48,22 @@ def split_shared(draft: RoleDraft, lexicon: Lexicon) -> list[Piece]:
 
 
 SHARED_KEYS = (*SHARED_LISTS, *SHARED_TEXTS, *SHARED_SCALARS)
+
+
+@rule
+def _company_wide(piece: Piece, following: list[Piece], lexicon: Lexicon) -> bool:
+    """``公司福利：`` on a line of its own after a leaflet's last role, over a list of perks, names
+    the company's perks, which every role has (a posting that mentions them inside its own line,
+    or a list that runs on into other text, keeps them)."""
+    if not (piece.kind in (Kind.HEADING, Kind.LABEL) and piece.line_start and piece.alone
+            and (piece.name or "") in lexicon.data.grammar.company_wide_headings):
+        return False
+    perks = []
+    for nxt in following:
+        if nxt.kind not in (Kind.TEXT, Kind.ITEM):
+            break
+        perks.append(perk_item(nxt.text, lexicon))
+    return bool(perks) and all(perks)
 
 
 @rule
@@ -89,7 +108,7 @@ def shared_sections(drafts: list[RoleDraft], preamble: list[Piece], ctx: DocCont
     the field itself has it."""
     pieces = [p for p in preamble if p.kind in (Kind.HEADING, Kind.LABEL, Kind.TEXT, Kind.ITEM)]
     for draft in drafts:
-        pieces.extend(split_shared(draft, ctx.lexicon))
+        pieces.extend(split_shared(draft, ctx.lexicon, last=draft is drafts[-1]))
     if not pieces or not drafts:
         return None
     builder = RoleBuilder(RoleDraft(title=None, title_source="shared", pieces=pieces), ctx).fill()

@@ -1094,3 +1094,14 @@ def test_a_note_after_a_value_can_say_it_holds_for_every_role() -> None:
             "- 负责自动化测试\n\n---\n\n**工作地点：** 无锡（以上岗位均同）\n")
     roles = convert_bytes(text.encode(), "jobs.md").roles
     assert [r.location for r in roles] == [["无锡"], ["无锡"]]
+
+
+def test_the_company_perks_after_a_leaflets_last_role_are_every_roles() -> None:
+    """A leaflet prints ``公司福利：`` over a list of perks after its last role: every role has them
+    (rule company_wide); a 公司福利 list that runs on into other text stays the last role's."""
+    text = ("一、仓管员\n岗位职责：\n负责货物出入库\n薪资待遇：4000元/月\n二、司机\n岗位职责：\n负责车辆配送\n"
+            "薪资待遇：6000元/月\n公司福利：\n五险一金\n节日福利\n")
+    roles = convert(text).roles
+    assert [r.benefits for r in roles] == [["五险一金", "节日福利"], ["五险一金", "节日福利"]]
+    runs_on = text + "我们是一家快速发展的物流企业，欢迎加入我们的团队，一起成长。\n"
+    assert convert(runs_on).roles[0].benefits == []
