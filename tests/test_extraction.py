@@ -1105,3 +1105,17 @@ def test_the_company_perks_after_a_leaflets_last_role_are_every_roles() -> None:
     assert [r.benefits for r in roles] == [["五险一金", "节日福利"], ["五险一金", "节日福利"]]
     runs_on = text + "我们是一家快速发展的物流企业，欢迎加入我们的团队，一起成长。\n"
     assert convert(runs_on).roles[0].benefits == []
+
+
+def test_a_label_word_that_ends_a_phrase_is_not_glued_to_a_value() -> None:
+    """In a posting flattened onto one line, ``…编辑工作经验者优先`` and ``…工作经验；`` end a phrase with a
+    label word: followed by 者 or by the end of a sentence it labels nothing (lexicon prose_followers),
+    so the requirement and the wish stay whole."""
+    line = ("职位名称：学术编辑 1．岗位职责（1）追踪科研动态，策划选题，组织发表重要科研成果。（2）对学术文章进行初审，"
+            "并组织专家开展评议。（3）撰写新闻稿件和宣传文案，提高期刊影响力。（4）负责期刊的出版质量把关。"
+            "2．任职要求（1）热爱科技期刊编辑事业，具有良好的沟通协调能力和团队协作精神；（2）年龄35岁以下，身体健康；"
+            "（3）具有相关专业硕士以上学位。（4）具有3年以上科技期刊编辑工作经验；有国际性科技期刊编辑工作经验者优先。"
+            "工作地点：北京 薪资待遇：面议\n")
+    q = convert(line).roles[0].qualifications
+    assert q.preferred == ["有国际性科技期刊编辑工作经验者优先"]
+    assert q.experience is not None and q.experience.years_min == 3
