@@ -2,7 +2,7 @@
 labelled by hand) and on our own families' holdout set, measured by the shared scorer.
 
 Floors sit at the figures measured on 2026-12-03 minus 0.01 (gold-dev: roles 1.000, fields
-0.975; families holdout: roles 0.930, fields 0.904): a change that costs a family more than
+0.977; families holdout: roles 0.930, fields 0.904): a change that costs a family more than
 that fails here, whatever the seeds say."""
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from jdx.pipeline.evaluate import score_gold_dir
 def test_gold_dev_figures(tmp_path: Path) -> None:
     fields, roles = score_gold_dir(shared_dir("gold-dev"), shared_dir("tools", "score.py"), tmp_path)
     assert roles.prf()[2] >= 0.990
-    assert fields.prf()[2] >= 0.965  # measured 0.975 (stop 18); the floor sits 0.01 below
+    assert fields.prf()[2] >= 0.967  # measured 0.977 (stop 18); the floor sits 0.01 below
 
 
 def test_families_holdout_figures(tmp_path: Path) -> None:
