@@ -129,12 +129,12 @@ class RoleBuilder:
             self.used.add(id(piece))
             return
         if piece.kind == Kind.HEADING:
-            self.list_target = None
+            self.list_target = self.list_level = None
             if section in STRUCTURAL or (section or "").startswith("contacts"):
                 self.used.add(id(piece))
             return
         if self.list_target and section != self.list_section:
-            self.list_target = None
+            self.list_target = self.list_level = None
         if self.list_level is not None and piece.kind == Kind.ITEM and (piece.level or 0) <= self.list_level:
             self.list_target = self.list_level = None  # back in the list of the item that headed the sub-list
         if piece.kind == Kind.LABEL:
@@ -142,7 +142,7 @@ class RoleBuilder:
             handler = LABELS.get(piece.key or "") if piece.key else _other_label
             self.used.add(id(piece))
             self.list_target = (handler or _other_label)(self, piece)
-            self.list_section = section
+            self.list_section, self.list_level = section, None
             return
         if piece.kind in (Kind.TEXT, Kind.ITEM) and section in SECTIONS:
             SECTIONS[section](self, piece, section)

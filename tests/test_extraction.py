@@ -1119,3 +1119,13 @@ def test_a_label_word_that_ends_a_phrase_is_not_glued_to_a_value() -> None:
     q = convert(line).roles[0].qualifications
     assert q.preferred == ["有国际性科技期刊编辑工作经验者优先"]
     assert q.experience is not None and q.experience.years_min == 3
+
+
+def test_a_labelled_list_after_a_sub_list_keeps_its_items() -> None:
+    """After ``- 软素质：`` and its nested items, a label of its own (``专业技能：``) heads the items
+    that follow at the top level: the sub-list's end does not end the label's list."""
+    text = ("### 推理工程师\n\n【工作职责】\n- 负责推理优化\n\n【职责要求】\n- 软素质：\n  - 目标驱动\n  - 团队协作\n\n"
+            "专业技能：\n\n- 熟悉数据库原理\n- 了解分布式系统\n")
+    q = convert_bytes(text.encode(), "jd.md").roles[0].qualifications
+    assert q.qualities == ["目标驱动", "团队协作"]
+    assert q.skills == ["熟悉数据库原理", "了解分布式系统"]
