@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from itertools import islice
 
 from .builder import DocContext, RoleBuilder
 from .fields.pay import perk_item
@@ -39,7 +40,7 @@ def split_shared(draft: RoleDraft, lexicon: Lexicon, last: bool = False) -> list
             continue
         shared.extend(_all_roles_sentence(piece, lexicon))  # the sentence itself stays where it is
         if piece.kind in (Kind.HEADING, Kind.TITLE) or piece.kind == Kind.LABEL and piece.key:
-            in_run = piece.shared or last and _company_wide(piece, draft.pieces[i + 1:], lexicon) \
+            in_run = piece.shared or last and _company_wide(piece, draft.pieces, i + 1, lexicon) \
                 or _shared_run_continues(in_run, piece)
         (shared if in_run or piece.shared else kept).append(piece)
     if shared:
@@ -51,7 +52,7 @@ SHARED_KEYS = (*SHARED_LISTS, *SHARED_TEXTS, *SHARED_SCALARS)
 
 
 @rule
-def _company_wide(piece: Piece, following: list[Piece], lexicon: Lexicon) -> bool:
+def _company_wide(piece: Piece, pieces: list[Piece], after: int, lexicon: Lexicon) -> bool:
     """``公司福利：`` on a line of its own after a leaflet's last role, over a list of perks, names
     the company's perks, which every role has (a posting that mentions them inside its own line,
     or a list that runs on into other text, keeps them)."""
@@ -59,7 +60,7 @@ def _company_wide(piece: Piece, following: list[Piece], lexicon: Lexicon) -> boo
             and (piece.name or "") in lexicon.data.grammar.company_wide_headings):
         return False
     perks = []
-    for nxt in following:
+    for nxt in islice(pieces, after, None):  # only past the name test: most labels stop above
         if nxt.kind not in (Kind.TEXT, Kind.ITEM):
             break
         perks.append(perk_item(nxt.text, lexicon))

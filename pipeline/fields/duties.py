@@ -199,7 +199,7 @@ class DutyOutline:
         return False
 
     def _item(self, piece: Piece, text: str) -> None:
-        if _pay_rule(text, self.patterns["rule"]) and not text.startswith(self.lexicon.duty_verbs):
+        if _pay_rule(text, self.patterns["rule"], self.lexicon.duty_verbs):
             self.rules.append(piece)
             self.current_marker = None  # a pay rule between duties breaks a flattened chunk
             return
@@ -211,7 +211,7 @@ class DutyOutline:
         self.add(entry, self._place(entry))
 
     def _text(self, piece: Piece, text: str) -> None:
-        if _pay_rule(text, self.patterns["rule"]) and not text.startswith(self.lexicon.duty_verbs):
+        if _pay_rule(text, self.patterns["rule"], self.lexicon.duty_verbs):
             self.rules.append(piece)
             self.current_marker = None
             return
@@ -368,10 +368,11 @@ def _group_before_marker(pending: list[Entry], number: int | None) -> bool:
 
 
 @rule
-def _pay_rule(text: str, pattern: re.Pattern[str]) -> bool:
+def _pay_rule(text: str, pattern: re.Pattern[str], duty_verbs: tuple[str, ...]) -> bool:
     """Pay and penalty rules (``迟交一天10元/天``, ``扣5分``, ``超额部分按5%奖励``) sit in the
-    duty tables of pay forms; they are assessment rules (考核办法), not duties."""
-    return bool(pattern.search(text))
+    duty tables of pay forms; they are assessment rules (考核办法), not duties. A line that opens
+    with a duty verb (``制定…奖励制度``) is a duty that mentions them."""
+    return bool(pattern.search(text)) and not text.startswith(duty_verbs)
 
 
 @rule

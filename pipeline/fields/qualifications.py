@@ -368,12 +368,13 @@ class QualificationBuilder:
         that are no wish still count under the label. A list field's wish on a line of its own
         is that line alone (``记帐士证照`` / ``具会计师证照者优先``: a certificate and a wish)."""
         lines = [line for line in value.split("\n") if line.strip()]
-        wishes = [line for line in lines if preferred_text(line, self.lexicon)] if field in self.lists else []
-        if len(lines) > 1 and wishes and field != "preferred":
-            for line in wishes:
-                self.add_item("preferred", preferred_text(line, self.lexicon) or line)
-            rest = "\n".join(line for line in lines if line not in wishes)
-            return self._add_labelled(field, rest) if rest else True
+        if len(lines) > 1 and field in self.lists and field != "preferred":
+            wishes = {line: wish for line in lines if (wish := preferred_text(line, self.lexicon))}
+            if wishes:
+                for wish in wishes.values():
+                    self.add_item("preferred", wish)
+                rest = "\n".join(line for line in lines if line not in wishes)
+                return self._add_labelled(field, rest) if rest else True
         wish = preferred_text(value, self.lexicon) if field != "preferred" else None
         if wish is not None:
             self.add_item("preferred", wish)
