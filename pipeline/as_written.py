@@ -21,7 +21,7 @@ from pydantic import BaseModel
 from ..schemas.document import Document
 from ..schemas.role import Role
 from .normalize import FOLDED_CHARS
-from .piece import Loc
+from .piece import Kind, Loc, Piece
 
 # Fields whose strings are not the document's text.
 SKIP = {"id", "schema_version", "source", "warnings", "evidence", "review", "span", "coverage", "level", "unit"}
@@ -64,6 +64,31 @@ class Restorer:
                      for mc, dc in zip(mb.table.cells, db.table.cells, strict=False)}
             self._cells[loc.block] = cells
         return cells.get((loc.row or 0, loc.col or 0))
+
+    def unplaced(self, piece: Piece) -> tuple[str, Loc]:
+        """The text of a piece that went to no field, as written, with where it stands: a
+        label's value keeps its label (``合丰全称：华谊合丰…``) and a heading is its own text, for
+        neither became a key of the output."""
+        loc = piece.loc
+        pair = self._cell_texts(loc)
+        if pair is None:
+            return piece.text, loc
+        matching, display = pair
+        if piece.kind == Kind.HEADING or piece.kind == Kind.LABEL and not piece.text:
+            return display[loc.start:loc.end].strip(), loc
+        value = self.restore(piece.text, matching, display)
+        if piece.kind != Kind.LABEL or not piece.lead or loc.start < piece.lead:
+            return value, loc
+        start = loc.start - piece.lead
+        return display[start:loc.start] + value, loc._replace(start=start)
+
+    def gap(self, left: Loc, right: Loc) -> str | None:
+        """The text between two places of one block or cell, as written; ``None`` when they lie
+        apart or out of order."""
+        if left.cell != right.cell or right.start < left.end:
+            return None
+        pair = self._cell_texts(left)
+        return None if pair is None else pair[1][left.end:right.start]
 
     def needs(self, value: str) -> bool:
         return self.all_chars or any(c in FOLDED_CHARS for c in value)

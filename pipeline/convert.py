@@ -25,14 +25,14 @@ from ..extractors import (
     read_document,
 )
 from ..schemas.document import Document
-from ..schemas.role import ConvertResult, ErrorInfo, Role, Unmapped, Warning
+from ..schemas.role import ConvertResult, ErrorInfo, Furniture, Role, Unmapped, Warning
 from . import rules
 from .as_written import Restorer, restore_role
 from .builder import DocContext, RoleBuilder
 from .fields.values import clean_value
 from .lexicon import Lexicon, alternation, load_lexicon
 from .normalize import matching_document, normalize_document
-from .piece import Kind, Piece
+from .piece import Kind, Loc, Piece
 from .pieces import document_pieces
 from .review import document_verdict, review_roles
 from .segment import RoleDraft, segment
@@ -130,7 +130,17 @@ def extract(doc: Document, *, name: str, sha256: str, lexicon: Lexicon,
     if not roles and verdict is None:
         warnings.append(Warning(code="not_a_job_description", message="no job description found in this document"))
     return ConvertResult(file=name, status=_status(roles, doc), roles=roles, warnings=warnings,
-                         unassigned=_unassigned(unassigned, restorer))
+                         unassigned=_unassigned(unassigned, restorer), furniture=_furniture(display))
+
+
+def _furniture(display: Document) -> list[Furniture]:
+    """The furniture's text as written, each block once (a table's cells joined by lines)."""
+    out = []
+    for i, block in enumerate(display.furniture):
+        text = block.text if block.table is None else "\n".join(c.text for c in block.table.cells if c.text)
+        if text.strip():
+            out.append(Furniture(text=text, index=i, page=block.page, kind=block.style))
+    return out
 
 
 def _every_piece(unassigned: list[Piece], outside: list[Piece], shared: RoleBuilder | None,
@@ -217,13 +227,20 @@ def _is_role(builder: RoleBuilder) -> bool:
 
 
 def _unassigned(pieces: list[Piece], restorer: Restorer) -> list[Unmapped]:
-    out: list[Unmapped] = []
+    """The text no role took, as written, a run of pieces that stand side by side in one block
+    or cell given as one entry (``“汇报关系”：指…`` rather than ``“``, ``汇报关系``, ``”：指…``)."""
+    runs: list[tuple[str, Loc]] = []
     for piece in pieces:
-        if not piece.text.strip():
+        text, loc = restorer.unplaced(piece)
+        if not text.strip():
             continue
-        matching, display = restorer.texts([piece.loc])
-        out.append(Unmapped(text=restorer.restore(piece.text, matching, display), span=piece.span))
-    return out
+        gap = restorer.gap(runs[-1][1], loc) if runs else None
+        if gap is not None and not gap.strip():
+            last_text, last_loc = runs[-1]
+            runs[-1] = (last_text + gap + text, last_loc._replace(end=loc.end))
+        else:
+            runs.append((text, loc))
+    return [Unmapped(text=text, span=loc.span()) for text, loc in runs]
 
 
 @rules.rule

@@ -72,6 +72,7 @@ class Piece:
     style: str | None = None       # the block's style (``sheet``, ``bold`` …)
     shared: bool = False           # a heading or label that says it covers every role ("以上岗位福利")
     heading_level: int | None = None  # the piece opens a heading block of this level (h1 is 0)
+    lead: int = 0                  # LABEL: characters its label takes before the value (合丰全称：)
 
     @property
     def span(self) -> Span:

@@ -181,7 +181,8 @@ def _label_pieces(text: str, base: Loc, tok: Token, s: int, e: int, line_start: 
         ve = _trim(text, vs, vs + note)[1]
     source = "unknown_label" if tok.title == "unknown" and tok.key is None else "text"
     out = [Piece(Kind.LABEL, text[vs:ve], base.narrow(vs, ve) if ve > vs else base.narrow(tok.start, tok.end),
-                 key=tok.key, name=tok.name, line_start=line_start, source=source, shared=note is not None)]
+                 key=tok.key, name=tok.name, line_start=line_start, source=source, shared=note is not None,
+                 lead=vs - tok.start if ve > vs else 0)]
     rs, re_ = _trim(text, value_end, e)
     if re_ > rs:
         out.append(Piece(Kind.TEXT, text[rs:re_], base.narrow(rs, re_), line_start=False))

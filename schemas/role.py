@@ -162,6 +162,16 @@ class Unmapped(_Model):
     span: Span
 
 
+class Furniture(_Model):
+    """Text a reader or normalisation set aside from the body as the page's furniture."""
+
+    text: str
+    index: int = Field(description="its place among the document's furniture blocks, in reading order")
+    page: int | None = None
+    kind: str | None = Field(default=None, description="header | footer | boilerplate (a table of contents, "
+                             "a document site's notice) …, as the reader or normalisation named it")
+
+
 class Source(_Model):
     file: str
     format: SourceFormat
@@ -237,7 +247,12 @@ class ConvertResult(_Model):
     unassigned: list[Unmapped] = Field(
         default_factory=list,
         description="Extension: document text that belongs to no role (a compilation's preamble, "
-        "a table of contents, headings with nothing under them)",
+        "headings with nothing under them)",
+    )
+    furniture: list[Furniture] = Field(
+        default_factory=list,
+        description="Extension: text set aside as furniture — running headers and footers, a table of "
+        "contents, a document site's notices — kept so that no text of the file is lost",
     )
 
 

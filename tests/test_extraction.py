@@ -481,7 +481,7 @@ def test_a_blank_form_after_a_role_gives_no_role() -> None:
     assert [d.text for d in result.roles[0].duties] == ["负责来访家长的咨询接待", "负责学员报名及回访"]
     # the forms end the role: their text belongs to no role, and the role is not diluted by it
     assert not result.roles[0].review.needed
-    assert {"校长意见", "试用期间每月考核一次"} <= {u.text for u in result.unassigned}
+    assert {"校长意见", "备注：试用期间每月考核一次"} <= {u.text for u in result.unassigned}
 
 
 def test_a_postings_introduction_names_its_employer() -> None:
@@ -1129,3 +1129,40 @@ def test_a_labelled_list_after_a_sub_list_keeps_its_items() -> None:
     q = convert_bytes(text.encode(), "jd.md").roles[0].qualifications
     assert q.qualities == ["目标驱动", "团队协作"]
     assert q.skills == ["熟悉数据库原理", "了解分布式系统"]
+
+
+# A compilation's preamble explains its form's terms, quoting each label; a row of two
+# companies' full names follows. Checked by hand: none of it is a role's, all of it is text.
+GLOSSARY = (
+    "汇编说明\n关于岗位说明书的相关名词解释：\n“汇报关系”：指该岗位日常工作的汇报对象，包括直接上级和直接下级。\n"
+    "销售公司全称：上海某某化工销售有限公司  合丰全称：某某特种化学有限公司\n"
+    "岗位名称：出纳\n岗位职责：\n1、负责现金收付；\n2、登记现金日记账。\n"
+)
+
+
+def test_text_outside_roles_keeps_the_labels_written_in_it() -> None:
+    """A label word inside text no role takes (``汇报关系`` in a definition, ``合丰全称：``) is
+    part of that text: unassigned gives each line whole, as written, not cut at its labels."""
+    result = convert(GLOSSARY)
+    assert [r.title for r in result.roles] == ["出纳"]
+    texts = [u.text for u in result.unassigned]
+    assert "“汇报关系”：指该岗位日常工作的汇报对象，包括直接上级和直接下级。" in texts
+    assert "销售公司全称：上海某某化工销售有限公司  合丰全称：某某特种化学有限公司" in texts
+    assert "汇编说明" in texts  # a heading over no role is text too
+
+
+# A table of contents (entry, spaces, page number) before the roles it lists.
+WITH_CONTENTS = (
+    "目录\n出纳  2\n会计  3\n仓管员  4\n"
+    "岗位名称：出纳\n岗位职责：\n1、负责现金收付。\n岗位名称：会计\n岗位职责：\n1、编制会计凭证。\n"
+    "岗位名称：仓管员\n岗位职责：\n1、负责物料收发。\n"
+)
+
+
+def test_a_table_of_contents_is_furniture_kept_in_the_output() -> None:
+    """Furniture (a table of contents, a site's notice) is set aside from the roles, and the
+    result still lists its text, so nothing of the file is lost."""
+    result = convert(WITH_CONTENTS)
+    assert [r.title for r in result.roles] == ["出纳", "会计", "仓管员"]
+    assert [f.text for f in result.furniture] == ["出纳  2", "会计  3", "仓管员  4"]
+    assert all(f.kind == "boilerplate" for f in result.furniture)
