@@ -17,7 +17,9 @@ Fidelity is the share of a peer's CJK characters, with multiplicity, that jdx al
 aside: a form label or section heading that became a key is not a value, so a peer's text unit
 (a paragraph, or a whitespace-separated chunk of a line) that is a lexicon label or heading
 (``岗位名称``, ``一、岗位职责：``) is left out of the peer, and a unit that starts with one
-followed by a colon (``岗位名称：出纳``) loses that label. ``--show N`` lists, per file, up to N
+followed by a colon (``岗位名称：出纳``) loses that label. Numbering labels (``第五条`` ``一、`` ``（3）``), which the
+contract removes from list items, are left out of the peer the same way, and so are the column headers of duty and
+KPI tables (``序号`` ``主要内容`` ``权重``), which name a column's role. ``--show N`` lists, per file, up to N
 peer units (labels aside) whose CJK characters, in order, are nowhere in jdx's output (its CJK
 characters in order): content jdx dropped, or split or reordered.
 
@@ -35,6 +37,7 @@ import re
 import sys
 import zipfile
 from collections import Counter
+from functools import cache
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -155,15 +158,35 @@ DECORATION = re.compile(r"^[\s（(【\[〔]*(?:[一二三四五六七八九十]+
                         r"|[\s）)】\]〕：:]*$")
 
 
+def without_numbering(unit: str, lexicon) -> str:
+    """``unit`` without its leading numbering labels (``第五条`` ``一、`` ``（3）``), which the
+    contract removes from list items: they are numbering, not text a value lost."""
+    pattern = lexicon.numbering.pattern
+    while (m := pattern.match(unit)) and m.lastgroup not in ("bullet", "dash", "blank"):
+        unit = unit[m.end():].lstrip()
+    return unit
+
+
+@cache
+def column_headers(lexicon) -> frozenset[str]:
+    """The column headers of duty and KPI tables (``序号`` ``主要内容`` ``权重``): a table's
+    labels, which become its columns' roles rather than values."""
+    tables, kpis = lexicon.data.tables, lexicon.data.kpis
+    words = [w for column in tables.columns.model_dump().values() for w in column]
+    words += tables.extra_column_headers + kpis.name_headers + kpis.weight_headers + kpis.target_headers
+    return frozenset(words)
+
+
 def is_label(unit: str, lexicon) -> bool:
     bare = DECORATION.sub("", unit)
     return bool(bare) and (lexicon.label_key(bare) is not None or lexicon.section_key(bare) is not None
-                           or bare in lexicon.meta_labels)
+                           or bare in lexicon.meta_labels or bare in column_headers(lexicon))
 
 
 def unlabelled(unit: str, lexicon) -> str:
     """``unit`` without a label: '' for a label or heading alone, the value for ``label：value``."""
-    if is_label(unit, lexicon):
+    unit = without_numbering(unit, lexicon)
+    if not unit or is_label(unit, lexicon):
         return ""
     for colon in COLON:
         head, sep, rest = unit.partition(colon)
