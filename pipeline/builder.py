@@ -38,7 +38,7 @@ from ..schemas.role import (
 )
 from .fields.duties import extract_duties, stray_cells_warning
 from .fields.kpis import extract_kpis, weights_warning
-from .fields.pay import MAX_PERK, parse_salary, perk_list, place_prose, split_benefits, split_places
+from .fields.pay import MAX_PERK, parse_salary, perk_list, perks_in_prose, place_prose, split_benefits, split_places
 from .fields.qualifications import QualificationBuilder, classify_label
 from .fields.reporting import parse_count, parse_promotions, parse_superiors, parse_supervision
 from .fields.values import clean_item, clean_value, split_names
@@ -54,6 +54,8 @@ NamePosition = Callable[[list[str], str], str | None]
 
 # Sections that only structure a role: their heading is used, their stray text is unmapped.
 STRUCTURAL = ("basic_info", "reporting", "contacts", "org_position", "other", "career", "openings")
+# A stray full stop left after a sentence's label ("工作地点在…。") is no text a person would miss.
+WORDS = re.compile(r"\w")
 TEXT_FIELDS = ("purpose", "compensation", "work_conditions")
 LIST_FIELDS = ("authorities", "equipment", "benefits", "location")
 QUAL_LISTS = {"qualifications." + f for f in ("skills", "qualities", "knowledge", "certifications", "training",
@@ -235,7 +237,7 @@ class RoleBuilder:
     def _unmapped(self) -> list[Unmapped]:
         released = {id(p) for p in self.released}
         return [Unmapped(text=p.text, span=p.span) for _s, p in self.tagged
-                if id(p) not in self.used and id(p) not in released and p.text.strip() and p.kind != Kind.HEADING]
+                if id(p) not in self.used and id(p) not in released and WORDS.search(p.text) and p.kind != Kind.HEADING]
 
 
 def _str(value: object) -> str | None:
@@ -543,6 +545,8 @@ def _text_section(b: RoleBuilder, piece: Piece, section: str) -> None:
         b.add_to(b.lists["benefits"], "benefits", perks, piece)
     else:
         b.add_text(section, piece.text, piece)
+        if section == "compensation":
+            b.add_to(b.lists["benefits"], "benefits", perks_in_prose(piece.text, b.lexicon), piece)
     b.use(piece)
 
 

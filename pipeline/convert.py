@@ -235,7 +235,7 @@ def _unassigned(pieces: list[Piece], restorer: Restorer) -> list[Unmapped]:
         if not text.strip():
             continue
         gap = restorer.gap(runs[-1][1], loc) if runs else None
-        if gap is not None and not gap.strip():
+        if gap is not None and not re.search(r"\w", gap):  # only spaces or punctuation between
             last_text, last_loc = runs[-1]
             runs[-1] = (last_text + gap + text, last_loc._replace(end=loc.end))
         else:
@@ -291,7 +291,9 @@ def blurb_organization(preamble: list[Piece], lexicon: Lexicon) -> str | None:
     """A posting's introduction names its employer (``莫氏有限公司擴充業務…``, ``缀初网络技术(上海)
     有限公司成立于…``): the first company name written before the roles."""
     suffixes = alternation(lexicon.company_suffixes)
-    name = re.compile(rf"(?:^|(?<=[\s,，。;；:：“”\"]))([\u4e00-\u9fffA-Za-z()（）]{{2,24}}?(?:{suffixes}))")
+    # the whole name: "青禾食品集团股份有限公司", not its first suffix's "青禾食品集团"
+    name = re.compile(rf"(?:^|(?<=[\s,，。;；:：“”\"]))([\u4e00-\u9fffA-Za-z()（）]{{2,24}}?(?:{suffixes})"
+                      rf"(?:[\u4e00-\u9fff()（）]{{0,6}}?(?:{suffixes}))*)")
     intro = re.compile(rf"^([\u4e00-\u9fffA-Za-z]{{3,16}}?)(?:{alternation(lexicon.data.titles.introduction_verbs)})")
     for piece in preamble:
         if piece.kind not in (Kind.TEXT, Kind.ITEM, Kind.TITLE):

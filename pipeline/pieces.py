@@ -130,7 +130,7 @@ def _recruiting_sentence(text: str, base: Loc, lexicon: Lexicon) -> list[Piece] 
     pieces = [title, count]
     lead = text[:m.start("name")].strip()
     if lead:  # 本公司因业务发展需要，现招聘: the sentence's own words, kept as the role's text
-        pieces.append(Piece(Kind.TEXT, lead, base.narrow(0, len(lead)), line_start=False, source="prose_sentence"))
+        pieces.append(Piece(Kind.TEXT, lead, base.narrow(0, len(lead)), line_start=False, source="recruiting_lead"))
     start = m.end()  # the rest of the recruiting sentence (，负责…) is text of the role too
     for stop in [*SENTENCE_END.finditer(text, start), None]:
         stop_at = stop.end() if stop else len(text)

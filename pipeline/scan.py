@@ -184,6 +184,8 @@ def _label_pieces(text: str, base: Loc, tok: Token, s: int, e: int, line_start: 
                  key=tok.key, name=tok.name, line_start=line_start, source=source, shared=note is not None,
                  lead=vs - tok.start if ve > vs else 0)]
     rs, re_ = _trim(text, value_end, e)
+    while rs < re_ and text[rs] in CLAUSE_JOINERS:  # "上班地点在徐家汇，手表…": the comma ended the value
+        rs += 1
     if re_ > rs:
         out.append(Piece(Kind.TEXT, text[rs:re_], base.narrow(rs, re_), line_start=False))
     return out
@@ -322,6 +324,9 @@ def _reporting_sentence(segment: str, key: str | None, lexicon: Lexicon) -> int 
         return None
     stop = segment.find("。")
     return stop + 1 if stop != -1 else len(segment)
+
+
+CLAUSE_JOINERS = "，,、；; "
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -620,6 +625,8 @@ def _label_not_heading(line: Line, m: re.Match[str], marker: Label | None) -> bo
 
 def _heading_accepted(line: Line, i: int, m: re.Match[str], where: str, marker: Label | None) -> bool:
     text, phrase, end = line.text, m.group(), m.end()
+    if _place_stated(line, m):
+        return False
     if phrase.isascii() and not _latin_heading(line, m, where):
         return False
     if _running_heading(line, m, where):
@@ -638,6 +645,14 @@ def _heading_accepted(line: Line, i: int, m: re.Match[str], where: str, marker: 
     if strong and where == "glued":
         return bool(_glued_heading(line, i, end))
     return False
+
+
+@rule
+def _place_stated(line: Line, m: re.Match[str]) -> bool:
+    """``工作地点在启明县城区营业部。``: the place's label (a heading word too) followed by 在 or
+    位于 states the place in a sentence — a label, not a section heading."""
+    return (line.lexicon.label_key(m.group()) == "location"
+            and line.text.startswith(tuple(line.lexicon.data.grammar.place_copulas), m.end()))
 
 
 @rule
@@ -775,11 +790,13 @@ def _prose_label(line: Line, m: re.Match[str], where: str) -> int | None:
     text, phrase, end = line.text, m.group(), m.end()
     if phrase in g.prose_labels:
         return 0 if text[end:end + 1] and text[end:end + 1] not in COLONS else None
-    copula = next((c for c in g.copulas if text.startswith(c, end)), None)
+    key = line.lexicon.label_key(phrase)
+    # a place is stated with 在 or 位于 as well: ``工作地点在杭州``
+    copulas = [*g.copulas, *g.place_copulas] if key == "location" else g.copulas
+    copula = max((c for c in copulas if text.startswith(c, end)), key=len, default=None)
     if copula is None or where not in ("start", "after", "sentence", "comma", "space"):
         return None
-    key = line.lexicon.label_key(phrase)
-    return len(copula) if key in NAME_FIELDS else None
+    return len(copula) if key in NAME_FIELDS or key == "location" else None
 
 
 def _separated_label(line: Line, m: re.Match[str], where: str, punct: bool) -> bool:

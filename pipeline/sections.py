@@ -7,16 +7,20 @@ default section — duties for a ``XX岗位职责`` document, nothing for a ``XX
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from .fields.pay import perk_item
 from .lexicon import Lexicon
 from .piece import Kind, Piece
 from .rules import rule
 from .scan import SWITCHING_LABELS, seq_key
 from .segment import RoleDraft
-from .self_evident import duty_sentence, pay_line, self_evident_requirement
+from .self_evident import duty_sentence, duty_start, pay_line, prose_paragraph_section, self_evident_requirement
 from .tables import is_duty_marker
 
 Tagged = list[tuple[str | None, Piece]]
+# Shorter text is a phrase or a note, too little to say what part of a posting it is.
+MIN_PARAGRAPH = 12
 
 
 def tag_sections(draft: RoleDraft, lexicon: Lexicon) -> Tagged:
@@ -44,7 +48,34 @@ def tag_sections(draft: RoleDraft, lexicon: Lexicon) -> Tagged:
         tagged.append((_own_section(section, piece, lexicon), piece))
     for retag in (_unheaded_duty_lists, _announced_wishes, _pay_list, _perk_lists):
         tagged = retag(tagged, lexicon)
-    return _lead_purpose(tagged, draft, lexicon)
+    return _lead_purpose(_prose_paragraphs(tagged, draft, lexicon), draft, lexicon)
+
+
+def _prose_paragraphs(tagged: Tagged, draft: RoleDraft, lexicon: Lexicon) -> Tagged:
+    """A paragraph of a role written as prose (no heading in it) goes to the section it says it is (:func:`prose_paragraph_section`). A duty paragraph's
+    subject and the words that introduce the work (``审计专员主要``, ``客户经理的工作是``) head it
+    the way ``主要职责包括：`` does: the duty is what follows them."""
+    if any(piece.kind == Kind.HEADING for _, piece in tagged):
+        return tagged  # a role with headings says where its parts are; its stray text is no part
+    out: Tagged = []
+    for section, piece in tagged:
+        if section is None and (section := _prose_section(piece, draft, lexicon)) == "duties":
+            start = duty_start(piece.text, draft.title, lexicon) or 0
+            piece = replace(piece, text=piece.text[start:], loc=piece.loc.narrow(start, len(piece.text)))
+        out.append((section, piece))
+    return out
+
+
+def _prose_section(piece: Piece, draft: RoleDraft, lexicon: Lexicon) -> str | None:
+    if piece.kind != Kind.TEXT or not piece.line_start or not _is_paragraph(piece.text, lexicon):
+        return None
+    return prose_paragraph_section(piece.text, draft.title, lexicon)
+
+
+def _is_paragraph(text: str, lexicon: Lexicon) -> bool:
+    """A sentence or more: long enough, with a mark that parts or ends a sentence."""
+    marks = lexicon.data.grammar.sentence_inner_marks
+    return len(text.strip()) >= MIN_PARAGRAPH and any(m in text for m in marks)
 
 
 def _lead_purpose(tagged: Tagged, draft: RoleDraft, lexicon: Lexicon) -> Tagged:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from .fields.pay import parse_salary
+from .fields.pay import parse_salary, perks_in_prose
 from .lexicon import Lexicon, alternation
 from .rules import rule
 
@@ -48,3 +48,66 @@ def self_evident_requirement(text: str, lexicon: Lexicon) -> bool:
     """A short line that states a degree or ``N年以上…经验`` is a requirement wherever it
     stands, even before any heading."""
     return len(text) <= 30 and bool(_requirement_re(lexicon).search(text))
+
+
+@rule
+def prose_paragraph_section(text: str, title: str | None, lexicon: Lexicon) -> str | None:
+    """A paragraph of a prose posting says which part of the posting it is by how it opens and
+    what it talks about: the position as subject and a duty verb (``财务经理主要负责…``,
+    ``客户经理的工作是开发…``) — duties; the candidate as subject, or a modal and a verb of having
+    (``应聘者须具有…``, ``须持有…``), or two requirement topics (a degree and years of
+    experience) — requirements; how to send an application — the application; a pay or perk
+    word at its start or perks
+    given (``公司为员工缴纳五险一金…``) — the pay. ``None`` when it says none of these."""
+    g = lexicon.data.grammar
+    body = text.strip()
+    if _application(body, lexicon):
+        return "application"
+    rest = _without_lead(body, [w for w in (title, *g.position_subjects) if w])
+    if duty_start(body, title, lexicon) is not None:
+        return "duties"
+    if rest is body and _candidate_opening(body, lexicon) or _requirement_topics(body, lexicon) >= 2:
+        return "qualifications"
+    p = lexicon.data.postings
+    if body.startswith(tuple(p.offer_openers)) or perks_in_prose(body, lexicon):
+        return "compensation"
+    return None
+
+
+def _application(text: str, lexicon: Lexicon) -> bool:
+    return any(w in text for w in lexicon.data.grammar.application_words) and _requirement_topics(text, lexicon) == 0
+
+
+@cache
+def _candidate_re(lexicon: Lexicon) -> re.Pattern[str]:
+    g = lexicon.data.grammar
+    subjects, modals = alternation(g.candidate_subjects), alternation(g.requirement_modals)
+    return re.compile(rf"(?:{subjects})|(?:{modals})(?:{alternation(g.possession_verbs)})")
+
+
+def _candidate_opening(text: str, lexicon: Lexicon) -> bool:
+    return _candidate_re(lexicon).match(text) is not None
+
+
+def _requirement_topics(text: str, lexicon: Lexicon) -> int:
+    q = lexicon.data.qualifications
+    topics = [any(level in text for level in q.education), any(w in text for w in q.experience_words[:2])]
+    topics += [w in text for w in lexicon.data.grammar.requirement_topics]
+    return sum(topics)
+
+
+def duty_start(text: str, title: str | None, lexicon: Lexicon) -> int | None:
+    """Where the work a prose paragraph describes starts, after its subject and the words that
+    introduce the work (``审计专员主要|负责…``, ``客户经理的工作是|开发…``); ``None`` when the
+    paragraph does not open that way."""
+    g = lexicon.data.grammar
+    body = text.lstrip()
+    offset = len(text) - len(body)
+    rest = _without_lead(body, [w for w in (title, *g.position_subjects) if w])
+    opener = max((w for w in g.duty_openers if rest.startswith(w)), key=len, default=None)
+    if opener is not None:
+        return offset + len(body) - len(rest) + len(opener)
+    verb_at = _without_lead(rest, g.duty_sentence_leads)
+    if verb_at.startswith(lexicon.duty_verbs):
+        return offset + len(body) - len(verb_at)
+    return None

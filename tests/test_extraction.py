@@ -1166,3 +1166,80 @@ def test_a_table_of_contents_is_furniture_kept_in_the_output() -> None:
     assert [r.title for r in result.roles] == ["出纳", "会计", "仓管员"]
     assert [f.text for f in result.furniture] == ["出纳  2", "会计  3", "仓管员  4"]
     assert all(f.kind == "boilerplate" for f in result.furniture)
+
+
+# A posting written as paragraphs under no heading (invented; checked by hand): the recruiting
+# sentence opens the role; the work, the candidate, the offer and how to apply follow, each a
+# paragraph that says by its opening which it is.
+PARAGRAPH_POSTING = (
+    "某某投资集团股份有限公司招聘财务经理\n\n"
+    "因业务发展需要，我公司现面向社会公开招聘财务经理一名，具体要求如下。\n\n"
+    "财务经理主要负责公司的日常财务核算与资金管理，组织编制月度、年度财务报表。\n\n"
+    "应聘者须具有财务会计或相关专业本科及以上学历，具有五年以上财务工作经验。\n\n"
+    "公司为员工缴纳五险一金，提供带薪年假和年度体检，月薪8000元至12000元。\n\n"
+    "有意者请将简历发送至hr@example.com，联系人：王女士。\n"
+)
+
+
+def test_prose_paragraphs_go_to_the_part_of_the_posting_they_open_as() -> None:
+    result = convert(PARAGRAPH_POSTING)
+    [role] = result.roles
+    assert (role.title, role.headcount, role.organization) == ("财务经理", 1, "某某投资集团股份有限公司")
+    # the position as subject introduces the work: the duty is what follows 主要
+    assert [d.text for d in role.duties] == ["负责公司的日常财务核算与资金管理，组织编制月度、年度财务报表"]
+    q = role.qualifications
+    assert (q.education.level, q.education.or_above) == ("本科", True)
+    assert q.majors == ["财务会计"]  # the candidate and the verb before the majors are no major
+    assert q.experience.years_min == 5
+    assert role.benefits == ["五险一金", "带薪年假", "年度体检"]
+    assert (role.salary.min, role.salary.max, role.salary.unit) == (8000, 12000, "month")
+    assert "有意者请将简历发送至hr@example.com，联系人：王女士。" in [u.text for u in result.unassigned]
+
+
+def test_a_paragraph_whose_work_is_introduced_by_de_gongzuo_shi() -> None:
+    text = ("本行现诚聘客户经理若干名。\n"
+            "客户经理的工作是开发和维护企业客户，完成存款、贷款等业务指标。\n"
+            "我们希望您拥有金融、经济类专业全日制本科以上学历，年龄在35周岁以下。\n工作地点在杭州。\n")
+    [role] = convert(text).roles
+    assert [d.text for d in role.duties] == ["开发和维护企业客户，完成存款、贷款等业务指标"]
+    assert role.qualifications.education.level == "本科"
+    assert role.qualifications.majors == ["金融", "经济类"]
+    assert role.location == ["杭州"]  # 在 states the place; it is no part of it
+    assert all(u.text.strip("。") for u in role.unmapped)  # the full stop after the place is no lost text
+
+
+def test_perks_named_after_a_verb_of_giving(lexicon) -> None:
+    from jdx.pipeline.fields.pay import perks_in_prose
+
+    assert perks_in_prose("公司为员工缴纳五险一金，提供带薪年假和年度体检，薪资面议。", lexicon) == [
+        "五险一金", "带薪年假", "年度体检"]
+    assert perks_in_prose("按照公司规定享受年假、带薪病假等假期福利。", lexicon) == ["年假", "带薪病假"]
+    # a described offer names no perk
+    assert perks_in_prose("享受国家规定的各项福利，提供有竞争力的薪酬。", lexicon) == []
+
+
+def test_a_pay_range_with_the_unit_after_both_figures(lexicon) -> None:
+    from jdx.pipeline.fields.pay import parse_salary
+
+    s = parse_salary("月工资3500元至4500元", lexicon)
+    assert (s.min, s.max, s.unit) == (3500, 4500, "month")
+    s = parse_salary("3000元-5000元/月", lexicon)
+    assert (s.min, s.max, s.unit) == (3000, 5000, "month")
+
+
+def test_the_years_that_count_are_those_of_the_experience_clause(lexicon) -> None:
+    from jdx.pipeline.fields.qualifications import years_in_text
+
+    text = "团队成员的平均代码年龄超过10年。招聘要求是3年以上前端项目开发经验，熟练掌握 React"
+    assert years_in_text(text, lexicon).years_min == 3
+    # two experience clauses: the longer stated minimum, as before
+    assert years_in_text("2年以上产品工作相关经验，4年以上互联网公司工作经验", lexicon).years_min == 4
+
+
+def test_a_perk_cut_out_of_a_bracket_or_after_a_label_is_no_perk(lexicon) -> None:
+    from jdx.pipeline.fields.pay import perks_in_prose
+
+    # "（除法定节假日外，享受5天带薪年假）" cut at its comma leaves a bracket closed by nothing
+    assert perks_in_prose("享受5天带薪年假）", lexicon) == []
+    assert perks_in_prose("提供宿舍：带卫生间", lexicon) == []
+    assert perks_in_prose("享受5天带薪年假", lexicon) == ["5天带薪年假"]

@@ -25,9 +25,11 @@ def _patterns(lexicon: Lexicon) -> dict[str, re.Pattern[str]]:
     p = lexicon.data.postings
     sep = alternation(lexicon.data.qualifications.range_separators)
     mult = alternation(p.thousand + p.ten_thousand)
+    yuan = alternation(p.yuan)
     return {
         # a clock time (9:00-18:00, 8：30—17：30) is no pay range: no figure next to a colon
-        "range": re.compile(rf"(?<![\d.])(?<!\d[:：]){AMOUNT}\s{{0,2}}({mult})?\s{{0,3}}(?:{sep})\s{{0,3}}"
+        # the unit may stand after both figures ("3000元-5000元", "4千元到6千元")
+        "range": re.compile(rf"(?<![\d.])(?<!\d[:：]){AMOUNT}\s{{0,2}}({mult})?\s{{0,2}}(?:{yuan})?\s{{0,3}}(?:{sep})\s{{0,3}}"
                             rf"{AMOUNT}\s{{0,2}}({mult})?(?!\d|[:：]\d)", re.IGNORECASE),
         "months": re.compile(rf"(\d{{2}})\s{{0,2}}(?:{alternation(p.months_words)})|[*×xX]\s{{0,2}}(\d{{2}})\b"),
         "unit": re.compile(alternation(list(p.salary_units))),
@@ -38,6 +40,8 @@ def _patterns(lexicon: Lexicon) -> dict[str, re.Pattern[str]]:
         # a slash before a period says "per" (餐补/月); elsewhere it parts perks (五险/一金)
         "benefit_split": re.compile(rf"[、,，;；]|/(?!{alternation(p.pay_periods)})|\s{{2,}}"),
         "money": re.compile(rf"\d\s*(?:{alternation(p.thousand + p.ten_thousand + p.yuan)})"),
+        "perk_verb": re.compile(alternation(p.perk_verbs)),
+        "perk_join": re.compile(alternation(p.perk_joiners)),
         "figure_before": re.compile(rf"(\d+(?:\.\d+)?)\s*(?:{alternation(p.yuan)})?\s*$"),
     }
 
@@ -186,6 +190,37 @@ def perk_item(text: str, lexicon: Lexicon) -> bool:
     if _patterns(lexicon)["money"].search(item):
         return False
     return not any(w in item for w in p.pay_words if w not in p.perk_pay_words)
+
+
+@rule
+def perks_in_prose(text: str, lexicon: Lexicon) -> list[str]:
+    """A sentence about what the employer offers names its perks after a verb of giving
+    (``公司为员工缴纳五险一金，提供带薪年假和年度体检``): each thing given that is a perk's name —
+    short, a perk's word in it (险, 假, 餐, 体检 …), no figure or pay word, no modifier with 的 (``国家规定的各项福利`` describes, it names
+    nothing) — is a benefit, as written."""
+    p = lexicon.data.postings
+    verbs, joiners = _patterns(lexicon)["perk_verb"], _patterns(lexicon)["perk_join"]
+    out: list[str] = []
+    for clause in re.split(r"[，,。；;！!？?]", text):
+        m = verbs.search(clause)
+        if m is None:
+            continue
+        given = clause[m.end():]
+        closer = min((i for c in p.perk_list_closers if (i := given.find(c)) > 0), default=len(given))
+        for part in joiners.split(given[:closer]):  # 等假期福利 sums the list up, it names no perk
+            item = part.strip()
+            if len(item) >= 2 and not any(w in item for w in p.perk_describers) and _whole_phrase(item) and perk_item(item, lexicon) and item not in out \
+                    and any(w in item for w in p.perk_heads) and not any(w in item for w in p.perk_verbs):
+                out.append(item)
+    return out
+
+
+def _whole_phrase(item: str) -> bool:
+    """A thing given is a phrase of its own: no label before a colon, no bracket left open or
+    closed by a clause cut out of a longer one (``5天带薪年假）``)."""
+    opened = item.count("(") + item.count("（")
+    closed = item.count(")") + item.count("）")
+    return opened == closed and not any(c in item for c in ":：")
 
 
 def split_benefits(text: str, lexicon: Lexicon) -> list[str]:

@@ -54,7 +54,9 @@ def _patterns(lexicon: Lexicon) -> dict[str, re.Pattern[str]]:
             rf"|(?:{alternation(q.major_suffixes)})?(?:{alternation(q.major_wishes)})$"),
         "major_split": re.compile(alternation(q.major_separators)),
         "major_word": re.compile(alternation(q.major_words)),
-        "major_lead_in": re.compile(rf"^(?:{alternation(q.major_lead_ins)})"),
+        # the candidate may be named before the verb ("应聘者须具有财务会计或相关专业…")
+        "major_lead_in": re.compile(rf"^(?:{alternation(lexicon.data.grammar.candidate_subjects)})?"
+                                    rf"(?:{alternation(q.major_lead_ins)})"),
         "experience_word": re.compile(alternation(q.experience_words)),
     }
 
@@ -342,8 +344,20 @@ def years_in_text(text: str, lexicon: Lexicon) -> Experience | None:
     p = _patterns(lexicon)
     if not p["experience_word"].search(text):
         return None
-    years = years_min(text, lexicon)
+    years = _years_of_experience_clause(text, lexicon)
     return Experience(years_min=years, text=clean_item(text)) if years is not None else None
+
+
+@rule
+def _years_of_experience_clause(text: str, lexicon: Lexicon) -> float | None:
+    """In a sentence of several clauses the years that count are those of the clauses that
+    speak of experience (``团队成员的平均代码年龄超过10年。招聘要求是3年以上前端开发经验`` → 3),
+    not any figure with 年; a text whose figure and experience word stand apart keeps the
+    first."""
+    p = _patterns(lexicon)
+    clauses = [c for c in re.split(r"[,，;；。!！?？]", text)
+               if p["experience_word"].search(c) and years_min(c, lexicon) is not None]
+    return years_min("，".join(clauses) if clauses else text, lexicon)
 
 
 class QualificationBuilder:
@@ -460,6 +474,8 @@ class QualificationBuilder:
             edu = parse_education(value, self.lexicon)
             if self.education is None and edu is not None:
                 self.education = edu
+                if not self.lists["majors"]:  # the degree's clause names them; the wish's does not
+                    self._append("majors", majors_in_education(value, self.lexicon))
             for clause in unmarked_clauses(value, self.lexicon):
                 self._by_content(clause, lambda _text: None)
             return "preferred"
