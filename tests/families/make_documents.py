@@ -740,6 +740,38 @@ def build_property_prose_pdf(path: Path) -> None:
     path.write_bytes(pdf.bytes())
 
 
+
+@document("prose-04-audit-posting.docx")
+def build_audit_posting(path: Path) -> None:
+    """A posting written as paragraphs under no heading: the company's line with the position,
+    a recruiting sentence, then one paragraph each for the work, the candidate, the offer and
+    how to apply."""
+    doc = new_docx("招聘审计专员")
+    para(doc, "青禾食品集团股份有限公司招聘审计专员", bold=True, size=15, font=HEADING_FONT, align=CENTER)
+    para(doc)
+    para(doc, "为加强内部控制，集团审计监察部现面向社会招聘审计专员2名，欢迎符合条件的人士报名。")
+    para(doc, "审计专员主要负责集团各子公司的财务收支审计和经济责任审计，跟踪审计发现问题的整改落实，"
+              "并按季度撰写内部审计报告。")
+    para(doc, "应聘人员须具有审计、会计或财务管理专业本科及以上学历，取得注册会计师或内部审计师资格者优先；"
+              "三年以上审计或财务工作经验，能适应经常出差。")
+    para(doc, "公司为员工缴纳六险二金，提供免费工作餐和员工宿舍，月薪6000元-9000元。")
+    para(doc, "有意者请于2024年5月31日前将简历发送至青禾集团人力资源部邮箱，联系人：周先生。")
+    save_docx(doc, path)
+
+
+# Several positions in one notice, each in a paragraph that opens with its recruiting sentence;
+# the work and the candidate are told in sentences, the place with 在.
+text_document("prose-05-credit-union.txt", """\
+启明农村信用合作社2024年招聘简章
+
+本社因业务发展需要，现招聘信贷员3名。信贷员的工作是开展农户和小微企业贷款的调查、审查与贷后管理，按时完成不良贷款清收任务。我们希望您拥有金融学或经济学专业全日制大专以上学历，年龄在30周岁以下，有农村金融工作经历者优先。工作地点在启明县各乡镇网点。
+
+本社同时招聘综合柜员6名。该岗位主要负责办理存取款、转账结算等柜面业务，做好客户咨询和业务营销。应聘者须具备中专及以上学历，持有会计或金融类资格证书，具有较强的服务意识。工作地点在启明县城区营业部。
+
+薪酬待遇按本社薪酬管理办法执行，享受带薪年假、补充医疗保险等福利。
+""")
+
+
 @document("仓库管理员岗位职责.docx")
 def build_title_in_filename(path: Path) -> None:
     doc = new_docx("岗位职责")
