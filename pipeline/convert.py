@@ -46,7 +46,7 @@ LOSS_CODES = {"pages_undecodable", "undecodable_pages", "truncated", "partial_te
               "unreadable_pages", "image_only_pages", "sheet_truncated"}
 MIN_PROSE_ROLE = 20
 # Where a title came from that heads a role even when no field was recognised under it.
-TITLED_SOURCES = ("doc", "heading", "file", "lead_in", "line", "roster", "header_line", "prose")
+TITLED_SOURCES = ("doc", "heading", "file", "lead_in", "line", "roster", "header_line", "prose", "posting")
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ from .piece import Kind, Loc, Piece
 from .rules import rule
 from .scan import NAME_FIELDS, Scanner, has_word, remembering_scanner, scan_text
 from .tables import table_pieces
-from .titles import is_position_name
+from .titles import is_organization, is_position_name
 
 SENTENCE = re.compile(r"[。!?！？]")
 
@@ -53,7 +53,7 @@ def block_pieces(block: Block, lexicon: Lexicon, scan: Scanner = scan_text) -> l
         if subject is not None:
             pieces[0] = subject
     if len(pieces) == 1 and pieces[0].kind == Kind.TEXT:
-        pieces[0] = _base_line(pieces[0], lexicon) or pieces[0]
+        pieces[0] = _posting_title_line(pieces[0], lexicon) or _base_line(pieces[0], lexicon) or pieces[0]
     if block.kind == BlockKind.LIST_ITEM and block.label and pieces:
         pieces[0] = _word_list_item(pieces[0], block, lexicon)
     if block.kind == BlockKind.HEADING and len(pieces) == 1 and pieces[0].kind in (Kind.TEXT, Kind.ITEM):
@@ -61,6 +61,40 @@ def block_pieces(block: Block, lexicon: Lexicon, scan: Scanner = scan_text) -> l
     if block.kind == BlockKind.HEADING and pieces and block.level is not None:
         pieces[0] = replace(pieces[0], heading_level=block.level)
     return pieces
+
+
+@rule
+def _posting_title_line(piece: Piece, lexicon: Lexicon) -> Piece | None:
+    """A line of its own that wraps a position in recruiting words (``行政专员招聘启事``,
+    ``诚聘行政专员``, ``仓库管理员岗位招聘``) names the position the posting is for; a company in
+    the same place (``某某酒店招聘启事``) names none."""
+    text = piece.text.strip()
+    if len(text) > MAX_POSTING_LINE or SENTENCE_END.search(text):
+        return None
+    t = lexicon.data.titles
+    name = text
+    for word in sorted(t.posting_tails + t.posting_words, key=len, reverse=True):
+        name = name.removesuffix(word).strip()
+    # a one-character verb (招) is part of names like 招商经理; 招聘主管 is a position of its own
+    verbs = [v for v in lexicon.data.grammar.recruiting_verbs if len(v) > 1]
+    name = _without_lead(name, verbs)
+    recruiting = name != text
+    name = name.strip(" ：:")
+    if not recruiting or name in lexicon.position_heads or not is_position_name(name, lexicon, 16) \
+            or is_organization(name, lexicon):
+        return None
+    start = piece.text.find(name)
+    return replace(piece, kind=Kind.TITLE, text=name, loc=piece.loc.narrow(start, start + len(name)),
+                   title_style="posting", name=text)
+
+
+def _without_lead(text: str, leads: list[str]) -> str:
+    lead = max((w for w in leads if text.startswith(w)), key=len, default="")
+    return text[len(lead):]
+
+
+# A posting's title line is short: a position and its recruiting words.
+MAX_POSTING_LINE = 24
 
 
 def _word_list_item(piece: Piece, block: Block, lexicon: Lexicon) -> Piece:

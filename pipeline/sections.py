@@ -19,6 +19,8 @@ from .self_evident import duty_sentence, duty_start, pay_line, prose_paragraph_s
 from .tables import is_duty_marker
 
 Tagged = list[tuple[str | None, Piece]]
+# Roles a posting in prose opens: a recruiting sentence, a posting's or document's title line, the file name.
+PROSE_TITLES = ("prose", "posting", "doc", "file")
 # Shorter text is a phrase or a note, too little to say what part of a posting it is.
 MIN_PARAGRAPH = 12
 
@@ -52,10 +54,11 @@ def tag_sections(draft: RoleDraft, lexicon: Lexicon) -> Tagged:
 
 
 def _prose_paragraphs(tagged: Tagged, draft: RoleDraft, lexicon: Lexicon) -> Tagged:
-    """A paragraph of a role written as prose (no heading in it) goes to the section it says it is (:func:`prose_paragraph_section`). A duty paragraph's
+    """A paragraph of a posting written as prose — a role that a recruiting sentence, a posting's
+    title line or the file name opened, with no heading in it — goes to the section it says it is (:func:`prose_paragraph_section`). A duty paragraph's
     subject and the words that introduce the work (``审计专员主要``, ``客户经理的工作是``) head it
     the way ``主要职责包括：`` does: the duty is what follows them."""
-    if any(piece.kind == Kind.HEADING for _, piece in tagged):
+    if draft.title_source not in PROSE_TITLES or any(piece.kind == Kind.HEADING for _, piece in tagged):
         return tagged  # a role with headings says where its parts are; its stray text is no part
     out: Tagged = []
     for section, piece in tagged:

@@ -1243,3 +1243,17 @@ def test_a_perk_cut_out_of_a_bracket_or_after_a_label_is_no_perk(lexicon) -> Non
     assert perks_in_prose("享受5天带薪年假）", lexicon) == []
     assert perks_in_prose("提供宿舍：带卫生间", lexicon) == []
     assert perks_in_prose("享受5天带薪年假", lexicon) == ["5天带薪年假"]
+
+
+@pytest.mark.parametrize(("line", "title"), [
+    ("行政专员招聘启事", "行政专员"), ("诚聘行政专员", "行政专员"), ("行政专员岗位招聘", "行政专员"),
+    ("招聘主管招聘", "招聘主管"),  # 招聘主管 is a position: only the trailing recruiting word goes
+])
+def test_a_posting_title_line_names_its_position(line: str, title: str) -> None:
+    text = f"{line}\n\n你将负责公司日常行政事务，包括办公用品采购与会议安排。\n\n要求大专以上学历，一年以上相关工作经验。\n"
+    assert [r.title for r in convert(text).roles] == [title]
+
+
+def test_a_company_posting_line_names_no_position() -> None:
+    text = "某某大酒店招聘启事\n\n负责前台接待与客房预订。\n"
+    assert all(r.title != "某某大酒店" for r in convert(text).roles)
