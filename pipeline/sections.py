@@ -55,18 +55,36 @@ def tag_sections(draft: RoleDraft, lexicon: Lexicon) -> Tagged:
 
 def _prose_paragraphs(tagged: Tagged, draft: RoleDraft, lexicon: Lexicon) -> Tagged:
     """A paragraph of a posting written as prose — a role that a recruiting sentence, a posting's
-    title line or the file name opened, with no heading in it — goes to the section it says it is (:func:`prose_paragraph_section`). A duty paragraph's
-    subject and the words that introduce the work (``审计专员主要``, ``客户经理的工作是``) head it
-    the way ``主要职责包括：`` does: the duty is what follows them."""
-    if draft.title_source not in PROSE_TITLES or any(piece.kind == Kind.HEADING for _, piece in tagged):
-        return tagged  # a role with headings says where its parts are; its stray text is no part
+    title line or the file name opened — goes to the section it says it is
+    (:func:`prose_paragraph_section`) when no heading placed it: under no heading, or after a
+    heading that ran into its own paragraph (``你将负责公司日常行政事务…``), which heads that
+    paragraph only. A duty paragraph's subject and the words that introduce the work
+    (``审计专员主要``, ``客户经理的工作是``) head it the way ``主要职责包括：`` does: the duty is what
+    follows them."""
+    if draft.title_source not in PROSE_TITLES:
+        return tagged
     out: Tagged = []
-    for section, piece in tagged:
-        if section is None and (section := _prose_section(piece, draft, lexicon)) == "duties":
-            start = duty_start(piece.text, draft.title, lexicon) or 0
-            piece = replace(piece, text=piece.text[start:], loc=piece.loc.narrow(start, len(piece.text)))
+    open_to_prose = True  # no heading, or a running one, placed the paragraphs that follow
+    heading_cell = None
+    for i, (section, piece) in enumerate(tagged):
+        if piece.kind == Kind.HEADING:
+            open_to_prose = _heading_runs_into_paragraph(piece, tagged[i + 1:i + 2])
+            heading_cell = piece.loc.cell
+        elif open_to_prose and piece.loc.cell != heading_cell and (found := _prose_section(piece, draft, lexicon)):
+            section = found
+            if found == "duties":
+                start = duty_start(piece.text, draft.title, lexicon) or 0
+                piece = replace(piece, text=piece.text[start:], loc=piece.loc.narrow(start, len(piece.text)))
         out.append((section, piece))
     return out
+
+
+@rule
+def _heading_runs_into_paragraph(heading: Piece, following: Tagged) -> bool:
+    """A heading with its text straight after it in the same paragraph (``你将负责公司日常…``)
+    heads that paragraph; the paragraphs after it say for themselves what they are."""
+    return bool(following) and following[0][1].loc.cell == heading.loc.cell and following[0][1].kind == Kind.TEXT \
+        and not following[0][1].line_start
 
 
 def _prose_section(piece: Piece, draft: RoleDraft, lexicon: Lexicon) -> str | None:

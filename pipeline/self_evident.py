@@ -82,11 +82,13 @@ def _application(text: str, lexicon: Lexicon) -> bool:
 def _candidate_re(lexicon: Lexicon) -> re.Pattern[str]:
     g = lexicon.data.grammar
     subjects, modals = alternation(g.candidate_subjects), alternation(g.requirement_modals)
-    return re.compile(rf"(?:{subjects})|(?:{modals})(?:{alternation(g.possession_verbs)})")
+    # the verb of having is what makes it a requirement: "您将参与…" tells the work, not the person
+    return re.compile(rf"(?:{subjects})?(?:{modals})?(?:{alternation(g.possession_verbs)})")
 
 
 def _candidate_opening(text: str, lexicon: Lexicon) -> bool:
-    return _candidate_re(lexicon).match(text) is not None
+    m = _candidate_re(lexicon).match(text)
+    return m is not None and m.end() > min(map(len, lexicon.data.grammar.possession_verbs))  # more than 有…
 
 
 def _requirement_topics(text: str, lexicon: Lexicon) -> int:

@@ -1257,3 +1257,14 @@ def test_a_posting_title_line_names_its_position(line: str, title: str) -> None:
 def test_a_company_posting_line_names_no_position() -> None:
     text = "某某大酒店招聘启事\n\n负责前台接待与客房预订。\n"
     assert all(r.title != "某某大酒店" for r in convert(text).roles)
+
+
+def test_a_heading_run_into_its_paragraph_heads_that_paragraph_only() -> None:
+    """``你将负责…`` heads its own paragraph; the candidate's and the offer's paragraphs after it
+    say for themselves what they are (checked by hand)."""
+    text = ("行政专员招聘启事\n\n你将负责公司日常行政事务，包括办公用品采购、会议室安排。\n\n"
+            "你需要具备大专以上学历，一年以上行政工作经验。\n\n我们提供五险一金、带薪年假，月薪5000-7000元。\n")
+    [role] = convert(text).roles
+    assert [d.text for d in role.duties] == ["公司日常行政事务，包括办公用品采购、会议室安排"]
+    assert role.qualifications.education.level == "大专" and role.qualifications.experience.years_min == 1
+    assert (role.salary.min, role.salary.max) == (5000, 7000)
