@@ -70,7 +70,8 @@ def _prose_paragraphs(tagged: Tagged, draft: RoleDraft, lexicon: Lexicon) -> Tag
         if piece.kind == Kind.HEADING:
             open_to_prose = _heading_runs_into_paragraph(piece, tagged[i + 1:i + 2])
             heading_cell = piece.loc.cell
-        elif open_to_prose and piece.loc.cell != heading_cell and (found := _prose_section(piece, draft, lexicon)):
+        elif open_to_prose and piece.loc.cell != heading_cell and (section is None or heading_cell is not None) \
+                and (found := _prose_section(piece, draft, lexicon)):
             section = found
             if found == "duties":
                 start = duty_start(piece.text, draft.title, lexicon) or 0
