@@ -278,6 +278,7 @@ class GrammarVocab(_Vocab):
     requirement_modals: Words = []
     possession_verbs: Words = []
     requirement_topics: Words = []
+    requirement_openers: Words = []
     application_words: Words = []
     all_roles_words: Words = []
     ambiguous_headings: Words = []

@@ -66,12 +66,19 @@ def prose_paragraph_section(text: str, title: str | None, lexicon: Lexicon) -> s
     rest = _without_lead(body, [w for w in (title, *g.position_subjects) if w])
     if duty_start(body, title, lexicon) is not None:
         return "duties"
-    if rest is body and _candidate_opening(body, lexicon) or _requirement_topics(body, lexicon) >= 2:
+    if rest is body and requirement_sentence(body, lexicon):
         return "qualifications"
     p = lexicon.data.postings
     if body.startswith(tuple(p.offer_openers)) or perks_in_prose(body, lexicon):
         return "compensation"
     return None
+
+
+def requirement_sentence(text: str, lexicon: Lexicon) -> bool:
+    """A sentence that asks something of the candidate: it opens with the candidate, a modal and
+    a verb of having, or 要求 (``要求持C1驾照，五年以上驾龄``), or it names two requirement topics."""
+    return (text.startswith(tuple(lexicon.data.grammar.requirement_openers)) or _candidate_opening(text, lexicon)
+            or _requirement_topics(text, lexicon) >= 2)
 
 
 def _application(text: str, lexicon: Lexicon) -> bool:

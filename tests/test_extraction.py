@@ -1268,3 +1268,19 @@ def test_a_heading_run_into_its_paragraph_heads_that_paragraph_only() -> None:
     assert [d.text for d in role.duties] == ["公司日常行政事务，包括办公用品采购、会议室安排"]
     assert role.qualifications.education.level == "大专" and role.qualifications.experience.years_min == 1
     assert (role.salary.min, role.salary.max) == (5000, 7000)
+
+
+def test_a_recruiting_sentence_goes_on_with_what_it_asks() -> None:
+    """``另招聘司机1名，要求持C1驾照，五年以上驾龄，年龄45岁以下。`` — the sentence after the
+    position opens with 要求: the requirements (checked by hand)."""
+    [driver] = convert("另招聘司机1名，要求持C1驾照，五年以上驾龄，年龄45岁以下。\n").roles
+    q = driver.qualifications
+    assert (driver.title, driver.headcount) == ("司机", 1)
+    assert q.experience.years_min == 5 and q.age.max == 45
+
+
+def test_a_sentence_opening_with_yaoqiu_asks_of_the_candidate() -> None:
+    [driver] = convert("另招聘司机1名。要求持C1驾照，能吃苦耐劳。\n").roles
+    assert "驾照" not in " ".join(u.text for u in driver.unmapped)
+    q = driver.qualifications
+    assert any("C1驾照" in v for v in q.certifications + q.skills + q.qualities + q.special)
