@@ -251,6 +251,8 @@ class PostingsVocab(_Vocab):
     place_separators: Words = []
     not_places: Words = []
     place_prefixes: Words = []
+    address_endings: Words = []
+    sentence_words_in_places: Words = []
 
 
 class GrammarVocab(_Vocab):

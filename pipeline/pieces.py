@@ -13,6 +13,7 @@ from dataclasses import replace
 from functools import cache
 
 from ..schemas.document import Block, BlockKind, Document
+from .fields.pay import parse_salary
 from .lexicon import Lexicon, alternation
 from .numbering import Label
 from .piece import Kind, Loc, Piece
@@ -56,6 +57,10 @@ def block_pieces(block: Block, lexicon: Lexicon, scan: Scanner = scan_text) -> l
         pieces[0] = _posting_title_line(pieces[0], lexicon) or _base_line(pieces[0], lexicon) or pieces[0]
     if block.kind == BlockKind.LIST_ITEM and block.label and pieces:
         pieces[0] = _word_list_item(pieces[0], block, lexicon)
+    if len(pieces) == 1 and pieces[0].kind == Kind.TEXT and (block.kind == BlockKind.HEADING or _bracketed(pieces[0])):
+        tails = _title_with_tails(pieces[0], block, lexicon)
+        if tails is not None:
+            return tails
     if block.kind == BlockKind.HEADING and len(pieces) == 1 and pieces[0].kind in (Kind.TEXT, Kind.ITEM):
         pieces[0] = _heading_block(pieces[0], block, lexicon)
     if block.kind == BlockKind.HEADING and pieces and block.level is not None:
@@ -180,6 +185,49 @@ def _recruiting_sentence(text: str, base: Loc, lexicon: Lexicon) -> list[Piece] 
 
 SUBJECT_LABELS = frozenset({"department", "reporting.reports_to"})
 LIST_LABELS = frozenset({"benefits", "location"})
+
+
+def _bracketed(piece: Piece) -> bool:
+    return piece.text.lstrip().startswith(TITLE_BRACKETS[0])
+
+
+# Leaflets set a position's name in brackets: 【厨师长】, [店长].
+TITLE_BRACKETS = ("【[［「", "】]］」")
+
+
+@cache
+def _tails_re(lexicon: Lexicon) -> re.Pattern[str]:
+    t = lexicon.data.titles
+    count = (rf"(?:\d{{1,3}}|{lexicon.numbering.cn_class}{{1,3}})\s?(?:{alternation(t.headcount_units)})"
+             rf"|{alternation(t.unspecified_counts + lexicon.data.grammar.recruiting_counts)}")
+    opens, closes = (re.escape(b) for b in TITLE_BRACKETS)
+    # a bracketed name ends at its bracket; a bare one at a space
+    return re.compile(rf"^\s*(?:[{opens}](?P<bracketed>[^{opens}{closes}]{{2,16}})[{closes}]|(?P<bare>\S{{2,16}})\s)\s*"
+                      rf"(?P<count>{count})?\s*(?P<pay>.*?)\s*$")
+
+
+@rule
+def _title_with_tails(piece: Piece, block: Block, lexicon: Lexicon) -> list[Piece] | None:
+    """A leaflet heads each position with one line that names it and goes on with its count
+    and its pay (``【厨师长】1名  月薪8000-12000元``, ``服务员 若干 3500-4500元/月``): the name
+    opens the role, the count is its headcount, the rest its pay."""
+    m = _tails_re(lexicon).match(piece.text)
+    name = "bracketed" if m and m.group("bracketed") else "bare"
+    if m is None or not (m.group("count") or m.group("pay")) or not is_position_name(m.group(name), lexicon, 16):
+        return None
+    pay = m.group("pay")
+    if pay and not (parse_salary(pay, lexicon) or any(w in pay for w in lexicon.data.postings.negotiable)):
+        return None
+    loc = piece.loc
+    out = [Piece(Kind.TITLE, m.group(name), loc.narrow(m.start(name), m.end(name)), name=block.text,
+                 title_style="heading", source="heading_style")]
+    if m.group("count"):
+        out.append(Piece(Kind.LABEL, m.group("count"), loc.narrow(m.start("count"), m.end("count")), key="headcount",
+                         name="headcount", line_start=False))
+    if pay:
+        out.append(Piece(Kind.LABEL, pay, loc.narrow(m.start("pay"), m.end("pay")), key="compensation",
+                         name="compensation", line_start=False))
+    return out
 
 
 @rule

@@ -299,13 +299,32 @@ def _unheaded_duty_lists(tagged: Tagged, lexicon: Lexicon) -> Tagged:
             i += 1
             continue
         j = i
-        while j < len(out) and out[j][0] is None and out[j][1].kind in (Kind.ITEM, Kind.TEXT):
+        while j < len(out) and out[j][1].kind in (Kind.ITEM, Kind.TEXT) and (
+                out[j][0] is None or _self_evident_item(out[j], lexicon)):
             j += 1
-        if _duty_list_without_heading([p for _, p in out[i:j]], lexicon):
+        untagged = [p for s, p in out[i:j] if s is None]
+        if len(untagged) < j - i:  # requirements among the bullets: each other bullet by itself
+            for k in range(i, j):
+                if out[k][0] is None and _mixed_leaflet_item(out[k][1], lexicon):
+                    out[k] = ("duties", out[k][1])
+        elif _duty_list_without_heading(untagged, lexicon):
             for k in range(i, j):
                 out[k] = ("duties", out[k][1])
         i = j
     return out
+
+
+def _self_evident_item(entry: tuple[str | None, Piece], lexicon: Lexicon) -> bool:
+    section, piece = entry
+    return section == "qualifications" and piece.kind == Kind.ITEM and self_evident_requirement(piece.text, lexicon)
+
+
+@rule
+def _mixed_leaflet_item(piece: Piece, lexicon: Lexicon) -> bool:
+    """A leaflet's bullets under a position mix what the job does with what it asks (``- 负责餐前
+    准备…`` / ``- 18-35岁，男女不限``): the requirements say so themselves, and a bullet that opens
+    with a duty verb is a duty."""
+    return piece.kind == Kind.ITEM and _dutylike([piece], lexicon) == 1
 
 
 @rule

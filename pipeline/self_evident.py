@@ -45,9 +45,19 @@ def _requirement_re(lexicon: Lexicon) -> re.Pattern[str]:
 
 @rule
 def self_evident_requirement(text: str, lexicon: Lexicon) -> bool:
-    """A short line that states a degree or ``N年以上…经验`` is a requirement wherever it
-    stands, even before any heading."""
-    return len(text) <= 30 and bool(_requirement_re(lexicon).search(text))
+    """A short line that states a degree, ``N年以上…经验`` or an age range is a requirement
+    wherever it stands, even before any heading."""
+    if len(text) > 30:
+        return False
+    return bool(_requirement_re(lexicon).search(text)) or _age_range(text, lexicon)
+
+
+def _age_range(text: str, lexicon: Lexicon) -> bool:
+    """``18-35岁，男女不限``: a stated age range is asked of the person."""
+    from .fields.qualifications import age_in_text
+
+    age = age_in_text(text, lexicon)
+    return age is not None and age.min is not None and age.max is not None
 
 
 @rule

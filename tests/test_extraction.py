@@ -1284,3 +1284,36 @@ def test_a_sentence_opening_with_yaoqiu_asks_of_the_candidate() -> None:
     assert "驾照" not in " ".join(u.text for u in driver.unmapped)
     q = driver.qualifications
     assert any("C1驾照" in v for v in q.certifications + q.skills + q.qualities + q.special)
+
+
+# A Markdown leaflet of our own (a bakery; checked by hand): each position is one bold line with
+# its count and pay, then bullets that mix what the job does with what it asks.
+LEAFLET = (
+    "# 麦香坊烘焙有限公司 诚聘\n\n"
+    "**【面包师】2名  月薪6000-9000元**\n"
+    "- 负责面包、蛋糕的制作与出品\n- 3年以上烘焙工作经验，持健康证\n- 年龄22-40岁\n\n"
+    "**【店员】若干  月薪3800-4500元+提成**\n"
+    "- 负责门店销售、收银及陈列\n- 18-35岁，形象好\n\n"
+    "**工作地点：** 杭州市西湖区文三路100号\n"
+)
+
+
+def test_a_leaflet_line_names_the_position_its_count_and_its_pay() -> None:
+    baker, clerk = convert(LEAFLET, "leaflet.md").roles
+    assert (baker.title, baker.headcount) == ("面包师", 2)
+    assert (baker.salary.min, baker.salary.max) == (6000, 9000)
+    assert (clerk.title, clerk.headcount, clerk.salary.min) == ("店员", None, 3800)  # 若干 is no number
+    # the bullets: the requirements say so themselves, the rest open with a duty verb
+    assert [d.text for d in baker.duties] == ["负责面包、蛋糕的制作与出品"]
+    assert baker.qualifications.experience.years_min == 3 and baker.qualifications.age.max == 40
+    assert [d.text for d in clerk.duties] == ["负责门店销售、收银及陈列"]
+    assert (clerk.qualifications.age.min, clerk.qualifications.age.max) == (18, 35)
+    assert clerk.location == ["杭州市西湖区文三路100号"]  # a street address is a place, however long
+
+
+def test_an_address_is_a_place_and_a_sentence_is_not(lexicon) -> None:
+    from jdx.pipeline.fields.pay import place_prose
+
+    assert not place_prose("杭州市西湖区文三路100号华星大厦", lexicon)
+    assert place_prose("本岗位的工作地点为公司总部,需配合出差", lexicon)
+    assert place_prose("申江路5005号联系人徐经理 15026542292", lexicon)  # a contact line holds an address

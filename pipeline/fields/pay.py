@@ -14,7 +14,7 @@ from functools import cache
 from ...schemas.role import Salary
 from ..lexicon import Lexicon, alternation
 from ..rules import rule
-from .values import clean_item, clean_value
+from .values import clauses_outside_brackets, clean_item, clean_value
 
 # Thousands separators as written in HK/TW and English postings: "HK$18,000 - 22,000".
 AMOUNT = r"(\d{1,3}(?:,\d{3})+(?!\d)|\d{1,7}(?:\.\d{1,3})?)"
@@ -119,8 +119,25 @@ MAX_PLACE = 12
 def place_prose(text: str, lexicon: Lexicon) -> bool:
     """A 工作地点 value written as a sentence (``本岗位的工作地点为公司总部,需配合出差``) states a
     working condition, not a list of places: place names are short."""
-    parts = [p.strip() for p in _patterns(lexicon)["place_split"].split(text) if p.strip()]
-    return any(len(_patterns(lexicon)["place_prefix"].sub("", p)) > MAX_PLACE for p in parts)
+    parts = clauses_outside_brackets(text, "".join(lexicon.data.postings.place_separators))
+    return any(len(_patterns(lexicon)["place_prefix"].sub("", p)) > MAX_PLACE and not _address(p, lexicon)
+               for p in parts)
+
+
+@rule
+def _address(text: str, lexicon: Lexicon) -> bool:
+    """A street address (``成都市武侯区天府大道88号``) is a long place, not a sentence: it ends with
+    an address word after a number or a road, and has no words of a sentence (的, 为, 需)."""
+    p = lexicon.data.postings
+    return (len(text) <= MAX_ADDRESS and text.endswith(tuple(p.address_endings))
+            and not any(w in text for w in p.sentence_words_in_places) and not PHONE.search(text))
+
+
+# A telephone number: a line with one is a contact, whatever address it holds.
+PHONE = re.compile(r"\d{7,}")
+
+
+MAX_ADDRESS = 40
 
 
 def split_places(text: str, lexicon: Lexicon) -> list[str]:
@@ -128,10 +145,10 @@ def split_places(text: str, lexicon: Lexicon) -> list[str]:
     pat = _patterns(lexicon)
     not_places = lexicon.data.postings.not_places
     out: list[str] = []
-    for part in pat["place_split"].split(text):
+    for part in clauses_outside_brackets(text, "".join(lexicon.data.postings.place_separators)):
         place = clean_value(pat["place_prefix"].sub("", part.strip()), lexicon)
         place = (_place_without_condition(place, not_places) or place) if place else place
-        if not place or any(w in place for w in not_places) or len(place) > 20:
+        if not place or any(w in place for w in not_places) or len(place) > 20 and not _address(place, lexicon):
             continue
         if place not in out:
             out.append(place)

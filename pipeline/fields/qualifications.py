@@ -18,7 +18,7 @@ from functools import cache
 from ...schemas.role import Age, Education, Experience, Qualifications
 from ..lexicon import Lexicon, alternation
 from ..rules import rule
-from .values import clean_item, clean_value, split_list, text_units
+from .values import clauses_outside_brackets, clean_item, clean_value, split_list, text_units
 
 LIST_FIELDS = ("majors", "skills", "qualities", "knowledge", "certifications", "training", "special", "preferred")
 SENTENCES = re.compile(r"(?<=[。;；])")
@@ -212,21 +212,6 @@ def unmarked_clauses(text: str, lexicon: Lexicon) -> list[str]:
     return kept if len(kept) < len(clauses) else []
 
 
-def clauses_outside_brackets(text: str, separators: str = ",，;；。") -> list[str]:
-    """``text`` cut at the separators that stand outside brackets, each clause as written
-    (``熟悉办公软件（Word，Excel）`` stays one clause)."""
-    out: list[str] = []
-    depth, start = 0, 0
-    for i, ch in enumerate(text):
-        if ch in "(（[【":
-            depth += 1
-        elif ch in ")）]】":
-            depth = max(0, depth - 1)
-        elif depth == 0 and ch in separators:
-            out.append(text[start:i])
-            start = i + 1
-    out.append(text[start:])
-    return [c.strip() for c in out if c.strip()]
 
 
 def _clause_kind(clause: str, lexicon: Lexicon) -> str | None:

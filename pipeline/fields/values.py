@@ -93,3 +93,20 @@ def split_names(text: str, lexicon: Lexicon) -> list[str]:
         if value and value not in out:
             out.append(value)
     return out
+
+
+def clauses_outside_brackets(text: str, separators: str = ",，;；。") -> list[str]:
+    """``text`` cut at the separators that stand outside brackets, each clause as written
+    (``熟悉办公软件（Word，Excel）`` stays one clause)."""
+    out: list[str] = []
+    depth, start = 0, 0
+    for i, ch in enumerate(text):
+        if ch in "(（[【":
+            depth += 1
+        elif ch in ")）]】":
+            depth = max(0, depth - 1)
+        elif depth == 0 and ch in separators:
+            out.append(text[start:i])
+            start = i + 1
+    out.append(text[start:])
+    return [c.strip() for c in out if c.strip()]
