@@ -772,6 +772,28 @@ text_document("prose-05-credit-union.txt", """\
 """)
 
 
+# A Markdown leaflet: each position one bold line with its count and pay in brackets and tails,
+# then bullets mixing duties with requirements; the place and the perks close the leaflet.
+text_document("leaflet-05-print-shop.md", """\
+# 墨彩印务有限公司 诚聘
+
+**【印刷机长】1名  月薪9000-12000元**
+- 负责海德堡四色印刷机的操作与日常保养
+- 5年以上胶印机操作经验，持特种设备操作证
+- 年龄25-45岁
+
+**【装订工】3名  月薪4500-5500元+计件**
+- 负责画册、书刊的折页、装订与包装
+- 20-45岁，能适应两班倒
+
+**【跟单文员】若干  面议**
+- 负责订单录入、生产进度跟踪与客户对接
+- 中专以上学历，熟练使用Excel
+
+**工作地点：** 东莞市长安镇振安中路168号
+""")
+
+
 @document("仓库管理员岗位职责.docx")
 def build_title_in_filename(path: Path) -> None:
     doc = new_docx("岗位职责")
