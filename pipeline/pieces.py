@@ -18,6 +18,7 @@ from .lexicon import Lexicon, alternation
 from .numbering import Label
 from .piece import Kind, Loc, Piece
 from .rules import rule
+from .self_evident import without_lead
 from .scan import NAME_FIELDS, Scanner, has_word, remembering_scanner, scan_text
 from .tables import table_pieces
 from .titles import is_organization, is_position_name
@@ -82,7 +83,7 @@ def _posting_title_line(piece: Piece, lexicon: Lexicon) -> Piece | None:
         name = name.removesuffix(word).strip()
     # a one-character verb (招) is part of names like 招商经理; 招聘主管 is a position of its own
     verbs = [v for v in lexicon.data.grammar.recruiting_verbs if len(v) > 1]
-    name = _without_lead(name, verbs)
+    name = without_lead(name, verbs)
     recruiting = name != text
     name = name.strip(" ：:")
     if not recruiting or name in lexicon.position_heads or not is_position_name(name, lexicon, 16) \
@@ -91,11 +92,6 @@ def _posting_title_line(piece: Piece, lexicon: Lexicon) -> Piece | None:
     start = piece.text.find(name)
     return replace(piece, kind=Kind.TITLE, text=name, loc=piece.loc.narrow(start, start + len(name)),
                    title_style="posting", name=text)
-
-
-def _without_lead(text: str, leads: list[str]) -> str:
-    lead = max((w for w in leads if text.startswith(w)), key=len, default="")
-    return text[len(lead):]
 
 
 # A posting's title line is short: a position and its recruiting words.

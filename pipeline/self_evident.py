@@ -17,7 +17,7 @@ def pay_line(text: str, lexicon: Lexicon) -> bool:
     """A short line that opens with a pay range (``10-20k * 14``, ``8000-12000元/月``), maybe after
     a pay word (``月薪4000-6000元``), states the pay, wherever a posting put it: after the
     requirements, in a list of its own, under no heading."""
-    head = _without_lead(text, lexicon.data.postings.pay_words).lstrip(":： ")
+    head = without_lead(text, lexicon.data.postings.pay_words).lstrip(":： ")
     return len(text) <= 30 and head[:1].isdigit() and parse_salary(text, lexicon) is not None
 
 
@@ -25,10 +25,11 @@ def pay_line(text: str, lexicon: Lexicon) -> bool:
 def duty_sentence(text: str, lexicon: Lexicon) -> bool:
     """A sentence of a prose posting that opens with a duty verb, maybe after 主要 or 该岗位
     (``主要负责现金收付、银行结算和日记账登记。``), says what the job does."""
-    return _without_lead(text, lexicon.data.grammar.duty_sentence_leads).startswith(lexicon.duty_verbs)
+    return without_lead(text, lexicon.data.grammar.duty_sentence_leads).startswith(lexicon.duty_verbs)
 
 
-def _without_lead(text: str, leads: list[str]) -> str:
+def without_lead(text: str, leads: list[str]) -> str:
+    """``text`` without the longest of ``leads`` it opens with."""
     lead = max((w for w in leads if text.startswith(w)), key=len, default="")
     return text[len(lead):]
 
@@ -73,7 +74,7 @@ def prose_paragraph_section(text: str, title: str | None, lexicon: Lexicon) -> s
     body = text.strip()
     if _application(body, lexicon):
         return "application"
-    rest = _without_lead(body, [w for w in (title, *g.position_subjects) if w])
+    rest = without_lead(body, [w for w in (title, *g.position_subjects) if w])
     if duty_start(body, title, lexicon) is not None:
         return "duties"
     if rest is body and requirement_sentence(body, lexicon):
@@ -122,11 +123,11 @@ def duty_start(text: str, title: str | None, lexicon: Lexicon) -> int | None:
     g = lexicon.data.grammar
     body = text.lstrip()
     offset = len(text) - len(body)
-    rest = _without_lead(body, [w for w in (title, *g.position_subjects) if w])
+    rest = without_lead(body, [w for w in (title, *g.position_subjects) if w])
     opener = max((w for w in g.duty_openers if rest.startswith(w)), key=len, default=None)
     if opener is not None:
         return offset + len(body) - len(rest) + len(opener)
-    verb_at = _without_lead(rest, g.duty_sentence_leads)
+    verb_at = without_lead(rest, g.duty_sentence_leads)
     if verb_at.startswith(lexicon.duty_verbs):
         return offset + len(body) - len(verb_at)
     return None
