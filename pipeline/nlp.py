@@ -45,14 +45,14 @@ class _Segmenter:
 
 @cache
 def _pipeline(lexicon: Lexicon) -> _Segmenter:
+    from .word_frequencies import add_user_words
+
     with _lock:
         tokenizer = _tokenizer()
         vocabulary = set(lexicon.all_terms())
         for words in lexicon.data.requirements.values():
             vocabulary.update(words)
-        for term in sorted(vocabulary):
-            if len(term) > 1:
-                tokenizer.add_word(term, freq=200_000)
+        add_user_words(tokenizer, (term for term in sorted(vocabulary) if len(term) > 1), 200_000)
 
         def cut(text: str) -> list[str]:
             return [w for w in tokenizer.cut(text, cut_all=False) if w.strip()]

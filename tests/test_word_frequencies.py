@@ -9,7 +9,7 @@ from pathlib import Path
 import jieba
 import pytest
 from jdx.pipeline import word_frequencies
-from jdx.pipeline.word_frequencies import WordFrequencies, build, open_for
+from jdx.pipeline.word_frequencies import WordFrequencies, add_user_words, build, open_for
 
 # A dictionary of our own in jieba's format (word, frequency, optional tag); 岗位 is listed
 # twice, as real dictionaries sometimes do, and the later line must win.
@@ -74,3 +74,64 @@ def test_unwritable_cache_falls_back_to_jiebas_dictionary(tmp_path: Path, monkey
     source.write_text(SMALL_DICT, encoding="utf-8")
     assert open_for(source) is None
     assert word_frequencies.cache_folder() == blocker / "cache"
+
+
+# User words as the lexicon has them: one a prefix of another (沟通 / 沟通能力), one whose
+# prefix is a dictionary word (岗位说明), one the dictionary already has (职责), one new
+# word whose prefixes the dictionary lacks (赋能型), and a word given twice.
+USER_WORDS = ["沟通", "沟通能力", "岗位说明", "职责", "赋能型", "沟通"]
+
+
+def test_bulk_user_words_answer_as_add_word(tmp_path: Path) -> None:
+    """add_words leaves the view answering every key as jieba's dict after add_word, and
+    returns what add_word adds to the total."""
+    source = tmp_path / "dict.txt"
+    source.write_text(SMALL_DICT, encoding="utf-8")
+    build(source, tmp_path / "words.sqlite")
+    view = WordFrequencies(tmp_path / "words.sqlite")
+    assert view.get("赋") is None  # asked before the words come: a remembered miss must turn 0
+    whole = jieba.Tokenizer()
+    with source.open("rb") as f:
+        whole.FREQ, whole.total = jieba.Tokenizer.gen_pfdict(f)
+    whole.initialized = True
+    for word in USER_WORDS:
+        whole.add_word(word, freq=200_000)
+    added = view.add_words(USER_WORDS, 200_000)
+    assert view.total + added == whole.total
+    keys = {w[:i] for w in [*whole.FREQ, "没有", "赋能", "沟"] for i in range(1, len(w) + 1)}
+    for key in sorted(keys):
+        assert (key in view) == (key in whole.FREQ), key
+        assert view.get(key) == whole.FREQ.get(key), key
+    assert view["岗位说"] == 0 and view["岗位"] == 120 and view["沟通能力"] == 200_000
+    with pytest.raises(ValueError):
+        view.add_words(["删"], 0)  # jieba force-splits a word of frequency 0; not done in bulk
+
+
+def test_bulk_user_words_segment_as_jieba(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The full dictionary: jieba with add_word one word at a time, and the on-disk view with
+    add_user_words in bulk, cut every sentence the same way."""
+    monkeypatch.setenv("JDX_CACHE_DIR", str(tmp_path))
+    jieba.setLogLevel(logging.WARNING)
+    source = Path(jieba.__file__).with_name(jieba.DEFAULT_DICT_NAME)
+    lazy = jieba.Tokenizer()
+    frequencies = open_for(source)
+    assert frequencies is not None
+    lazy.FREQ, lazy.total, lazy.initialized = frequencies, frequencies.total, True
+    whole = jieba.Tokenizer()
+    words = [*USER_WORDS, "劳动法规", "责任心强", "事业部", "HRBP"]
+    for word in words:
+        whole.add_word(word, freq=200_000)
+    add_user_words(lazy, words, 200_000)
+    assert lazy.total == whole.total
+    for sentence in [*SENTENCES, "岗位说明书：赋能型沟通能力", "赋能型组织的岗位说明"]:
+        assert list(lazy.cut(sentence)) == list(whole.cut(sentence)), sentence
+        assert list(lazy.cut(sentence, HMM=False)) == list(whole.cut(sentence, HMM=False)), sentence
+    plain = jieba.Tokenizer()  # without the file: add_user_words falls back to add_word
+    plain.FREQ, plain.total, plain.initialized = dict(frequencies_of(source)), 0, True
+    add_user_words(plain, ["赋能型"], 200_000)
+    assert plain.FREQ["赋能型"] == 200_000 and plain.FREQ["赋能"] == whole.FREQ["赋能"]
+
+
+def frequencies_of(source: Path) -> dict[str, int]:
+    with source.open("rb") as f:
+        return jieba.Tokenizer.gen_pfdict(f)[0]
