@@ -17,16 +17,15 @@ docling, pandoc and markitdown users expect them.
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import glob
 import os
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
+from ..extractors.collector import paused
 from .isolate import Isolation, Outcome, run_in_process, run_isolated
 
 Format = Literal["json", "jsonl", "md"]
@@ -153,7 +152,9 @@ def convert_job(source: str, data: bytes | None, request: Request, one_per_line:
     and a small header cross back."""
 
     def job() -> Outcome:
-        with collector_paused():
+        # start-up allocates long-lived models, patterns and modules, no garbage: ~20 ms of
+        # collections found nothing
+        with paused():
             from ..extractors.options import ReadOptions
             from .convert import convert_bytes, convert_path
             from .lexicon import load_lexicon
@@ -175,22 +176,6 @@ def convert_job(source: str, data: bytes | None, request: Request, one_per_line:
         )
 
     return job
-
-
-@contextlib.contextmanager
-def collector_paused() -> Iterator[None]:
-    """The cyclic garbage collector off while the pipeline is imported and the lexicon loaded.
-    Start-up allocates a few hundred thousand objects that live as long as the process (models,
-    patterns, modules) and almost no garbage; the collections the allocations trigger found
-    nothing and cost ~20 ms of a cold ``jdx convert`` (about 5%). The collector's state is
-    restored afterwards, so conversions run as before."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def render_failure(name: str, outcome: Outcome, request: Request, one_per_line: bool) -> bytes:
