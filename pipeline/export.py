@@ -16,7 +16,7 @@ header row frozen, a filter on every column, set column widths and wrapped multi
 
 CSVs are UTF-8 with a BOM: without it Excel reads them as the ANSI code page and garbles Chinese.
 Text that a spreadsheet would run as a formula (``=…``; in CSV also ``+ - @``) is kept as text.
-Everything is streamed (openpyxl write-only mode; roles.jsonl is read twice, review-needed roles
+Everything is streamed (XlsxWriter's constant-memory mode; roles.jsonl is read twice, review-needed roles
 first), so memory does not grow with the batch, and each file is written to a temporary name and
 renamed, so a crash never leaves half a spreadsheet.
 
@@ -32,17 +32,14 @@ import contextlib
 import csv
 import math
 import os
+import re
+import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-from openpyxl.styles import Alignment, Font, PatternFill
-from openpyxl.styles.cell_style import StyleArray
-from openpyxl.utils import get_column_letter
+import xlsxwriter
 
 from ..schemas.role import field_value
 from .batch.journal import read_records
@@ -61,10 +58,10 @@ CSV_FORMULA_LEADS = ("=", "+", "-", "@", "\t", "\r")
 LINE_POINTS = 15.0
 MAX_ROW_LINES = 16
 
-REVIEW_FILL = PatternFill("solid", fgColor="FFE9C7")
-HEADER_FONT = Font(bold=True)
-WRAP = Alignment(wrap_text=True, vertical="top")
-TOP = Alignment(vertical="top")
+# Control characters no XML 1.0 document may hold (openpyxl's ILLEGAL_CHARACTERS_RE; importing
+# openpyxl for it would bring numpy, 0.2 s of every batch's parent).
+ILLEGAL_CHARACTERS_RE = re.compile(r"[\000-\010]|[\013-\014]|[\016-\037]")
+REVIEW_FILL = "#FFE9C7"  # the shade of a role needing review
 
 
 @dataclass(frozen=True)
@@ -306,34 +303,41 @@ def wrapped_lines(text: str, width: float) -> int:
 
 
 class _Tables:
-    """The xlsx sheets and CSV files, filled row by row and renamed into place on success."""
+    """The xlsx sheets and CSV files, filled row by row and renamed into place on success.
+
+    The workbook is written with XlsxWriter in its constant-memory mode: each row goes to the
+    sheet's XML as it is added, with no cell object per value. openpyxl's write-only mode made a
+    cell object for every value and spent ~60% of the export there, and the export runs alone at
+    the end of a batch, after the workers (issue 13: the serial part of a batch)."""
 
     def __init__(self, out_dir: Path, headers: Headers = "zh") -> None:
         if headers not in HEADERS:
             raise ValueError(f"headers must be one of {HEADERS}, not {headers!r}")
         self._out_dir = out_dir
-        self._workbook = Workbook(write_only=True)
-        self._sheets = {name: self._workbook.create_sheet(sheet_title(name, headers)) for name in SHEETS}
-        self._rows = dict.fromkeys(SHEETS, 1)
-        self._styles: dict[tuple[bool | None, bool], StyleArray] = {}
+        # Values as they are: a text that looks like a formula, a number or a link stays text.
+        self._workbook = xlsxwriter.Workbook(str(self._tmp("roles.xlsx")), {
+            "constant_memory": True, "strings_to_formulas": False, "strings_to_numbers": False,
+            "strings_to_urls": False})
+        self._sheets = {name: self._workbook.add_worksheet(sheet_title(name, headers)) for name in SHEETS}
+        self._rows = dict.fromkeys(SHEETS, 0)  # rows written so far (the header included)
+        self._formats: dict[tuple[bool | None, bool], Any] = {}
         self._csv_files = {name: open(self._tmp(f"{name}.csv"), "w", encoding="utf-8-sig", newline="")
                            for name in SHEETS}
         self._csv = {name: csv.writer(fh) for name, fh in self._csv_files.items()}
-        for name in SHEETS:
-            self._start_sheet(name, header_row(name, headers))
+        try:
+            for name in SHEETS:
+                self._start_sheet(name, header_row(name, headers))
+        except BaseException:
+            self.__exit__(*sys.exc_info())
+            raise
 
     def _start_sheet(self, name: str, header: list[str]) -> None:
         sheet, specs = self._sheets[name], SHEET_COLUMNS[name]
-        # Layout goes into the sheet's head, which write-only mode writes with the first row.
-        for i, column in enumerate(specs, start=1):
-            sheet.column_dimensions[get_column_letter(i)].width = column.width
-        sheet.freeze_panes = "C2" if name == "roles" else "A2"
-        cells = []
-        for text in header:
-            cell = WriteOnlyCell(sheet, value=text)
-            cell.font, cell.alignment = HEADER_FONT, WRAP
-            cells.append(cell)
-        sheet.append(cells)
+        for i, column in enumerate(specs):
+            sheet.set_column(i, i, _xlsxwriter_width(column.width))
+        sheet.freeze_panes(1, 2 if name == "roles" else 0)  # C2 / A2
+        sheet.write_row(0, 0, header, self._workbook.add_format({"bold": True, "text_wrap": True, "valign": "top"}))
+        self._rows[name] = 1
         self._csv[name].writerow(header)
 
     def _tmp(self, name: str) -> Path:
@@ -344,41 +348,39 @@ class _Tables:
         values = [_clean(v) for v in row]
         lines = max((wrapped_lines(v, c.width) for v, c in zip(values, specs, strict=True)
                      if c.wrap and isinstance(v, str) and v), default=1)
+        ws, index = self._sheets[sheet], self._rows[sheet]
         self._rows[sheet] += 1
-        ws = self._sheets[sheet]
         if lines > 1:
-            ws.row_dimensions[self._rows[sheet]].height = min(lines, MAX_ROW_LINES) * LINE_POINTS
-        ws.append([self._cell(ws, v, c, highlight, lines > 1) for v, c in zip(values, specs, strict=True)])
-        if lines > 1:
-            del ws.row_dimensions[self._rows[sheet]]  # written; keep memory flat
+            ws.set_row(index, min(lines, MAX_ROW_LINES) * LINE_POINTS)
+        tall = lines > 1
+        plain = self._format(None, True) if highlight else None
+        for col, (value, column) in enumerate(zip(values, specs, strict=True)):
+            aligned = tall and value is not None
+            style = self._format(column.wrap, highlight) if aligned else plain
+            if isinstance(value, str) and value:  # typed writers: write() tests every string for formulas, links
+                ws.write_string(index, col, value, style)
+            elif isinstance(value, bool):
+                ws.write_boolean(index, col, value, style)
+            elif isinstance(value, int | float):
+                ws.write_number(index, col, value, style)
+            elif value is not None and value != "":
+                ws.write(index, col, value, style)
+            elif style is not None:  # an empty cell of a shaded or aligned row
+                ws.write_blank(index, col, None, style)
         self._csv[sheet].writerow([_csv_value(value) for value in values])
 
-    def _cell(self, ws: Any, value: Any, column: Column, highlight: bool, tall: bool) -> Any:
-        formula_like = isinstance(value, str) and value.startswith("=") and len(value) > 1
-        aligned = tall and value is not None
-        if not (formula_like or highlight or aligned):
-            return value  # plain values: a cell object per value costs more than the XML writing
-        cell = WriteOnlyCell(ws, value=value)
-        if formula_like:
-            cell.data_type = "s"  # openpyxl would store "=销售额×10%" as a formula for Excel to run
-        if highlight or aligned:
-            # Shared, not copied: write-only cells are written once and dropped, and nothing
-            # changes a style after it is made.
-            cell._style = self._style(ws, column.wrap if aligned else None, highlight)
-        return cell
-
-    def _style(self, ws: Any, wrap: bool | None, highlight: bool) -> StyleArray:
-        """A cell style made once and shared: setting styles cell by cell hashes style objects
-        each time, which made the export several times slower."""
+    def _format(self, wrap: bool | None, highlight: bool) -> Any:
+        """A cell format made once and shared: ``wrap`` True wraps at the top, False aligns at
+        the top, None leaves the alignment alone; ``highlight`` shades a role needing review."""
         key = (wrap, highlight)
-        if key not in self._styles:
-            proto = WriteOnlyCell(ws)
+        if key not in self._formats:
+            properties: dict[str, Any] = {}
             if wrap is not None:
-                proto.alignment = WRAP if wrap else TOP
+                properties.update({"text_wrap": True, "valign": "top"} if wrap else {"valign": "top"})
             if highlight:
-                proto.fill = REVIEW_FILL
-            self._styles[key] = proto._style
-        return self._styles[key]
+                properties.update({"pattern": 1, "bg_color": REVIEW_FILL})
+            self._formats[key] = self._workbook.add_format(properties)
+        return self._formats[key]
 
     def __enter__(self) -> _Tables:
         return self
@@ -387,13 +389,21 @@ class _Tables:
         for fh in self._csv_files.values():
             fh.close()
         if exc_type is not None:
-            for name in SHEETS:
+            with contextlib.suppress(Exception):
+                self._workbook.close()  # removes its temporary files
+            for name in EXPORT_FILES:
                 with contextlib.suppress(FileNotFoundError):
-                    self._tmp(f"{name}.csv").unlink()
+                    self._tmp(name).unlink()
             return
         for name, sheet in self._sheets.items():
-            last = get_column_letter(len(SHEET_COLUMNS[name]))
-            sheet.auto_filter.ref = f"A1:{last}{self._rows[name]}"
-        self._workbook.save(self._tmp("roles.xlsx"))
+            sheet.autofilter(0, 0, self._rows[name] - 1, len(SHEET_COLUMNS[name]) - 1)
+        self._workbook.close()
         for name in EXPORT_FILES:
             os.replace(self._tmp(name), self._out_dir / name)
+
+
+def _xlsxwriter_width(width: float) -> float:
+    """The width to give XlsxWriter so that the file stores ``width`` itself, as openpyxl
+    wrote it: XlsxWriter adds Calibri 11's cell padding (5 of 7 pixels) to what it is given.
+    The tiny excess keeps its truncation to 1/256 from landing one step low."""
+    return width - 5 / 7 + 1e-9

@@ -168,8 +168,8 @@ def run_batch(
 
 
 def _load_spreadsheet_writer() -> None:
-    """Import the export (openpyxl, which imports numpy: 0.2 s) while the forkserver loads the
-    pipeline on another core, rather than at the end of the run, where nothing else runs."""
+    """Import the export (XlsxWriter, the role schema) while the forkserver loads the pipeline
+    on another core, rather than at the end of the run, where nothing else runs."""
     from .. import export  # noqa: F401
 
 
