@@ -32,6 +32,8 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from .alternation import alternation  # noqa: F401  (re-exported: the matchers everywhere build on it)
+
 if TYPE_CHECKING:
     from .numbering import Numbering
 
@@ -312,12 +314,6 @@ class LexiconError(ValueError):
     """A lexicon file that cannot be used: unknown key, wrong type, unreadable TOML."""
 
 
-def alternation(phrases: tuple[str, ...] | list[str] | set[str] | frozenset[str]) -> str:
-    """A regex alternation of ``phrases``, longest first; never empty (an empty list matches nothing)."""
-    ordered = sorted(set(phrases), key=lambda p: (-len(p), p))
-    return "|".join(re.escape(p) for p in ordered) or "(?!)"
-
-
 def chars(text: str) -> str:
     """A regex character class body for the characters of ``text``."""
     return re.escape(text) if text else r"\x00"
@@ -379,11 +375,11 @@ class Lexicon:
     @cached_property
     def heading_re(self) -> re.Pattern[str]:
         # Latin headings ("Responsibilities", "What you'll do") are written in any case.
-        return re.compile(alternation(list(self.sections)), re.IGNORECASE)
+        return re.compile(alternation(self.sections, ignore_case=True))
 
     @cached_property
     def label_re(self) -> re.Pattern[str]:
-        return re.compile(alternation(set(self.labels) | self.meta_labels), re.IGNORECASE)
+        return re.compile(alternation(set(self.labels) | self.meta_labels, ignore_case=True))
 
     def section_key(self, phrase: str) -> str | None:
         return self.sections.get(phrase) or self.sections.get(phrase.lower())
