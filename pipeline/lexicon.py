@@ -402,6 +402,11 @@ class Lexicon:
         return Numbering(self.data.numbering)
 
     @cached_property
+    def column_roles(self) -> dict[str, str]:
+        """A table column's header -> the role of its column (``序号`` -> label)."""
+        return _invert(self.data.tables.columns.model_dump())
+
+    @cached_property
     def label_keys(self) -> dict[str, str | None]:
         keys: dict[str, str | None] = dict(self.labels)
         for meta in self.meta_labels:

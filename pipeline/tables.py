@@ -40,11 +40,7 @@ def _norm(text: str) -> str:
 
 
 def column_role(text: str, lexicon: Lexicon) -> str | None:
-    t = _norm(text)
-    for role, names in lexicon.data.tables.columns.model_dump().items():
-        if t in names:
-            return role
-    return None
+    return lexicon.column_roles.get(_norm(text))
 
 
 
