@@ -24,7 +24,7 @@ import unicodedata
 from collections.abc import Callable, Iterator
 from functools import cache
 
-from ..schemas.document import Block, Document, ReadIssue
+from ..schemas.document import Block, Cell, Document, ReadIssue, Table
 from .boilerplate import classify_boilerplate
 from .lexicon import Lexicon
 
@@ -198,10 +198,9 @@ def _texts(blocks: list[Block]) -> Iterator[str]:
 def map_block(block: Block, fix: Callable[[str], str]) -> Block:
     """``block`` with ``fix`` applied to its text or to every cell of its table."""
     if block.table is not None:
-        # Copies, not new models: the cells were validated when read, and validating every
-        # cell again per pass was a tenth of a one-role card's extraction.
-        cells = [c.model_copy(update={"text": fix(c.text)}) for c in block.table.cells]
-        table = block.table.model_copy(update={"cells": cells})
+        cells = [Cell(row=c.row, col=c.col, rowspan=c.rowspan, colspan=c.colspan, text=fix(c.text))
+                 for c in block.table.cells]
+        table = Table(n_rows=block.table.n_rows, n_cols=block.table.n_cols, cells=cells)
         return block.model_copy(update={"table": table})
     label = fix(block.label) if block.label else block.label
     return block.model_copy(update={"text": fix(block.text), "label": label})
