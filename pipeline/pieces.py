@@ -38,7 +38,7 @@ def document_pieces(doc: Document, lexicon: Lexicon) -> list[Piece]:
         if len(new) == 1 and block.table is None:
             new[0] = replace(new[0], alone=True)
         if block.style and new:
-            new = [replace(p, style=block.style) for p in new]
+            new = [p.changed(style=block.style) for p in new]
         pieces.extend(new)
     return resolve_dangling_labels(pieces)
 

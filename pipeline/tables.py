@@ -139,13 +139,13 @@ def _blank_form_start(grid: list[list[Cell | None]], span) -> list[Piece]:
 def _not_titles(pieces: list[Piece]) -> list[Piece]:
     """Inside a form row a "第十七条 配送员" names a position (a revision record, an org chart
     cell); it does not open a role the way a heading row does."""
-    return [replace(p, kind=Kind.TEXT, text=p.name or p.text) if p.kind == Kind.TITLE else p for p in pieces]
+    return [p.changed(kind=Kind.TEXT, text=p.name or p.text) if p.kind == Kind.TITLE else p for p in pieces]
 
 
 def _alone(pieces: list[Piece]) -> list[Piece]:
     """A cell that holds one piece stands alone, like a line of its own (a label cell's value
     may then be the next cell)."""
-    return [replace(pieces[0], alone=True)] if len(pieces) == 1 else pieces
+    return [pieces[0].changed(alone=True)] if len(pieces) == 1 else pieces
 
 
 def _unique_row(grid: list[list[Cell | None]], r: int) -> list[Cell]:
