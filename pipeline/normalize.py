@@ -196,14 +196,28 @@ def _texts(blocks: list[Block]) -> Iterator[str]:
 
 
 def map_block(block: Block, fix: Callable[[str], str]) -> Block:
-    """``block`` with ``fix`` applied to its text or to every cell of its table."""
+    """``block`` with ``fix`` applied to its text or to every cell of its table.
+
+    What ``fix`` leaves as it was is kept, not copied (blocks and cells are frozen): most
+    text is already in display and matching form, and a compilation has thousands of cells.
+    """
     if block.table is not None:
-        cells = [Cell(row=c.row, col=c.col, rowspan=c.rowspan, colspan=c.colspan, text=fix(c.text))
-                 for c in block.table.cells]
+        cells = [_fixed_cell(c, fix) for c in block.table.cells]
+        if all(new is old for new, old in zip(cells, block.table.cells, strict=True)):
+            return block
         table = Table(n_rows=block.table.n_rows, n_cols=block.table.n_cols, cells=cells)
         return block.model_copy(update={"table": table})
+    text = fix(block.text)
     label = fix(block.label) if block.label else block.label
-    return block.model_copy(update={"text": fix(block.text), "label": label})
+    if text == block.text and label == block.label:
+        return block
+    return block.model_copy(update={"text": text, "label": label})
+
+
+def _fixed_cell(cell: Cell, fix: Callable[[str], str]) -> Cell:
+    text = fix(cell.text)
+    return cell if text == cell.text else Cell(row=cell.row, col=cell.col, rowspan=cell.rowspan,
+                                                colspan=cell.colspan, text=text)
 
 
 def _reindex(blocks: list[Block]) -> list[Block]:
@@ -214,5 +228,6 @@ def _reindex(blocks: list[Block]) -> list[Block]:
         if b.container is not None:
             parent, row, col = b.container
             update["container"] = (mapping.get(parent, parent), row, col)
-        out.append(b.model_copy(update=update))
+        unchanged = b.index == i and update.get("container", b.container) == b.container
+        out.append(b if unchanged else b.model_copy(update=update))
     return out
