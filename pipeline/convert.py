@@ -36,7 +36,7 @@ from .piece import Kind, Loc, Piece
 from .pieces import document_pieces
 from .review import document_verdict, review_roles
 from .segment import RoleDraft, segment
-from .shared import apply_shared, shared_sections
+from .shared import apply_shared, shared_sections, taken_by_shared
 from .titles import DocTitle, clean_title, is_organization, match_doc_title, split_title
 
 log = logging.getLogger(__name__)
@@ -156,10 +156,12 @@ def _outside_roles(unassigned: list[Piece], shared: RoleBuilder | None) -> list[
     """The document's text that belongs to no role, the shared sections' part taken out."""
     if shared is None:
         return list(unassigned)
-    out = [p for p in unassigned if id(p) not in shared.used]
+    taken = taken_by_shared(shared)
+    out = [p for p in unassigned if id(p) not in taken]
     # pieces taken out of roles for the shared sections, and not used there
     from_roles = {id(p) for p in unassigned}
-    out += [p for p in shared.draft.pieces if id(p) not in from_roles and id(p) not in shared.used and p.text.strip()]
+    out += [p for p in shared.draft.pieces if id(p) not in from_roles and id(p) not in taken
+            and (p.text.strip() or p.kind == Kind.HEADING)]
     return out
 
 

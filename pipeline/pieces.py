@@ -184,7 +184,8 @@ LIST_LABELS = frozenset({"benefits", "location"})
 
 
 def _bracketed(piece: Piece) -> bool:
-    return piece.text.lstrip().startswith(TITLE_BRACKETS[0])
+    first = piece.text.lstrip()[:1]
+    return bool(first) and first in TITLE_BRACKETS[0]
 
 
 # Leaflets set a position's name in brackets: 【厨师长】, [店长].

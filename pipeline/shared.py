@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from collections.abc import Sequence
 from itertools import islice
 
 from .builder import DocContext, RoleBuilder
@@ -24,14 +25,20 @@ SHARED_TEXTS = ("compensation",)
 SHARED_SCALARS = ("employment_type",)
 
 
-def split_shared(draft: RoleDraft, lexicon: Lexicon, last: bool = False) -> list[Piece]:
+def split_shared(draft: RoleDraft, lexicon: Lexicon, last: bool = False,
+                 siblings: Sequence[RoleDraft] = ()) -> list[Piece]:
     """Remove the runs of pieces under a shared heading or label from ``draft``; return them.
-    ``last``: the document's last role, after which a leaflet prints what all its roles share."""
+    ``last``: the document's last role, after which a leaflet prints what all its roles share;
+    ``siblings``: the document's other roles."""
     shared: list[Piece] = []
     kept: list[Piece] = []
     in_run = False
     roster = _roster_block(draft)
+    closing = _closing_section(draft.pieces, siblings) if last else None
     for i, piece in enumerate(draft.pieces):
+        if closing is not None and i >= closing:
+            shared.append(piece)
+            continue
         if roster is not None and piece.loc.block > roster:
             shared.append(piece)
             continue
@@ -49,6 +56,37 @@ def split_shared(draft: RoleDraft, lexicon: Lexicon, last: bool = False) -> list
 
 
 SHARED_KEYS = (*SHARED_LISTS, *SHARED_TEXTS, *SHARED_SCALARS)
+
+
+def _opens_field(piece: Piece) -> bool:
+    return piece.kind in (Kind.HEADING, Kind.TITLE) or piece.kind == Kind.LABEL and bool(piece.key)
+
+
+@rule
+def _closing_section(pieces: list[Piece], siblings: Sequence[RoleDraft]) -> int | None:
+    """After the last of several positions, a paragraph of its own that states the place, the
+    pay, the perks or the terms (``工作地点：东莞市…`` under a leaflet's last position,
+    ``薪酬待遇按本社薪酬管理办法执行…`` after a prose posting's last paragraph) closes the
+    whole posting: it speaks for every position, not only the one it happens to follow.
+
+    It must come last, every field it opens a shared one; it must start a block of its own,
+    after everything the last position says itself (a 工作地点 inside that position's own
+    paragraph or table stays its own); and no other position may state those fields (a form
+    whose every role has its 工作地点 keeps the last one's). Returns where the section starts."""
+    if not siblings:
+        return None
+    openers = [i for i, p in enumerate(pieces) if _opens_field(p)]
+    run: list[int] = []
+    for i in reversed(openers):
+        if pieces[i].key not in SHARED_KEYS or not pieces[i].line_start:
+            break
+        run.insert(0, i)
+    start = next((i for i in run if i > 0 and pieces[i].loc.block > max(p.loc.block for p in pieces[:i])), None)
+    if start is None:
+        return None
+    keys = {pieces[i].key for i in run if i >= start}
+    stated = {p.key for draft in siblings for p in draft.pieces if _opens_field(p)}
+    return None if keys & stated else start
 
 
 @rule
@@ -109,13 +147,22 @@ def shared_sections(drafts: list[RoleDraft], preamble: list[Piece], ctx: DocCont
     the field itself has it."""
     pieces = [p for p in preamble if p.kind in (Kind.HEADING, Kind.LABEL, Kind.TEXT, Kind.ITEM)]
     for draft in drafts:
-        pieces.extend(split_shared(draft, ctx.lexicon, last=draft is drafts[-1]))
+        pieces.extend(split_shared(draft, ctx.lexicon, last=draft is drafts[-1], siblings=drafts[:-1]))
     if not pieces or not drafts:
         return None
     builder = RoleBuilder(RoleDraft(title=None, title_source="shared", pieces=pieces), ctx).fill()
     found = any(builder.lists[f] for f in SHARED_LISTS) or any(builder.texts.get(f) for f in SHARED_TEXTS) \
         or any(builder.scalars.get(f) for f in SHARED_SCALARS)
     return builder if found else None
+
+
+def taken_by_shared(shared: RoleBuilder) -> set[int]:
+    """The pieces the shared sections took: those of a shared field, with the headings over
+    them. ``招聘岗位`` above a posting's positions heads no shared field, and no role has it,
+    so it stays the document's own text."""
+    return {id(p) for section, p in shared.tagged
+            if (p.key if p.kind == Kind.LABEL else section) in SHARED_KEYS
+            and (id(p) in shared.used or p.kind == Kind.HEADING)}
 
 
 def apply_shared(builder: RoleBuilder, shared: RoleBuilder) -> None:

@@ -1317,3 +1317,59 @@ def test_an_address_is_a_place_and_a_sentence_is_not(lexicon) -> None:
     assert not place_prose("杭州市西湖区文三路100号华星大厦", lexicon)
     assert place_prose("本岗位的工作地点为公司总部,需配合出差", lexicon)
     assert place_prose("申江路5005号联系人徐经理 15026542292", lexicon)  # a contact line holds an address
+
+
+MARKDOWN_POSTING = """# 星河软件招聘
+
+## 招聘岗位
+
+### 1. 前端工程师
+**岗位职责：**
+- 负责公司Web产品的前端开发
+
+**任职要求：**
+- 本科及以上学历，3年以上前端开发经验
+
+### 2. 后端工程师
+**岗位职责：**
+- 负责服务端接口开发
+
+## 福利待遇
+- 五险一金
+- 年度体检
+
+## 工作地点
+上海市浦东新区张江路88号
+"""
+
+
+def test_sections_after_the_last_position_cover_every_position() -> None:
+    """``## 福利待遇`` and ``## 工作地点`` after a posting's last position close the whole posting
+    (rule closing_section): every position has them; ``招聘岗位`` above the positions heads no
+    field and stays the document's own text."""
+    result = convert_bytes(MARKDOWN_POSTING.encode(), "jobs.md")
+    assert [r.benefits for r in result.roles] == [["五险一金", "年度体检"]] * 2
+    assert [r.location for r in result.roles] == [["上海市浦东新区张江路88号"]] * 2
+    assert "招聘岗位" in [u.text for u in result.unassigned]
+
+
+def test_a_closing_place_after_a_leaflets_last_position_is_every_positions() -> None:
+    text = ("墨彩印务有限公司 诚聘\n\n【印刷机长】1名  月薪9000-12000元\n- 负责印刷机的操作与日常保养\n\n"
+            "【装订工】3名  月薪4500-5500元\n- 负责画册的折页与装订\n\n工作地点：东莞市长安镇振安中路168号\n")
+    roles = convert_bytes(text.encode(), "leaflet.md").roles
+    # a bracketed name with its count and pay heads a position on a plain line too (title_with_tails)
+    assert [(r.title, r.headcount, r.compensation) for r in roles] == [
+        ("印刷机长", 1, "月薪9000-12000元"), ("装订工", 3, "月薪4500-5500元")]
+    assert [r.location for r in roles] == [["东莞市长安镇振安中路168号"]] * 2
+
+
+def test_a_place_the_last_position_states_itself_stays_its_own() -> None:
+    """Not a closing section: a 工作地点 inside the last position's own paragraph, or one each
+    position states in its own form."""
+    prose = ("本社招聘信贷员3名。信贷员的工作是开展农户贷款的调查与贷后管理。\n\n"
+             "本社同时招聘综合柜员6名。该岗位主要负责办理存取款等柜面业务。工作地点在启明县城区营业部。\n")
+    roles = convert(prose).roles
+    assert [r.location for r in roles] == [[], ["启明县城区营业部"]]
+    form = ("一、仓管员\n岗位职责：\n负责货物出入库\n工作地点：一号仓\n二、司机\n岗位职责：\n负责车辆配送\n"
+            "工作地点：车队\n")
+    assert [r.location for r in convert(form).roles] == [["一号仓"], ["车队"]]
