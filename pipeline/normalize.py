@@ -61,8 +61,43 @@ def nfkc(text: str) -> str:
 
 
 def fold(text: str) -> str:
-    """The matching form of a display text: full-width punctuation as ASCII, same length."""
-    return text.translate(FOLD_TABLE)
+    """The matching form of a display text: full-width punctuation as ASCII, pictographs as
+    bullets or spaces (:func:`pictographs_as_marks`), same length."""
+    return pictographs_as_marks(text.translate(FOLD_TABLE))
+
+
+# Emoji and dingbats (📍 ✅ 👉 🔥 ★ ➤), with the selector that asks for their colour form.
+PICTOGRAPH = re.compile("[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF]\ufe0f?")
+KEYCAP = re.compile("(\\d)\ufe0f?\u20e3")
+LINE_OPENING = re.compile("(?m)^([ \t]*)((?:[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF]\ufe0f?)+)")
+
+
+def pictographs_as_marks(text: str) -> str:
+    """Postings written for phones mark their lines with emoji: ``📍工作地点：…``, ``✅岗位职责：``,
+    ``👉 本科以上学历``, ``1️⃣ 负责…``, and wrap a title in them (``🔥【急招】店长🔥``). In the
+    matching form a keycap is a numbered label (``1. ``), the pictographs that open a line are
+    one bullet, and any other pictograph (a line that ends in one too is wrapped in them) is a
+    space, so the words between read as they would without them. The lexicon's own bullets
+    (★ ➤ ✓) stay as they are: they mark items wherever they stand."""
+    if not PICTOGRAPH.search(text) and "\u20e3" not in text:
+        return text
+    bullets = _list_bullets()
+    text = KEYCAP.sub(lambda m: (m.group(1) + ". ")[:len(m.group())], text)
+    lines = text.split("\n")
+    for i, line in enumerate(lines):
+        m = LINE_OPENING.match(line)
+        wrapped = PICTOGRAPH.search(line.rstrip()[-2:]) is not None
+        if m and not wrapped and not set(m.group(2)) & bullets:
+            line = m.group(1) + "•" + " " * (len(m.group(2)) - 1) + line[m.end():]
+        lines[i] = PICTOGRAPH.sub(lambda p: p.group() if p.group()[0] in bullets else " " * len(p.group()), line)
+    return "\n".join(lines)
+
+
+@cache
+def _list_bullets() -> frozenset[str]:
+    from .lexicon import load_lexicon
+
+    return frozenset(load_lexicon().data.numbering.bullets)
 
 
 def join_spaced(text: str, known: frozenset[str]) -> str:

@@ -83,7 +83,7 @@ def _posting_title_line(piece: Piece, lexicon: Lexicon) -> Piece | None:
         name = name.removesuffix(word).strip()
     # a one-character verb (招) is part of names like 招商经理; 招聘主管 is a position of its own
     verbs = [v for v in lexicon.data.grammar.recruiting_verbs if len(v) > 1]
-    name = without_lead(name, verbs)
+    name = without_lead(_without_bracketed_tag(name, verbs + t.posting_words), verbs)
     recruiting = name != text
     name = name.strip(" ：:")
     if not recruiting or name in lexicon.position_heads or not is_position_name(name, lexicon, 16) \
@@ -92,6 +92,15 @@ def _posting_title_line(piece: Piece, lexicon: Lexicon) -> Piece | None:
     start = piece.text.find(name)
     return replace(piece, kind=Kind.TITLE, text=name, loc=piece.loc.narrow(start, start + len(name)),
                    title_style="posting", name=text)
+
+
+def _without_bracketed_tag(text: str, words: list[str]) -> str:
+    """``【急招】奶茶店店长`` without its bracketed recruiting word: a tag, not part of the name."""
+    opens, closes = TITLE_BRACKETS
+    if text[:1] not in opens:
+        return text
+    end = next((i for i, ch in enumerate(text) if ch in closes), -1)
+    return text[end + 1:].strip() if end > 0 and text[1:end].strip() in words else text
 
 
 # A posting's title line is short: a position and its recruiting words.

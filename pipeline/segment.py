@@ -137,6 +137,10 @@ class Segmenter:
                                            or _blank_form_ends_role(piece)):
             self.current = None
             self.unassigned.append(piece)
+        elif self.current is not None and _organization_under_title(piece, self.current, self.lexicon):
+            self.current.organization = company_of(piece.text, self.lexicon)
+            self.current.organization_piece = piece
+            self.current.pieces.append(piece)
         elif self.current is None and _organization_line(piece, self.lexicon):
             self.pending_org = piece
             self.unassigned.append(piece)
@@ -511,6 +515,15 @@ def _organization_line(piece: Piece, lexicon: Lexicon) -> bool:
     """A lone company line before the first title (``杭州XX有限公司``, ``XX科技有限公司诚聘``)
     names the organization of the role that follows."""
     return piece.kind == Kind.TEXT and piece.alone and is_organization(company_of(piece.text, lexicon), lexicon)
+
+
+@rule
+def _organization_under_title(piece: Piece, draft: RoleDraft, lexicon: Lexicon) -> bool:
+    """A company line right under a position's title, before anything the role says
+    (``🔥【急招】奶茶店店长🔥`` then ``🏠 茶语时光餐饮管理有限公司``), names that role's
+    organization, as one above the title does."""
+    return (draft.organization is None and not draft.has_content() and piece.kind in (Kind.TEXT, Kind.ITEM)
+            and piece.line_start and is_organization(company_of(piece.text, lexicon), lexicon))
 
 
 def company_of(text: str, lexicon: Lexicon) -> str:

@@ -1373,3 +1373,44 @@ def test_a_place_the_last_position_states_itself_stays_its_own() -> None:
     form = ("一、仓管员\n岗位职责：\n负责货物出入库\n工作地点：一号仓\n二、司机\n岗位职责：\n负责车辆配送\n"
             "工作地点：车队\n")
     assert [r.location for r in convert(form).roles] == [["一号仓"], ["车队"]]
+
+
+WECHAT_POSTING = """🔥【急招】奶茶店店长 🔥
+
+🏠 茶语时光餐饮管理有限公司
+📍工作地点：杭州市西湖区文三路
+⏰工作时间：早班9:00-18:00
+
+✅岗位职责：
+1️⃣ 负责门店日常运营管理
+2️⃣ 负责员工排班与培训
+
+✅任职要求：
+👉 高中及以上学历
+👉 2年以上餐饮门店管理经验
+"""
+
+
+def test_a_posting_that_marks_its_lines_with_emoji_reads_like_one_with_bullets() -> None:
+    """Emoji that open a line are a bullet, keycaps a number, a 🔥…🔥 wrap decoration (matching
+    form only); 【急招】 is a tag before the name (posting_title_line), and the company line
+    under the title is the role's employer (rule organization_under_title)."""
+    result = convert(WECHAT_POSTING)
+    role = result.roles[0]
+    assert (role.title, role.organization) == ("奶茶店店长", "茶语时光餐饮管理有限公司")
+    assert role.location == ["杭州市西湖区文三路"]
+    assert [d.text for d in role.duties] == ["负责门店日常运营管理", "负责员工排班与培训"]
+    q = role.qualifications
+    assert q.education is not None and q.education.level == "高中"
+    assert q.experience is not None and q.experience.years_min == 2
+    # text no field takes keeps its emoji: the display form is the document's writing
+    assert "⏰工作时间：早班9:00-18:00" in [u.text for u in role.unmapped]
+
+
+def test_pictographs_fold_to_marks_of_the_same_length() -> None:
+    from jdx.pipeline.normalize import fold
+
+    cases = {"📍工作地点：杭州": "•工作地点:杭州", "1️⃣ 负责门店": "1.  负责门店", "🔥【急招】店长 🔥": " 【急招】店长  ",
+             "薪资💰6000": "薪资 6000", "★客服专员！★ 公司": "★客服专员!★ 公司"}
+    for text, folded in cases.items():
+        assert fold(text) == folded and len(fold(text)) == len(text)

@@ -794,6 +794,30 @@ text_document("leaflet-05-print-shop.md", """\
 """)
 
 
+# A posting written for a phone: emoji open every line (a bullet, a keycap number, a field's
+# icon), a 🔥-wrapped title carries an 【急招】 tag, and the company line stands under the title.
+text_document("leaflet-06-wechat-emoji.txt", """\
+🔥【急招】奶茶店店长 🔥
+
+🏠 茶语时光餐饮管理有限公司
+📍工作地点：杭州市西湖区文三路
+💰薪资：6000-9000元/月 + 提成
+⏰工作时间：早班9:00-18:00，晚班13:00-22:00
+
+✅岗位职责：
+1️⃣ 负责门店日常运营管理
+2️⃣ 负责员工排班与培训
+3️⃣ 完成门店销售目标
+
+✅任职要求：
+👉 高中及以上学历
+👉 2年以上餐饮门店管理经验
+👉 性格开朗，有责任心
+
+📞联系电话：138-0000-1234（王小姐）
+""")
+
+
 @document("仓库管理员岗位职责.docx")
 def build_title_in_filename(path: Path) -> None:
     doc = new_docx("岗位职责")
