@@ -40,7 +40,7 @@ from .fields.duties import extract_duties, stray_cells_warning
 from .fields.kpis import extract_kpis, weights_warning
 from .fields.pay import MAX_PERK, parse_salary, perk_list, perks_in_prose, place_prose, split_benefits, split_places
 from .fields.qualifications import QualificationBuilder, classify_label
-from .fields.reporting import parse_count, parse_promotions, parse_superiors, parse_supervision
+from .fields.reporting import counted_positions, parse_count, parse_promotions, parse_superiors, parse_supervision
 from .fields.values import clean_item, clean_value, split_names
 from .lexicon import Lexicon
 from .piece import Kind, Piece
@@ -405,7 +405,14 @@ def _names_label(b: RoleBuilder, piece: Piece) -> str | None:
     if value is None:
         return _empty(b, piece)
     key = piece.key or ""
-    b.add_to(getattr(b.reporting, key.split(".")[1]), key, split_names(value, b.lexicon), piece)
+    names = split_names(value, b.lexicon)
+    counted = counted_positions(names, b.lexicon) if key == "reporting.direct_reports" else None
+    if counted is not None:
+        names, headcount = counted
+        if b.reporting.supervision.direct_headcount is None:
+            b.reporting.supervision = b.reporting.supervision.model_copy(update={"direct_headcount": headcount})
+            b.evidence.setdefault("reporting.supervision.direct_headcount", piece.span)
+    b.add_to(getattr(b.reporting, key.split(".")[1]), key, names, piece)
     return None
 
 

@@ -227,6 +227,9 @@ class ReportingVocab(_Vocab):
     name_tails: Words = []
     contact_relations: Words = []
     contact_reasons: Words = []
+    superior_openers: Words = []
+    superior_closers: Words = []
+    superior_tails: Words = []
 
 
 class ValuesVocab(_Vocab):
@@ -268,6 +271,7 @@ class GrammarVocab(_Vocab):
     month_word: str = ""
     copulas: Words = []
     place_copulas: Words = []
+    having_copulas: Words = []
     sentence_inner_marks: Words = []
     sentence_final_marks: Words = []
     prose_labels: Words = []

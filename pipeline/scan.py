@@ -791,8 +791,10 @@ def _prose_label(line: Line, m: re.Match[str], where: str) -> int | None:
     if phrase in g.prose_labels:
         return 0 if text[end:end + 1] and text[end:end + 1] not in COLONS else None
     key = line.lexicon.label_key(phrase)
-    # a place is stated with 在 or 位于 as well: ``工作地点在杭州``
-    copulas = [*g.copulas, *g.place_copulas] if key == "location" else g.copulas
+    # a place is stated with 在 or 位于 as well: ``工作地点在杭州``; whom one has under one with
+    # 有: ``下属有会计2名、出纳1名``
+    copulas = [*g.copulas, *g.place_copulas] if key == "location" else \
+        [*g.copulas, *g.having_copulas] if key == "reporting.direct_reports" else g.copulas
     copula = max((c for c in copulas if text.startswith(c, end)), key=len, default=None)
     if copula is None or where not in ("start", "after", "sentence", "comma", "space"):
         return None

@@ -15,7 +15,15 @@ from .piece import Kind, Piece
 from .rules import rule
 from .scan import SWITCHING_LABELS, seq_key
 from .segment import RoleDraft
-from .self_evident import duty_sentence, duty_start, pay_line, prose_paragraph_section, self_evident_requirement
+from .fields.reporting import superior_clause
+from .self_evident import (
+    duty_sentence,
+    duty_start,
+    pay_line,
+    prose_paragraph_section,
+    self_evident_requirement,
+    without_lead,
+)
 from .tables import is_duty_marker
 
 Tagged = list[tuple[str | None, Piece]]
@@ -50,7 +58,30 @@ def tag_sections(draft: RoleDraft, lexicon: Lexicon) -> Tagged:
         tagged.append((_own_section(section, piece, lexicon), piece))
     for retag in (_unheaded_duty_lists, _announced_wishes, _pay_list, _perk_lists):
         tagged = retag(tagged, lexicon)
+    tagged = _superiors_in_prose(tagged, draft, lexicon)
     return _lead_purpose(_prose_paragraphs(tagged, draft, lexicon), draft, lexicon)
+
+
+def _superiors_in_prose(tagged: Tagged, draft: RoleDraft, lexicon: Lexicon) -> Tagged:
+    """A paragraph that opens with the position and whom it works under (``行政主管在行政经理
+    领导下工作，负责…``, ``该岗位向行政主管汇报，…``) states the superior
+    (:func:`superior_clause`): a reports_to label; the paragraph goes on from the work."""
+    subjects = [w for w in (draft.title, *lexicon.data.grammar.position_subjects) if w]
+    out: Tagged = []
+    for section, piece in tagged:
+        body = piece.text.lstrip()
+        rest = without_lead(body, subjects) if piece.kind == Kind.TEXT and piece.line_start else body
+        m = superior_clause(rest, lexicon) if rest is not body else None
+        if m is None:
+            out.append((section, piece))
+            continue
+        at = len(piece.text) - len(rest)
+        group = "under" if m.group("under") else "to"
+        out.append((None, Piece(Kind.LABEL, m.group(group), piece.loc.narrow(at + m.start(group), at + m.end(group)),
+                                key="reporting.reports_to", name="reporting.reports_to", line_start=False)))
+        if m.end() < len(rest):
+            out.append((section, piece.changed(text=piece.text[at + m.end():], loc=piece.loc.narrow(at + m.end(), len(piece.text)))))
+    return out
 
 
 def _prose_paragraphs(tagged: Tagged, draft: RoleDraft, lexicon: Lexicon) -> Tagged:

@@ -126,7 +126,9 @@ def duty_start(text: str, title: str | None, lexicon: Lexicon) -> int | None:
     rest = without_lead(body, [w for w in (title, *g.position_subjects) if w])
     opener = max((w for w in g.duty_openers if rest.startswith(w)), key=len, default=None)
     if opener is not None:
-        return offset + len(body) - len(rest) + len(opener)
+        # "本岗位的主要职责是：组织…": the colon after the opener introduces the work too
+        after = rest[len(opener):]
+        return offset + len(body) - len(after.lstrip(":：").lstrip())
     verb_at = without_lead(rest, g.duty_sentence_leads)
     if verb_at.startswith(lexicon.duty_verbs):
         return offset + len(body) - len(verb_at)

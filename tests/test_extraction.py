@@ -1414,3 +1414,28 @@ def test_pictographs_fold_to_marks_of_the_same_length() -> None:
              "薪资💰6000": "薪资 6000", "★客服专员！★ 公司": "★客服专员!★ 公司"}
     for text, folded in cases.items():
         assert fold(text) == folded and len(fold(text)) == len(text)
+
+
+def test_prose_names_the_superior_before_the_work() -> None:
+    """``行政主管在行政经理领导下工作，负责…``: whom the position works under (rule
+    superior_clause) is its reports_to, and the duty is the work that follows."""
+    text = ("行政部岗位说明\n\n一、行政主管\n行政主管在行政经理领导下工作，负责公司行政事务的统筹安排。任职者应具有大专以上学历。\n\n"
+            "二、前台接待\n前台接待向行政主管汇报，负责来访客人的接待登记与电话转接。\n")
+    roles = convert(text).roles
+    assert [r.reporting.reports_to for r in roles] == [["行政经理"], ["行政主管"]]
+    assert [r.duties[0].text for r in roles] == ["负责公司行政事务的统筹安排", "负责来访客人的接待登记与电话转接"]
+
+
+def test_prose_reporting_line_with_counted_reports() -> None:
+    """``下属有会计2名、出纳1名``: 有 states the direct reports in prose, and when each is written
+    with its count the names are the positions and the counts their headcount (rule
+    counted_positions); ``本岗位的主要职责是：`` introduces the duties, colon and all; 担任本岗位
+    须具备 is the candidate, not a major."""
+    text = ("财务主管岗位说明\n\n财务主管隶属于财务部，直接上级为财务经理，下属有会计2名、出纳1名。\n\n"
+            "本岗位的主要职责是：组织公司日常会计核算工作；编制月度财务报表。\n\n"
+            "担任本岗位须具备会计学、财务管理等相关专业本科以上学历，5年以上财务工作经验。\n")
+    role = convert(text).roles[0]
+    assert role.reporting.direct_reports == ["会计", "出纳"]
+    assert role.reporting.supervision.direct_headcount == 3
+    assert [d.text for d in role.duties] == ["组织公司日常会计核算工作", "编制月度财务报表"]
+    assert role.qualifications.majors == ["会计学", "财务管理"]

@@ -31,6 +31,9 @@ def _patterns(lexicon: Lexicon) -> dict[str, re.Pattern[str]]:
         "promotion": re.compile(rf"(?:{alternation(r.promotion_verbs)})(?:{alternation(r.promotion_joins)})"
                                 rf"([^。;；]{{2,40}})"),
         "joins": re.compile(alternation(r.name_separators)),
+        # "会计2名", "主管（2人）"
+        "counted": re.compile(rf"(?P<name>.+?)\s?[(（]?(?P<count>\d{{1,3}}|{lexicon.numbering.cn_class}{{1,3}})\s?"
+                              rf"(?:{alternation(lexicon.data.titles.headcount_units)})[)）]?"),
     }
 
 
@@ -89,3 +92,37 @@ def parse_promotions(text: str, lexicon: Lexicon) -> list[str]:
             if value and len(value) <= 16 and value not in out:
                 out.append(value)
     return out
+
+
+@rule
+def counted_positions(names: list[str], lexicon: Lexicon) -> tuple[list[str], int] | None:
+    """``下属有会计2名、出纳1名``, ``直接下级：主管（2人）、专员（5人）``: when every position under
+    a role is written with its count, the positions are the names and the counts add up to
+    the direct headcount."""
+    pattern = _patterns(lexicon)["counted"]
+    found = [pattern.fullmatch(name) for name in names]
+    if not found or not all(found):
+        return None
+    counts = [parse_count(m.group("count"), lexicon) for m in found if m]
+    if any(c is None for c in counts):
+        return None
+    return [m.group("name").strip() for m in found if m], sum(c for c in counts if c is not None)
+
+
+@cache
+def _superior_clause_re(lexicon: Lexicon) -> re.Pattern[str]:
+    r = lexicon.data.reporting
+    name = r"[^,，。;；、\s]{2,15}?"
+    under = (rf"(?:{alternation(r.superior_openers)})(?P<under>{name})(?:{alternation(r.superior_closers)})")
+    to = rf"{re.escape(r.report_to_word) or '(?!)'}(?P<to>{name})(?:{alternation(r.report_verbs)})"
+    return re.compile(rf"(?:{under}|{to})(?:{alternation(r.superior_tails)})?[,，]\s?")
+
+
+@rule
+def superior_clause(text: str, lexicon: Lexicon) -> re.Match[str] | None:
+    """A paragraph about a position opens with whom it works under (``在行政经理领导下工作，``,
+    ``向行政主管汇报，``, ``受部门经理领导，``): the superior, said in prose before the work.
+    Matched at the start of ``text`` (after the position's name); the match ends where the
+    work starts."""
+    m = _superior_clause_re(lexicon).match(text)
+    return m if m and (m.group("under") or m.group("to")) else None

@@ -818,6 +818,35 @@ text_document("leaflet-06-wechat-emoji.txt", """\
 """)
 
 
+# A job description written as prose, one paragraph per part: the reporting line (隶属于,
+# 直接上级为, 下属有 with counts), the duties after 本岗位的主要职责是：, the requirements after
+# 担任本岗位须具备, the hours and the place.
+text_document("prose-06-finance-narrative.txt", """\
+财务主管岗位说明
+
+财务主管隶属于财务部，直接上级为财务经理，下属有会计2名、出纳1名。
+
+本岗位的主要职责是：组织公司日常会计核算工作，审核记账凭证；编制月度、季度和年度财务报表；负责纳税申报与税务筹划；监督公司资金收支，参与预算编制与执行分析。
+
+担任本岗位须具备会计学、财务管理等相关专业本科以上学历，持有中级会计师证书，5年以上企业财务工作经验，其中2年以上主管经验；熟悉国家财税法规，熟练使用用友或金蝶财务软件。
+
+本岗位工作时间为标准工时制，工作地点为公司总部。
+""")
+
+
+# A department's positions described in prose under numbered names: each paragraph opens with the
+# position and whom it works under (在…领导下工作, 向…汇报), then the work and the requirements.
+text_document("prose-07-admin-narratives.txt", """\
+行政部岗位说明
+
+一、行政主管
+行政主管在行政经理领导下工作，负责公司行政事务的统筹安排，包括办公环境管理、会议组织、固定资产管理和后勤保障。任职者应具有大专以上学历，3年以上行政管理经验，具备良好的组织协调能力。
+
+二、前台接待
+前台接待向行政主管汇报，负责来访客人的接待登记、电话转接、快递收发以及会议室预订。任职者应具有中专以上学历，形象气质佳，普通话标准。
+""")
+
+
 @document("仓库管理员岗位职责.docx")
 def build_title_in_filename(path: Path) -> None:
     doc = new_docx("岗位职责")
