@@ -455,7 +455,8 @@ def _qualification_label(b: RoleBuilder, piece: Piece) -> str | None:
     value = _value(b, piece)
     if value is None:
         return key if key in QUAL_LISTS else _empty(b, piece)
-    if b.quals.add_labelled(key.split(".", 1)[1], raw if "\n" in raw else value):
+    add = b.quals.add_summary if piece.source == "tag_line" else b.quals.add_labelled
+    if add(key.split(".", 1)[1], raw if "\n" in raw else value):
         b.evidence.setdefault(key, piece.span)
     else:
         b.add_other(piece.name or "", value, piece)
@@ -521,6 +522,9 @@ def _requirements(b: RoleBuilder, piece: Piece, section: str) -> None:
         _list_item(b, piece, b.list_target)
     elif b.quals.add_unlabelled(piece.text, b.doc.classify):
         b.use(piece)
+        for field in b.quals.restated:  # the requirement took the place of a tag line's summary
+            b.evidence[f"qualifications.{field}"] = piece.span
+        b.quals.restated.clear()
 
 
 @rule

@@ -178,6 +178,8 @@ class QualificationsVocab(_Vocab):
     education: dict[str, Literal["初中", "高中", "中专", "大专", "本科", "硕士", "博士"]] = Field(default_factory=dict)
     or_above: Words = []
     degree_words: Words = []
+    experience_tags: Words = []
+    education_tags: Words = []
     age_units: Words = []
     range_separators: Words = []
     at_least: Words = []

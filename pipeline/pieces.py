@@ -21,6 +21,7 @@ from .rules import rule
 from .self_evident import without_lead
 from .scan import NAME_FIELDS, Scanner, has_word, remembering_scanner, scan_text
 from .tables import table_pieces
+from .tag_line import tag_line
 from .titles import is_organization, is_position_name
 
 SENTENCE = re.compile(r"[。!?！？]")
@@ -45,6 +46,9 @@ def document_pieces(doc: Document, lexicon: Lexicon) -> list[Piece]:
 
 def block_pieces(block: Block, lexicon: Lexicon, scan: Scanner = scan_text) -> list[Piece]:
     base = Loc(block=block.index, page=block.page, start=0, end=len(block.text))
+    tags = tag_line(block.text, base, lexicon) if "\n" not in block.text else None
+    if tags is not None:
+        return tags
     if block.kind == BlockKind.PARAGRAPH:
         prose = _recruiting_sentence(block.text, base, lexicon)
         if prose is not None:
@@ -58,8 +62,11 @@ def block_pieces(block: Block, lexicon: Lexicon, scan: Scanner = scan_text) -> l
         pieces[0] = _posting_title_line(pieces[0], lexicon) or _base_line(pieces[0], lexicon) or pieces[0]
     if block.kind == BlockKind.LIST_ITEM and block.label and pieces:
         pieces[0] = _word_list_item(pieces[0], block, lexicon)
-    if len(pieces) == 1 and pieces[0].kind == Kind.TEXT and (block.kind == BlockKind.HEADING or _bracketed(pieces[0])):
-        tails = _title_with_tails(pieces[0], block, lexicon)
+    if len(pieces) == 1 and pieces[0].kind == Kind.TEXT:
+        # a name set off as a heading or in brackets needs a count or pay after it; a plain line
+        # needs a pay range (``数据分析师 15-25K·14薪``, a job board's title line)
+        marked = block.kind == BlockKind.HEADING or _bracketed(pieces[0])
+        tails = _title_with_tails(pieces[0], block, lexicon, needs_salary=not marked)
         if tails is not None:
             return tails
     if block.kind == BlockKind.HEADING and len(pieces) == 1 and pieces[0].kind in (Kind.TEXT, Kind.ITEM):
@@ -213,16 +220,21 @@ def _tails_re(lexicon: Lexicon) -> re.Pattern[str]:
 
 
 @rule
-def _title_with_tails(piece: Piece, block: Block, lexicon: Lexicon) -> list[Piece] | None:
+def _title_with_tails(piece: Piece, block: Block, lexicon: Lexicon, needs_salary: bool = False) -> list[Piece] | None:
     """A leaflet heads each position with one line that names it and goes on with its count
-    and its pay (``【厨师长】1名  月薪8000-12000元``, ``服务员 若干 3500-4500元/月``): the name
-    opens the role, the count is its headcount, the rest its pay."""
+    and its pay (``【厨师长】1名  月薪8000-12000元``, ``服务员 若干 3500-4500元/月``), as a job
+    board does with the pay alone (``数据分析师 15-25K·14薪``): the name opens the role, the
+    count is its headcount, the rest its pay. ``needs_salary``: a line not set off as a
+    heading or by brackets counts only with a pay range."""
     m = _tails_re(lexicon).match(piece.text)
     name = "bracketed" if m and m.group("bracketed") else "bare"
     if m is None or not (m.group("count") or m.group("pay")) or not is_position_name(m.group(name), lexicon, 16):
         return None
     pay = m.group("pay")
-    if pay and not (parse_salary(pay, lexicon) or any(w in pay for w in lexicon.data.postings.negotiable)):
+    salary = parse_salary(pay, lexicon) if pay else None
+    if needs_salary and salary is None:
+        return None
+    if pay and not (salary or any(w in pay for w in lexicon.data.postings.negotiable)):
         return None
     loc = piece.loc
     out = [Piece(Kind.TITLE, m.group(name), loc.narrow(m.start(name), m.end(name)), name=block.text,

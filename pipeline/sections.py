@@ -288,12 +288,12 @@ def _flattened_duty_cell(section: str | None, piece: Piece, lexicon: Lexicon) ->
 def _summary_heading_lists_duties(following: list[Piece], lexicon: Lexicon) -> bool:
     """A summary heading (``岗位描述``, ``职位概述``) heads one paragraph in a 岗位说明书, but postings
     put their duty list under it (``岗位描述：`` / ``1、负责现金收付`` / ``2、负责银行结算``): a list
-    of two or more items, most opening with a duty verb, is duties."""
+    of two or more items or lines of their own, most opening with a duty verb, is duties."""
     items: list[Piece] = []
     for piece in following:
         if piece.kind in (Kind.HEADING, Kind.TITLE):
             break
-        if piece.kind == Kind.ITEM:
+        if piece.kind == Kind.ITEM or piece.kind == Kind.TEXT and piece.line_start:
             items.append(piece)
     return len(items) >= 2 and _dutylike(items, lexicon) * 2 > len(items)
 

@@ -254,13 +254,47 @@ class Segmenter:
         if self.current is not None and not self.current.has_content() and len(self.roles) > 1:
             self.roles.pop()
             self.unassigned.extend(self.current.pieces)
-        self.roles = self._fold_index_rows(self.roles)
+        self.roles = _positions_sharing_a_description(self._fold_index_rows(self.roles))
         if not self.roles and self.unassigned:
             draft = _untitled_document(self.unassigned, self.pending_org, self.file_title, self.lexicon)
             if draft is not None:
                 self.roles.append(draft)
                 self.unassigned = []
         return Segmentation(roles=self.roles, unassigned=self.unassigned)
+
+
+def _title_line_only(draft: RoleDraft) -> bool:
+    """A role that is its title line and nothing more (the name, maybe its count and pay)."""
+    title = draft.title_piece
+    return title is not None and all(
+        p is title or p.kind == Kind.LABEL and p.key in TITLE_LINE_TAILS and p.loc.cell == title.loc.cell
+        for p in draft.pieces)
+
+
+# What a position's own line may say after its name: how many, and the pay.
+TITLE_LINE_TAILS = ("headcount", "compensation")
+
+
+def _positions_sharing_a_description(roles: list[RoleDraft]) -> list[RoleDraft]:
+    for i in range(len(roles) - 2, -1, -1):
+        if _shares_description(roles[i], roles[i + 1]):
+            own = roles[i + 1].title_piece.loc.block  # type: ignore[union-attr]
+            roles[i].pieces.extend(p for p in roles[i + 1].pieces if p.loc.block != own)
+    return roles
+
+
+@rule
+def _shares_description(draft: RoleDraft, after: RoleDraft) -> bool:
+    """A posting lists positions one line each (``初中级前端开发工程师 12~25K`` /
+    ``高级前端开发工程师 20~40K`` / ``专家前端开发工程师 35~60K``) and then describes them once:
+    a position whose line stands alone, right above the next position's line and named the same
+    way, shares the description that follows the last of them."""
+    if not _title_line_only(draft) or after.title_piece is None or draft.title_piece is None:
+        return False
+    same_style = (draft.title_source, draft.title_piece.title_style) == (after.title_source, after.title_piece.title_style)
+    next_line = after.title_piece.loc.block == draft.title_piece.loc.block + 1 and after.title_piece.loc.row is None
+    own = after.title_piece.loc.block
+    return same_style and next_line and any(p.loc.block != own for p in after.pieces)
 
 
 def _described_later(draft: RoleDraft, later: list[RoleDraft], lexicon: Lexicon) -> RoleDraft | None:

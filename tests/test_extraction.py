@@ -1439,3 +1439,36 @@ def test_prose_reporting_line_with_counted_reports() -> None:
     assert role.reporting.supervision.direct_headcount == 3
     assert [d.text for d in role.duties] == ["组织公司日常会计核算工作", "编制月度财务报表"]
     assert role.qualifications.majors == ["会计学", "财务管理"]
+
+
+def test_a_job_boards_tag_line_gives_each_tag_its_field() -> None:
+    """``北京 | 3-5年 | 本科`` (rule tag_line): the city, the years, the degree; the
+    requirements restate the degree and the years in full and take their place. The title line
+    carries the pay (title_with_tails on a plain line, with a pay range)."""
+    text = ("数据分析师 15-25K·14薪\n北京 | 3-5年 | 本科\n岗位职责：\n1. 负责电商业务的数据分析；\n任职要求：\n"
+            "1. 统计学、数学相关专业本科及以上学历；\n2. 3年以上互联网数据分析经验。\n")
+    role = convert(text).roles[0]
+    assert (role.title, role.compensation, role.location) == ("数据分析师", "15-25K·14薪", ["北京"])
+    edu, exp = role.qualifications.education, role.qualifications.experience
+    assert edu is not None and (edu.level, edu.or_above, edu.text) == ("本科", True, "统计学、数学相关专业本科及以上学历")
+    assert role.qualifications.majors == ["统计学", "数学"]
+    assert exp is not None and exp.text == "3年以上互联网数据分析经验"
+    slashes = "## 高级Java开发工程师\n**20k-35k / 上海 / 经验5-10年 / 本科及以上 / 全职**\n\n工作职责：\n- 负责交易系统开发\n"
+    role = convert_bytes(slashes.encode(), "job.md").roles[0]
+    assert (role.compensation, role.location, role.employment_type) == ("20k-35k", ["上海"], "全职")
+    assert role.qualifications.experience is not None and role.qualifications.experience.years_min == 5
+    # a line of bars that is no tag line (two parts name no term) stays text
+    assert convert("部门 | 岗位 | 说明\n行政专员\n岗位职责：\n1、负责日常行政事务\n").roles[0].location == []
+
+
+def test_positions_listed_one_a_line_share_the_description_after_them() -> None:
+    """``招聘职位`` over one line per position with its pay, then one 岗位描述 and 岗位要求: every
+    position listed has the description (rule shares_description); the lines under 岗位描述
+    that open with a duty verb are duties (summary_heading_lists_duties)."""
+    text = ("### 招聘职位\n\n初中级前端开发工程师 12~25K\n\n高级前端开发工程师 20~40K\n\n### 岗位描述\n\n"
+            "负责核心业务功能的前端研发工作；\n\n配合产品经理和设计师提高用户体验；\n\n### 岗位要求\n\n本科及以上学历；\n")
+    roles = convert_bytes(text.encode(), "jobs.md").roles
+    assert [(r.title, r.compensation) for r in roles] == [("初中级前端开发工程师", "12~25K"), ("高级前端开发工程师", "20~40K")]
+    for role in roles:
+        assert [d.text for d in role.duties] == ["负责核心业务功能的前端研发工作", "配合产品经理和设计师提高用户体验"]
+        assert role.qualifications.education is not None and role.qualifications.education.level == "本科"

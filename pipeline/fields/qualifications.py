@@ -346,7 +346,8 @@ def _years_of_experience_clause(text: str, lexicon: Lexicon) -> float | None:
 
 
 class QualificationBuilder:
-    """Collects values for one role; the first education/age/experience seen wins."""
+    """Collects values for one role; the first education/age/experience seen wins, unless it
+    came from a summary (a job board's tag line): a requirement that states it takes its place."""
 
     def __init__(self, lexicon: Lexicon) -> None:
         self.lexicon = lexicon
@@ -355,6 +356,23 @@ class QualificationBuilder:
         self.gender: str | None = None
         self.experience: Experience | None = None
         self.lists: dict[str, list[str]] = {f: [] for f in LIST_FIELDS}
+        self.provisional: set[str] = set()  # fields a summary set, which a requirement may restate
+        self.restated: set[str] = set()  # fields a requirement just restated (their evidence moves)
+
+    def add_summary(self, field: str, value: str) -> bool:
+        """``本科`` and ``3-5年`` from a tag line: kept until the requirements say it in full."""
+        used = self.add_labelled(field, value)
+        if used and field in ("education", "experience"):
+            self.provisional.add(field)
+        return used
+
+    def _open(self, field: str) -> bool:
+        """Whether ``field`` may still be set; setting it ends what a summary said."""
+        if field in self.provisional:
+            self.provisional.discard(field)
+            self.restated.add(field)
+            setattr(self, field, None)
+        return getattr(self, field) is None
 
     def _append(self, field: str, items: list[str]) -> None:
         target = self.lists[field]
@@ -485,13 +503,13 @@ class QualificationBuilder:
 
     def _by_content(self, value: str, classify: Classify) -> str | None:
         lex = self.lexicon
-        if self.education is None and text_units(value) <= 60 and (edu := parse_education(value, lex)):
+        if text_units(value) <= 60 and (edu := parse_education(value, lex)) and self._open("education"):
             self.education = edu
             if not self.lists["majors"]:
                 self._append("majors", majors_in_education(value, lex))
             self._also(value)
             return "education"
-        if self.experience is None and (exp := years_in_text(value, lex)) is not None:
+        if (exp := years_in_text(value, lex)) is not None and self._open("experience"):
             self.experience = exp
             if self.age is None:
                 self.age = age_in_text(value, lex)

@@ -847,6 +847,47 @@ text_document("prose-07-admin-narratives.txt", """\
 """)
 
 
+# A job board's page copied as text: the title line with the pay, a tag line (place | years |
+# degree), the company, then 岗位职责 and 任职要求 that restate the degree and the years in full.
+text_document("board-01-tag-line.txt", """\
+数据分析师 15-25K·14薪
+北京 | 3-5年 | 本科
+字节跳动
+职位描述
+岗位职责：
+1. 负责抖音电商业务的数据分析，搭建指标体系；
+2. 通过数据挖掘发现业务问题，输出分析报告；
+3. 与产品、运营团队合作推动策略落地。
+任职要求：
+1. 统计学、数学、计算机相关专业本科及以上学历；
+2. 3年以上互联网数据分析经验；
+3. 精通SQL，熟悉Python或R。
+""")
+
+
+# A job board's page in Markdown: tags between slashes (pay / place / years / degree / kind),
+# 职位诱惑 (the perks), 工作地址 over the street address.
+text_document("board-02-tag-line-slashes.md", """\
+## 高级Java开发工程师
+**20k-35k / 上海 / 经验5-10年 / 本科及以上 / 全职**
+
+职位诱惑：
+六险一金，弹性工作，免费三餐
+
+职位描述：
+工作职责：
+- 负责核心交易系统的设计与开发
+- 参与系统架构优化
+
+任职资格：
+- 5年以上Java开发经验
+- 熟悉Spring Cloud微服务架构
+
+工作地址
+上海 - 浦东新区 - 世纪大道100号
+""")
+
+
 @document("仓库管理员岗位职责.docx")
 def build_title_in_filename(path: Path) -> None:
     doc = new_docx("岗位职责")

@@ -1,0 +1,69 @@
+"""A job board prints a position's terms on one line of short tags: ``北京 | 3-5年 | 本科``,
+``20k-35k / 上海 / 经验5-10年 / 本科及以上 / 全职``. Each tag says what it is by its form — a
+pay range, years, a degree, full-time or not — and the one tag no form names is the city.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from .fields.pay import parse_salary
+from .lexicon import Lexicon, alternation
+from .piece import Kind, Loc, Piece
+from .rules import rule
+
+# Tags stand between bars, or between slashes with space around them ("元/月" is one tag).
+TAG_SEPARATOR = re.compile(r"\s*[|｜]\s*|\s+[/／]\s+")
+MAX_TAG = 14
+PLACE = re.compile(r"[\u4e00-\u9fff]{2,5}(?:\s?[-·]\s?[\u4e00-\u9fff]{2,8}){0,2}")
+
+
+@rule
+def tag_line(text: str, base: Loc, lexicon: Lexicon) -> list[Piece] | None:
+    """A line of three or more short tags, at least two of them a position's terms (years of
+    experience, a degree, pay, the kind of employment) and one of them experience or a degree:
+    each tag is a label of its own field; a tag no form names is the place, when it reads as
+    one (``北京``, ``上海-浦东新区``)."""
+    tags = _tags(text)
+    if len(tags) < 3 or any(not tag or len(tag) > MAX_TAG for _s, tag in tags):
+        return None
+    keys = [_tag_key(tag, lexicon) for _s, tag in tags]
+    unknown = [tag for (_s, tag), key in zip(tags, keys, strict=True) if key is None]
+    if len(tags) - len(unknown) < 2 or not {"qualifications.experience", "qualifications.education"} & set(keys):
+        return None
+    if len(unknown) > 1 or unknown and not PLACE.fullmatch(unknown[0]):
+        return None
+    return [Piece(Kind.LABEL, tag, base.narrow(start, start + len(tag)), key=key or "location", name=key or "location",
+                  line_start=i == 0, source="tag_line")
+            for i, ((start, tag), key) in enumerate(zip(tags, keys, strict=True))]
+
+
+def _tags(text: str) -> list[tuple[int, str]]:
+    out, at = [], 0
+    for m in [*TAG_SEPARATOR.finditer(text), None]:
+        end = m.start() if m else len(text)
+        raw = text[at:end]
+        out.append((at + len(raw) - len(raw.lstrip()), raw.strip()))
+        at = m.end() if m else at
+    return out
+
+
+@cache
+def _years_re(lexicon: Lexicon) -> re.Pattern[str]:
+    """``3-5年``, ``5年``: a number of years, maybe a range."""
+    q = lexicon.data.qualifications
+    return re.compile(rf"\d{{1,2}}\s?(?:(?:{alternation(q.range_separators)})\s?\d{{1,2}}\s?)?(?:{alternation(q.year_units)})")
+
+
+def _tag_key(tag: str, lexicon: Lexicon) -> str | None:
+    q = lexicon.data.qualifications
+    if _years_re(lexicon).search(tag) or any(w in tag for w in q.experience_words[:1]) or tag in q.experience_tags:
+        return "qualifications.experience"
+    if any(level in tag for level in q.education) and len(tag) <= 8 or tag in q.education_tags:
+        return "qualifications.education"
+    if tag in lexicon.data.postings.employment_types:
+        return "employment_type"
+    if parse_salary(tag, lexicon) is not None:
+        return "compensation"
+    return None
