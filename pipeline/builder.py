@@ -38,9 +38,23 @@ from ..schemas.role import (
 )
 from .fields.duties import extract_duties, stray_cells_warning
 from .fields.kpis import extract_kpis, weights_warning
-from .fields.pay import MAX_PERK, parse_salary, perk_list, perks_in_prose, place_prose, split_benefits, split_places
+from .fields.pay import (
+    MAX_PERK,
+    parse_salary,
+    perk_list,
+    perks_in_prose,
+    place_prose,
+    split_benefits,
+    split_places,
+)
 from .fields.qualifications import QualificationBuilder, classify_label
-from .fields.reporting import counted_positions, parse_count, parse_promotions, parse_superiors, parse_supervision
+from .fields.reporting import (
+    counted_positions,
+    parse_count,
+    parse_promotions,
+    parse_superiors,
+    parse_supervision,
+)
 from .fields.values import clean_item, clean_value, split_names
 from .lexicon import Lexicon
 from .piece import Kind, Piece

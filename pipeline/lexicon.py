@@ -295,6 +295,9 @@ class GrammarVocab(_Vocab):
     categorised_duty_headings: Words = []
     list_announcers: Words = []
     company_wide_headings: Words = []
+    seeking_verbs: Words = []
+    joining_words: Words = []
+    attributive_marks: Words = []
 
 
 class LexiconData(_Vocab):

@@ -14,12 +14,12 @@ from functools import cache
 
 from ..schemas.document import Block, BlockKind, Document
 from .fields.pay import parse_salary
-from .lexicon import Lexicon, alternation
+from .lexicon import Lexicon, alternation, chars
 from .numbering import Label
 from .piece import Kind, Loc, Piece
 from .rules import rule
-from .self_evident import without_lead
 from .scan import NAME_FIELDS, Scanner, has_word, remembering_scanner, scan_text
+from .self_evident import without_lead
 from .tables import table_pieces
 from .tag_line import tag_line
 from .titles import is_organization, is_position_name
@@ -92,7 +92,7 @@ def _posting_title_line(piece: Piece, lexicon: Lexicon) -> Piece | None:
     verbs = [v for v in lexicon.data.grammar.recruiting_verbs if len(v) > 1]
     name = without_lead(_without_bracketed_tag(name, verbs + t.posting_words), verbs)
     recruiting = name != text
-    name = name.strip(" ：:")
+    name = name.strip(" ：:|｜-—·")  # "产品运营专员 | 招聘": the separator goes with the recruiting word
     if not recruiting or name in lexicon.position_heads or not is_position_name(name, lexicon, 16) \
             or is_organization(name, lexicon):
         return None
@@ -165,21 +165,37 @@ def _recruiting_re(lexicon: Lexicon) -> re.Pattern[str]:
                       rf"(?P<count>{count})(?:{units})")
 
 
+@cache
+def _count_first_re(lexicon: Lexicon) -> re.Pattern[str]:
+    """``诚聘2名销售经理，``, ``我们正在寻找一位经验丰富的财务分析师加入…``: the count before the
+    name, which a 的-phrase may describe and which ends the clause or joins (加入)."""
+    g = lexicon.data.grammar
+    numerals = lexicon.numbering.cn_class
+    count = rf"(?:\d{{1,3}}|{numerals}{{1,3}})"
+    units = alternation(lexicon.data.titles.headcount_units)
+    marks = chars("".join(g.attributive_marks))
+    name = rf"[^\s\d{numerals[1:-1]},，。、；;：:!?！？()（）{marks}]{{2,14}}?"
+    return re.compile(rf"^[^。！？!?；;\n]{{0,30}}?(?:{alternation(g.recruiting_verbs + g.seeking_verbs)})"
+                      rf"(?P<count>{count}(?:{units}))(?:[^，,。；;{marks}]{{1,12}}[{marks}])?(?P<name>{name})"
+                      rf"(?=[，,。；;！!]|$|{alternation(g.joining_words)})")
+
+
 @rule
 def _recruiting_sentence(text: str, base: Loc, lexicon: Lexicon) -> list[Piece] | None:
     """A posting written as prose names its position in a recruiting sentence (``我公司现招聘出纳
     一名。``, ``因业务发展需要，诚聘销售经理2名，…``): the position with its count opens the role,
     and every sentence after it is a line of that role's text."""
-    m = _recruiting_re(lexicon).match(text)
+    m = _recruiting_re(lexicon).match(text) or _count_first_re(lexicon).match(text)
     if m is None or not is_position_name(m.group("name"), lexicon, 14):
         return None
     stop = SENTENCE_END.search(text, m.end())
     title = Piece(Kind.TITLE, m.group("name"), base.narrow(m.start("name"), m.end("name")),
                   name=text[:stop.end() if stop else len(text)].strip(), title_style="prose", line_start=True)
-    count = Piece(Kind.LABEL, text[m.start("count"):m.end()], base.narrow(m.start("count"), m.end()),
+    count_end = m.end() if m.start("count") > m.start("name") else m.end("count")
+    count = Piece(Kind.LABEL, text[m.start("count"):count_end], base.narrow(m.start("count"), count_end),
                   key="headcount", name="headcount", line_start=False)
     pieces = [title, count]
-    lead = text[:m.start("name")].strip()
+    lead = text[:min(m.start("name"), m.start("count"))].strip()
     if lead:  # 本公司因业务发展需要，现招聘: the sentence's own words, kept as the role's text
         pieces.append(Piece(Kind.TEXT, lead, base.narrow(0, len(lead)), line_start=False, source="recruiting_lead"))
     start = m.end()  # the rest of the recruiting sentence (，负责…) is text of the role too

@@ -7,15 +7,16 @@ default section — duties for a ``XX岗位职责`` document, nothing for a ``XX
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from .fields.pay import perk_item
+from .fields.reporting import superior_clause
 from .lexicon import Lexicon
 from .piece import Kind, Piece
 from .rules import rule
 from .scan import SWITCHING_LABELS, seq_key
 from .segment import RoleDraft
-from .fields.reporting import superior_clause
 from .self_evident import (
     duty_sentence,
     duty_start,
@@ -71,17 +72,38 @@ def _superiors_in_prose(tagged: Tagged, draft: RoleDraft, lexicon: Lexicon) -> T
     for section, piece in tagged:
         body = piece.text.lstrip()
         rest = without_lead(body, subjects) if piece.kind == Kind.TEXT and piece.line_start else body
-        m = superior_clause(rest, lexicon) if rest is not body else None
-        if m is None:
+        found = _superior_in_first_sentence(rest, lexicon) if rest is not body else None
+        if found is None:
             out.append((section, piece))
             continue
-        at = len(piece.text) - len(rest)
+        at, m = len(piece.text) - len(rest) + found[0], found[1]
+        before = piece.text[:at].rstrip(",， ") if found[0] else ""
+        if before.strip():  # "财务经理负责…，向财务总监汇报。": the work before the clause
+            out.append((section, piece.changed(text=before, loc=piece.loc.narrow(0, len(before)))))
         group = "under" if m.group("under") else "to"
         out.append((None, Piece(Kind.LABEL, m.group(group), piece.loc.narrow(at + m.start(group), at + m.end(group)),
                                 key="reporting.reports_to", name="reporting.reports_to", line_start=False)))
-        if m.end() < len(rest):
-            out.append((section, piece.changed(text=piece.text[at + m.end():], loc=piece.loc.narrow(at + m.end(), len(piece.text)))))
+        after = piece.text[at + m.end():]
+        if after.strip(" 。;；"):
+            start = at + m.end() + len(after) - len(after.lstrip(" 。;；"))
+            out.append((section, piece.changed(text=piece.text[start:], loc=piece.loc.narrow(start, len(piece.text)),
+                                               line_start=start == at + m.end() and not found[0])))
     return out
+
+
+def _superior_in_first_sentence(text: str, lexicon: Lexicon) -> tuple[int, re.Match[str]] | None:
+    """Where a clause of the paragraph's first sentence names the superior (right after the
+    subject, or after the work: ``…负责公司的财务管理工作，向财务总监汇报。``)."""
+    end = next((i for i, ch in enumerate(text) if ch in SENTENCE_ENDS), len(text))
+    for start in [0, *(i + 1 for i, ch in enumerate(text[:end]) if ch in CLAUSE_MARKS)]:
+        m = superior_clause(text[start:], lexicon)
+        if m is not None:
+            return start, m
+    return None
+
+
+SENTENCE_ENDS = "。;；!！?？"
+CLAUSE_MARKS = ",，"
 
 
 def _prose_paragraphs(tagged: Tagged, draft: RoleDraft, lexicon: Lexicon) -> Tagged:

@@ -21,7 +21,7 @@ from .keys import normalize_name
 from .lexicon import Lexicon
 from .piece import Kind, Piece
 from .rules import rule
-from .self_evident import self_evident_requirement
+from .self_evident import prose_paragraph_section, self_evident_requirement
 from .titles import (
     DocTitle,
     clean_title,
@@ -200,6 +200,9 @@ class Segmenter:
 
     def _on_title(self, piece: Piece) -> None:
         current = self.current
+        if current is not None and _introduces_open_role(piece, current):
+            current.pieces.append(piece)
+            return
         if current is not None and not current.has_content() and not self.orphans:
             self._drop_contents_title(current)
         elif current is not None and _restates_heading(piece, current):
@@ -570,10 +573,46 @@ def company_of(text: str, lexicon: Lexicon) -> str:
 
 
 @rule
+def _introduces_open_role(piece: Piece, current: RoleDraft) -> bool:
+    """``# Data Engineer（数据平台）`` and then ``我们正在寻找一名数据工程师加入…``: a recruiting
+    sentence right under a role's heading, before anything else of it, introduces that role; it
+    opens no role of its own."""
+    title = current.title_piece
+    return (piece.title_style == "prose" and title is not None and title.title_style in ("heading", "doc", "posting")
+            and not any(p.kind not in (Kind.TITLE, Kind.HEADING) and p.source != "heading_block"
+                        and p is not current.organization_piece for p in current.pieces))
+
+
+@rule
 def _after_site_notice(piece: Piece, current: RoleDraft | None) -> bool:
     """Doc-site pages cut documents at their notices: text after a notice and before the next
     title belongs to the next document, not to the role before the notice."""
     return piece.follows_furniture and current is not None and current.has_content()
+
+
+@rule
+def _position_line_over_prose(content: list[Piece], lexicon: Lexicon) -> Piece | None:
+    """A document that opens with a position's name on a line of its own (``财务经理``) and goes
+    on in paragraphs that say what the position does or asks (``财务经理负责…``, ``该职位要求
+    候选人具有…``) is that position's description: the line is its title."""
+    first = next((p for p in content if p.text.strip()), None)
+    if first is None or first.kind != Kind.TEXT or not first.line_start or first.text != first.text.strip() \
+            or not is_position_name(first.text, lexicon, 16):
+        return None
+    paragraphs = [p for p in content if p is not first and p.kind == Kind.TEXT and p.line_start]
+    if not any(prose_paragraph_section(p.text, first.text, lexicon) for p in paragraphs):
+        return None
+    return first.changed(kind=Kind.TITLE, title_style="doc")
+
+
+def _titled_by_first_line(content: list[Piece], pending_org: Piece | None, lexicon: Lexicon) -> RoleDraft | None:
+    title_line = _position_line_over_prose(content, lexicon)
+    if title_line is None:
+        return None
+    return RoleDraft(title=title_line.text, title_source="doc", title_piece=title_line,
+                     pieces=[title_line if p.loc == title_line.loc else p for p in content],
+                     organization=company_of(pending_org.text, lexicon) if pending_org else None,
+                     organization_piece=pending_org)
 
 
 @rule
@@ -590,7 +629,7 @@ def _untitled_document(content: list[Piece], pending_org: Piece | None, file_tit
     named_file = file_title is not None and bool(file_title.title) and any(
         p.kind in (Kind.ITEM, Kind.TEXT) for p in content)
     if not (structured or named_file):
-        return None
+        return _titled_by_first_line(content, pending_org, lexicon)
     heading = next((p for p in content if p.source == "heading_block" and len(p.text) <= 30), None)
     title = heading.text if heading is not None else (file_title.title if file_title else None)
     default = "duties" if file_title is not None and _lists_duties(file_title.raw, lexicon) else None

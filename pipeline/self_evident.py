@@ -77,7 +77,8 @@ def prose_paragraph_section(text: str, title: str | None, lexicon: Lexicon) -> s
     rest = without_lead(body, [w for w in (title, *g.position_subjects) if w])
     if duty_start(body, title, lexicon) is not None:
         return "duties"
-    if rest is body and requirement_sentence(body, lexicon):
+    # "该职位要求候选人具有…": the position as subject, then what it asks of the candidate
+    if requirement_sentence(rest, lexicon) if rest is not body else requirement_sentence(body, lexicon):
         return "qualifications"
     p = lexicon.data.postings
     if body.startswith(tuple(p.offer_openers)) or perks_in_prose(body, lexicon):
@@ -124,6 +125,8 @@ def duty_start(text: str, title: str | None, lexicon: Lexicon) -> int | None:
     body = text.lstrip()
     offset = len(text) - len(body)
     rest = without_lead(body, [w for w in (title, *g.position_subjects) if w])
+    if rest is not body:  # "在这个职位上，你将负责…": a comma may part the subject from the work
+        rest = rest.lstrip(",，")
     opener = max((w for w in g.duty_openers if rest.startswith(w)), key=len, default=None)
     if opener is not None:
         # "本岗位的主要职责是：组织…": the colon after the opener introduces the work too

@@ -9,8 +9,8 @@ field itself; the role that happened to hold them in its span keeps nothing extr
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from collections.abc import Sequence
+from dataclasses import replace
 from itertools import islice
 
 from .builder import DocContext, RoleBuilder

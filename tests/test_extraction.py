@@ -1472,3 +1472,31 @@ def test_positions_listed_one_a_line_share_the_description_after_them() -> None:
     for role in roles:
         assert [d.text for d in role.duties] == ["负责核心业务功能的前端研发工作", "配合产品经理和设计师提高用户体验"]
         assert role.qualifications.education is not None and role.qualifications.education.level == "本科"
+
+
+def test_a_position_line_over_prose_paragraphs_is_their_title() -> None:
+    """The position's name alone on the first line, then paragraphs about it (rule
+    position_line_over_prose); a clause of the first sentence names the superior
+    (``…，向财务总监汇报。``); ``其主要职责包括`` heads the duties; the position asks through
+    ``该职位要求候选人具有`` (no major), and a 以上 of another clause is not the degree's."""
+    text = ("财务经理\n\n财务经理负责公司的财务管理工作，向财务总监汇报。其主要职责包括制定年度财务预算；组织编制财务报表。\n\n"
+            "该职位要求候选人具有财务、会计相关专业硕士学历，8年以上财务管理经验。\n")
+    role = convert(text).roles[0]
+    assert (role.title, role.reporting.reports_to) == ("财务经理", ["财务总监"])
+    assert [d.text for d in role.duties] == ["制定年度财务预算", "组织编制财务报表"]
+    q = role.qualifications
+    assert q.majors == ["财务", "会计"]
+    assert q.education is not None and (q.education.level, q.education.or_above) == ("硕士", False)
+
+
+def test_a_sentence_that_seeks_someone_names_the_position() -> None:
+    """``我们正在寻找一位经验丰富的财务分析师加入…`` and ``诚聘2名销售经理，``: the count before
+    the name (recruiting_sentence); under a heading that already names the role, such a
+    sentence introduces it (rule introduces_open_role)."""
+    text = "我们正在寻找一位经验丰富的财务分析师加入我们的团队。\n\n在这个职位上，你将负责编制月度经营分析报告。\n"
+    role = convert(text).roles[0]
+    assert (role.title, role.headcount, [d.text for d in role.duties]) == ("财务分析师", 1, ["负责编制月度经营分析报告"])
+    assert convert("本公司诚聘2名销售经理，负责华东区域的客户开发。\n").roles[0].title == "销售经理"
+    md = "# Data Engineer\n\n我们正在寻找一名数据工程师加入数据平台组。\n\n## 岗位职责\n- 维护数据管道\n"
+    roles = convert_bytes(md.encode(), "jd.md").roles
+    assert [r.title for r in roles] == ["Data Engineer"]

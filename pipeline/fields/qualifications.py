@@ -54,8 +54,11 @@ def _patterns(lexicon: Lexicon) -> dict[str, re.Pattern[str]]:
             rf"|(?:{alternation(q.major_suffixes)})?(?:{alternation(q.major_wishes)})$"),
         "major_split": re.compile(alternation(q.major_separators)),
         "major_word": re.compile(alternation(q.major_words)),
-        # the candidate may be named before the verb ("应聘者须具有财务会计或相关专业…")
-        "major_lead_in": re.compile(rf"^(?:{alternation(lexicon.data.grammar.candidate_subjects)})?"
+        # the candidate may be named before the verb ("应聘者须具有财务会计或相关专业…"), and the
+        # position before the candidate ("该职位要求候选人具有财务、会计相关专业…")
+        "major_lead_in": re.compile(rf"^(?:{alternation(lexicon.data.grammar.position_subjects)})?"
+                                    rf"(?:{alternation(lexicon.data.grammar.requirement_openers)})?"
+                                    rf"(?:{alternation(lexicon.data.grammar.candidate_subjects)})?"
                                     rf"(?:{alternation(q.major_lead_ins)})"),
         "experience_word": re.compile(alternation(q.experience_words)),
     }
@@ -86,8 +89,14 @@ def parse_education(text: str, lexicon: Lexicon) -> Education | None:
     level = lexicon.data.qualifications.education[m.group()]
     # "本科及以上学历" says it within a few characters; "Bachelor's degree or above" within a few words
     window = m.end() + 12 if not m.group().isascii() else _after_words(value, m.end(), 4)
+    # ... and within its own clause: "硕士学历，3年以上…" says nothing more of the degree
+    clause_end = CLAUSE_MARK.search(value, m.end())
+    window = min(window, clause_end.start()) if clause_end else window
     or_above = bool(p["or_above"].search(value[m.start(): window]))
     return Education(level=level, or_above=or_above, text=value)
+
+
+CLAUSE_MARK = re.compile(r"[,，;；。]")
 
 
 def _after_words(text: str, start: int, words: int) -> int:

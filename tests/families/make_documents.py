@@ -888,6 +888,30 @@ text_document("board-02-tag-line-slashes.md", """\
 """)
 
 
+# A position's name alone on the first line, then paragraphs about it: the position as the
+# subject of its work (…负责…，向…汇报。其主要职责包括…), then 该职位要求候选人具有….
+text_document("prose-08-title-line-prose.txt", """\
+财务经理
+
+财务经理负责公司的财务管理工作，向财务总监汇报。其主要职责包括制定年度财务预算，监控预算执行情况；组织编制财务报表并进行财务分析；管理公司资金，确保资金安全；协调与银行、税务等外部机构的关系。
+
+该职位要求候选人具有财务、会计相关专业本科以上学历，持有注册会计师资格者优先，8年以上财务管理经验，其中3年以上同等职位经验，熟悉企业会计准则和税法。
+""")
+
+
+# No title line at all: a sentence that seeks the person (我们正在寻找一位…的财务分析师加入…),
+# a paragraph of the work (在这个职位上，你将负责…), the ideal candidate, what is offered.
+text_document("prose-09-seeking-sentence.txt", """\
+我们正在寻找一位经验丰富的财务分析师加入我们的团队。
+
+在这个职位上，你将负责编制月度经营分析报告，建立财务模型，支持业务部门的预算管理和投资决策。
+
+理想的候选人应具有金融或会计专业硕士学历，3年以上财务分析经验，精通Excel建模，具备CFA资格者优先。
+
+我们提供有竞争力的薪酬、年度奖金和完善的培训体系。
+""")
+
+
 @document("仓库管理员岗位职责.docx")
 def build_title_in_filename(path: Path) -> None:
     doc = new_docx("岗位职责")
