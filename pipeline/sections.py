@@ -28,8 +28,9 @@ from .self_evident import (
 from .tables import is_duty_marker
 
 Tagged = list[tuple[str | None, Piece]]
-# Roles a posting in prose opens: a recruiting sentence, a posting's or document's title line, the file name.
-PROSE_TITLES = ("prose", "posting", "doc", "file")
+# Roles whose paragraphs may say what they are: opened by a recruiting sentence, a posting's or
+# document's title line, a heading, or the file name (a form's label titles keep their fields).
+PROSE_TITLES = ("prose", "posting", "doc", "file", "heading")
 # Shorter text is a phrase or a note, too little to say what part of a posting it is.
 MIN_PARAGRAPH = 12
 

@@ -1500,3 +1500,14 @@ def test_a_sentence_that_seeks_someone_names_the_position() -> None:
     md = "# Data Engineer\n\n我们正在寻找一名数据工程师加入数据平台组。\n\n## 岗位职责\n- 维护数据管道\n"
     roles = convert_bytes(md.encode(), "jd.md").roles
     assert [r.title for r in roles] == ["Data Engineer"]
+
+
+def test_prose_under_a_heading_title_says_what_each_paragraph_is() -> None:
+    """A role titled by a heading and written in paragraphs: ``其主要职责包括…`` heads its own
+    paragraph only, and the next paragraph (``该职位要求候选人具有…``) is the requirements, not
+    more duties."""
+    text = ("# 财务经理\n\n财务经理向财务总监汇报，其主要职责包括制定年度财务预算；组织编制财务报表。\n\n"
+            "该职位要求候选人具有会计相关专业本科以上学历，8年以上财务管理经验。\n")
+    role = convert_bytes(text.encode(), "jd.md").roles[0]
+    assert [d.text for d in role.duties] == ["制定年度财务预算", "组织编制财务报表"]
+    assert role.qualifications.experience is not None and role.qualifications.experience.years_min == 8
