@@ -225,8 +225,8 @@ class Segmenter:
         value = clean_title(piece.text, self.lexicon)
         current = self.current
         if current is None:
-            self.current = self.start(RoleDraft(title=value, title_source="label", title_piece=piece, pieces=[piece],
-                                                label_title=True))
+            self.current = self.start(RoleDraft(title=value, title_source="label", title_piece=piece,
+                                                pieces=[*self._line_before(piece), piece], label_title=True))
             return
         if value == current.title or _label_restates_title(value, current):
             current.pieces.append(piece)
@@ -235,11 +235,21 @@ class Segmenter:
             current.label_title = True
             return
         if _label_opens_next_card(current):
-            self.current = self.start(RoleDraft(title=value, title_source="label", title_piece=piece, pieces=[piece],
-                                                label_title=True))
+            self.current = self.start(RoleDraft(title=value, title_source="label", title_piece=piece,
+                                                pieces=[*self._line_before(piece), piece], label_title=True))
             return
         current.title, current.title_piece, current.label_title = value, piece, True
         current.pieces.append(piece)
+
+    def _line_before(self, title: Piece) -> list[Piece]:
+        """Labels that stand before the title label in its own line or cell (``岗位代码：A01，岗位
+        名称：会计，…``) are the new role's: taken back from where the stream put them."""
+        source = self.current.pieces if self.current is not None else self.unassigned
+        taken: list[Piece] = []
+        while source and source[-1].loc.cell == title.loc.cell and source[-1].kind == Kind.LABEL \
+                and source[-1].loc.start < title.loc.start and source[-1] is not (self.current and self.current.title_piece):
+            taken.insert(0, source.pop())
+        return taken
 
     def _on_content(self, piece: Piece) -> None:
         current = self.current

@@ -99,7 +99,12 @@ def clean_title(title: str, lexicon: Lexicon) -> str:
     title = CJK_SPACE.sub("", re.sub(r"\s+", " ", title.strip()))
     title = _dash_qualifier(title) or title
     title = _posting_words(title, lexicon) or title
-    return title.strip(SEPARATORS)
+    # "岗位名称：会计，招聘人数：1人": the comma parts the value from the next label
+    return title.strip(SEPARATORS).rstrip(CLAUSE_ENDS).strip(SEPARATORS)
+
+
+# What may close a label's value in a line of several labels; no position's name ends with one.
+CLAUSE_ENDS = ",，;；、。"
 
 
 def split_title(title: str, lexicon: Lexicon) -> TitleParts:

@@ -1511,3 +1511,12 @@ def test_prose_under_a_heading_title_says_what_each_paragraph_is() -> None:
     role = convert_bytes(text.encode(), "jd.md").roles[0]
     assert [d.text for d in role.duties] == ["制定年度财务预算", "组织编制财务报表"]
     assert role.qualifications.experience is not None and role.qualifications.experience.years_min == 8
+
+
+def test_labels_before_the_title_label_in_its_line_are_that_roles() -> None:
+    """``岗位代码：A01，岗位名称：会计，招聘人数：1人``: the code before the name is the new role's,
+    and the comma that parts a value from the next label is no part of the title."""
+    text = ("招聘岗位及条件\n岗位代码：A01，岗位名称：会计，招聘人数：1人，学历要求：本科及以上。\n"
+            "岗位代码：A02，岗位名称：护士，招聘人数：5人，学历要求：大专及以上。\n")
+    roles = convert(text).roles
+    assert [(r.title, r.code, r.headcount) for r in roles] == [("会计", "A01", 1), ("护士", "A02", 5)]

@@ -912,6 +912,22 @@ text_document("prose-09-seeking-sentence.txt", """\
 """)
 
 
+# A public institution's recruitment notice: one line per position, label：value pairs parted by
+# commas, the position's code before its name.
+text_document("notice-01-public-hospital.txt", """\
+某市人民医院2024年公开招聘工作人员公告
+
+根据工作需要，经研究决定，面向社会公开招聘工作人员，现将有关事项公告如下：
+
+一、招聘岗位及条件
+岗位代码：A01，岗位名称：会计，招聘人数：1人，学历要求：本科及以上，专业要求：会计学、财务管理，年龄要求：35周岁以下。
+岗位代码：A02，岗位名称：护士，招聘人数：5人，学历要求：大专及以上，专业要求：护理学，年龄要求：30周岁以下，须持有护士执业资格证。
+
+二、报名方式
+请将简历发送至邮箱hr@example.com。
+""")
+
+
 @document("仓库管理员岗位职责.docx")
 def build_title_in_filename(path: Path) -> None:
     doc = new_docx("岗位职责")
