@@ -77,6 +77,7 @@ class TitlesVocab(_Vocab):
     organization_suffixes: Words = []
     company_suffixes: Words = []
     department_endings: Words = []
+    year_words: Words = []
     not_a_title: Words = []
     sentence_words: Words = []
     count_units: Words = []

@@ -15,10 +15,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
+from functools import cache
 
 from ..schemas.document import STYLE_SHEET
 from .keys import normalize_name
-from .lexicon import Lexicon
+from .lexicon import Lexicon, alternation
 from .piece import Kind, Piece
 from .rules import rule
 from .self_evident import prose_paragraph_section, self_evident_requirement
@@ -578,8 +579,14 @@ def company_of(text: str, lexicon: Lexicon) -> str:
     text = text.strip()
     for word in sorted(lexicon.data.titles.posting_words + lexicon.data.titles.posting_tails, key=len, reverse=True):
         if text.endswith(word) and len(text) > len(word) + 2:
-            return text[: -len(word)].strip()
+            return _year_tail_re(lexicon).sub("", text[: -len(word)]).strip()
     return text
+
+
+@cache
+def _year_tail_re(lexicon: Lexicon) -> re.Pattern[str]:
+    """``某某有限公司2024年招聘计划``: the year the recruiting is for, between the name and the words."""
+    return re.compile(rf"\s?\d{{4}}\s?(?:{alternation(lexicon.data.titles.year_words)})?$")
 
 
 @rule

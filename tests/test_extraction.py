@@ -1520,3 +1520,11 @@ def test_labels_before_the_title_label_in_its_line_are_that_roles() -> None:
             "岗位代码：A02，岗位名称：护士，招聘人数：5人，学历要求：大专及以上。\n")
     roles = convert(text).roles
     assert [(r.title, r.code, r.headcount) for r in roles] == [("会计", "A01", 1), ("护士", "A02", 5)]
+
+
+def test_a_company_line_with_the_year_of_its_recruiting_names_the_employer() -> None:
+    """``恒达物流有限公司2024年招聘计划``: the year between the company and the recruiting words
+    is no part of the name."""
+    text = ("恒达物流有限公司2024年招聘计划\n\n| 岗位名称 | 人数 | 岗位职责 |\n|---|---|---|\n| 调度员 | 2 | 负责车辆调度安排 |\n")
+    roles = convert_bytes(text.encode(), "plan.md").roles
+    assert [(r.title, r.organization, r.headcount) for r in roles] == [("调度员", "恒达物流有限公司", 2)]
