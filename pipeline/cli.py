@@ -288,6 +288,9 @@ _register_catalog(app)
 
 
 def main() -> None:
+    from .compiled_patterns import seed
+
+    seed()  # regular expressions compiled by an earlier run (see compiled_patterns)
     app()
 
 
