@@ -9,6 +9,7 @@ Heavy modules (the readers, jieba) are imported inside the commands so that
 
 from __future__ import annotations
 
+import gc
 import json
 import logging
 import sys
@@ -291,7 +292,14 @@ def main() -> None:
     from .compiled_patterns import seed
 
     seed()  # regular expressions compiled by an earlier run (see compiled_patterns)
-    app()
+    try:
+        app()
+    finally:
+        # The process ends here. Interpreter shutdown runs full collections over every object
+        # the imports made (typer, pydantic's schemas, the lexicon) and finds no garbage: ~30 ms
+        # of a cold `jdx convert`. Frozen objects are still freed by reference counting; only
+        # cycles among them are left to the exit, whose __del__ Python never promised to run.
+        gc.freeze()
 
 
 if __name__ == "__main__":
