@@ -7,9 +7,9 @@ the lexicon's alternations hold hundreds of phrases. The ~190 patterns a convers
 cost about a third of the instructions of a cold ``jdx convert`` of a one-role file.
 
 The compiled program depends only on the pattern, its flags and the interpreter, so it is
-stored once per interpreter in the package's ``__pycache__`` folder, next to the bytecode
-(and, like bytecode, not written under ``PYTHONDONTWRITEBYTECODE`` or where that folder is
-not writable). A later process loads the store (~2 ms) and puts each program into ``re``'s own
+stored once per interpreter in jdx's cache folder (:mod:`.cache_folder`, beside jieba's
+dictionary); like bytecode, it is not written under ``PYTHONDONTWRITEBYTECODE``, nor where the
+folder is not writable. A later process loads the store (~2 ms) and puts each program into ``re``'s own
 cache as the regex engine's Pattern, so every ``re.compile``/``re.search`` of that pattern
 anywhere in the process finds it compiled. Such a Pattern equals, by ``==`` (which compares
 the compiled code), the one ``re.compile`` builds; a store from another interpreter, or one
@@ -45,7 +45,9 @@ _stored: set[tuple[type, Any, int]] = set()
 
 
 def store_path() -> Path:
-    return Path(__file__).resolve().parent / "__pycache__" / f"patterns.{sys.implementation.cache_tag}.marshal"
+    from .cache_folder import cache_folder
+
+    return cache_folder() / f"patterns.{sys.implementation.cache_tag}.marshal"
 
 
 def _stamp() -> tuple[Any, ...]:
@@ -121,7 +123,7 @@ def save(path: Path | None = None) -> int:
 
 
 def _write(path: Path, entries: list[tuple[Any, ...]]) -> None:
-    path.parent.mkdir(exist_ok=True)
+    path.parent.mkdir(parents=True, exist_ok=True)
     temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
     try:
         temporary.write_bytes(marshal.dumps((_stamp(), entries)))
