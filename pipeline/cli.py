@@ -7,7 +7,9 @@ Heavy modules (the readers, jieba) are imported inside the commands so that
 ``jdx --help`` answers at once.
 """
 
-from __future__ import annotations
+# No `from __future__ import annotations`: typer reads every command's annotations when the
+# command line starts; evaluated here once, they are not compiled again from strings (~2% of
+# a cold `jdx convert`).
 
 import gc
 import json
