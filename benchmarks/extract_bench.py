@@ -20,7 +20,10 @@ ratios. Default files: the 139-role compilation and the one-role form cards of
 /dev/null`` (default isolation), the same in-process (``--timeout 0 --memory-limit 0``), a
 cold Python that only unzips, parses and walks the file's XML, and ``python -c pass``.
 Default file: a one-role corpus DOCX whose conversion reaches the NLP path (jieba);
-the benchmark checks that it does. Figures, not assertions: tests never time things.
+the benchmark checks that it does. Like Python's bytecode, jdx's caches (compiled regular
+expressions, the lexicon's parse; see README) are written by a first run and then read, so the
+rounds measure every run after the first; the benchmark says whether the pattern store was
+there. Figures, not assertions: tests never time things.
 """
 
 from __future__ import annotations
@@ -111,6 +114,11 @@ def cold_bench(path: Path, rounds: int) -> None:
     roles, nlp = subprocess.run([sys.executable, "-c", REACHES_NLP, str(path)], capture_output=True, text=True,
                                 check=True).stdout.split()
     print(f"{path.name}: {roles} role(s), conversion reaches the NLP path (jieba loaded): {nlp}")
+    from jdx.pipeline.compiled_patterns import store_path
+
+    store = store_path()  # written by the first `jdx convert` that lacks it, as bytecode is
+    print(f"compiled patterns: {store} {'present' if store.exists() else 'absent (the first round writes it)'}"
+          f"{'; not written: PYTHONDONTWRITEBYTECODE is set' if os.environ.get('PYTHONDONTWRITEBYTECODE') else ''}")
     print(f"{rounds} paired rounds of cold processes, load average {loadavg()} on {os.cpu_count()} cores\n")
     jdx = str(Path(sys.executable).with_name("jdx"))
 

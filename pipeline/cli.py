@@ -7,10 +7,14 @@ Heavy modules (the readers, jieba) are imported inside the commands so that
 ``jdx --help`` answers at once.
 """
 
-from __future__ import annotations
+# No `from __future__ import annotations`: typer reads every command's annotations when the
+# command line starts; evaluated here once, they are not compiled again from strings (~2% of
+# a cold `jdx convert`).
 
+import gc
 import json
 import logging
+import os
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -288,7 +292,20 @@ _register_catalog(app)
 
 
 def main() -> None:
-    app()
+    from .compiled_patterns import seed
+
+    seed()  # regular expressions compiled by an earlier run (see compiled_patterns)
+    # pydantic looks for plugins by reading the entry points of every installed distribution
+    # (~10 ms of a cold start); jdx's models want none. A user's own setting is kept.
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+    try:
+        app()
+    finally:
+        # The process ends here. Interpreter shutdown runs full collections over every object
+        # the imports made (typer, pydantic's schemas, the lexicon) and finds no garbage: ~30 ms
+        # of a cold `jdx convert`. Frozen objects are still freed by reference counting; only
+        # cycles among them are left to the exit, whose __del__ Python never promised to run.
+        gc.freeze()
 
 
 if __name__ == "__main__":

@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Literal
 
 from ..extractors.collector import paused
+from . import compiled_patterns
 from .isolate import Isolation, Outcome, run_in_process, run_isolated
 
 Format = Literal["json", "jsonl", "md"]
@@ -168,8 +169,10 @@ def convert_job(source: str, data: bytes | None, request: Request, one_per_line:
         else:
             result = convert_path(source, lexicon=lexicon, options=options, keep_script=request.keep_script,
                                   raise_errors=request.debug)
+        output = render(result, request.to, request.compact, one_per_line)
+        compiled_patterns.save()  # here, in the child that compiled them (it leaves by os._exit)
         return Outcome(
-            status=result.status, roles=len(result.roles), output=render(result, request.to, request.compact, one_per_line),
+            status=result.status, roles=len(result.roles), output=output,
             error_code=result.error.code if result.error else None,
             error_message=result.error.message if result.error else None,
             warnings=tuple(f"{w.code}: {w.message}" for w in result.warnings),

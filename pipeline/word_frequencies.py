@@ -25,20 +25,13 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from .cache_folder import cache_folder
+
 log = logging.getLogger(__name__)
 
 # Bumped when the file's layout changes, so an old cache is rebuilt rather than misread.
 FORMAT = 1
 _MISSING = -1
-
-
-def cache_folder() -> Path:
-    """Where the built dictionary is kept: ``$JDX_CACHE_DIR``, else the XDG cache folder."""
-    explicit = os.environ.get("JDX_CACHE_DIR")
-    if explicit:
-        return Path(explicit)
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "jdx"
 
 
 def _source_key(source: Path) -> str:

@@ -16,11 +16,13 @@ from jdx.pipeline.cli import app
 from jdx.pipeline.convert import convert_bytes
 from jdx.pipeline.lexicon import (
     FieldPath,
+    LexiconData,
     LexiconError,
     SectionKey,
     bundled_data,
     load_lexicon,
     merge_user_data,
+    validate,
 )
 from typer.testing import CliRunner
 
@@ -67,6 +69,17 @@ def test_a_user_file_adds_and_removes_labels(tmp_path: Path) -> None:
     assert lexicon.label_key("岗位称谓") == "title" and lexicon.label_key("职位") is None
     role = convert_bytes(text.encode(), "a.txt", lexicon=lexicon).roles[0]
     assert role.title == "调度员"
+
+
+def test_the_bundled_file_is_valid_and_loads_as_validated() -> None:
+    """The bundled vocabulary is constructed without validation at run time; it must be
+    exactly what validation gives (and validation must accept it: no unknown key)."""
+    validated = validate(bundled_data(), "lexicon.toml (bundled)")
+    loaded = load_lexicon(None).data
+    assert loaded == validated
+    for name in LexiconData.model_fields:
+        assert type(getattr(loaded, name)) is type(getattr(validated, name)), name
+        assert getattr(loaded, name) == getattr(validated, name), name
 
 
 def test_replace_swaps_a_list_wholesale() -> None:

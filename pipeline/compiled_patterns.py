@@ -1,0 +1,132 @@
+"""Compiled regular expressions kept between runs, the way Python keeps bytecode.
+
+CPython compiles a regular expression in Python code (``re._parser``, ``re._compiler``), and
+slowly for the patterns of Chinese text: a class of CJK ideographs is expanded code point by
+code point, any class holding a character above U+00FF is packed into a 64K-entry bitmap, and
+the lexicon's alternations hold hundreds of phrases. The ~190 patterns a conversion compiles
+cost about a third of the instructions of a cold ``jdx convert`` of a one-role file.
+
+The compiled program depends only on the pattern, its flags and the interpreter, so it is
+stored once per interpreter in jdx's cache folder (:mod:`.cache_folder`, beside jieba's
+dictionary); like bytecode, it is not written under ``PYTHONDONTWRITEBYTECODE``, nor where the
+folder is not writable. A later process loads the store (~2 ms) and puts each program into ``re``'s own
+cache as the regex engine's Pattern, so every ``re.compile``/``re.search`` of that pattern
+anywhere in the process finds it compiled. Such a Pattern equals, by ``==`` (which compares
+the compiled code), the one ``re.compile`` builds; a store from another interpreter, or one
+the engine rejects, is ignored.
+
+This relies on two private parts of CPython, ``re._cache`` and ``_sre.compile`` (stable from
+3.7 to 3.13); when either is missing or changes shape, ``seed`` and ``save`` do nothing and
+patterns compile as usual.
+"""
+
+from __future__ import annotations
+
+import logging
+import marshal
+import os
+import re
+import sys
+from pathlib import Path
+from typing import Any
+
+log = logging.getLogger(__name__)
+
+FORMAT = 1
+# A handful of unseen patterns (a library's, built from a set in hash order, new in every
+# process) is not worth rewriting the store; the patterns of a reader or a lexicon not yet
+# stored are.
+MIN_NEW = 5
+# re's own cache holds 512; more would be evicted before use.
+MAX_ENTRIES = 500
+
+# (type, pattern, flags) keys of re._cache that came from the store (or were in it)
+_stored: set[tuple[type, Any, int]] = set()
+
+
+def store_path() -> Path:
+    from .cache_folder import cache_folder
+
+    return cache_folder() / f"patterns.{sys.implementation.cache_tag}.marshal"
+
+
+def _stamp() -> tuple[Any, ...]:
+    import _sre
+
+    return FORMAT, sys.version, _sre.MAGIC, _sre.CODESIZE, sys.maxunicode
+
+
+def _read(path: Path) -> list[tuple[Any, ...]]:
+    try:
+        # loads(read()): marshal.load on a file object reads item by item, ~20x slower
+        stamp, entries = marshal.loads(path.read_bytes())
+    except (OSError, ValueError, EOFError, TypeError):
+        return []
+    return entries if stamp == _stamp() else []
+
+
+def seed(path: Path | None = None) -> int:
+    """Put the stored programs into ``re``'s cache; returns how many."""
+    cache = getattr(re, "_cache", None)
+    if not isinstance(cache, dict):
+        return 0
+    try:
+        import _sre
+
+        count = 0
+        for pattern, flags, final_flags, code, groups, groupindex, indexgroup in _read(path or store_path()):
+            key = (type(pattern), pattern, flags)
+            cache[key] = _sre.compile(pattern, final_flags, code, groups, groupindex, indexgroup)
+            _stored.add(key)
+            count += 1
+        return count
+    except Exception as exc:  # noqa: BLE001 - a store the engine rejects: compile as usual
+        log.debug("compiled patterns not used: %s", exc)
+        return 0
+
+
+def _program(pattern: str | bytes, flags: int) -> tuple[Any, ...]:
+    """What ``re._compiler.compile`` hands to ``_sre.compile``, as marshal can store it."""
+    from re import _compiler, _parser  # type: ignore[attr-defined]
+
+    parsed = _parser.parse(pattern, flags)
+    groupindex = dict(parsed.state.groupdict)
+    indexgroup: list[str | None] = [None] * parsed.state.groups
+    for name, index in groupindex.items():
+        indexgroup[index] = name
+    code = [int(op) for op in _compiler._code(parsed, flags)]  # opcodes are int subclasses
+    return pattern, flags, flags | parsed.state.flags, code, parsed.state.groups - 1, groupindex, tuple(indexgroup)
+
+
+def save(path: Path | None = None) -> int:
+    """Store the programs of the patterns this process compiled that the store lacks;
+    returns how many were added (0 when not worth a rewrite, or not allowed)."""
+    cache = getattr(re, "_cache", None)
+    if sys.dont_write_bytecode or not isinstance(cache, dict):
+        return 0
+    new = [key for key in list(cache) if key not in _stored and isinstance(key, tuple) and len(key) == 3
+           and key[0] in (str, bytes) and not key[2] & re.DEBUG]
+    if len(new) < MIN_NEW:
+        return 0
+    path = path or store_path()
+    try:
+        entries = _read(path)
+        known = {(type(e[0]), e[0], e[1]) for e in entries}
+        added = [_program(pattern, flags) for _, pattern, flags in new if (type(pattern), pattern, flags) not in known]
+        if added:
+            _write(path, (entries + added)[-MAX_ENTRIES:])
+    except Exception as exc:  # noqa: BLE001 - a read-only install, a full disk: compile next time
+        log.debug("compiled patterns not stored: %s", exc)
+        return 0
+    _stored.update(new)
+    return len(added)
+
+
+def _write(path: Path, entries: list[tuple[Any, ...]]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    try:
+        temporary.write_bytes(marshal.dumps((_stamp(), entries)))
+        os.replace(temporary, path)  # atomic: a concurrent reader sees the old store or the new
+    finally:
+        temporary.unlink(missing_ok=True)

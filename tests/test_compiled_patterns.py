@@ -1,0 +1,89 @@
+"""The store of compiled regular expressions: what a later process gets from it is the very
+program ``re.compile`` builds, and a store it cannot trust is ignored."""
+
+from __future__ import annotations
+
+import marshal
+import re
+import sys
+from pathlib import Path
+
+import pytest
+from jdx.pipeline import compiled_patterns
+
+# The shapes jdx compiles: a CJK range, a class above U+00FF, named groups, a lexicon
+# alternation ignoring case, lookbehind, a bytes pattern (the sniffer's).
+PATTERNS: list[tuple[str | bytes, int]] = [
+    (r"[\u4e00-\u9fff]{2,10}(?:次数|度|数|率|量)", 0),
+    (r"[,，。;；]", 0),
+    (r"(?P<article>第[零〇一二两三四五六七八九十百千]{1,4}[条章节项款])|(?P<paren>[(（]\d{1,3}[)）])", 0),
+    (r"Responsibilities|岗位职责|任职要求|What\ you'll\ do", re.IGNORECASE),
+    (r"(?<=[\u4e00-\u9fff]) +(?=[\u4e00-\u9fff])|^ +| +$", re.MULTILINE),
+    (rb"<(?:html|body|div|p)\b", re.IGNORECASE),
+]
+TEXTS = ["岗位职责：负责招聘次数", "第十二条 工作 内容，完成率", "WHAT YOU'LL DO （3）", "中 文 字", "x"]
+
+
+@pytest.fixture()
+def fresh(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(compiled_patterns, "_stored", set())
+    monkeypatch.setattr(sys, "dont_write_bytecode", False)
+    re.purge()
+
+
+def _compile_all() -> None:
+    for pattern, flags in PATTERNS:
+        re.compile(pattern, flags)
+
+
+def test_a_seeded_pattern_is_the_program_re_compile_builds(fresh: None, tmp_path: Path) -> None:
+    store = tmp_path / "patterns.marshal"
+    _compile_all()
+    assert compiled_patterns.save(store) >= len(PATTERNS)
+    re.purge()
+    assert compiled_patterns.seed(store) >= len(PATTERNS)
+    from re import _compiler  # type: ignore[attr-defined]
+
+    for pattern, flags in PATTERNS:
+        seeded = re._cache[type(pattern), pattern, flags]  # type: ignore[attr-defined]
+        assert re.compile(pattern, flags) is seeded  # every re call now finds it
+        built = _compiler.compile(pattern, flags)
+        assert seeded == built  # Pattern equality compares flags, pattern and compiled code
+        assert (seeded.groups, seeded.groupindex, seeded.flags) == (built.groups, built.groupindex, built.flags)
+        for text in TEXTS:
+            subject = text.encode() if isinstance(pattern, bytes) else text
+            assert [m.span() for m in seeded.finditer(subject)] == [m.span() for m in built.finditer(subject)]
+
+
+def test_a_store_from_another_interpreter_or_damaged_is_ignored(fresh: None, tmp_path: Path) -> None:
+    store = tmp_path / "patterns.marshal"
+    _compile_all()
+    compiled_patterns.save(store)
+    stamp, entries = marshal.loads(store.read_bytes())
+    store.write_bytes(marshal.dumps((stamp[:1] + ("2.7.18",) + stamp[2:], entries)))
+    assert compiled_patterns.seed(store) == 0
+    store.write_bytes(b"\x00not marshal")
+    assert compiled_patterns.seed(store) == 0
+    bad = [(p, f, ff, [0xFFFF] * len(code), g, gi, ig) for p, f, ff, code, g, gi, ig in entries]
+    store.write_bytes(marshal.dumps((stamp, bad)))
+    re.purge()
+    assert compiled_patterns.seed(store) == 0  # the engine rejects the code
+    assert re.compile(*PATTERNS[0]).search("岗位职责次数")
+
+
+def test_nothing_is_written_under_dont_write_bytecode(fresh: None, tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sys, "dont_write_bytecode", True)
+    _compile_all()
+    assert compiled_patterns.save(tmp_path / "patterns.marshal") == 0
+    assert not (tmp_path / "patterns.marshal").exists()
+
+
+def test_a_few_unseen_patterns_do_not_rewrite_the_store(fresh: None, tmp_path: Path) -> None:
+    store = tmp_path / "patterns.marshal"
+    _compile_all()
+    compiled_patterns.save(store)
+    before = store.read_bytes()
+    re.compile(r"[一二三]+号")  # one new pattern, as a library's hash-ordered one
+    assert compiled_patterns.save(store) == 0
+    assert store.read_bytes() == before
