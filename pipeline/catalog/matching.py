@@ -70,11 +70,14 @@ def duty_similarity(a: Sequence[str], b: Sequence[str]) -> float:
     Bigrams, not words: Chinese has no spaces, and a reworded duty keeps most of its character
     pairs. Order-free, so reordered or renumbered duties still match.
     """
-    ga, gb = _bigrams(a), _bigrams(b)
-    total = sum(ga.values()) + sum(gb.values())
+    return _dice(_bigrams(a), _bigrams(b))
+
+
+def _dice(ga: Counter[str], gb: Counter[str]) -> float:
+    total = ga.total() + gb.total()
     if not total:
         return 0.0
-    return 2 * sum((ga & gb).values()) / total
+    return 2 * (ga & gb).total() / total
 
 
 def same_name_rule(incoming: Sequence[Incoming], candidates: Sequence[Candidate]) -> dict[int, str]:
@@ -102,7 +105,10 @@ def rename_rule(incoming: Sequence[Incoming], candidates: Sequence[Candidate],
     roles = [r for r in incoming if r.duties]
     cands = [(c, c.duties()) for c in candidates]
     cands = [(c, d) for c, d in cands if d]
-    scores = {(r.index, c.key): duty_similarity(r.duties, d) for r in roles for c, d in cands}
+    # each duty list's bigrams once, not once per pair: a sheet of 1,500 postings makes 2 M pairs
+    role_grams = {r.index: _bigrams(r.duties) for r in roles}
+    cand_grams = {c.key: _bigrams(d) for c, d in cands}
+    scores = {(r.index, c.key): _dice(role_grams[r.index], cand_grams[c.key]) for r in roles for c, _d in cands}
 
     def runner_up(values: list[float]) -> float:
         return sorted(values, reverse=True)[1] if len(values) > 1 else 0.0
