@@ -26,7 +26,11 @@ def rows_within(n_rows: int, n_cols: int, limits: Limits) -> int:
 
 def cut_table(table: Table, limits: Limits) -> Table | None:
     """``table`` with only the rows that fit the cell bound, or None when it fits whole."""
-    keep = rows_within(table.n_rows, table.n_cols, limits)
+    return _cut_to(table, limits.max_table_cells)
+
+
+def _cut_to(table: Table, max_cells: int) -> Table | None:
+    keep = min(table.n_rows, max_cells // max(table.n_cols, 1))
     if keep >= table.n_rows:
         return None
     cells = [
@@ -66,8 +70,8 @@ def _cut_tables(blocks: list[Block], limits: Limits) -> tuple[list[Block], int]:
         if block.table is None:
             out.append(block)
             continue
-        bound = limits.model_copy(update={"max_table_cells": min(limits.max_table_cells, left)})
-        smaller = cut_table(block.table, bound)
+        # A bound as a number, not a Limits copy per table: this runs on every document read.
+        smaller = _cut_to(block.table, min(limits.max_table_cells, left))
         table = block.table if smaller is None else smaller
         if smaller is not None:
             cut += 1

@@ -98,11 +98,15 @@ _FULL_WALK_TAGS = frozenset(_NEEDS_FULL_WALK)
 # Full-walk tags that are also properties: hidden runs, deleted paragraph marks and rows.
 _MARKER_TAGS = frozenset({W_VANISH, W_DEL, W_MOVEFROM})
 
-# Properties collected for the whole part in one pass (see _PropertyIndex).
+# Block-level elements other than w:p that the walk looks into (or counts).
+_BLOCK_LEVEL = frozenset({W_TBL, W_SDT, W_CUSTOMXML, MC_ALTERNATECONTENT, W_ALTCHUNK})
+
+# Properties collected for the whole part in one pass (see _PropertyIndex), and the
+# block-level elements whose parents cannot be read as plain rows of cells of paragraphs.
 _INDEXED_TAGS = tuple(
     {
         W_PSTYLE, W_NUMPR, W_OUTLINELVL, W_GRIDSPAN, W_VMERGE, W_HMERGE, W_GRIDBEFORE, W_GRIDAFTER,
-        W_HEADERREF, W_FOOTERREF, *_NEEDS_FULL_WALK,
+        W_HEADERREF, W_FOOTERREF, *_NEEDS_FULL_WALK, *_BLOCK_LEVEL,
     }
 )
 _FALSE_VALUES = frozenset({"0", "false", "off"})
@@ -130,10 +134,12 @@ class _TableData:
     chars: int = 0  # text length of all cells, for the max_text_chars limit
 
 
-_Item = _Para | _TableData
+# A paragraph with no label, level, style or heading is kept as its bare text: most
+# paragraphs of a form are, and a str costs nothing to make or to read back.
+_Item = str | _Para | _TableData
 
 
-@dataclass
+@dataclass(slots=True)
 class _CellBuilder:
     row: int
     col: int
@@ -460,8 +466,14 @@ class _PropertyIndex:
 
     def __init__(self, root: etree._Element) -> None:
         self.paragraph: dict[etree._Element, dict[str, etree._Element]] = {}
-        self.cell: dict[etree._Element, dict[str, etree._Element]] = {}
+        self.span: dict[etree._Element, int] = {}  # w:tc -> its w:gridSpan, when it has one
+        self.h_merged: set[etree._Element] = set()  # w:tc continuing a legacy horizontal merge
+        self.v_merged: set[etree._Element] = set()  # w:tc continuing a vertical merge
         self.row: dict[etree._Element, dict[str, etree._Element]] = {}
+        # Elements with a block-level child other than w:p (a table, content control,
+        # customXml, mc:AlternateContent or altChunk): their rows, cells or paragraphs are
+        # not plain children, so they take the general walk.
+        self.mixed: set[etree._Element] = set()
         self.deleted_marks: set[etree._Element] = set()
         self.deleted_rows: set[etree._Element] = set()
         self.hidden_runs: set[etree._Element] = set()
@@ -472,6 +484,10 @@ class _PropertyIndex:
             parent = el.getparent()
             if parent is None:
                 continue
+            if tag in _BLOCK_LEVEL:
+                self.mixed.add(parent)
+                if tag != MC_ALTERNATECONTENT:  # which also needs the full walk in a paragraph
+                    continue
             ptag = parent.tag
             if tag in _FULL_WALK_TAGS:
                 if ptag != W_TABS:  # pPr/tabs/tab is a tab stop, not a tab in the text
@@ -491,7 +507,15 @@ class _PropertyIndex:
         otag = owner.tag
         if ptag == W_TCPR:
             if otag == W_TC:
-                self.cell.setdefault(owner, {})[tag] = el
+                # The last of repeated properties wins, as in a dict of them.
+                if tag == W_GRIDSPAN:
+                    self.span[owner] = max(_grid_value(el, 1), 1)
+                elif tag == W_HMERGE or tag == W_VMERGE:
+                    merged = self.h_merged if tag == W_HMERGE else self.v_merged
+                    if el.get(W_VAL) != "restart":
+                        merged.add(owner)
+                    else:
+                        merged.discard(owner)
         elif ptag == W_PPR:
             if otag == W_P:
                 self.paragraph.setdefault(owner, {})[tag] = el
@@ -563,19 +587,21 @@ class _Story:
         carried: list[str] = []  # text of paragraphs whose mark was deleted
         self._blocks_into(container, items, carried)
         if carried:
-            items.append(_Para(text="".join(carried)))
+            items.append("".join(carried))
         return items
 
     def _blocks_into(self, container: etree._Element, items: list[_Item], carried: list[str]) -> None:
+        paragraph = self._paragraph
         for child in container:
             tag = child.tag
             if tag == W_P:
-                self._paragraph(child, items, carried)
-                continue
-            if carried and tag == W_TBL:
-                items.append(_Para(text="".join(carried)))
-                carried.clear()
-            if tag == W_TBL:
+                paragraph(child, items, carried)
+            elif tag not in _BLOCK_LEVEL:
+                continue  # properties (w:tcPr, w:sectPr), bookmarks, proofing marks
+            elif tag == W_TBL:
+                if carried:
+                    items.append("".join(carried))
+                    carried.clear()
                 items.append(self._table(child))
             elif tag == W_SDT:
                 content = self._sdt_content(child)
@@ -600,11 +626,12 @@ class _Story:
 
     def _paragraph(self, p: etree._Element, items: list[_Item], carried: list[str]) -> None:
         boxes: list[etree._Element] = []
-        text = self._fast_text(p)
-        if text is None:
+        if self._in_instruction or p in self._full_walk:
             parts: list[str] = []
             self._inline(p, parts, boxes)
             text = "".join(parts)
+        else:  # nothing but runs of text: read in one C-level pass
+            text = "".join(_W_T_TEXT(p))
         if p in self._deleted_marks:
             # Accepting the deletion of a paragraph mark joins this text to the next paragraph,
             # which keeps its own properties; the joined paragraph is numbered once.
@@ -613,19 +640,13 @@ class _Story:
             if carried:
                 text = "".join(carried) + text
                 carried.clear()
-            items.append(self._describe(self._paragraph_props.get(p, _NO_PROPS), text))
-        for box in boxes:
-            items.extend(self._text_box(box))
-
-    def _fast_text(self, p: etree._Element) -> str | None:
-        """Text of a plain paragraph in one C-level pass, or None when it needs the full walk."""
-        if self._in_instruction or p in self._full_walk:
-            return None
-        return "".join(_W_T_TEXT(p))
+            ppr = self._paragraph_props.get(p)
+            items.append(text if ppr is None and self._default_is_plain else self._describe(ppr or _NO_PROPS, text))
+        if boxes:
+            for box in boxes:
+                items.extend(self._text_box(box))
 
     def _describe(self, ppr: dict[str, etree._Element], text: str) -> _Para:
-        if not ppr and self._default_is_plain:
-            return _Para(text=text)
         styles = self.ctx.styles
         pstyle = ppr.get(W_PSTYLE)
         style_id = pstyle.get(W_VAL) if pstyle is not None else None
@@ -791,10 +812,13 @@ class _Story:
         nested: list[tuple[int, int, _TableData]] = []
         above: dict[int, _CellBuilder] = {}  # grid column -> the cell a vMerge below extends
         width = 0
-        rows = [tr for tr in _rows(tbl) if tr not in self.props.deleted_rows]
+        deleted_rows = self.props.deleted_rows
+        all_rows = _rows(tbl) if tbl in self.props.mixed else tbl.iterchildren(W_TR)
+        rows = [tr for tr in all_rows if tr not in deleted_rows]
         row_props = self.props.row
+        max_cells = self.ctx.limits.max_table_cells
         for r, tr in enumerate(rows):
-            if (r + 1) * max(width, grid_cols, 1) > self.ctx.limits.max_table_cells:
+            if (r + 1) * max(width, grid_cols, 1) > max_cells:
                 self.ctx.issues["truncated"] += 1
                 rows = rows[:r]
                 break
@@ -814,15 +838,15 @@ class _Story:
         """Place row ``r``'s cells from grid column ``col``: new cells go to ``cells``, merge
         continuations extend the cell above or on the left. Returns the row's cells by column
         and the column after its last cell."""
-        cell_props = self.props.cell
+        props = self.props
+        spans, h_merged, v_merged = props.span, props.h_merged, props.v_merged
+        cell_content = self._cell_content
         in_this_row: dict[int, _CellBuilder] = {}
         left: _CellBuilder | None = None
-        for tc in _cells(tr):
-            tcpr = cell_props.get(tc, _NO_PROPS)
-            span = max(_grid_value(tcpr.get(W_GRIDSPAN), 1), 1) if tcpr else 1
-            lines, inner = self._cell_content(tc)
-            hmerge = tcpr.get(W_HMERGE)
-            if hmerge is not None and hmerge.get(W_VAL) != "restart" and left is not None and left.row == r:
+        for tc in _cells(tr) if tr in props.mixed else tr.iterchildren(W_TC):
+            span = spans.get(tc, 1)
+            lines, inner = cell_content(tc)
+            if tc in h_merged and left is not None and left.row == r:
                 # Legacy horizontal merge: this slot belongs to the cell on its left.
                 left.colspan += span
                 left.lines.extend(lines)
@@ -830,23 +854,17 @@ class _Story:
                     nested.extend((left.row, left.col, t) for t in inner)
                 col += span
                 continue
-            vmerge = tcpr.get(W_VMERGE)
             anchor = above.get(col)
             # A continuation merges only into a cell of the same width: with mismatched
             # spans (damaged files) the merged area would overlap its neighbours.
-            if (
-                vmerge is not None
-                and vmerge.get(W_VAL) != "restart"
-                and anchor is not None
-                and anchor.colspan == span
-            ):
+            if tc in v_merged and anchor is not None and anchor.colspan == span:
                 anchor.last_row = r
                 anchor.lines.extend(lines)  # Word hides such text; keep it rather than lose it
                 if inner:
                     nested.extend((anchor.row, anchor.col, t) for t in inner)
                 cell = anchor
             else:
-                cell = _CellBuilder(row=r, col=col, colspan=span, lines=lines, last_row=r)
+                cell = _CellBuilder(r, col, span, lines, r)
                 cells.append(cell)
                 if inner:
                     nested.extend((r, col, t) for t in inner)
@@ -856,14 +874,40 @@ class _Story:
         return in_this_row, col
 
     def _cell_content(self, tc: etree._Element) -> tuple[list[str], list[_TableData]]:
+        """The cell's non-blank paragraphs as lines (numbering labels in front) and its nested tables."""
+        plain = self._plain_lines(tc)
+        if plain is not None:
+            return plain, []
         lines: list[str] = []
         tables: list[_TableData] = []
         for item in self.blocks(tc):
-            if isinstance(item, _TableData):
+            if isinstance(item, str):
+                if item.strip():
+                    lines.append(item)
+            elif isinstance(item, _TableData):
                 tables.append(item)
             elif item.text.strip():
                 lines.append(item.line())
         return lines, tables
+
+
+    def _plain_lines(self, tc: etree._Element) -> list[str] | None:
+        """The non-blank lines of a cell that holds nothing but plain paragraphs — no
+        numbering, style, deleted mark, field, tab or nested table, as in most cells of a
+        form — read without the general walk; None for any other cell. Same lines as
+        :meth:`blocks`, which reads a plain paragraph the same way and without side effects,
+        so giving up half-way loses nothing."""
+        if self._in_instruction or not self._default_is_plain or tc in self.props.mixed:
+            return None
+        full_walk, deleted_marks, paragraph_props = self._full_walk, self._deleted_marks, self._paragraph_props
+        lines: list[str] = []
+        for p in tc.iterchildren(W_P):
+            if p in full_walk or p in deleted_marks or p in paragraph_props:
+                return None
+            text = "".join(_W_T_TEXT(p))
+            if text.strip():
+                lines.append(text)
+        return lines
 
 
 def _grid_value(element: etree._Element | None, default: int) -> int:
@@ -913,7 +957,14 @@ class _BlockSink:
 
     def add(self, items: list[_Item]) -> None:
         for item in items:
-            if isinstance(item, _TableData):
+            if isinstance(item, str):
+                if item.strip():
+                    self.chars += len(item)
+                    self.blocks.append(
+                        Block(index=len(self.blocks), kind=BlockKind.PARAGRAPH, text=item, label=None, level=None,
+                              style=None)
+                    )
+            elif isinstance(item, _TableData):
                 self._table(item, None)
             elif item.text.strip():
                 self.chars += len(item.text)
@@ -938,7 +989,10 @@ class _BlockSink:
 def _furniture(items: list[_Item], out: list[Block]) -> None:
     """Header/footer content as plain paragraphs; a table gives one tab-separated line per row."""
     for item in items:
-        if isinstance(item, _TableData):
+        if isinstance(item, str):
+            if item.strip():
+                out.append(Block(index=len(out), kind=BlockKind.PARAGRAPH, text=item))
+        elif isinstance(item, _TableData):
             rows: dict[int, list[str]] = {}
             for cell in sorted(item.cells, key=lambda c: (c.row, c.col)):
                 if cell.text.strip():
