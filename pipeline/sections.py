@@ -87,8 +87,9 @@ def _superiors_in_prose(tagged: Tagged, draft: RoleDraft, lexicon: Lexicon) -> T
         after = piece.text[at + m.end():]
         if after.strip(" 。;；"):
             start = at + m.end() + len(after) - len(after.lstrip(" 。;；"))
+            # after a superior that opened the paragraph, the rest opens it too (and may say what it is)
             out.append((section, piece.changed(text=piece.text[start:], loc=piece.loc.narrow(start, len(piece.text)),
-                                               line_start=start == at + m.end() and not found[0])))
+                                               line_start=not found[0])))
     return out
 
 

@@ -246,9 +246,10 @@ class Segmenter:
         """Labels that stand before the title label in its own line or cell (``岗位代码：A01，岗位
         名称：会计，…``) are the new role's: taken back from where the stream put them."""
         source = self.current.pieces if self.current is not None else self.unassigned
+        own_title = self.current.title_piece if self.current is not None else None
         taken: list[Piece] = []
-        while source and source[-1].loc.cell == title.loc.cell and source[-1].kind == Kind.LABEL \
-                and source[-1].loc.start < title.loc.start and source[-1] is not (self.current and self.current.title_piece):
+        while source and source[-1] is not own_title and source[-1].kind == Kind.LABEL \
+                and source[-1].loc.cell == title.loc.cell and source[-1].loc.start < title.loc.start:
             taken.insert(0, source.pop())
         return taken
 
