@@ -13,8 +13,10 @@ from .lexicon import Lexicon, alternation
 from .piece import Kind, Loc, Piece
 from .rules import rule
 
-# Tags stand between bars, or between slashes with space around them ("元/月" is one tag).
-TAG_SEPARATOR = re.compile(r"\s*[|｜]\s*|\s+[/／]\s+")
+# Tags stand between bars, or between slashes with space around them ("元/月" is one tag);
+# the spaces around a tag are stripped from it, not matched here (a run of spaces would be
+# rescanned from each of its places).
+TAG_SEPARATOR = re.compile(r"[|｜]|(?<=\s)[/／](?=\s)")
 MAX_TAG = 14
 PLACE = re.compile(r"[\u4e00-\u9fff]{2,5}(?:\s?[-·]\s?[\u4e00-\u9fff]{2,8}){0,2}")
 

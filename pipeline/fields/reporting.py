@@ -31,9 +31,10 @@ def _patterns(lexicon: Lexicon) -> dict[str, re.Pattern[str]]:
         "promotion": re.compile(rf"(?:{alternation(r.promotion_verbs)})(?:{alternation(r.promotion_joins)})"
                                 rf"([^。;；]{{2,40}})"),
         "joins": re.compile(alternation(r.name_separators)),
-        # "会计2名", "主管（2人）"
-        "counted": re.compile(rf"(?P<name>.+?)\s?[(（]?(?P<count>\d{{1,3}}|{lexicon.numbering.cn_class}{{1,3}})\s?"
-                              rf"(?:{alternation(lexicon.data.titles.headcount_units)})[)）]?"),
+        # "会计2名", "主管（2人）": the count at the end of a name (searched from the end's side, so
+        # a long name is not rescanned from each of its characters)
+        "counted": re.compile(rf"\s?[(（]?(?P<count>\d{{1,3}}|{lexicon.numbering.cn_class}{{1,3}})\s?"
+                              rf"(?:{alternation(lexicon.data.titles.headcount_units)})[)）]?$"),
     }
 
 
@@ -100,13 +101,14 @@ def counted_positions(names: list[str], lexicon: Lexicon) -> tuple[list[str], in
     a role is written with its count, the positions are the names and the counts add up to
     the direct headcount."""
     pattern = _patterns(lexicon)["counted"]
-    found = [pattern.fullmatch(name) for name in names]
-    if not found or not all(found):
+    found = [pattern.search(name) for name in names]
+    if not found or not all(m and m.start() > 0 for m in found):
         return None
     counts = [parse_count(m.group("count"), lexicon) for m in found if m]
     if any(c is None for c in counts):
         return None
-    return [m.group("name").strip() for m in found if m], sum(c for c in counts if c is not None)
+    return [name[:m.start()].strip() for name, m in zip(names, found, strict=True) if m], \
+        sum(c for c in counts if c is not None)
 
 
 @cache
