@@ -1528,3 +1528,12 @@ def test_a_company_line_with_the_year_of_its_recruiting_names_the_employer() -> 
     text = ("恒达物流有限公司2024年招聘计划\n\n| 岗位名称 | 人数 | 岗位职责 |\n|---|---|---|\n| 调度员 | 2 | 负责车辆调度安排 |\n")
     roles = convert_bytes(text.encode(), "plan.md").roles
     assert [(r.title, r.organization, r.headcount) for r in roles] == [("调度员", "恒达物流有限公司", 2)]
+
+
+def test_english_form_labels_over_chinese_values() -> None:
+    """A form with English labels and Chinese values (``Job Title: 行政专员``, ``Department:``,
+    ``Reports To:``): the labels are the lexicon's, in either case."""
+    text = ("Job Title: 行政专员\nDepartment: 行政部\nreports to: 行政经理\n\nJob Responsibilities:\n"
+            "1. 负责公司日常行政事务管理\n")
+    role = convert(text).roles[0]
+    assert (role.title, role.department, role.reporting.reports_to) == ("行政专员", "行政部", ["行政经理"])
