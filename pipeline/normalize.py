@@ -67,9 +67,10 @@ def fold(text: str) -> str:
 
 
 # Emoji and dingbats (📍 ✅ 👉 🔥 ★ ➤), with the selector that asks for their colour form.
-PICTOGRAPH = re.compile("[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF]\ufe0f?")
+PICTOGRAPH_CHARS = "[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF]\ufe0f?"
+PICTOGRAPH = re.compile(PICTOGRAPH_CHARS)
 KEYCAP = re.compile("(\\d)\ufe0f?\u20e3")
-LINE_OPENING = re.compile("(?m)^([ \t]*)((?:[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF]\ufe0f?)+)")
+LINE_OPENING = re.compile(f"(?m)^([ \t]*)((?:{PICTOGRAPH_CHARS})+)")
 
 
 def pictographs_as_marks(text: str) -> str:

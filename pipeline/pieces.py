@@ -153,16 +153,26 @@ def _linked_heading(text: str, block: Block, lexicon: Lexicon) -> bool:
 SENTENCE_END = re.compile(r"[。！？!?；;]")
 
 
+def _recruiting_parts(lexicon: Lexicon, stop: str = "") -> tuple[str, str, str]:
+    """The pieces both word orders of a recruiting sentence share: the words before the verb,
+    a count with its unit, and a position's name (no punctuation, digits or numerals inside,
+    nor any of ``stop``)."""
+    numerals = lexicon.numbering.cn_class
+    lead = r"^[^。！？!?；;\n]{0,30}?"
+    count = rf"(?:\d{{1,3}}|{numerals}{{1,3}})(?:{alternation(lexicon.data.titles.headcount_units)})"
+    name = rf"[^\s\d{numerals[1:-1]},，。、；;：:!?！？()（）{stop}]{{2,14}}?"
+    return lead, count, name
+
+
 @cache
 def _recruiting_re(lexicon: Lexicon) -> re.Pattern[str]:
+    """``我公司现招聘出纳一名``: the verb, the name, then its count (or 若干)."""
     g = lexicon.data.grammar
+    lead, count, name = _recruiting_parts(lexicon)
     numerals = lexicon.numbering.cn_class
-    count = rf"(?:\d{{1,3}}|{numerals}{{1,3}}|{alternation(g.recruiting_counts)})"
+    counted = rf"(?:\d{{1,3}}|{numerals}{{1,3}}|{alternation(g.recruiting_counts)})"
     units = alternation(lexicon.data.titles.headcount_units)
-    # the position: no punctuation, digits or numerals inside (出纳 | 一名)
-    name = rf"[^\s\d{numerals[1:-1]},，。、；;：:!?！？()（）]{{2,14}}?"
-    return re.compile(rf"^[^。！？!?；;\n]{{0,30}}?(?:{alternation(g.recruiting_verbs)})(?P<name>{name})"
-                      rf"(?P<count>{count})(?:{units})")
+    return re.compile(rf"{lead}(?:{alternation(g.recruiting_verbs)})(?P<name>{name})(?P<count>{counted})(?:{units})")
 
 
 @cache
@@ -170,13 +180,10 @@ def _count_first_re(lexicon: Lexicon) -> re.Pattern[str]:
     """``诚聘2名销售经理，``, ``我们正在寻找一位经验丰富的财务分析师加入…``: the count before the
     name, which a 的-phrase may describe and which ends the clause or joins (加入)."""
     g = lexicon.data.grammar
-    numerals = lexicon.numbering.cn_class
-    count = rf"(?:\d{{1,3}}|{numerals}{{1,3}})"
-    units = alternation(lexicon.data.titles.headcount_units)
     marks = chars("".join(g.attributive_marks))
-    name = rf"[^\s\d{numerals[1:-1]},，。、；;：:!?！？()（）{marks}]{{2,14}}?"
-    return re.compile(rf"^[^。！？!?；;\n]{{0,30}}?(?:{alternation(g.recruiting_verbs + g.seeking_verbs)})"
-                      rf"(?P<count>{count}(?:{units}))(?:[^，,。；;{marks}]{{1,12}}[{marks}])?(?P<name>{name})"
+    lead, count, name = _recruiting_parts(lexicon, marks)
+    return re.compile(rf"{lead}(?:{alternation(g.recruiting_verbs + g.seeking_verbs)})"
+                      rf"(?P<count>{count})(?:[^，,。；;{marks}]{{1,12}}[{marks}])?(?P<name>{name})"
                       rf"(?=[，,。；;！!]|$|{alternation(g.joining_words)})")
 
 
