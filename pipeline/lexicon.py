@@ -207,6 +207,7 @@ class QualificationsVocab(_Vocab):
     major_suffixes: Words = []
     major_wishes: Words = []
     major_separators: Words = []
+    major_name_words: Words = []
     no_requirement: Words = []
     enumerating_verbs: Words = []
     major_lead_ins: Words = []
@@ -236,6 +237,7 @@ class ReportingVocab(_Vocab):
     superior_openers: Words = []
     superior_closers: Words = []
     superior_tails: Words = []
+    superior_adverbs: Words = []
 
 
 class ValuesVocab(_Vocab):
@@ -300,6 +302,7 @@ class GrammarVocab(_Vocab):
     list_announcers: Words = []
     company_wide_headings: Words = []
     seeking_verbs: Words = []
+    clause_prepositions: Words = []
     joining_words: Words = []
     attributive_marks: Words = []
 

@@ -73,6 +73,7 @@ class Piece:
     shared: bool = False           # a heading or label that says it covers every role ("以上岗位福利")
     heading_level: int | None = None  # the piece opens a heading block of this level (h1 is 0)
     lead: int = 0                  # LABEL: characters its label takes before the value (合丰全称：)
+    clause_start: bool = False     # TEXT: opens a clause of the sentence a label's value ended with a comma
 
     @property
     def span(self) -> Span:

@@ -22,6 +22,7 @@ from .scan import NAME_FIELDS, Scanner, has_word, remembering_scanner, scan_text
 from .self_evident import without_lead
 from .tables import table_pieces
 from .tag_line import tag_line
+from .counted_line import counted_position_line
 from .titles import is_organization, is_position_name
 
 SENTENCE = re.compile(r"[。!?！？]")
@@ -46,13 +47,9 @@ def document_pieces(doc: Document, lexicon: Lexicon) -> list[Piece]:
 
 def block_pieces(block: Block, lexicon: Lexicon, scan: Scanner = scan_text) -> list[Piece]:
     base = Loc(block=block.index, page=block.page, start=0, end=len(block.text))
-    tags = tag_line(block.text, base, lexicon) if "\n" not in block.text else None
-    if tags is not None:
-        return tags
-    if block.kind == BlockKind.PARAGRAPH:
-        prose = _recruiting_sentence(block.text, base, lexicon)
-        if prose is not None:
-            return prose
+    whole = _whole_line_reading(block, base, lexicon)
+    if whole is not None:
+        return whole
     pieces = scan(block.text, base, lexicon)
     if len(pieces) >= 2:
         subject = _subject_title(pieces[0], pieces[1], lexicon)
@@ -74,6 +71,20 @@ def block_pieces(block: Block, lexicon: Lexicon, scan: Scanner = scan_text) -> l
     if block.kind == BlockKind.HEADING and pieces and block.level is not None:
         pieces[0] = replace(pieces[0], heading_level=block.level)
     return pieces
+
+
+def _whole_line_reading(block: Block, base: Loc, lexicon: Lexicon) -> list[Piece] | None:
+    """A block read as a whole, by its form: a line of tags, a recruiting sentence, a line that
+    counts a position and lists its terms."""
+    one_line = "\n" not in block.text
+    tags = tag_line(block.text, base, lexicon) if one_line else None
+    if tags is not None:
+        return tags
+    if block.kind in (BlockKind.PARAGRAPH, BlockKind.HEADING):  # "# 我们在找一位新媒体运营" heads its posting
+        prose = _recruiting_sentence(block.text, base, lexicon)
+        if prose is not None:
+            return prose
+    return counted_position_line(block.text, base, lexicon) if one_line else None
 
 
 @rule
@@ -203,8 +214,13 @@ def _recruiting_sentence(text: str, base: Loc, lexicon: Lexicon) -> list[Piece] 
                   key="headcount", name="headcount", line_start=False)
     pieces = [title, count]
     lead = text[:min(m.start("name"), m.start("count"))].strip()
-    if lead:  # 本公司因业务发展需要，现招聘: the sentence's own words, kept as the role's text
-        pieces.append(Piece(Kind.TEXT, lead, base.narrow(0, len(lead)), line_start=False, source="recruiting_lead"))
+    company = _company_subject(lead, lexicon) if lead else None
+    if company is not None:
+        pieces.append(Piece(Kind.LABEL, lead[:company], base.narrow(0, company), key="organization",
+                            name="organization", line_start=False))
+    if lead[company or 0:].strip():  # 本公司因业务发展需要，现招聘: the sentence's own words, kept as the role's text
+        pieces.append(Piece(Kind.TEXT, lead[company or 0:], base.narrow(company or 0, len(lead)), line_start=False,
+                            source="recruiting_lead"))
     start = m.end()  # the rest of the recruiting sentence (，负责…) is text of the role too
     for stop in [*SENTENCE_END.finditer(text, start), None]:
         stop_at = stop.end() if stop else len(text)
@@ -216,6 +232,22 @@ def _recruiting_sentence(text: str, base: Loc, lexicon: Lexicon) -> list[Piece] 
             pieces.extend(replace(p, source="prose_sentence") if p.kind == Kind.TEXT else p for p in found)
         start = stop_at
     return pieces
+
+
+@rule
+def _company_subject(lead: str, lexicon: Lexicon) -> int | None:
+    """A recruiting sentence whose subject is the employer (``宁波某某物流有限公司因业务发展需要，
+    现招聘…``) names the organization: the shortest opening that ends with a company word, with
+    any company word straight after it (``某某集团有限公司``). Returns where the name ends.
+    ``随着公司业务发展``, ``本公司``: a clause of cause or a self-reference names no one."""
+    g, suffixes = lexicon.data.grammar, lexicon.organization_suffixes
+    clause = re.split(r"[，,;；]", lead, maxsplit=1)[0]
+    end = next((i for i in range(4, len(clause) + 1) if clause[:i].endswith(suffixes)), None)
+    if end is None or clause.startswith(tuple(g.clause_prepositions + lexicon.data.titles.self_references)):
+        return None
+    while (more := next((s for s in suffixes if clause.startswith(s, end)), None)) is not None:
+        end += len(more)
+    return end if is_organization(clause[:end], lexicon) else None
 
 
 SUBJECT_LABELS = frozenset({"department", "reporting.reports_to"})

@@ -184,10 +184,11 @@ def _label_pieces(text: str, base: Loc, tok: Token, s: int, e: int, line_start: 
                  key=tok.key, name=tok.name, line_start=line_start, source=source, shared=note is not None,
                  lead=vs - tok.start if ve > vs else 0)]
     rs, re_ = _trim(text, value_end, e)
+    joined = rs < re_ and text[rs] in CLAUSE_JOINERS
     while rs < re_ and text[rs] in CLAUSE_JOINERS:  # "上班地点在徐家汇，手表…": the comma ended the value
         rs += 1
     if re_ > rs:
-        out.append(Piece(Kind.TEXT, text[rs:re_], base.narrow(rs, re_), line_start=False))
+        out.append(Piece(Kind.TEXT, text[rs:re_], base.narrow(rs, re_), line_start=False, clause_start=joined))
     return out
 
 

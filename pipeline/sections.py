@@ -72,9 +72,9 @@ def _superiors_in_prose(tagged: Tagged, draft: RoleDraft, lexicon: Lexicon) -> T
     out: Tagged = []
     for section, piece in tagged:
         body = piece.text.lstrip()
-        rest = without_lead(body, subjects) if piece.kind == Kind.TEXT and piece.line_start else body
-        found = _superior_in_first_sentence(rest, lexicon) if rest is not body else None
-        if found is None:
+        rest = _after_subject(piece, body, subjects)
+        found = _superior_in_first_sentence(rest, lexicon) if rest is not None else None
+        if found is None or rest is None:
             out.append((section, piece))
             continue
         at, m = len(piece.text) - len(rest) + found[0], found[1]
@@ -89,8 +89,26 @@ def _superiors_in_prose(tagged: Tagged, draft: RoleDraft, lexicon: Lexicon) -> T
             start = at + m.end() + len(after) - len(after.lstrip(" 。;；"))
             # after a superior that opened the paragraph, the rest opens it too (and may say what it is)
             out.append((section, piece.changed(text=piece.text[start:], loc=piece.loc.narrow(start, len(piece.text)),
-                                               line_start=not found[0])))
+                                               line_start=not found[0], clause_start=bool(found[0]))))
     return out
+
+
+def _after_subject(piece: Piece, body: str, subjects: list[str]) -> str | None:
+    """The paragraph after the position named as its subject, or a clause that has one."""
+    if piece.kind != Kind.TEXT:
+        return None
+    if _clause_after_value(piece):
+        return body
+    rest = without_lead(body, subjects) if piece.line_start else body
+    return rest if rest is not body else None
+
+
+@rule
+def _clause_after_value(piece: Piece) -> bool:
+    """A clause that goes on after a value a comma ended, in the same sentence (``该岗位隶属于
+    仓储部，|直接向仓储部经理汇报，…``), has that sentence's subject: it may say whom the position
+    reports to, or what it does, as a sentence that names the position does."""
+    return piece.clause_start
 
 
 def _superior_in_first_sentence(text: str, lexicon: Lexicon) -> tuple[int, re.Match[str]] | None:
@@ -125,7 +143,7 @@ def _prose_paragraphs(tagged: Tagged, draft: RoleDraft, lexicon: Lexicon) -> Tag
         if piece.kind == Kind.HEADING:
             open_to_prose = _heading_runs_into_paragraph(piece, tagged[i + 1:i + 2])
             heading_cell = piece.loc.cell
-        elif open_to_prose and piece.loc.cell != heading_cell and (section is None or heading_cell is not None) \
+        elif open_to_prose and _says_for_itself(piece, heading_cell) and (section is None or heading_cell is not None) \
                 and (found := _prose_section(piece, draft, lexicon)):
             section = found
             if found == "duties":
@@ -133,6 +151,18 @@ def _prose_paragraphs(tagged: Tagged, draft: RoleDraft, lexicon: Lexicon) -> Tag
                 piece = replace(piece, text=piece.text[start:], loc=piece.loc.narrow(start, len(piece.text)))
         out.append((section, piece))
     return out
+
+
+def _says_for_itself(piece: Piece, heading_cell: tuple[int, int | None, int | None] | None) -> bool:
+    return piece.loc.cell != heading_cell or _later_sentence_of_headed_paragraph(piece)
+
+
+@rule
+def _later_sentence_of_headed_paragraph(piece: Piece) -> bool:
+    """A heading that ran into its paragraph heads its own sentence (``应聘者需具备大专以上学历…。``);
+    a later sentence of the same paragraph (``公司提供月薪…``) says for itself what it is, as a
+    paragraph under no heading does."""
+    return piece.line_start and piece.kind == Kind.TEXT
 
 
 @rule
@@ -144,7 +174,8 @@ def _heading_runs_into_paragraph(heading: Piece, following: Tagged) -> bool:
 
 
 def _prose_section(piece: Piece, draft: RoleDraft, lexicon: Lexicon) -> str | None:
-    if piece.kind != Kind.TEXT or not piece.line_start or not _is_paragraph(piece.text, lexicon):
+    if piece.kind != Kind.TEXT or not (piece.line_start or _clause_after_value(piece)) \
+            or not _is_paragraph(piece.text, lexicon):
         return None
     return prose_paragraph_section(piece.text, draft.title, lexicon)
 

@@ -22,7 +22,8 @@ from .keys import normalize_name
 from .lexicon import Lexicon, alternation
 from .piece import Kind, Piece
 from .rules import rule
-from .self_evident import prose_paragraph_section, self_evident_requirement
+from .fields.reporting import superior_clause
+from .self_evident import duty_start, prose_paragraph_section, self_evident_requirement
 from .titles import (
     DocTitle,
     clean_title,
@@ -623,13 +624,49 @@ def _position_line_over_prose(content: list[Piece], lexicon: Lexicon) -> Piece |
     return first.changed(kind=Kind.TITLE, title_style="doc")
 
 
+@rule
+def _subject_of_first_paragraph(content: list[Piece], lexicon: Lexicon) -> Piece | None:
+    """A description written as prose with no title line names its position as the subject of
+    its first sentence (``财务主管是公司财务部的负责人，向财务总监汇报，…``, ``出纳主要负责…``):
+    a position's name right before a copula, a duty verb, whom it works under or 岗位; when
+    the document's paragraphs say what the position does or asks, that name is its title."""
+    first = next((p for p in content if p.text.strip()), None)
+    if first is None or first.kind != Kind.TEXT or not first.line_start:
+        return None
+    text = first.text
+    lead = len(text) - len(text.lstrip())
+    end = next((lead + n for n in range(2, MAX_SUBJECT + 1)
+                if is_position_name(text[lead:lead + n], lexicon, MAX_SUBJECT)
+                and _subject_goes_on(text[lead + n:], lexicon)), None)
+    if end is None:
+        return None
+    name = text[lead:end]
+    paragraphs = [p for p in content if p.kind == Kind.TEXT and p.line_start]
+    if not any(prose_paragraph_section(p.text, name, lexicon) for p in paragraphs):
+        return None
+    return Piece(Kind.TITLE, name, first.loc.narrow(lead, end), name=name, title_style="prose")
+
+
+MAX_SUBJECT = 12
+
+
+def _subject_goes_on(rest: str, lexicon: Lexicon) -> bool:
+    g = lexicon.data.grammar
+    return (rest.startswith(tuple(g.copulas + g.subject_tails))
+            or duty_start(rest, None, lexicon) == 0 or superior_clause(rest, lexicon) is not None)
+
+
 def _titled_by_first_line(content: list[Piece], pending_org: Piece | None, lexicon: Lexicon) -> RoleDraft | None:
     title_line = _position_line_over_prose(content, lexicon)
-    if title_line is None:
-        return None
-    return RoleDraft(title=title_line.text, title_source="doc", title_piece=title_line,
-                     pieces=[title_line if p.loc == title_line.loc else p for p in content],
-                     organization=company_of(pending_org.text, lexicon) if pending_org else None,
+    if title_line is not None:
+        pieces = [title_line if p.loc == title_line.loc else p for p in content]
+    else:
+        title_line = _subject_of_first_paragraph(content, lexicon)
+        if title_line is None:
+            return None
+        pieces = [title_line, *content]
+    return RoleDraft(title=title_line.text, title_source=title_line.title_style or "doc", title_piece=title_line,
+                     pieces=pieces, organization=company_of(pending_org.text, lexicon) if pending_org else None,
                      organization_piece=pending_org)
 
 

@@ -4,6 +4,8 @@ nothing lost."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from conftest import lost_characters
 from jdx.pipeline.convert import convert_bytes
@@ -1537,3 +1539,70 @@ def test_english_form_labels_over_chinese_values() -> None:
             "1. 负责公司日常行政事务管理\n")
     role = convert(text).roles[0]
     assert (role.title, role.department, role.reporting.reports_to) == ("行政专员", "行政部", ["行政经理"])
+
+
+FAMILIES = Path(__file__).resolve().parent / "families" / "documents"
+
+
+def convert_family(name: str) -> ConvertResult:
+    path = FAMILIES / name
+    return convert_bytes(path.read_bytes(), path.name)
+
+
+def test_a_prose_posting_in_one_paragraph_says_each_part_in_its_own_sentence() -> None:
+    """prose-10: the employer is the recruiting sentence's subject (rule company_subject); the
+    clause after the department value a comma ended says whom the position reports to and its
+    work (rule clause_after_value, with superior_clause's 直接); the sentence of pay after the
+    one a heading ran into says for itself what it is (rule later_sentence_of_headed_paragraph)."""
+    role = convert_family("prose-10-company-subject.txt").roles[0]
+    assert (role.title, role.organization, role.department) == ("调度主管", "青岛远航冷链物流有限公司", "运输部")
+    assert role.reporting.reports_to == ["运输部经理"]
+    assert [d.text for d in role.duties] == ["负责车辆调度计划的编制与执行，跟踪在途车辆并处理运输异常"]
+    assert role.salary is not None and (role.salary.min, role.salary.max) == (7000, 9000)
+    assert role.benefits == ["五险一金", "员工宿舍"]
+
+
+def test_a_company_subject_is_not_a_clause_of_cause() -> None:
+    """``随着公司业务发展，现招聘…`` and ``本公司…``: no employer is named (rule company_subject)."""
+    for lead in ("随着公司业务发展，现招聘会计1名。", "本公司因业务需要，现招聘会计1名。"):
+        role = convert(lead + "要求本科以上学历，3年以上会计工作经验。\n").roles[0]
+        assert role.title == "会计" and role.organization is None
+
+
+def test_prose_with_no_title_line_is_titled_by_its_first_subject() -> None:
+    """prose-11: 采购专员是…的基层岗位，向采购经理汇报，负责…: the first sentence's subject
+    names the position (rule subject_of_first_paragraph); the work after the superior clause is
+    a duty."""
+    roles = convert_family("prose-11-subject-first.txt").roles
+    assert [r.title for r in roles] == ["采购专员"]
+    assert roles[0].reporting.reports_to == ["采购经理"]
+    assert roles[0].duties[0].text == "负责原辅材料的询价、比价和下单工作"
+    assert roles[0].qualifications.majors == ["物流管理", "工商管理"]
+
+
+def test_a_notice_line_per_position_gives_name_count_terms() -> None:
+    """leaflet-07: ``理货员6名，18-45岁，…，月薪3800元；`` (rule counted_position_line): each
+    clause by its form — age, degree, years, a wish, pay, a perk; 报名地点 is no work place."""
+    roles = convert_family("leaflet-07-counted-lines.txt").roles
+    assert [(r.title, r.headcount) for r in roles] == [("理货员", 6), ("生鲜主管", 1), ("收银员", 3)]
+    assert [r.compensation for r in roles] == ["月薪3800元", "月薪8000-10000元", "月薪3500-4200元；包午餐"]
+    assert roles[0].qualifications.age is not None and (roles[0].qualifications.age.min, roles[0].qualifications.age.max) == (18, 45)
+    assert roles[1].qualifications.experience is not None and roles[1].qualifications.experience.years_min == 5
+    assert roles[2].qualifications.preferred == ["女性优先"] and roles[2].qualifications.gender is None
+    assert all(r.location == [] for r in roles)
+
+
+def test_a_line_with_a_count_but_no_position_opens_no_role() -> None:
+    """``本店员工5名，…``: the name is no position's (rule counted_position_line)."""
+    result = convert("本店员工5名，均为熟练工。\n")
+    assert result.roles == []
+
+
+def test_talking_headings_and_a_seeking_heading() -> None:
+    """md-06: ``# 我们在找一位新媒体运营`` is a seeking sentence set as a heading; 你会做什么 /
+    我们希望你 / 我们能给你 head duties, requirements and pay."""
+    role = convert_family("md-06-talking-headings.md").roles[0]
+    assert (role.title, role.headcount) == ("新媒体运营", 1)
+    assert len(role.duties) == 3
+    assert role.qualifications.majors == ["新闻学", "汉语言文学"]
+    assert role.salary is not None and (role.salary.min, role.salary.max) == (6000, 9000)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from jdx.pipeline.fields.kpis import kpi_from_line, kpis_from_run, weights_warning
-from jdx.pipeline.fields.qualifications import parse_age, parse_education, parse_experience, parse_gender
+from jdx.pipeline.fields.qualifications import majors, parse_age, parse_education, parse_experience, parse_gender
 from jdx.pipeline.fields.reporting import parse_promotions, parse_superiors, parse_supervision
 from jdx.pipeline.fields.values import clean_value, split_list, split_names
 from jdx.pipeline.lexicon import load_lexicon
@@ -177,3 +177,15 @@ def test_a_labelled_wish_list_of_several_lines_is_a_wish_per_line() -> None:
     quals = QualificationBuilder(load_lexicon())
     assert quals.add_labelled("preferred", "持有 RHCE 或 CCNP 证书\n有证券行业运维经验")
     assert quals.lists["preferred"] == ["持有 RHCE 或 CCNP 证书", "有证券行业运维经验"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # names of majors with a separator word inside (the national catalogue's …及其自动化, 计算机及应用)
+    ("电气工程及其自动化、机械设计制造及其自动化等相关专业", ["电气工程及其自动化", "机械设计制造及其自动化"]),
+    ("计算机及应用、通信工程专业", ["计算机及应用", "通信工程"]),
+    # 及其相关专业 is the tail, not part of a name
+    ("新闻学、汉语言文学及其相关专业", ["新闻学", "汉语言文学"]),
+    ("会计及财务管理专业", ["会计", "财务管理"]),
+])
+def test_majors_keep_names_with_a_separator_inside(text: str, expected: list[str]) -> None:
+    assert majors(text, LEX) == expected

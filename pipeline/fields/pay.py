@@ -46,6 +46,12 @@ def _patterns(lexicon: Lexicon) -> dict[str, re.Pattern[str]]:
     }
 
 
+def states_pay(text: str, lexicon: Lexicon) -> bool:
+    """Whether a clause states pay: an amount of money (``月薪6000元以上``, ``8K``) or 面议."""
+    p = _patterns(lexicon)
+    return bool(p["money"].search(text) or p["negotiable"].search(text))
+
+
 def _amount(value: str, mult: str | None, lexicon: Lexicon) -> float:
     p = lexicon.data.postings
     amount = float(value.replace(",", ""))
@@ -207,6 +213,13 @@ def perk_item(text: str, lexicon: Lexicon) -> bool:
     if _patterns(lexicon)["money"].search(item):
         return False
     return not any(w in item for w in p.pay_words if w not in p.perk_pay_words)
+
+
+def names_perk(text: str, lexicon: Lexicon) -> bool:
+    """A clause that names a perk (``包午餐``, ``五险一金``): a perk item with a perk's word in it,
+    or a thing given after a verb of giving."""
+    return perk_item(text, lexicon) and any(w in text for w in lexicon.data.postings.perk_heads) \
+        or bool(perks_in_prose(text, lexicon))
 
 
 @rule

@@ -52,7 +52,8 @@ def _patterns(lexicon: Lexicon) -> dict[str, re.Pattern[str]]:
             rf"(?:{alternation(q.major_tail_prefixes)})?(?:{alternation(q.major_relations)})?"
             rf"(?:{alternation(q.major_words)})(?:{alternation(q.major_suffixes)}){{0,2}}(?:{alternation(q.major_wishes)})?$"
             rf"|(?:{alternation(q.major_suffixes)})?(?:{alternation(q.major_wishes)})$"),
-        "major_split": re.compile(alternation(q.major_separators)),
+        # a separator word inside a major's name ("电气工程及其自动化") parts nothing
+        "major_split": re.compile(rf"(?!{alternation(q.major_name_words) or '(?!)'})(?:{alternation(q.major_separators)})"),
         "major_word": re.compile(alternation(q.major_words)),
         # the candidate may be named before the verb ("应聘者须具有财务会计或相关专业…"), and the
         # position before the candidate ("该职位要求候选人具有财务、会计相关专业…")

@@ -117,7 +117,8 @@ def _superior_clause_re(lexicon: Lexicon) -> re.Pattern[str]:
     name = r"[^,，。;；、\s]{2,15}?"
     under = (rf"(?:{alternation(r.superior_openers)})(?P<under>{name})(?:{alternation(r.superior_closers)})")
     to = rf"{re.escape(r.report_to_word) or '(?!)'}(?P<to>{name})(?:{alternation(r.report_verbs)})"
-    return re.compile(rf"(?:{under}|{to})(?:{alternation(r.superior_tails)})?(?:[,，]\s?|(?=[。;；])|$)")
+    return re.compile(rf"(?:{alternation(r.superior_adverbs)})?(?:{under}|{to})(?:{alternation(r.superior_tails)})?"
+                      rf"(?:[,，]\s?|(?=[。;；])|$)")
 
 
 @rule

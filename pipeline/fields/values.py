@@ -98,15 +98,22 @@ def split_names(text: str, lexicon: Lexicon) -> list[str]:
 def clauses_outside_brackets(text: str, separators: str = ",，;；。") -> list[str]:
     """``text`` cut at the separators that stand outside brackets, each clause as written
     (``熟悉办公软件（Word，Excel）`` stays one clause)."""
-    out: list[str] = []
+    return [text[s:e] for s, e in clause_spans(text, separators)]
+
+
+def clause_spans(text: str, separators: str = ",，;；。") -> list[tuple[int, int]]:
+    """Where the clauses of :func:`clauses_outside_brackets` stand, stripped, empty ones left out."""
+    out: list[tuple[int, int]] = []
     depth, start = 0, 0
-    for i, ch in enumerate(text):
-        if ch in "(（[【":
+    for i, ch in enumerate([*text, None]):
+        if ch in ("(", "（", "[", "【"):
             depth += 1
-        elif ch in ")）]】":
+        elif ch in (")", "）", "]", "】"):
             depth = max(0, depth - 1)
-        elif depth == 0 and ch in separators:
-            out.append(text[start:i])
+        elif ch is None or depth == 0 and ch in separators:
+            raw = text[start:i]
+            if raw.strip():
+                lead = len(raw) - len(raw.lstrip())
+                out.append((start + lead, start + len(raw.rstrip())))
             start = i + 1
-    out.append(text[start:])
-    return [c.strip() for c in out if c.strip()]
+    return out

@@ -928,6 +928,60 @@ text_document("notice-01-public-hospital.txt", """\
 """)
 
 
+# One paragraph, all of it prose: the employer as the subject of the recruiting sentence, the
+# position's unit as a value that a comma ends (隶属于运输部，) before whom it reports to
+# (直接向…汇报) and its work, a heading phrase running into its sentence (应聘者需具备…), and a
+# sentence of pay and perks after it.
+text_document("prose-10-company-subject.txt", """\
+青岛远航冷链物流有限公司因业务扩展需要，现面向社会招聘调度主管1名。该岗位隶属于运输部，直接向运输部经理汇报，主要负责车辆调度计划的编制与执行，跟踪在途车辆并处理运输异常。应聘者需具备大专及以上学历，3年以上物流调度经验，年龄在25至40周岁之间。公司提供月薪7000-9000元，缴纳五险一金，提供员工宿舍。有意者请将简历发送至hr@yuanhang-cold.cn。
+""")
+
+
+# No title line and no recruiting sentence: the position is the subject of the first sentence
+# (采购专员是…的基层岗位，向…汇报，负责…), and the paragraphs say what it does and asks.
+text_document("prose-11-subject-first.txt", """\
+采购专员是公司采购部的基层岗位，向采购经理汇报，负责原辅材料的询价、比价和下单工作。采购专员还需跟踪订单交期，协调供应商处理来料质量问题，并按月整理采购台账。
+
+担任该职务者应具有物流管理或工商管理专业大专以上学历，两年以上制造业采购经验，熟悉ERP系统操作。
+""")
+
+
+# A shop's notice: one line per position, its count glued to its name, then its terms clause
+# after clause (an age, requirements, a wish, pay, a perk); the place to apply is no work place.
+text_document("leaflet-07-counted-lines.txt", """\
+招聘
+
+本超市因新店开业，现招聘以下人员：
+理货员6名，18-45岁，身体健康，能适应早晚班，月薪3800元；
+生鲜主管1名，要求5年以上生鲜管理经验，大专以上学历，月薪8000-10000元；
+收银员3名，女性优先，高中以上学历，月薪3500-4200元，包午餐。
+报名地点：合肥市蜀山区长江西路168号超市办公室，电话：0551-65552323。
+""")
+
+
+# A Markdown posting that talks to the reader: the heading is a seeking sentence (我们在找一位…),
+# the sections are questions and promises (你会做什么 / 我们希望你 / 我们能给你).
+text_document("md-06-talking-headings.md", """\
+# 我们在找一位新媒体运营
+
+## 你会做什么
+- 负责公司微信公众号和视频号的日常内容策划与发布
+- 跟踪数据表现，每周输出运营复盘
+- 策划线上互动活动，提升粉丝活跃度
+
+## 我们希望你
+- 大专及以上学历，新闻学、汉语言文学及其相关专业
+- 1年以上新媒体运营经验
+- 有短视频剪辑经验者优先
+
+## 我们能给你
+- 月薪6000-9000元
+- 五险一金、周末双休、节日福利
+
+工作地点：厦门市思明区软件园二期
+""")
+
+
 @document("仓库管理员岗位职责.docx")
 def build_title_in_filename(path: Path) -> None:
     doc = new_docx("岗位职责")

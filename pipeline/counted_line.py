@@ -1,0 +1,58 @@
+"""A shop's or a small firm's notice lists each position on one line: its name and how many,
+then its terms clause after clause — ``厨师2名，要求有3年以上川菜经验，月薪6000元以上；``,
+``服务员5名，18-35岁，女性优先，月薪3500元包吃住；``. The line opens the position's role; each
+clause says by its form what it is: a pay clause is the pay, the others are requirements.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from .fields.pay import names_perk, states_pay
+from .fields.values import clause_spans
+from .lexicon import Lexicon, alternation
+from .piece import Kind, Loc, Piece
+from .rules import rule
+from .titles import is_position_name
+
+MAX_NAME = 16
+
+
+@cache
+def _counted_re(lexicon: Lexicon) -> re.Pattern[str]:
+    """The name, its count glued to it or after a space, and the clause mark that ends both."""
+    t, g = lexicon.data.titles, lexicon.data.grammar
+    count = (rf"(?:\d{{1,3}}|{lexicon.numbering.cn_class}{{1,3}})\s?(?:{alternation(t.headcount_units)})"
+             rf"|(?:{alternation(t.unspecified_counts + g.recruiting_counts)})(?:{alternation(t.headcount_units)})?")
+    return re.compile(rf"(?P<name>[^\s，,：:；;。、\d]{{2,{MAX_NAME}}}?)\s?(?P<count>{count})\s?[，,：:；;]")
+
+
+@rule
+def counted_position_line(text: str, base: Loc, lexicon: Lexicon) -> list[Piece] | None:
+    """A line that opens with a position's name and its count and goes on, after a clause mark,
+    with that position's terms: the name opens a role, the count is its headcount, a clause that
+    states pay (a salary, or 面议) or names a perk (包午餐) is its pay, and the other clauses are its requirements, each
+    as written. A line whose name is no position (``本店5名员工，…``) or that states no terms is
+    not one."""
+    m = _counted_re(lexicon).match(text)
+    if m is None or not is_position_name(m.group("name"), lexicon, MAX_NAME):
+        return None
+    rest = [(m.end() + s, m.end() + e) for s, e in clause_spans(text[m.end():])]
+    if not rest:
+        return None
+    out = [Piece(Kind.TITLE, m.group("name"), base.narrow(m.start("name"), m.end("name")), name=text.strip(),
+                 title_style="heading", source="counted_line"),
+           Piece(Kind.LABEL, m.group("count"), base.narrow(m.start("count"), m.end("count")), key="headcount",
+                 name="headcount", line_start=False),
+           Piece(Kind.HEADING, "", base.narrow(rest[0][0], rest[0][0]), key="qualifications", name="",
+                 line_start=False, source="counted_line")]
+    for s, e in rest:
+        clause = text[s:e].rstrip("。.;；")
+        if states_pay(clause, lexicon) or names_perk(clause, lexicon):  # 月薪3500元, 包午餐: the pay's terms
+            out.append(Piece(Kind.LABEL, clause, base.narrow(s, s + len(clause)), key="compensation",
+                             name="compensation", line_start=False))
+        else:
+            out.append(Piece(Kind.TEXT, clause, base.narrow(s, s + len(clause)), line_start=True, source="counted_line"))
+    return out
+
