@@ -10,6 +10,7 @@ import re
 from functools import cache
 
 from .fields.pay import names_perk, states_pay
+from .fields.qualifications import preferred_text
 from .fields.values import clause_spans
 from .lexicon import Lexicon, alternation
 from .piece import Kind, Loc, Piece
@@ -21,20 +22,21 @@ MAX_NAME = 16
 
 @cache
 def _counted_re(lexicon: Lexicon) -> re.Pattern[str]:
-    """The name, its count glued to it or after a space, and the clause mark that ends both."""
+    """The name, its count glued to it or after a space or a colon, and the clause mark that ends both."""
     t, g = lexicon.data.titles, lexicon.data.grammar
     count = (rf"(?:\d{{1,3}}|{lexicon.numbering.cn_class}{{1,3}})\s?(?:{alternation(t.headcount_units)})"
              rf"|(?:{alternation(t.unspecified_counts + g.recruiting_counts)})(?:{alternation(t.headcount_units)})?")
-    return re.compile(rf"(?P<name>[^\s，,：:；;。、\d]{{2,{MAX_NAME}}}?)\s?(?P<count>{count})\s?[，,：:；;]")
+    return re.compile(rf"(?P<name>[^\s，,：:；;。、\d]{{2,{MAX_NAME}}}?)\s?[：:]?\s?(?P<count>{count})\s?[，,：:；;]")
 
 
 @rule
 def counted_position_line(text: str, base: Loc, lexicon: Lexicon) -> list[Piece] | None:
     """A line that opens with a position's name and its count and goes on, after a clause mark,
     with that position's terms: the name opens a role, the count is its headcount, a clause that
-    states pay (a salary, or 面议) or names a perk (包午餐) is its pay, and the other clauses are its requirements, each
-    as written. A line whose name is no position (``本店5名员工，…``) or that states no terms is
-    not one."""
+    states pay (a salary, or 面议) or names a perk (包午餐) is its pay, a gender word its gender, and
+    the other clauses are its requirements, each as written. A numbered line (``1、电工2名，…``,
+    ``二、楼面经理：2名，…``) is one too. A line whose name is no position (``本店员工5名，…``) or
+    that states no terms is not one."""
     m = _counted_re(lexicon).match(text)
     if m is None or not is_position_name(m.group("name"), lexicon, MAX_NAME):
         return None
@@ -49,10 +51,21 @@ def counted_position_line(text: str, base: Loc, lexicon: Lexicon) -> list[Piece]
                  line_start=False, source="counted_line")]
     for s, e in rest:
         clause = text[s:e].rstrip("。.;；")
-        if states_pay(clause, lexicon) or names_perk(clause, lexicon):  # 月薪3500元, 包午餐: the pay's terms
-            out.append(Piece(Kind.LABEL, clause, base.narrow(s, s + len(clause)), key="compensation",
-                             name="compensation", line_start=False))
+        key = _clause_label(clause, lexicon)
+        if key is not None:
+            out.append(Piece(Kind.LABEL, clause, base.narrow(s, s + len(clause)), key=key, name=key, line_start=False))
         else:
             out.append(Piece(Kind.TEXT, clause, base.narrow(s, s + len(clause)), line_start=True, source="counted_line"))
     return out
+
+
+def _clause_label(clause: str, lexicon: Lexicon) -> str | None:
+    """The field a clause states by its form alone: the pay (``月薪3500元``, ``面议``, a perk such
+    as ``包午餐``) or the gender (``女``, ``男女不限``); a wish (``…者优先``) is a requirement."""
+    q = lexicon.data.qualifications
+    if clause in q.gender_free + q.male + q.female:
+        return "qualifications.gender"
+    if preferred_text(clause, lexicon):
+        return None
+    return "compensation" if states_pay(clause, lexicon) or names_perk(clause, lexicon) else None
 

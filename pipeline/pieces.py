@@ -51,6 +51,11 @@ def block_pieces(block: Block, lexicon: Lexicon, scan: Scanner = scan_text) -> l
     if whole is not None:
         return whole
     pieces = scan(block.text, base, lexicon)
+    if len(pieces) == 1 and pieces[0].kind == Kind.ITEM and "\n" not in block.text:
+        # "1、电工2名，持高压电工证，…": a numbered line that counts a position
+        counted = counted_position_line(pieces[0].text, pieces[0].loc, lexicon)
+        if counted is not None:
+            return counted
     if len(pieces) >= 2:
         subject = _subject_title(pieces[0], pieces[1], lexicon)
         if subject is not None:

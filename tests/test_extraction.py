@@ -1606,3 +1606,15 @@ def test_talking_headings_and_a_seeking_heading() -> None:
     assert len(role.duties) == 3
     assert role.qualifications.majors == ["新闻学", "汉语言文学"]
     assert role.salary is not None and (role.salary.min, role.salary.max) == (6000, 9000)
+
+
+def test_numbered_notice_lines_count_their_positions() -> None:
+    """leaflet-08: ``一、厨师长：1名，…`` — a numbered line, the count after a colon (rule
+    counted_position_line); 若干名 is no number; 女 is the gender, 男女不限 none; a wish stays a
+    requirement even where a perk's word (餐) is in it."""
+    roles = convert_family("leaflet-08-numbered-counted-lines.txt").roles
+    assert [(r.title, r.headcount) for r in roles] == [("厨师长", 1), ("楼面经理", 2), ("传菜员", None), ("收银员", 1)]
+    assert [r.qualifications.gender for r in roles] == [None, None, None, "女"]
+    assert roles[1].qualifications.preferred == ["有连锁餐饮管理经验者优先"]
+    assert [r.compensation for r in roles] == ["薪资面议", "月薪7000-9000元", "月薪3200-3800元；包食宿", "月薪3500元"]
+    assert {r.organization for r in roles} == {"桂林漓江人家餐饮有限公司"}

@@ -959,6 +959,18 @@ text_document("leaflet-07-counted-lines.txt", """\
 """)
 
 
+# The same kind of notice with numbered lines, the count after a colon (厨师长：1名，), 若干名
+# (no number), gender words, a wish among the terms, 面议 and a perk.
+text_document("leaflet-08-numbered-counted-lines.txt", """\
+桂林漓江人家餐饮有限公司招聘
+一、厨师长：1名，5年以上酒楼厨房管理经验，擅长桂菜，薪资面议。
+二、楼面经理：2名，28-45岁，大专以上学历，有连锁餐饮管理经验者优先，月薪7000-9000元。
+三、传菜员：若干名，18-40岁，男女不限，月薪3200-3800元，包食宿。
+四、收银员：1名，女，高中以上学历，月薪3500元。
+报名时间：即日起至招满为止。
+""")
+
+
 # A Markdown posting that talks to the reader: the heading is a seeking sentence (我们在找一位…),
 # the sections are questions and promises (你会做什么 / 我们希望你 / 我们能给你).
 text_document("md-06-talking-headings.md", """\
