@@ -23,7 +23,7 @@ from .self_evident import without_lead
 from .tables import table_pieces
 from .tag_line import tag_line
 from .counted_line import counted_position_line
-from .titles import is_organization, is_position_name
+from .titles import is_organization, is_position_name, split_title
 
 SENTENCE = re.compile(r"[。!?！？]")
 
@@ -51,11 +51,9 @@ def block_pieces(block: Block, lexicon: Lexicon, scan: Scanner = scan_text) -> l
     if whole is not None:
         return whole
     pieces = scan(block.text, base, lexicon)
-    if len(pieces) == 1 and pieces[0].kind == Kind.ITEM and "\n" not in block.text:
-        # "1、电工2名，持高压电工证，…": a numbered line that counts a position
-        counted = counted_position_line(pieces[0].text, pieces[0].loc, lexicon)
-        if counted is not None:
-            return counted
+    counted = _counted_item(pieces, block, lexicon)
+    if counted is not None:
+        return counted
     if len(pieces) >= 2:
         subject = _subject_title(pieces[0], pieces[1], lexicon)
         if subject is not None:
@@ -76,6 +74,19 @@ def block_pieces(block: Block, lexicon: Lexicon, scan: Scanner = scan_text) -> l
     if block.kind == BlockKind.HEADING and pieces and block.level is not None:
         pieces[0] = replace(pieces[0], heading_level=block.level)
     return pieces
+
+
+def _counted_item(pieces: list[Piece], block: Block, lexicon: Lexicon) -> list[Piece] | None:
+    """A block that is one list item or line naming a position with its count: ``1、电工2名，持…``
+    (its terms after it), ``● 会计（1人）`` (the count in brackets)."""
+    if len(pieces) != 1 or pieces[0].kind not in (Kind.TEXT, Kind.ITEM) or "\n" in block.text:
+        return None
+    if pieces[0].kind == Kind.ITEM:
+        counted = counted_position_line(pieces[0].text, pieces[0].loc, lexicon)
+        if counted is not None:
+            return counted
+    named = _name_with_count(pieces[0], block, lexicon) if block.kind != BlockKind.HEADING else None
+    return [named] if named is not None else None
 
 
 def _whole_line_reading(block: Block, base: Loc, lexicon: Lexicon) -> list[Piece] | None:
@@ -306,6 +317,21 @@ def _title_with_tails(piece: Piece, block: Block, lexicon: Lexicon, needs_salary
         out.append(Piece(Kind.LABEL, pay, loc.narrow(m.start("pay"), m.end("pay")), key="compensation",
                          name="compensation", line_start=False))
     return out
+
+
+@rule
+def _name_with_count(piece: Piece, block: Block, lexicon: Lexicon) -> Piece | None:
+    """A line, or a bulleted one, that holds only a position's name and its count in brackets
+    (``● 会计（1人）``, ``销售内勤(2名)``) heads that position, as a numbered one
+    (``一、课程顾问（3名）``) does: the count is the role's headcount."""
+    text = piece.text.strip()
+    parts = split_title(text, lexicon)
+    if parts.headcount is None or not text.endswith(TITLE_COUNT_CLOSERS) or not is_position_name(parts.title, lexicon, 16):
+        return None
+    return piece.changed(kind=Kind.TITLE, text=text, title_style="heading", name=block.text.strip(), marker=None)
+
+
+TITLE_COUNT_CLOSERS = (")", "）", "]", "】")
 
 
 @rule

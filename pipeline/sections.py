@@ -11,6 +11,7 @@ import re
 from dataclasses import replace
 
 from .fields.pay import perk_item
+from .fields.values import clause_spans
 from .fields.reporting import superior_clause
 from .lexicon import Lexicon
 from .piece import Kind, Piece
@@ -22,6 +23,8 @@ from .self_evident import (
     duty_start,
     pay_line,
     prose_paragraph_section,
+    requirement_sentence,
+    requirement_topics,
     self_evident_requirement,
     without_lead,
 )
@@ -43,6 +46,9 @@ def tag_sections(draft: RoleDraft, lexicon: Lexicon) -> Tagged:
         if piece.kind == Kind.TABLE:
             tagged.append(("kpis", piece))
             continue
+        if piece is draft.organization_piece and piece is not draft.title_piece:
+            tagged.append((None, piece))  # the company line above the title: the identity's
+            continue
         before = section
         section = _switch(section, piece, draft, lexicon)
         if piece.kind == Kind.TITLE:
@@ -61,7 +67,50 @@ def tag_sections(draft: RoleDraft, lexicon: Lexicon) -> Tagged:
     for retag in (_unheaded_duty_lists, _announced_wishes, _pay_list, _perk_lists):
         tagged = retag(tagged, lexicon)
     tagged = _superiors_in_prose(tagged, draft, lexicon)
-    return _lead_purpose(_prose_paragraphs(tagged, draft, lexicon), draft, lexicon)
+    tagged = _requirement_sentences(_prose_paragraphs(tagged, draft, lexicon), lexicon)
+    return _lead_purpose(tagged, draft, lexicon)
+
+
+def _requirement_sentences(tagged: Tagged, lexicon: Lexicon) -> Tagged:
+    """Cut a duty paragraph where a sentence of it starts to ask (:func:`_sentence_asks`)."""
+    out: Tagged = []
+    for section, piece in tagged:
+        at = _asking_sentence_at(piece, lexicon) if section in (None, "duties") and piece.kind == Kind.TEXT else None
+        if at is None:
+            out.append((section, piece))
+            continue
+        head = piece.text[:at].rstrip()
+        out.append((section, piece.changed(text=head, loc=piece.loc.narrow(0, len(head)))))
+        heading = lexicon.heading_re.match(piece.text, at)
+        if heading is not None and lexicon.section_key(heading.group()) == "qualifications":
+            at = heading.end()  # "职位要求计算机、模式识别相关专业…": the section's name, glued
+        # the requirements go on sentence after sentence, or part after part at semicolons
+        for start, end in clause_spans(piece.text[at:], "。；;！!"):
+            out.append(("qualifications", piece.changed(text=piece.text[at + start:at + end],
+                                                        loc=piece.loc.narrow(at + start, at + end), line_start=True)))
+    return out
+
+
+def _asking_sentence_at(piece: Piece, lexicon: Lexicon) -> int | None:
+    starts = [m.end() for m in SENTENCE_END.finditer(piece.text) if piece.text[m.end():].strip()]
+    for at in starts:
+        at += len(piece.text[at:]) - len(piece.text[at:].lstrip())
+        if _sentence_asks(piece.text[at:], lexicon):
+            return at
+    return None
+
+
+SENTENCE_END = re.compile(r"[。！？!?]")
+
+
+@rule
+def _sentence_asks(rest: str, lexicon: Lexicon) -> bool:
+    """A paragraph under a position that says what it does and then what it asks, sentence after
+    sentence (``负责来访家长的咨询接待…。要求大专以上学历，…``): from the sentence that opens as a
+    requirement and names what is required (a degree, years of experience …), the paragraph
+    lists requirements, not duties."""
+    sentence = SENTENCE_END.split(rest, maxsplit=1)[0]
+    return requirement_sentence(sentence, lexicon) and requirement_topics(sentence, lexicon) >= 1
 
 
 def _superiors_in_prose(tagged: Tagged, draft: RoleDraft, lexicon: Lexicon) -> Tagged:

@@ -90,11 +90,11 @@ def requirement_sentence(text: str, lexicon: Lexicon) -> bool:
     """A sentence that asks something of the candidate: it opens with the candidate, a modal and
     a verb of having, or 要求 (``要求持C1驾照，五年以上驾龄``), or it names two requirement topics."""
     return (text.startswith(tuple(lexicon.data.grammar.requirement_openers)) or _candidate_opening(text, lexicon)
-            or _requirement_topics(text, lexicon) >= 2)
+            or requirement_topics(text, lexicon) >= 2)
 
 
 def _application(text: str, lexicon: Lexicon) -> bool:
-    return any(w in text for w in lexicon.data.grammar.application_words) and _requirement_topics(text, lexicon) == 0
+    return any(w in text for w in lexicon.data.grammar.application_words) and requirement_topics(text, lexicon) == 0
 
 
 @cache
@@ -110,7 +110,7 @@ def _candidate_opening(text: str, lexicon: Lexicon) -> bool:
     return m is not None and m.end() > min(map(len, lexicon.data.grammar.possession_verbs))  # more than 有…
 
 
-def _requirement_topics(text: str, lexicon: Lexicon) -> int:
+def requirement_topics(text: str, lexicon: Lexicon) -> int:
     q = lexicon.data.qualifications
     topics = [any(level in text for level in q.education), any(w in text for w in q.experience_words[:2])]
     topics += [w in text for w in lexicon.data.grammar.requirement_topics]

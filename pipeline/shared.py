@@ -62,6 +62,9 @@ def _opens_field(piece: Piece) -> bool:
     return piece.kind in (Kind.HEADING, Kind.TITLE) or piece.kind == Kind.LABEL and bool(piece.key)
 
 
+CLOSING_EXTRAS = ("application",)
+
+
 @rule
 def _closing_section(pieces: list[Piece], siblings: Sequence[RoleDraft]) -> int | None:
     """After the last of several positions, a paragraph of its own that states the place, the
@@ -72,12 +75,15 @@ def _closing_section(pieces: list[Piece], siblings: Sequence[RoleDraft]) -> int 
     It must come last, every field it opens a shared one; it must start a block of its own,
     after everything the last position says itself (a 工作地点 inside that position's own
     paragraph or table stays its own); and no other position may state those fields (a form
-    whose every role has its 工作地点 keeps the last one's). Returns where the section starts."""
+    whose every role has its 工作地点 keeps the last one's). How to apply may follow it. Returns
+    where the section starts."""
     if not siblings:
         return None
     openers = [i for i, p in enumerate(pieces) if _opens_field(p)]
     run: list[int] = []
     for i in reversed(openers):
+        if pieces[i].key in CLOSING_EXTRAS and run == []:
+            continue  # how to apply (地址, 电话) follows the closing lines; it belongs to no role
         if pieces[i].key not in SHARED_KEYS or not pieces[i].line_start:
             break
         run.insert(0, i)

@@ -1618,3 +1618,24 @@ def test_numbered_notice_lines_count_their_positions() -> None:
     assert roles[1].qualifications.preferred == ["有连锁餐饮管理经验者优先"]
     assert [r.compensation for r in roles] == ["薪资面议", "月薪7000-9000元", "月薪3200-3800元；包食宿", "月薪3500元"]
     assert {r.organization for r in roles} == {"桂林漓江人家餐饮有限公司"}
+
+
+def test_bulleted_names_with_counts_and_one_duty_lines() -> None:
+    """leaflet-09: ``● 出纳（1人）`` heads a role (rule name_with_count); ``职责：负责现金收付、银行
+    对账及票据保管；`` is one duty (rule one_duty_with_objects); the 待遇 line after the last
+    position, before how to apply, is every position's (rule closing_section)."""
+    roles = convert_family("leaflet-09-bulleted-counts.txt").roles
+    assert [(r.title, r.headcount) for r in roles] == [("出纳", 1), ("销售内勤", 2)]
+    assert [[d.text for d in r.duties] for r in roles] == [["负责现金收付、银行对账及票据保管"],
+                                                          ["负责合同录入、发货跟踪及客户回款核对"]]
+    assert [r.compensation for r in roles] == ["月薪4000-6000元，缴纳社保，单休"] * 2
+
+
+def test_a_paragraph_asks_from_its_requirement_sentence() -> None:
+    """leaflet-10: under ``一、活动策划（2名）`` one paragraph: duties, then from ``要求大专以上学历，…``
+    requirements (rule sentence_asks); the company line above is no duty."""
+    roles = convert_family("leaflet-10-paragraph-per-position.txt").roles
+    assert [d.text for d in roles[0].duties] == ["负责企业年会、发布会等活动的方案策划与现场执行", "对接场地及供应商资源，控制活动预算"]
+    assert roles[0].qualifications.experience is not None and roles[0].qualifications.experience.years_min == 2
+    assert [d.text for d in roles[1].duties] == ["负责活动物料及公司宣传品的视觉设计，配合策划完成提案"]
+    assert roles[1].qualifications.majors == ["视觉传达"]

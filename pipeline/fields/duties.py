@@ -163,7 +163,7 @@ class DutyOutline:
             value = clean_value(piece.text, self.lexicon)
             self.stack.clear()
             if value and _duty_list_value(value):
-                for text, loc in _list_value_items(piece):
+                for text, loc in _list_value_items(piece, self.lexicon):
                     self.add(Entry(text=text, loc=loc, pieces=[piece]), None)
             elif value:
                 self.label_group = Entry(text=value, loc=piece.loc, pieces=[piece])
@@ -284,6 +284,7 @@ def extract_duties(tagged: Tagged, lexicon: Lexicon) -> DutyResult:
 # --- rules ------------------------------------------------------------------------------------
 
 LIST_SEPARATORS = re.compile(r"[、,，;；]")
+SEMICOLONS = re.compile(r"[;；]")
 
 
 @rule
@@ -300,10 +301,24 @@ def _duty_list_value(value: str) -> bool:
     return bool(LIST_SEPARATORS.search(value))
 
 
-def _list_value_items(piece: Piece) -> list[tuple[str, Loc]]:
+@rule
+def _one_duty_with_objects(value: str, lexicon: Lexicon) -> bool:
+    """``职责：负责订单录入、发货跟踪及客户回款对账；``: a value that opens with a duty verb and
+    has no semicolon inside is one duty, whose objects the 、 and commas list; a value with
+    semicolons inside lists one duty per part."""
+    body = value.strip().rstrip("。;；")
+    return body.startswith(lexicon.duty_verbs) and not re.search(r"[;；]", body)
+
+
+def _list_value_items(piece: Piece, lexicon: Lexicon) -> list[tuple[str, Loc]]:
+    body = piece.text.rstrip().rstrip("。;；")
+    if _one_duty_with_objects(body, lexicon):
+        lead = len(body) - len(body.lstrip())
+        return [(body.strip(), piece.loc.narrow(lead, len(body)))]
+    separators = SEMICOLONS if SEMICOLONS.search(body) else LIST_SEPARATORS
     out: list[tuple[str, Loc]] = []
     start = 0
-    for m in list(LIST_SEPARATORS.finditer(piece.text)) + [None]:
+    for m in list(separators.finditer(piece.text)) + [None]:
         end = m.start() if m else len(piece.text)
         item = piece.text[start:end].strip().rstrip("。")
         if item:

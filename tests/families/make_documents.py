@@ -971,6 +971,39 @@ text_document("leaflet-08-numbered-counted-lines.txt", """\
 """)
 
 
+# Bulleted positions with their count in brackets (● 会计（1人）), each with a 职责： line that is
+# one duty listing its objects with 、 and a 要求： line; the pay closes the leaflet.
+text_document("leaflet-09-bulleted-counts.txt", """\
+诚聘英才
+
+● 出纳（1人）
+职责：负责现金收付、银行对账及票据保管；
+要求：财务相关专业，大专及以上学历，1年以上出纳工作经验。
+
+● 销售内勤(2名)
+职责：负责合同录入、发货跟踪及客户回款核对；
+要求：中专以上学历，熟悉办公软件，做事细心。
+
+待遇：月薪4000-6000元，缴纳社保，单休。
+地址：东莞市寮步镇香市路28号  电话：0769-83331234
+""")
+
+
+# Numbered positions, each with one paragraph under it that says what the job does and then,
+# from a sentence that opens with 要求, what it asks; the pay as a label at the paragraph's end.
+text_document("leaflet-10-paragraph-per-position.txt", """\
+苏州禾木文化传播有限公司招聘
+
+一、活动策划（2名）
+负责企业年会、发布会等活动的方案策划与现场执行；对接场地及供应商资源，控制活动预算。要求大专以上学历，2年以上活动策划经验，能适应出差。薪资：月薪6000-9000元。
+
+二、平面设计师（1名）
+负责活动物料及公司宣传品的视觉设计，配合策划完成提案。要求视觉传达相关专业本科以上学历，熟练使用PS、AI等设计软件。薪资：月薪7000-10000元。
+
+工作地点：苏州市姑苏区人民路200号
+""")
+
+
 # A Markdown posting that talks to the reader: the heading is a seeking sentence (我们在找一位…),
 # the sections are questions and promises (你会做什么 / 我们希望你 / 我们能给你).
 text_document("md-06-talking-headings.md", """\
