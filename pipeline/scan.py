@@ -697,6 +697,8 @@ def _label(line: Line, i: int, where: str) -> Token | None:
     if m is None:
         return None
     text, phrase, end = line.text, m.group(), m.end()
+    if _inside_longer_heading(line, i, end):
+        return None
     nxt = text[end:end + 1]
     if i > 0 and text[i - 1] in QUOTE_OPENERS or nxt in QUOTE_CLOSERS:
         return None  # "“岗位序列”:指…" defines the word, it does not label a value
@@ -725,6 +727,15 @@ def _label(line: Line, i: int, where: str) -> Token | None:
     if colon or comma:
         end += 1
     return Token(Kind.LABEL, i, end, key=line.lexicon.label_key(phrase), name=phrase)
+
+
+@rule
+def _inside_longer_heading(line: Line, i: int, end: int) -> bool:
+    """A label word that starts a longer section name at the same place (``Position`` in
+    ``Position Description``, 岗位 in 岗位职责) is part of that name, even where the name does not
+    head a section there: it labels no value."""
+    heading = line.heading_at.get(i)
+    return heading is not None and heading.end() > end
 
 
 ITEM_LABEL_MAX = 6

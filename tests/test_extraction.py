@@ -1639,3 +1639,20 @@ def test_a_paragraph_asks_from_its_requirement_sentence() -> None:
     assert roles[0].qualifications.experience is not None and roles[0].qualifications.experience.years_min == 2
     assert [d.text for d in roles[1].duties] == ["负责活动物料及公司宣传品的视觉设计，配合策划完成提案"]
     assert roles[1].qualifications.majors == ["视觉传达"]
+
+
+def test_english_position_label_and_a_longer_heading_that_starts_with_it() -> None:
+    """``Position: 财务分析师 Financial Analyst`` labels the title; in ``Position Description:`` the
+    label word starts a section name and labels nothing (rule inside_longer_heading)."""
+    text = ("Position: 财务分析师 Financial Analyst\nDepartment: 财务部\nReports to: 财务总监\n\n"
+            "Position Description: 编制月度财务分析报告；参与年度预算编制。\n\n"
+            "Requirements:\n- 财务、会计或经济类本科以上学历\n- 3年以上财务分析经验\n")
+    role = convert(text).roles[0]
+    assert (role.title, role.department, role.reporting.reports_to) == ("财务分析师 Financial Analyst", "财务部", ["财务总监"])
+    assert [d.text for d in role.duties] == ["编制月度财务分析报告", "参与年度预算编制"]
+    # a job site's copy run onto one line: the section name glued to the value before it
+    flat = ("Job ID: 1024Location:  CHN-ShanghaiRelocation Provided:  NoEducation Required:  Bachelors "
+            "DegreeExperience Required:  3 - 5 YearsPosition Description:  负责数据平台的建设与维护 设计离线与实时"
+            "数据处理流程，保障数据质量 与业务团队协作完成数据需求的分析与交付Position Requirements: 计算机、数学或统计"
+            "专业本科以上，3年以上工作经验 熟悉Python或Java，熟悉Hadoop、Spark等大数据组件 良好的沟通能力和团队合作精神\n")
+    assert "Description" not in [r.title for r in convert(flat).roles]
