@@ -101,6 +101,7 @@ def _asking_sentence_at(piece: Piece, lexicon: Lexicon) -> int | None:
 
 
 SENTENCE_END = re.compile(r"[。！？!?]")
+SENTENCE_WITH_END = re.compile(r"[^。！？!?]+[。！？!?]*")
 
 
 @rule
@@ -194,11 +195,29 @@ def _prose_paragraphs(tagged: Tagged, draft: RoleDraft, lexicon: Lexicon) -> Tag
             heading_cell = piece.loc.cell
         elif open_to_prose and _says_for_itself(piece, heading_cell) and (section is None or heading_cell is not None) \
                 and (found := _prose_section(piece, draft, lexicon)):
-            section = found
             if found == "duties":
-                start = duty_start(piece.text, draft.title, lexicon) or 0
-                piece = replace(piece, text=piece.text[start:], loc=piece.loc.narrow(start, len(piece.text)))
+                out.extend(_duty_sentences(piece, draft.title, lexicon))
+                continue
+            section = found
         out.append((section, piece))
+    return out
+
+
+def _duty_sentences(piece: Piece, title: str | None, lexicon: Lexicon) -> Tagged:
+    """A duty paragraph's sentences, each after the subject and the words that introduce its
+    work (``招聘专员需要|根据…``), as :func:`duty_start` finds them in the first; from a sentence
+    that asks (:func:`_sentence_asks`) on, requirements."""
+    out: Tagged = []
+    section = "duties"
+    for m in SENTENCE_WITH_END.finditer(piece.text):  # the end mark stays: it says the sentence ended
+        s, e = m.start() + len(m.group()) - len(m.group().lstrip()), m.end()
+        sentence = piece.text[s:e]
+        if not sentence.strip():
+            continue
+        if section == "duties" and s > 0 and _sentence_asks(sentence, lexicon):
+            section = "qualifications"
+        start = s + (duty_start(sentence, title, lexicon) or 0 if section == "duties" else 0)
+        out.append((section, replace(piece, text=piece.text[start:e], loc=piece.loc.narrow(start, e), line_start=s == 0)))
     return out
 
 

@@ -272,10 +272,11 @@ class Segmenter:
             self.unassigned.extend(self.current.pieces)
         self.roles = _positions_sharing_a_description(self._fold_index_rows(self.roles))
         if not self.roles and self.unassigned:
-            draft = _untitled_document(self.unassigned, self.pending_org, self.file_title, self.lexicon)
-            if draft is not None:
-                self.roles.append(draft)
-                self.unassigned = []
+            drafts = _untitled_document(self.unassigned, self.pending_org, self.file_title, self.lexicon)
+            if drafts:
+                self.roles.extend(drafts)
+                taken = {id(p) for d in drafts for p in (*d.pieces, d.organization_piece)}
+                self.unassigned = [p for p in self.unassigned if id(p) not in taken]  # a preamble before them
         return Segmentation(roles=self.roles, unassigned=self.unassigned)
 
 
@@ -625,26 +626,35 @@ def _position_line_over_prose(content: list[Piece], lexicon: Lexicon) -> Piece |
 
 
 @rule
-def _subject_of_first_paragraph(content: list[Piece], lexicon: Lexicon) -> Piece | None:
-    """A description written as prose with no title line names its position as the subject of
-    its first sentence (``财务主管是公司财务部的负责人，向财务总监汇报，…``, ``出纳主要负责…``):
-    a position's name right before a copula, a duty verb, whom it works under or 岗位; when
-    the document's paragraphs say what the position does or asks, that name is its title."""
-    first = next((p for p in content if p.text.strip()), None)
-    if first is None or first.kind != Kind.TEXT or not first.line_start:
-        return None
-    text = first.text
+def _subject_paragraphs(content: list[Piece], lexicon: Lexicon) -> list[tuple[int, Piece]]:
+    """A description written as prose with no title line names its position as the subject of a
+    paragraph's first sentence (``财务主管是公司财务部的负责人，向财务总监汇报，…``, ``出纳负责…``):
+    a position's name right before a copula, a duty verb, whom it works under or 岗位. A
+    paragraph that names another position so opens that position's description (``财务经理全面
+    负责…`` / ``会计负责…``). The document must say, in a paragraph, what a position asks (a
+    requirement sentence): a rule book's 经理负责审批… describes no position. Returns where each
+    description starts and its title."""
+    found: list[tuple[int, Piece]] = []
+    for i, piece in enumerate(content):
+        title = _paragraph_subject(piece, lexicon) if piece.kind == Kind.TEXT and piece.line_start else None
+        if title is not None and (not found or title.text != found[-1][1].text):
+            found.append((i, title))
+    paragraphs = [p for p in content if p.kind == Kind.TEXT and p.line_start]
+    names = {title.text for _i, title in found}
+    asks = any(p.kind == Kind.HEADING and p.key == "qualifications" for p in content) or any(
+        prose_paragraph_section(p.text, name, lexicon) == "qualifications" for p in paragraphs for name in names)
+    return found if asks else []
+
+
+def _paragraph_subject(piece: Piece, lexicon: Lexicon) -> Piece | None:
+    text = piece.text
     lead = len(text) - len(text.lstrip())
     end = next((lead + n for n in range(2, MAX_SUBJECT + 1)
                 if is_position_name(text[lead:lead + n], lexicon, MAX_SUBJECT)
                 and _subject_goes_on(text[lead + n:], lexicon)), None)
     if end is None:
         return None
-    name = text[lead:end]
-    paragraphs = [p for p in content if p.kind == Kind.TEXT and p.line_start]
-    if not any(prose_paragraph_section(p.text, name, lexicon) for p in paragraphs):
-        return None
-    return Piece(Kind.TITLE, name, first.loc.narrow(lead, end), name=name, title_style="prose")
+    return Piece(Kind.TITLE, text[lead:end], piece.loc.narrow(lead, end), name=text[lead:end], title_style="prose")
 
 
 MAX_SUBJECT = 12
@@ -653,28 +663,29 @@ MAX_SUBJECT = 12
 def _subject_goes_on(rest: str, lexicon: Lexicon) -> bool:
     g = lexicon.data.grammar
     return (rest.startswith(tuple(g.copulas + g.subject_tails))
-            or duty_start(rest, None, lexicon) == 0 or superior_clause(rest, lexicon) is not None)
+            or duty_start(rest, None, lexicon) is not None or superior_clause(rest, lexicon) is not None)
 
 
-def _titled_by_first_line(content: list[Piece], pending_org: Piece | None, lexicon: Lexicon) -> RoleDraft | None:
+def _titled_by_first_line(content: list[Piece], pending_org: Piece | None, lexicon: Lexicon) -> list[RoleDraft]:
     title_line = _position_line_over_prose(content, lexicon)
+    org = company_of(pending_org.text, lexicon) if pending_org else None
     if title_line is not None:
-        pieces = [title_line if p.loc == title_line.loc else p for p in content]
-    else:
-        title_line = _subject_of_first_paragraph(content, lexicon)
-        if title_line is None:
-            return None
-        pieces = [title_line, *content]
-    return RoleDraft(title=title_line.text, title_source=title_line.title_style or "doc", title_piece=title_line,
-                     pieces=pieces, organization=company_of(pending_org.text, lexicon) if pending_org else None,
-                     organization_piece=pending_org)
+        return [RoleDraft(title=title_line.text, title_source="doc", title_piece=title_line,
+                          pieces=[title_line if p.loc == title_line.loc else p for p in content],
+                          organization=org, organization_piece=pending_org)]
+    starts = _subject_paragraphs(content, lexicon)
+    ends = [i for i, _t in starts[1:]] + [len(content)] if starts else []
+    return [RoleDraft(title=title.text, title_source="prose", title_piece=title, pieces=[title, *content[i:end]],
+                      organization=org, organization_piece=pending_org)
+            for (i, title), end in zip(starts, ends, strict=True)]
 
 
 @rule
 def _untitled_document(content: list[Piece], pending_org: Piece | None, file_title: DocTitle | None,
-                       lexicon: Lexicon) -> RoleDraft | None:
+                       lexicon: Lexicon) -> list[RoleDraft]:
     """A posting with sections but no title in its text is one role: its first heading line
-    (``# Inside Sales``) or its file name (``咨询师岗位职责.docx``) names it."""
+    (``# Inside Sales``) or its file name (``咨询师岗位职责.docx``) names it. Prose with no title
+    names its positions itself (:func:`_titled_by_first_line`)."""
     content = [p for p in content if p is not pending_org]
     # headings that stand at a line start structure the text; words of a heading mentioned in a
     # sentence ("…its 岗位要求 and 岗位职责 labels…") do not
@@ -688,7 +699,7 @@ def _untitled_document(content: list[Piece], pending_org: Piece | None, file_tit
     heading = next((p for p in content if p.source == "heading_block" and len(p.text) <= 30), None)
     title = heading.text if heading is not None else (file_title.title if file_title else None)
     default = "duties" if file_title is not None and _lists_duties(file_title.raw, lexicon) else None
-    return RoleDraft(title=title or None, title_source="file", pieces=content, title_piece=heading,
-                     organization=company_of(pending_org.text, lexicon) if pending_org else None,
-                     organization_piece=pending_org,
-                     default_section=default)
+    return [RoleDraft(title=title or None, title_source="file", pieces=content, title_piece=heading,
+                      organization=company_of(pending_org.text, lexicon) if pending_org else None,
+                      organization_piece=pending_org,
+                      default_section=default)]

@@ -72,11 +72,12 @@ def prose_paragraph_section(text: str, title: str | None, lexicon: Lexicon) -> s
     given (``公司为员工缴纳五险一金…``) — the pay. ``None`` when it says none of these."""
     g = lexicon.data.grammar
     body = text.strip()
+    # the work opens the paragraph before anything it mentions ("…筛选简历并安排面试" is a duty)
+    if duty_start(body, title, lexicon) is not None:
+        return "duties"
     if _application(body, lexicon):
         return "application"
     rest = without_lead(body, [w for w in (title, *g.position_subjects) if w])
-    if duty_start(body, title, lexicon) is not None:
-        return "duties"
     # "该职位要求候选人具有…": the position as subject, then what it asks of the candidate
     if requirement_sentence(rest, lexicon) if rest is not body else requirement_sentence(body, lexicon):
         return "qualifications"

@@ -1656,3 +1656,32 @@ def test_english_position_label_and_a_longer_heading_that_starts_with_it() -> No
             "数据处理流程，保障数据质量 与业务团队协作完成数据需求的分析与交付Position Requirements: 计算机、数学或统计"
             "专业本科以上，3年以上工作经验 熟悉Python或Java，熟悉Hadoop、Spark等大数据组件 良好的沟通能力和团队合作精神\n")
     assert "Description" not in [r.title for r in convert(flat).roles]
+
+
+def test_paragraphs_that_each_name_a_position_describe_each() -> None:
+    """prose-12: no title lines; 工程部经理全面负责… / 电工负责… / 空调技工负责… — each paragraph's
+    subject opens a role (rule subject_paragraphs), and its 任职者需… sentence asks."""
+    roles = convert_family("prose-12-department-positions.txt").roles
+    assert [r.title for r in roles] == ["工程部经理", "电工", "空调技工"]
+    assert [r.duties[0].text for r in roles] == ["负责酒店设施设备的运行管理，制定年度维修保养计划，控制能耗与维修费用",
+                                                "负责酒店供配电系统的日常巡检与维修，做好用电安全记录",
+                                                "负责中央空调机组的运行操作与保养，处理客房空调报修"]
+    assert roles[1].qualifications.experience is not None and roles[1].qualifications.experience.years_min == 2
+    assert all(r.headcount is None for r in roles)
+
+
+def test_a_rule_book_that_names_positions_as_subjects_gives_no_roles() -> None:
+    """``财务经理负责审批…`` in a rule book: positions as subjects, but nothing asks anything of a
+    person — no description (rule subject_paragraphs)."""
+    text = ("费用报销管理规定\n\n报销人负责填写报销单并附原始票据。\n\n部门经理负责审核报销事项的真实性。\n\n"
+            "财务经理负责复核票据并办理付款。\n")
+    assert convert(text).roles == []
+
+
+def test_each_sentence_of_a_prose_duty_paragraph_is_a_duty_after_its_subject() -> None:
+    """prose-13: 招聘专员主要负责… and 招聘专员需要根据…: the subject and 需要 introduce the work in
+    every sentence; 筛选简历并组织面试 is work, not how to apply."""
+    role = convert_family("prose-13-what-the-job-is.txt").roles[0]
+    assert [d.text for d in role.duties] == ["负责公司一线岗位的招聘工作", "根据门店的用人需求发布招聘信息，筛选简历并组织面试",
+                                             "跟进候选人的入职安排", "统计各渠道的招聘效果"]
+    assert role.qualifications.majors == ["人力资源管理", "工商管理"]

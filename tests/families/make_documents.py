@@ -1004,6 +1004,33 @@ text_document("leaflet-10-paragraph-per-position.txt", """\
 """)
 
 
+# A department's positions described in prose, one paragraph each: each opens with the position
+# as its subject (工程部经理全面负责…, 电工负责…), then 任职者需具有… asks. The sentence that
+# lists the positions and their numbers is the department's, no role's.
+text_document("prose-12-department-positions.txt", """\
+工程部岗位设置说明
+
+工程部设工程部经理一名、电工三名、空调技工两名。
+
+工程部经理全面负责酒店设施设备的运行管理，制定年度维修保养计划，控制能耗与维修费用。任职者需具有机电相关专业大专以上学历和五年以上酒店工程管理经验。
+
+电工负责酒店供配电系统的日常巡检与维修，做好用电安全记录。任职者需持有电工操作证，具有两年以上电工工作经验。
+
+空调技工负责中央空调机组的运行操作与保养，处理客房空调报修。任职者需具有中专以上学历，熟悉制冷设备原理。
+""")
+
+
+# A title line that is a sentence about the position (…的工作内容), then prose: the position as
+# subject with 主要负责 (its paragraph mentions 简历 and 面试 as work), and what it takes.
+text_document("prose-13-what-the-job-is.txt", """\
+招聘专员的工作内容
+
+招聘专员主要负责公司一线岗位的招聘工作。招聘专员需要根据门店的用人需求发布招聘信息，筛选简历并组织面试；跟进候选人的入职安排；统计各渠道的招聘效果。
+
+要胜任这个岗位，一般需要人力资源管理或工商管理专业大专以上学历，一年以上招聘工作经验，能接受经常外出参加招聘会。
+""")
+
+
 # A Markdown posting that talks to the reader: the heading is a seeking sentence (我们在找一位…),
 # the sections are questions and promises (你会做什么 / 我们希望你 / 我们能给你).
 text_document("md-06-talking-headings.md", """\
