@@ -42,7 +42,33 @@ def document_pieces(doc: Document, lexicon: Lexicon) -> list[Piece]:
         if block.style and new:
             new = [p.changed(style=block.style) for p in new]
         pieces.extend(new)
-    return resolve_dangling_labels(pieces)
+    return resolve_dangling_labels(_titles_over_pay_lines(pieces, lexicon))
+
+
+def _titles_over_pay_lines(pieces: list[Piece], lexicon: Lexicon) -> list[Piece]:
+    for i in range(len(pieces) - 1):
+        pair = _title_over_pay_line(pieces[i], pieces[i + 1], lexicon)
+        if pair is not None:
+            pieces[i], pieces[i + 1] = pair
+    return pieces
+
+
+@rule
+def _title_over_pay_line(first: Piece, second: Piece, lexicon: Lexicon) -> tuple[Piece, Piece] | None:
+    """A job board prints a posting's head as a position's name on a line of its own and its pay
+    on the next (``运营经理`` / ``15-25K·13薪``): the name is the posting's title, the line under
+    it its pay."""
+    if not (first.kind == second.kind == Kind.TEXT and first.alone and second.alone and first.line_start):
+        return None
+    name, pay = first.text.strip(), second.text.strip()
+    if len(pay) > MAX_PAY_LINE or parse_salary(pay, lexicon) is None or not is_position_name(name, lexicon, 16) \
+            or is_organization(name, lexicon):
+        return None
+    return (first.changed(kind=Kind.TITLE, text=name, title_style="posting", name=name),
+            second.changed(kind=Kind.LABEL, key="compensation", name="compensation", line_start=False))
+
+
+MAX_PAY_LINE = 20
 
 
 def block_pieces(block: Block, lexicon: Lexicon, scan: Scanner = scan_text) -> list[Piece]:

@@ -47,7 +47,9 @@ def tag_sections(draft: RoleDraft, lexicon: Lexicon) -> Tagged:
             tagged.append(("kpis", piece))
             continue
         if piece is draft.organization_piece and piece is not draft.title_piece:
-            tagged.append((None, piece))  # the company line above the title: the identity's
+            tagged.append((None, piece))  # the company line: the identity's
+            if any(p.kind not in (Kind.TITLE, Kind.HEADING) for p in draft.pieces[:i]):
+                section = "company"  # an employer's card after the posting: the lines after it are the company's
             continue
         before = section
         section = _switch(section, piece, draft, lexicon)

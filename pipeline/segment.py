@@ -143,6 +143,11 @@ class Segmenter:
             self.current.organization = company_of(piece.text, self.lexicon)
             self.current.organization_piece = piece
             self.current.pieces.append(piece)
+        elif self.current is not None and self.roles == [self.current] \
+                and _employer_after_role(piece, self.current, self.lexicon):
+            self.current.organization = company_of(piece.text, self.lexicon)
+            self.current.organization_piece = piece
+            self.current.pieces.append(piece)
         elif self.current is None and _organization_line(piece, self.lexicon):
             self.pending_org = piece
             self.unassigned.append(piece)
@@ -435,7 +440,9 @@ def _names_a_position(text: str, piece: Piece, lexicon: Lexicon) -> bool:
     if piece.style == "anchor":
         return True  # named by a link of the page's own list of positions
     parts = split_title(text, lexicon)
-    return is_position_name(parts.title, lexicon, 24) or parts.headcount is not None or parts.title != text
+    # a tail split off (级别, 若干名) says so too; spaces taken out between words do not
+    return is_position_name(parts.title, lexicon, 24) or parts.headcount is not None or \
+        "".join(parts.title.split()) != "".join(text.split())
 
 
 @rule
@@ -575,6 +582,18 @@ def _organization_under_title(piece: Piece, draft: RoleDraft, lexicon: Lexicon) 
     organization, as one above the title does."""
     return (draft.organization is None and not draft.has_content() and piece.kind in (Kind.TEXT, Kind.ITEM)
             and piece.line_start and is_organization(company_of(piece.text, lexicon), lexicon))
+
+
+@rule
+def _employer_after_role(piece: Piece, draft: RoleDraft, lexicon: Lexicon) -> bool:
+    """A posting copied from a job board ends with its employer's card: the company's name on a
+    line of its own after what the position says, then the company's industry, size and funding
+    (``上海某某美妆有限公司`` / ``美妆 · 100-499人``), or signs off with it (``—— 某某有限公司``).
+    In a document of one posting, the name is its employer; the lines after it are about the
+    company. (In a compilation of postings a company line may be any posting's.)"""
+    return (draft.organization is None and draft.has_content() and piece.kind in (Kind.TEXT, Kind.ITEM) and piece.alone
+            and (piece.line_start or piece.kind == Kind.ITEM)  # "—— 某某有限公司": a signature after a dash
+            and is_organization(company_of(piece.text, lexicon), lexicon))
 
 
 def company_of(text: str, lexicon: Lexicon) -> str:

@@ -12,12 +12,15 @@ from .fields.pay import parse_salary
 from .lexicon import Lexicon, alternation
 from .piece import Kind, Loc, Piece
 from .rules import rule
+from .titles import is_position_name
 
 # Tags stand between bars, or between slashes with space around them ("元/月" is one tag);
 # the spaces around a tag are stripped from it, not matched here (a run of spaces would be
 # rescanned from each of its places).
 TAG_SEPARATOR = re.compile(r"[|｜]|(?<=\s)[/／](?=\s)")
 MAX_TAG = 14
+MAX_SPACED_LINE = 30
+SPACES = re.compile(r"\s+")
 PLACE = re.compile(r"[\u4e00-\u9fff]{2,5}(?:\s?[-·]\s?[\u4e00-\u9fff]{2,8}){0,2}")
 
 
@@ -34,7 +37,7 @@ def tag_line(text: str, base: Loc, lexicon: Lexicon) -> list[Piece] | None:
     unknown = [tag for (_s, tag), key in zip(tags, keys, strict=True) if key is None]
     if len(tags) - len(unknown) < 2 or not {"qualifications.experience", "qualifications.education"} & set(keys):
         return None
-    if len(unknown) > 1 or unknown and not PLACE.fullmatch(unknown[0]):
+    if len(unknown) > 1 or unknown and (not PLACE.fullmatch(unknown[0]) or is_position_name(unknown[0], lexicon)):
         return None
     return [Piece(Kind.LABEL, tag, base.narrow(start, start + len(tag)), key=key or "location", name=key or "location",
                   line_start=i == 0, source="tag_line")
@@ -42,8 +45,14 @@ def tag_line(text: str, base: Loc, lexicon: Lexicon) -> list[Piece] | None:
 
 
 def _tags(text: str) -> list[tuple[int, str]]:
-    out, at = [], 0
-    for m in [*TAG_SEPARATOR.finditer(text), None]:
+    """The tags between bars or spaced slashes; on a short line with neither, between spaces
+    (``上海 3-5年 本科``: a job board's tags set apart by spacing alone)."""
+    separators = list(TAG_SEPARATOR.finditer(text))
+    lead = len(text) - len(text.lstrip())
+    if not separators and len(text) <= MAX_SPACED_LINE:
+        separators = list(SPACES.finditer(text, lead, len(text.rstrip())))
+    out, at = [], lead
+    for m in [*separators, None]:
         end = m.start() if m else len(text)
         raw = text[at:end]
         out.append((at + len(raw) - len(raw.lstrip()), raw.strip()))

@@ -1685,3 +1685,22 @@ def test_each_sentence_of_a_prose_duty_paragraph_is_a_duty_after_its_subject() -
     assert [d.text for d in role.duties] == ["负责公司一线岗位的招聘工作", "根据门店的用人需求发布招聘信息，筛选简历并组织面试",
                                              "跟进候选人的入职安排", "统计各渠道的招聘效果"]
     assert role.qualifications.majors == ["人力资源管理", "工商管理"]
+
+
+def test_a_job_boards_page_copied_as_text() -> None:
+    """board-03: the name over its pay line (rule title_over_pay_line), tags set apart by spaces
+    (rule tag_line), keyword tags that name no position (rule names_a_position), the employer's
+    card at the end (rule employer_after_role) and the company facts after it."""
+    roles = convert_family("board-03-copied-page.txt").roles
+    assert len(roles) == 1  # 供应链 计划 S&OP: words set apart by spaces are no position's name
+    role = roles[0]
+    assert (role.title, role.compensation, role.organization) == ("供应链计划经理", "20-30K·14薪", "深圳星河智联电子有限公司")
+    assert role.qualifications.education is not None and role.qualifications.education.level == "本科"
+    assert "深圳市南山区科技园南区" in role.location and not any("人" in place for place in role.location)
+    assert len(role.duties) == 3
+
+
+def test_a_leaflet_header_line_is_no_tag_line() -> None:
+    """``销售代表 3-5年 本科``: a position's name is no place, so the line is no tag line."""
+    roles = convert("销售代表 3-5年 本科\n岗位职责：\n1、开拓华东区域客户；\n2、完成季度销售目标。\n").roles
+    assert all("销售代表" not in r.location for r in roles)

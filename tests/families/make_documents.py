@@ -1031,6 +1031,32 @@ text_document("prose-13-what-the-job-is.txt", """\
 """)
 
 
+# A posting copied from a job board's page: the name, the pay on the line under it, the tags set
+# apart by spaces (city, years, degree), keyword tags under 职位描述, the sections, the address,
+# and the employer's card (name, then industry · size · funding).
+text_document("board-03-copied-page.txt", """\
+供应链计划经理
+20-30K·14薪
+深圳 5-10年 本科
+
+职位描述
+供应链 计划 S&OP
+岗位职责：
+1、负责产销协同计划的制定与滚动更新，组织月度S&OP会议；
+2、监控库存周转与缺货率，推动计划异常的闭环处理；
+3、带领计划团队完成需求预测与物料计划。
+任职要求：
+1、5年以上消费电子行业计划管理经验；
+2、熟练使用SAP系统，具备较强的数据分析能力。
+
+工作地址
+深圳市南山区科技园南区
+
+深圳星河智联电子有限公司
+消费电子 · 1000-9999人 · 已上市
+""")
+
+
 # A Markdown posting that talks to the reader: the heading is a seeking sentence (我们在找一位…),
 # the sections are questions and promises (你会做什么 / 我们希望你 / 我们能给你).
 text_document("md-06-talking-headings.md", """\
