@@ -12,6 +12,7 @@ from functools import cache
 
 from .lexicon import Lexicon, alternation
 from .rules import rule
+from .fields.values import text_units
 
 SENTENCE_PUNCT = re.compile(r"[,。;:!?，；：！？]")
 SEPARATORS = "—–-_ ·:"
@@ -199,7 +200,8 @@ def _without_trailing_bracket(text: str) -> str:
 def is_position_name(text: str, lexicon: Lexicon, max_len: int = 16) -> bool:
     """A short phrase that ends with a position word (经理, 主管, 专员, 员, 岗 …)."""
     text = _without_trailing_bracket(text.strip())
-    if not text or len(text) > max_len or SENTENCE_PUNCT.search(text):
+    # a Latin word counts as one character does: 会计文员 Accounts Clerk is a short name
+    if not text or text_units(text) > max_len or SENTENCE_PUNCT.search(text):
         return False
     head = next((h for h in lexicon.position_heads if text.endswith(h)), None)
     if head is None or (len(head) == 1 and text.endswith(lexicon.not_position_endings)):

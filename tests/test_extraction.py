@@ -1704,3 +1704,21 @@ def test_a_leaflet_header_line_is_no_tag_line() -> None:
     """``销售代表 3-5年 本科``: a position's name is no place, so the line is no tag line."""
     roles = convert("销售代表 3-5年 本科\n岗位职责：\n1、开拓华东区域客户；\n2、完成季度销售目标。\n").roles
     assert all("销售代表" not in r.location for r in roles)
+
+
+def test_a_bilingual_title_counts_latin_words_as_words() -> None:
+    """trad-04: ``誠聘 出納文員 Cashier Clerk`` — a Latin word is as long as one character
+    (is_position_name measures in text units), and Clerk is a position word."""
+    role = convert_family("trad-04-hk-bilingual-title.txt").roles[0]
+    assert role.title == "出纳文员 Cashier Clerk"
+    assert role.benefits == ["五天工作", "医疗保险", "有薪年假"]
+
+
+def test_taiwan_bank_labels() -> None:
+    """104-style bracket labels: 【擅長工具】 lists skills, 【科系要求】 majors."""
+    text = ("【職缺名稱】行政助理\n【工作內容】\n1. 處理公司日常行政庶務\n2. 協助會議安排與紀錄\n"
+            "【科系要求】企業管理相關\n【擅長工具】Word、Excel\n【薪資待遇】月薪 32,000~36,000元\n")
+    role = convert(text).roles[0]
+    assert role.title == "行政助理"
+    assert role.qualifications.skills == ["Word", "Excel"]
+    assert role.qualifications.majors == ["企业管理"]

@@ -186,6 +186,9 @@ def test_a_labelled_wish_list_of_several_lines_is_a_wish_per_line() -> None:
     # 及其相关专业 is the tail, not part of a name
     ("新闻学、汉语言文学及其相关专业", ["新闻学", "汉语言文学"]),
     ("会计及财务管理专业", ["会计", "财务管理"]),
+    # a note in brackets after the closing major word lists no majors
+    ("电子工程、通信工程等相关专业（主要针对FPGA、DSP等嵌入式系统）", ["电子工程", "通信工程"]),
+    ("计算机专业、电子专业", ["计算机", "电子"]),
 ])
 def test_majors_keep_names_with_a_separator_inside(text: str, expected: list[str]) -> None:
     assert majors(text, LEX) == expected

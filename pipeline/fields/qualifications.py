@@ -51,7 +51,9 @@ def _patterns(lexicon: Lexicon) -> dict[str, re.Pattern[str]]:
         "major_tail": re.compile(
             rf"(?:{alternation(q.major_tail_prefixes)})?(?:{alternation(q.major_relations)})?"
             rf"(?:{alternation(q.major_words)})(?:{alternation(q.major_suffixes)}){{0,2}}(?:{alternation(q.major_wishes)})?$"
-            rf"|(?:{alternation(q.major_suffixes)})?(?:{alternation(q.major_wishes)})$"),
+            rf"|(?:{alternation(q.major_suffixes)})?(?:{alternation(q.major_wishes)})$"
+            # "企业管理相关" (a Taiwan board's 科系要求): the relation word alone ends the name
+            rf"|(?<=[^\W\d_])(?:{alternation(q.major_relations)})$"),
         # a separator word inside a major's name ("电气工程及其自动化") parts nothing
         "major_split": re.compile(rf"(?!{alternation(q.major_name_words) or '(?!)'})(?:{alternation(q.major_separators)})"),
         "major_word": re.compile(alternation(q.major_words)),
@@ -181,6 +183,9 @@ def parse_gender(text: str, lexicon: Lexicon) -> str | None:
     return None
 
 
+NOTE_OPENERS = ("(", "（", "[", "【")
+
+
 def majors(value: str, lexicon: Lexicon) -> list[str]:
     """``行政管理、文秘、汉语言文学等相关专业`` → 行政管理, 文秘, 汉语言文学."""
     q = lexicon.data.qualifications
@@ -188,6 +193,10 @@ def majors(value: str, lexicon: Lexicon) -> list[str]:
     value = clean_value(value, lexicon) or ""
     if not value or value in q.no_requirement:
         return []
+    # "…等相关专业（主要针对FPGA、DSP）": a note after the list's closing major word is no major
+    close = next((m for m in p["major_word"].finditer(value) if value[m.end():m.end() + 1] in NOTE_OPENERS), None)
+    if close is not None:
+        value = value[:close.end()]
     out: list[str] = []
     for part in p["major_split"].split(value):
         part = p["major_tail"].sub("", part.strip()).strip()

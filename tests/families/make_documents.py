@@ -1057,6 +1057,26 @@ text_document("board-03-copied-page.txt", """\
 """)
 
 
+# A Hong Kong posting: the title line has the recruiting word, the Chinese name and its English
+# name (誠聘 會計文員 Accounts Clerk); pay with HK$ and thousands separators.
+text_document("trad-04-hk-bilingual-title.txt", """\
+誠聘 出納文員 Cashier Clerk
+
+職責：
+- 處理日常現金收支及存款
+- 核對銀行月結單
+- 協助整理付款憑證
+
+要求：
+- 一年相關工作經驗
+- 懂中英文電腦輸入及Excel
+
+待遇：五天工作、醫療保險、有薪年假
+薪金：HK$15,000 - 17,000
+有意者請將履歷電郵至 hr@example.com.hk
+""")
+
+
 # A Markdown posting that talks to the reader: the heading is a seeking sentence (我们在找一位…),
 # the sections are questions and promises (你会做什么 / 我们希望你 / 我们能给你).
 text_document("md-06-talking-headings.md", """\
