@@ -262,6 +262,7 @@ class PostingsVocab(_Vocab):
     perk_describers: Words = []
     employment_types: Words = []
     place_separators: Words = []
+    place_alternatives: Words = []
     not_places: Words = []
     place_prefixes: Words = []
     address_endings: Words = []

@@ -1722,3 +1722,9 @@ def test_taiwan_bank_labels() -> None:
     assert role.title == "行政助理"
     assert role.qualifications.skills == ["Word", "Excel"]
     assert role.qualifications.majors == ["企业管理"]
+
+
+def test_a_place_stated_as_a_choice() -> None:
+    """``工作地点可选北京、上海或深圳``: 可选 states the place as 为 does (place copulas)."""
+    text = "算法工程师\n\n岗位职责：\n1. 负责推荐算法的研发。\n\n本岗位适用于社会招聘，工作地点可选北京、上海或深圳。\n"
+    assert convert(text).roles[0].location == ["北京", "上海", "深圳"]

@@ -192,3 +192,10 @@ def test_a_labelled_wish_list_of_several_lines_is_a_wish_per_line() -> None:
 ])
 def test_majors_keep_names_with_a_separator_inside(text: str, expected: list[str]) -> None:
     assert majors(text, LEX) == expected
+
+
+def test_places_parted_by_or_when_they_are_short_names() -> None:
+    from jdx.pipeline.fields.pay import split_places
+
+    assert split_places("北京、上海或深圳", LEX) == ["北京", "上海", "深圳"]
+    assert split_places("有物流行业或者物流操作经验者优先", LEX) == []  # no list of places: a condition

@@ -151,7 +151,8 @@ def split_places(text: str, lexicon: Lexicon) -> list[str]:
     pat = _patterns(lexicon)
     not_places = lexicon.data.postings.not_places
     out: list[str] = []
-    for part in clauses_outside_brackets(text, "".join(lexicon.data.postings.place_separators)):
+    parts = clauses_outside_brackets(text, "".join(lexicon.data.postings.place_separators))
+    for part in [p for whole in parts for p in _place_alternatives(whole, lexicon)]:
         place = clean_value(pat["place_prefix"].sub("", part.strip()), lexicon)
         place = (_place_without_condition(place, not_places) or place) if place else place
         if not place or any(w in place for w in not_places) or len(place) > 20 and not _address(place, lexicon):
@@ -162,6 +163,16 @@ def split_places(text: str, lexicon: Lexicon) -> list[str]:
 
 
 MAX_CONDITIONED_PLACE = 6
+
+
+def _place_alternatives(part: str, lexicon: Lexicon) -> list[str]:
+    """``上海或深圳`` → 上海, 深圳: 或 parts short names only (``有物流行业或者…经验`` is no list of places)."""
+    alternatives = lexicon.data.postings.place_alternatives
+    names = re.split(alternation(alternatives), part) if alternatives else [part]
+    return names if all(2 <= len(n.strip()) <= MAX_ALTERNATIVE_PLACE for n in names) else [part]
+
+
+MAX_ALTERNATIVE_PLACE = 6
 
 
 @rule
