@@ -64,7 +64,28 @@ def read_html(data: bytes, limits: Limits, options: ReadOptions = DEFAULT_OPTION
         how = "as its <meta charset> declares" if declared else "detected"
         warnings.append(ReadIssue(code="encoding_detected", message=f"decoded as {encoding} ({how})"))
     warnings.extend(walker.issues())
-    return Document(format="html", blocks=walker.blocks, encoding=encoding, warnings=warnings)
+    return Document(format="html", blocks=walker.blocks, furniture=page_furniture(root), encoding=encoding,
+                    warnings=warnings)
+
+
+FURNITURE_TAGS = ("title", "header", "footer")
+
+
+def page_furniture(root) -> list[Block]:  # type: ignore[no-untyped-def]
+    """The page's title and its header and footer, as a running header and footer are in a
+    Word file: not the posting's body, but where a career page names its company (``加入我们 -
+    杭州某某科技有限公司``, ``©2026 杭州某某科技有限公司``)."""
+    out: list[Block] = []
+    for el in root.iter(*FURNITURE_TAGS):
+        if any(a.tag in FURNITURE_TAGS for a in el.iterancestors()):
+            continue  # counted with the outer one
+        text = SPACE.sub(" ", el.text_content()).strip()
+        if text:
+            out.append(Block(index=len(out), kind=BlockKind.PARAGRAPH, text=text[:MAX_FURNITURE]))
+    return out
+
+
+MAX_FURNITURE = 500
 
 
 def decode_page(data: bytes) -> tuple[str, str, bool]:

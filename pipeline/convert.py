@@ -36,6 +36,7 @@ from .piece import Kind, Loc, Piece
 from .pieces import document_pieces
 from .review import document_verdict, review_roles
 from .segment import RoleDraft, segment
+from .self_evident import without_lead
 from .shared import apply_shared, shared_sections, taken_by_shared
 from .titles import DocTitle, clean_title, is_organization, match_doc_title, split_title
 
@@ -254,6 +255,7 @@ def organization_from_furniture(doc: Document, lexicon: Lexicon) -> str | None:
         if block.style == "boilerplate":
             continue
         for part in block.text.split():
+            part = without_lead(part, lexicon.organization_noise)  # 欢迎来到某某银行… greets, it is no name
             if is_organization(part, lexicon):
                 return part
             m = company.match(part)  # "南宁中燃城市燃气发展有限公司企业标准"

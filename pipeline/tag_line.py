@@ -14,10 +14,11 @@ from .piece import Kind, Loc, Piece
 from .rules import rule
 from .titles import is_position_name
 
-# Tags stand between bars, or between slashes with space around them ("元/月" is one tag);
+# Tags stand between bars, or between slashes or middle dots with space around them ("元/月" is
+# one tag; "杭州 · 3-5年 · 本科");
 # the spaces around a tag are stripped from it, not matched here (a run of spaces would be
 # rescanned from each of its places).
-TAG_SEPARATOR = re.compile(r"[|｜]|(?<=\s)[/／](?=\s)")
+TAG_SEPARATOR = re.compile(r"[|｜]|(?<=\s)[/／·•](?=\s)")
 MAX_TAG = 14
 MAX_SPACED_LINE = 30
 SPACES = re.compile(r"\s+")

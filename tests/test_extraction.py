@@ -1728,3 +1728,15 @@ def test_a_place_stated_as_a_choice() -> None:
     """``工作地点可选北京、上海或深圳``: 可选 states the place as 为 does (place copulas)."""
     text = "算法工程师\n\n岗位职责：\n1. 负责推荐算法的研发。\n\n本岗位适用于社会招聘，工作地点可选北京、上海或深圳。\n"
     assert convert(text).roles[0].location == ["北京", "上海", "深圳"]
+
+
+def test_a_career_page_names_its_company_in_its_title_and_its_tags_with_dots() -> None:
+    """<title>加入我们 - 某某有限公司</title>: the page's furniture names the organization (rule
+    organization_from_furniture); ``杭州 · 3-5年 · 本科 · 全职`` is a tag line (middle dots)."""
+    page = ("<html><head><title>加入我们 - 杭州云帆网络科技有限公司</title></head><body>"
+            "<h2>Golang后端工程师 <span>15-30K</span></h2><p>杭州 · 3-5年 · 本科 · 全职</p>"
+            "<h3>工作职责</h3><ul><li>负责核心业务系统的后端开发</li></ul>"
+            "<h3>任职要求</h3><ul><li>3年以上Go语言开发经验</li></ul></body></html>")
+    role = convert_bytes(page.encode("utf-8"), "jobs.html").roles[0]
+    assert (role.title, role.organization) == ("Golang后端工程师", "杭州云帆网络科技有限公司")
+    assert (role.location, role.employment_type) == (["杭州"], "全职")

@@ -105,3 +105,15 @@ def test_cinema_page_bold_titles_in_one_paragraph() -> None:
     texts = [b.text for b in doc.blocks]
     first = texts.index("节目开发总监")
     assert texts[first + 1:first + 3] == ["岗位职责：", "1、负责对外合作项目的挖掘、商业合作洽谈及客户跟进工作；"]
+
+
+def test_page_title_header_and_footer_are_furniture() -> None:
+    """A career page names its company in <title> and the footer: they are the page's furniture
+    (as a Word file's running header is), never body blocks."""
+    page = ("<html><head><title>加入我们 - 杭州云帆网络科技有限公司</title></head><body>"
+            "<header><a href='/'>首页</a></header><h2>产品经理</h2><ul><li>负责需求分析</li></ul>"
+            "<footer>简历投递：hr@example.com ©2026 杭州云帆网络科技有限公司</footer></body></html>")
+    doc = read_document(page.encode("utf-8"))
+    assert [b.text for b in doc.furniture] == ["加入我们 - 杭州云帆网络科技有限公司", "首页",
+                                               "简历投递：hr@example.com ©2026 杭州云帆网络科技有限公司"]
+    assert all("杭州云帆" not in b.text for b in doc.blocks)
