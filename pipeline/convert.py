@@ -255,7 +255,7 @@ def organization_from_furniture(doc: Document, lexicon: Lexicon) -> str | None:
         if block.style == "boilerplate":
             continue
         for part in block.text.split():
-            part = without_lead(part, lexicon.organization_noise)  # 欢迎来到某某银行… greets, it is no name
+            part = without_lead(part, list(lexicon.organization_noise))  # 欢迎来到某某银行… greets, it is no name
             if is_organization(part, lexicon):
                 return part
             m = company.match(part)  # "南宁中燃城市燃气发展有限公司企业标准"
