@@ -17,7 +17,7 @@ list label glued to text only when it continues the numbering (``…标准2.主�
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from functools import cache
 
@@ -447,9 +447,9 @@ def _token(line: Line, i: int, where: str) -> Token | None:
 
 
 def _line(text: str, pos: int, lexicon: Lexicon) -> Line:
-    colon_labels, bare_labels = _count_labels(text, pos, lexicon)
     heading_at = {m.start(): m for m in lexicon.heading_re.finditer(text, pos)}
     label_at = {m.start(): m for m in lexicon.label_re.finditer(text, pos)}
+    colon_labels, bare_labels = _count_labels(text, label_at.values())
     return Line(
         text=text, origin=pos, lexicon=lexicon,
         heading_at=heading_at, label_at=label_at,
@@ -485,9 +485,9 @@ def _flattened_line(text: str, heading_at: dict[int, re.Match[str]], label_at: d
     return False
 
 
-def _count_labels(text: str, pos: int, lexicon: Lexicon) -> tuple[int, int]:
+def _count_labels(text: str, labels: Iterable[re.Match[str]]) -> tuple[int, int]:
     colon = bare = 0
-    for m in lexicon.label_re.finditer(text, pos):
+    for m in labels:
         after = text[m.end():m.end() + 1]
         if after in COLONS:
             colon += 1
