@@ -43,9 +43,10 @@ class Restorer:
         m_parts: list[str] = []
         d_parts: list[str] = []
         for loc in locs:
-            if loc.cell in seen:
+            cell = (loc.block, loc.row, loc.col)  # Loc.cell, without a property call per piece
+            if cell in seen:
                 continue
-            seen.add(loc.cell)
+            seen.add(cell)
             pair = self._cell_texts(loc)
             if pair is not None:
                 m_parts.append(pair[0])
@@ -91,7 +92,7 @@ class Restorer:
         return None if pair is None else pair[1][left.end:right.start]
 
     def needs(self, value: str) -> bool:
-        return self.all_chars or any(c in FOLDED_CHARS for c in value)
+        return self.all_chars or not FOLDED_CHARS.isdisjoint(value)
 
     def restore(self, value: str, matching: str, display: str) -> str:
         if not value or not self.needs(value):
@@ -126,15 +127,16 @@ def restore_role(role: Role, restorer: Restorer, locs: Iterable[Loc]) -> Role:
 
 
 def _walk(node: Any, restorer: Restorer, matching: str, display: str) -> Any:
+    if isinstance(node, str):
+        return restorer.restore(node, matching, display)
     if isinstance(node, dict):
         for key, value in node.items():
-            if key not in SKIP:
+            # numbers, flags and absent values have no writing (a role holds ~100 of them)
+            if key not in SKIP and isinstance(value, (str, dict, list)):
                 node[key] = _walk(value, restorer, matching, display)
         return node
     if isinstance(node, list):
         return [_walk(v, restorer, matching, display) for v in node]
-    if isinstance(node, str):
-        return restorer.restore(node, matching, display)
     return node
 
 
