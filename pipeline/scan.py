@@ -453,15 +453,21 @@ def _line(text: str, pos: int, lexicon: Lexicon) -> Line:
     return Line(
         text=text, origin=pos, lexicon=lexicon,
         heading_at=heading_at, label_at=label_at,
-        num_at={m.start(): m for m in lexicon.numbering.pattern.finditer(text, pos)},
+        num_at=lexicon.numbering.matches(text, pos),
         lead_at={m.start(): m for m in _lead_in_re(lexicon).finditer(text, pos)},
-        unknown_at={m.start(): m for m in UNKNOWN_LABEL.finditer(text, pos)},
+        unknown_at=_unknown_labels(text, pos),
         # A form line is dense with labels; a long paragraph that mentions a few label words
         # ("在公司内部和公司外部…") is not.
         form_colon=colon_labels >= 2,
         form_bare=bare_labels >= 3 and len(text) / bare_labels <= FORM_DENSITY,
         flattened=bool(_flattened_line(text, heading_at, label_at)),
     )
+
+
+def _unknown_labels(text: str, pos: int) -> dict[int, re.Match[str]]:
+    if text.find(":", pos) == -1 and text.find("：", pos) == -1:
+        return {}  # most cells hold no colon: no ``X:`` to look for
+    return {m.start(): m for m in UNKNOWN_LABEL.finditer(text, pos)}
 
 
 def seq_key(marker: Label) -> str:
