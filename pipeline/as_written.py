@@ -121,9 +121,45 @@ def restore_role(role: Role, restorer: Restorer, locs: Iterable[Loc]) -> Role:
     matching, display = restorer.texts(locs)
     if matching == display:
         return role
-    data = role.model_dump()
-    _walk(data, restorer, matching, display)
-    return Role.model_validate(data)
+    restored: Role = _restored(role, restorer, matching, display)
+    return restored
+
+
+def _restored(node: Any, restorer: Restorer, matching: str, display: str) -> Any:
+    """``node`` with its strings restored: the same object where nothing changed, a copy along
+    each path to a changed string. Objects a role shares with others are never altered, and a
+    role is not dumped and validated again."""
+    if isinstance(node, str):
+        if not restorer.needs(node):
+            return node
+        value = restorer.restore(node, matching, display)
+        return node if value == node else value
+    if isinstance(node, BaseModel):
+        changes = {}
+        for key, value in node.__dict__.items():
+            # numbers, flags and absent values have no writing; most strings need nothing
+            if key in SKIP or value is None or isinstance(value, (int, float)) or (
+                    type(value) is str and not restorer.needs(value)):
+                continue
+            new = _restored(value, restorer, matching, display)
+            if new is not value:
+                changes[key] = new
+        return node.model_copy(update=changes) if changes else node
+    if isinstance(node, list):
+        items = None
+        for i, value in enumerate(node):
+            if type(value) is str and not restorer.needs(value):
+                continue
+            new = _restored(value, restorer, matching, display)
+            if new is not value:
+                items = items if items is not None else list(node)
+                items[i] = new
+        return node if items is None else items
+    if isinstance(node, dict):
+        entries = {key: _restored(value, restorer, matching, display) if key not in SKIP else value
+                   for key, value in node.items()}
+        return entries if any(entries[key] is not value for key, value in node.items()) else node
+    return node
 
 
 def _walk(node: Any, restorer: Restorer, matching: str, display: str) -> Any:
