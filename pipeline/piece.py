@@ -83,6 +83,14 @@ class Piece:
     def span(self) -> Span:
         return self.loc.span()
 
+    def moved(self, loc: Loc) -> Piece:
+        """A copy at ``loc``: :meth:`changed` for the one field the scanner's cache rebases."""
+        new = object.__new__(Piece)
+        fields = new.__dict__
+        fields.update(self.__dict__)
+        fields["loc"] = loc
+        return new
+
     def changed(self, **changes: Any) -> Piece:
         """A copy with ``changes``: :func:`dataclasses.replace` without its cost.
 

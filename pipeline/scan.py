@@ -98,7 +98,7 @@ def remembering_scanner() -> Scanner:
         first = seen.get(text)
         if first is None:
             first = seen[text] = scan_text(text, Loc(0, None, 0, len(text)), lexicon)
-        return [p.changed(loc=base.narrow(p.loc.start, p.loc.end)) for p in first]
+        return [p.moved(base.narrow(p.loc.start, p.loc.end)) for p in first]
 
     return scan
 

@@ -51,9 +51,10 @@ def table_pieces(block: Block, lexicon: Lexicon, scan_text: Scanner) -> list[Pie
     grid = table.grid()
     pieces: list[Piece] = []
 
+    index, page = block.index, block.page
+
     def span(cell: Cell, start: int = 0, end: int | None = None) -> Loc:
-        return Loc(block=block.index, page=block.page, start=start,
-                   end=len(cell.text) if end is None else end, row=cell.row, col=cell.col)
+        return Loc(index, page, start, len(cell.text) if end is None else end, cell.row, cell.col)
 
     list_columns: dict[int, str] | None = None
     pieces.extend(_blank_form_start(grid, span))
@@ -149,13 +150,8 @@ def _alone(pieces: list[Piece]) -> list[Piece]:
 
 
 def _unique_row(grid: list[list[Cell | None]], r: int) -> list[Cell]:
-    out: list[Cell] = []
-    seen: set[int] = set()
-    for cell in grid[r]:
-        if cell is not None and id(cell) not in seen:
-            seen.add(id(cell))
-            out.append(cell)
-    return out
+    """The cells of row ``r``, each once (a merged cell fills several slots), in slot order."""
+    return list({id(cell): cell for cell in grid[r] if cell is not None}.values())
 
 
 def _spans_row(cell: Cell, n_cols: int) -> bool:
