@@ -39,6 +39,7 @@ FOLDED_CHARS = frozenset(FOLD_TABLE.values())
 INVISIBLE = re.compile(r"[\u00ad\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\ufeff]")
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 PRIVATE_USE = re.compile(r"[\ue000-\uf8ff]")
+UNUSUAL = re.compile(f"{INVISIBLE.pattern}|{CONTROL.pattern}|{PRIVATE_USE.pattern}")
 TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
 PINYIN_GLOSS = re.compile(rf"(?<=[\u4e00-\u9fff])[(（](?=[a-zü]*[{TONED}])[a-zü{TONED}]{{1,7}}[)）]")
 CJK = "\u4e00-\u9fff"
@@ -128,10 +129,11 @@ def display_text(text: str, lexicon: Lexicon, simplify: bool = False) -> str:
     """One block or cell in display form (see the module docstring)."""
     if not text:
         return text
-    text = INVISIBLE.sub("", text)
-    text = CONTROL.sub(" ", text)
-    text = PRIVATE_USE.sub("•", text) if text[:1] and PRIVATE_USE.match(text[:1]) else text
-    text = PRIVATE_USE.sub("", text)
+    if UNUSUAL.search(text):  # most texts hold no invisible, control or private-use character
+        text = INVISIBLE.sub("", text)
+        text = CONTROL.sub(" ", text)
+        text = PRIVATE_USE.sub("•", text) if text[:1] and PRIVATE_USE.match(text[:1]) else text
+        text = PRIVATE_USE.sub("", text)
     text = nfkc(text).replace("\u3000", " ")
     if simplify:
         # Before joining spaced words: "職　　等" must become 职等 to be recognised as a label.

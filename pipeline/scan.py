@@ -348,15 +348,21 @@ def _department_statement(text: str, base: Loc, lexicon: Lexicon) -> list[Piece]
     """A line that titles a department's duties (``教务部工作职责``, ``研发中心部门职责``) opens
     text about the department, which belongs to no role: department statements list what a
     unit does, not a position."""
-    t = lexicon.data.titles
     stripped = text.strip()
-    for word in sorted(t.department_duty_words, key=len, reverse=True):
+    if len(stripped) > 24:
+        return None  # a title line, not a paragraph
+    for word in _department_duty_words(lexicon):
         if stripped.endswith(word) and len(stripped) <= 24:
             unit = stripped[: -len(word)]
             if len(unit) >= 2 and unit.endswith(lexicon.department_endings) and not is_position_name(unit, lexicon, 24):
                 return [Piece(Kind.HEADING, "", base.narrow(0, len(text)), key="department_info", name=stripped)]
             return None
     return None
+
+
+@cache
+def _department_duty_words(lexicon: Lexicon) -> tuple[str, ...]:
+    return tuple(sorted(lexicon.data.titles.department_duty_words, key=len, reverse=True))
 
 
 # --- one-line role headers ------------------------------------------------------------------------
@@ -395,8 +401,10 @@ def _header_line(text: str, base: Loc, lexicon: Lexicon) -> list[Piece] | None:
     """Leaflets head each role with one line of fields separated by spaces (``前台接待 2人 男女不限
     20-35岁 3500-4500元/月``): a short name followed by at least two field tokens, one of them
     a headcount, pay or age. The name opens a role; each token fills its field."""
+    if len(text) > 80:
+        return None
     tokens = [(m.start(), m.group()) for m in re.finditer(r"\S+", text)]
-    if len(tokens) < 3 or len(text) > 80:
+    if len(tokens) < 3:
         return None
     name_start, name = tokens[0]
     if name_start or len(name) > 20 or re.search(r"[:：,，。;；、]", name) or _attribute(name, lexicon):
