@@ -54,7 +54,7 @@ def _alternation(unique: frozenset[str], ignore_case: bool) -> str:
     root = _trie(unique, ignore_case)
     if not ignore_case and _case_collides(root):
         return _plain(unique)
-    return _emit(root, ignore_case)
+    return _emit(root, ignore_case, first=True)
 
 
 def _plain(phrases: frozenset[str]) -> str:
@@ -96,12 +96,28 @@ def _char(spellings: set[str], ignore_case: bool) -> str:
     return "[" + "".join(re.escape(c) for c in sorted(chars)) + "]"
 
 
-def _emit(node: _Node, ignore_case: bool) -> str:
+def _emit(node: _Node, ignore_case: bool, first: bool = False) -> str:
     branches = [_char(spellings, ignore_case) + _emit(child, ignore_case)
                 for _key, (spellings, child) in sorted(node.kids.items())]
+    if first and ignore_case:
+        branches = _literal_first(node)
     if not branches:
         return ""
     if len(branches) > 1:
         body = "(?:" + "|".join(branches) + ")"
         return body + "?" if node.end else body
     return f"(?:{branches[0]})?" if node.end else branches[0]
+
+
+def _literal_first(root: _Node) -> list[str]:
+    """The root's branches of a case-folded trie, one per spelling of its first character
+    (``A(?:…)|a(?:…)`` rather than ``[Aa](?:…)``).
+
+    When every branch of a pattern opens with one literal character, the regex engine learns the
+    set of characters a match can start with and skips the rest of a text in C; one class
+    among the branches hides that set, and then every place of the text tries every branch
+    (~4× slower over a form's cells). The spellings of distinct keys are disjoint, so the
+    branches still differ in their first character."""
+    return [re.escape(c) + _emit(child, True)
+            for _key, (spellings, child) in sorted(root.kids.items())
+            for c in sorted(set().union(*(_folds(s) for s in spellings)))]

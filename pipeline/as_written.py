@@ -43,9 +43,10 @@ class Restorer:
         m_parts: list[str] = []
         d_parts: list[str] = []
         for loc in locs:
-            if loc.cell in seen:
+            cell = (loc.block, loc.row, loc.col)  # Loc.cell, without a property call per piece
+            if cell in seen:
                 continue
-            seen.add(loc.cell)
+            seen.add(cell)
             pair = self._cell_texts(loc)
             if pair is not None:
                 m_parts.append(pair[0])
@@ -91,7 +92,7 @@ class Restorer:
         return None if pair is None else pair[1][left.end:right.start]
 
     def needs(self, value: str) -> bool:
-        return self.all_chars or any(c in FOLDED_CHARS for c in value)
+        return self.all_chars or not FOLDED_CHARS.isdisjoint(value)
 
     def restore(self, value: str, matching: str, display: str) -> str:
         if not value or not self.needs(value):
@@ -120,21 +121,58 @@ def restore_role(role: Role, restorer: Restorer, locs: Iterable[Loc]) -> Role:
     matching, display = restorer.texts(locs)
     if matching == display:
         return role
-    data = role.model_dump()
-    _walk(data, restorer, matching, display)
-    return Role.model_validate(data)
+    restored: Role = _restored(role, restorer, matching, display)
+    return restored
+
+
+def _restored(node: Any, restorer: Restorer, matching: str, display: str) -> Any:
+    """``node`` with its strings restored: the same object where nothing changed, a copy along
+    each path to a changed string. Objects a role shares with others are never altered, and a
+    role is not dumped and validated again."""
+    if isinstance(node, str):
+        if not restorer.needs(node):
+            return node
+        value = restorer.restore(node, matching, display)
+        return node if value == node else value
+    if isinstance(node, BaseModel):
+        changes = {}
+        for key, value in node.__dict__.items():
+            # numbers, flags and absent values have no writing; most strings need nothing
+            if key in SKIP or value is None or isinstance(value, (int, float)) or (
+                    type(value) is str and not restorer.needs(value)):
+                continue
+            new = _restored(value, restorer, matching, display)
+            if new is not value:
+                changes[key] = new
+        return node.model_copy(update=changes) if changes else node
+    if isinstance(node, list):
+        items = None
+        for i, value in enumerate(node):
+            if type(value) is str and not restorer.needs(value):
+                continue
+            new = _restored(value, restorer, matching, display)
+            if new is not value:
+                items = items if items is not None else list(node)
+                items[i] = new
+        return node if items is None else items
+    if isinstance(node, dict):
+        entries = {key: _restored(value, restorer, matching, display) if key not in SKIP else value
+                   for key, value in node.items()}
+        return entries if any(entries[key] is not value for key, value in node.items()) else node
+    return node
 
 
 def _walk(node: Any, restorer: Restorer, matching: str, display: str) -> Any:
+    if isinstance(node, str):
+        return restorer.restore(node, matching, display)
     if isinstance(node, dict):
         for key, value in node.items():
-            if key not in SKIP:
+            # numbers, flags and absent values have no writing (a role holds ~100 of them)
+            if key not in SKIP and isinstance(value, (str, dict, list)):
                 node[key] = _walk(value, restorer, matching, display)
         return node
     if isinstance(node, list):
         return [_walk(v, restorer, matching, display) for v in node]
-    if isinstance(node, str):
-        return restorer.restore(node, matching, display)
     return node
 
 

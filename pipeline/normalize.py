@@ -39,6 +39,7 @@ FOLDED_CHARS = frozenset(FOLD_TABLE.values())
 INVISIBLE = re.compile(r"[\u00ad\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\ufeff]")
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 PRIVATE_USE = re.compile(r"[\ue000-\uf8ff]")
+UNUSUAL = re.compile(f"{INVISIBLE.pattern}|{CONTROL.pattern}|{PRIVATE_USE.pattern}")
 TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
 PINYIN_GLOSS = re.compile(rf"(?<=[\u4e00-\u9fff])[(（](?=[a-zü]*[{TONED}])[a-zü{TONED}]{{1,7}}[)）]")
 CJK = "\u4e00-\u9fff"
@@ -60,10 +61,19 @@ def nfkc(text: str) -> str:
     return "".join(out)
 
 
+FULL_WIDTH_RUN = re.compile(f"[{re.escape(FULL_WIDTH_PUNCT)}]+")
+
+
 def fold(text: str) -> str:
     """The matching form of a display text: full-width punctuation as ASCII, pictographs as
     bullets or spaces (:func:`pictographs_as_marks`), same length."""
-    return pictographs_as_marks(text.translate(FOLD_TABLE))
+    # Only the runs of full-width punctuation are translated: str.translate with a dict looks
+    # up every character of a Chinese text (~2x the cost over a compilation's cells).
+    return pictographs_as_marks(FULL_WIDTH_RUN.sub(_folded_run, text))
+
+
+def _folded_run(m: re.Match[str]) -> str:
+    return m.group().translate(FOLD_TABLE)
 
 
 # Emoji and dingbats (📍 ✅ 👉 🔥 ★ ➤), with the selector that asks for their colour form.
@@ -104,6 +114,8 @@ def _list_bullets() -> frozenset[str]:
 def join_spaced(text: str, known: frozenset[str]) -> str:
     """Join characters a layout spread out: runs of 3+ single characters always, pairs only
     when they make a known label (``性 别`` → ``性别``, but ``共 人`` stays)."""
+    if " " not in text:
+        return text  # both patterns need a space between two characters
     text = SPACED_RUN.sub(lambda m: m.group().replace(" ", ""), text)
 
     def pair(m: re.Match[str]) -> str:
@@ -117,15 +129,17 @@ def display_text(text: str, lexicon: Lexicon, simplify: bool = False) -> str:
     """One block or cell in display form (see the module docstring)."""
     if not text:
         return text
-    text = INVISIBLE.sub("", text)
-    text = CONTROL.sub(" ", text)
-    text = PRIVATE_USE.sub("•", text) if text[:1] and PRIVATE_USE.match(text[:1]) else text
-    text = PRIVATE_USE.sub("", text)
+    if UNUSUAL.search(text):  # most texts hold no invisible, control or private-use character
+        text = INVISIBLE.sub("", text)
+        text = CONTROL.sub(" ", text)
+        text = PRIVATE_USE.sub("•", text) if text[:1] and PRIVATE_USE.match(text[:1]) else text
+        text = PRIVATE_USE.sub("", text)
     text = nfkc(text).replace("\u3000", " ")
     if simplify:
         # Before joining spaced words: "職　　等" must become 职等 to be recognised as a label.
         text = to_simplified(text)
-    text = PINYIN_GLOSS.sub("", text)
+    if "(" in text or "（" in text:  # a gloss is bracketed; most texts have no bracket
+        text = PINYIN_GLOSS.sub("", text)
     # Join spaced words before removing watermarks, which sometimes stand where a space was
     # ("男女不限Biblioteka 年 龄25") and sometimes inside a word ("客户服Βιβλιοθήκη 总监").
     text = join_spaced(text, _spaced_vocabulary(lexicon))
@@ -161,12 +175,17 @@ def is_traditional(sample: str) -> bool:
     Simplified text is left alone: t2s also "simplifies" a few characters that are valid
     in Simplified writing (著, 乾), which would corrupt a Simplified document.
     """
-    cjk = re.findall(rf"[{CJK}]", sample)
+    cjk = NOT_CJK.sub("", sample)
     if not cjk:
         return False
-    converted = _t2s().convert("".join(cjk))
+    converted = _t2s().convert(cjk)
+    if converted == cjk:
+        return False  # most documents: nothing to count, character by character
     changed = sum(1 for a, b in zip(cjk, converted, strict=False) if a != b)
     return changed >= 3 and changed / len(cjk) >= 0.02
+
+
+NOT_CJK = re.compile(rf"[^{CJK}]+")
 
 
 def to_simplified(text: str) -> str:
@@ -218,7 +237,8 @@ def _folder(by_char: bool) -> Callable[[str], str]:
 
 def matching_document(doc: Document, keep_script: bool = False) -> Document:
     """The matching form of a normalised document: same blocks, same lengths, folded text."""
-    folder = _folder(keep_script and doc.script == "traditional")
+    # a compilation's cells repeat their texts (767 distinct in ~12,000): fold each once
+    folder = cache(_folder(keep_script and doc.script == "traditional"))
     return doc.model_copy(update={"blocks": [map_block(b, folder) for b in doc.blocks],
                                   "furniture": [map_block(b, folder) for b in doc.furniture]})
 

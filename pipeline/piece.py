@@ -44,11 +44,16 @@ class Loc(NamedTuple):
 
     def narrow(self, start: int, end: int) -> Loc:
         """The part ``[start, end)`` of this location's text."""
-        return self._replace(start=self.start + start, end=self.start + end)
+        block, page, offset, _end, row, col = self
+        # tuple.__new__ is what _replace ends in, without its keyword and map machinery
+        return _new_loc(Loc, (block, page, offset + start, offset + end, row, col))
 
     @property
     def cell(self) -> tuple[int, int | None, int | None]:
         return (self.block, self.row, self.col)
+
+
+_new_loc = tuple.__new__
 
 
 @dataclass(frozen=True, eq=False)
@@ -79,6 +84,14 @@ class Piece:
     def span(self) -> Span:
         return self.loc.span()
 
+    def moved(self, loc: Loc) -> Piece:
+        """A copy at ``loc``: :meth:`changed` for the one field the scanner's cache rebases."""
+        new = object.__new__(Piece)
+        fields = new.__dict__
+        fields.update(self.__dict__)
+        fields["loc"] = loc
+        return new
+
     def changed(self, **changes: Any) -> Piece:
         """A copy with ``changes``: :func:`dataclasses.replace` without its cost.
 
@@ -86,9 +99,8 @@ class Piece:
         rebases every piece of a repeated cell text, thousands per compilation. A Piece has
         no ``__post_init__`` and no derived field, so copying its fields is the same thing.
         """
-        unknown = changes.keys() - self.__dict__.keys()
-        if unknown:
-            raise TypeError(f"Piece has no field {sorted(unknown)}")
+        if not changes.keys() <= self.__dict__.keys():
+            raise TypeError(f"Piece has no field {sorted(changes.keys() - self.__dict__.keys())}")
         new = object.__new__(Piece)
         new.__dict__.update(self.__dict__)
         new.__dict__.update(changes)

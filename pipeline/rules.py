@@ -72,9 +72,12 @@ def rule(func: F) -> F:
 
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
-        if name in _off:
+        if _off and name in _off:
             return None
         result = func(*args, **kwargs)
+        # Most answers are "did not apply" (a card asks ~700 times): leave before the general test.
+        if result is None or result is False:
+            return result
         if _fired(result):
             entry.hits += 1
             if _tracker is not None:

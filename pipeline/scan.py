@@ -17,7 +17,7 @@ list label glued to text only when it continues the numbering (``…标准2.主�
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from functools import cache
 
@@ -98,7 +98,7 @@ def remembering_scanner() -> Scanner:
         first = seen.get(text)
         if first is None:
             first = seen[text] = scan_text(text, Loc(0, None, 0, len(text)), lexicon)
-        return [p.changed(loc=base.narrow(p.loc.start, p.loc.end)) for p in first]
+        return [p.moved(base.narrow(p.loc.start, p.loc.end)) for p in first]
 
     return scan
 
@@ -349,15 +349,21 @@ def _department_statement(text: str, base: Loc, lexicon: Lexicon) -> list[Piece]
     """A line that titles a department's duties (``教务部工作职责``, ``研发中心部门职责``) opens
     text about the department, which belongs to no role: department statements list what a
     unit does, not a position."""
-    t = lexicon.data.titles
     stripped = text.strip()
-    for word in sorted(t.department_duty_words, key=len, reverse=True):
+    if len(stripped) > 24:
+        return None  # a title line, not a paragraph
+    for word in _department_duty_words(lexicon):
         if stripped.endswith(word) and len(stripped) <= 24:
             unit = stripped[: -len(word)]
             if len(unit) >= 2 and unit.endswith(lexicon.department_endings) and not is_position_name(unit, lexicon, 24):
                 return [Piece(Kind.HEADING, "", base.narrow(0, len(text)), key="department_info", name=stripped)]
             return None
     return None
+
+
+@cache
+def _department_duty_words(lexicon: Lexicon) -> tuple[str, ...]:
+    return tuple(sorted(lexicon.data.titles.department_duty_words, key=len, reverse=True))
 
 
 # --- one-line role headers ------------------------------------------------------------------------
@@ -396,8 +402,10 @@ def _header_line(text: str, base: Loc, lexicon: Lexicon) -> list[Piece] | None:
     """Leaflets head each role with one line of fields separated by spaces (``前台接待 2人 男女不限
     20-35岁 3500-4500元/月``): a short name followed by at least two field tokens, one of them
     a headcount, pay or age. The name opens a role; each token fills its field."""
+    if len(text) > 80:
+        return None
     tokens = [(m.start(), m.group()) for m in re.finditer(r"\S+", text)]
-    if len(tokens) < 3 or len(text) > 80:
+    if len(tokens) < 3:
         return None
     name_start, name = tokens[0]
     if name_start or len(name) > 20 or re.search(r"[:：,，。;；、]", name) or _attribute(name, lexicon):
@@ -448,21 +456,27 @@ def _token(line: Line, i: int, where: str) -> Token | None:
 
 
 def _line(text: str, pos: int, lexicon: Lexicon) -> Line:
-    colon_labels, bare_labels = _count_labels(text, pos, lexicon)
     heading_at = {m.start(): m for m in lexicon.heading_re.finditer(text, pos)}
     label_at = {m.start(): m for m in lexicon.label_re.finditer(text, pos)}
+    colon_labels, bare_labels = _count_labels(text, label_at.values())
     return Line(
         text=text, origin=pos, lexicon=lexicon,
         heading_at=heading_at, label_at=label_at,
-        num_at={m.start(): m for m in lexicon.numbering.pattern.finditer(text, pos)},
+        num_at=lexicon.numbering.matches(text, pos),
         lead_at={m.start(): m for m in _lead_in_re(lexicon).finditer(text, pos)},
-        unknown_at={m.start(): m for m in UNKNOWN_LABEL.finditer(text, pos)},
+        unknown_at=_unknown_labels(text, pos),
         # A form line is dense with labels; a long paragraph that mentions a few label words
         # ("在公司内部和公司外部…") is not.
         form_colon=colon_labels >= 2,
         form_bare=bare_labels >= 3 and len(text) / bare_labels <= FORM_DENSITY,
         flattened=bool(_flattened_line(text, heading_at, label_at)),
     )
+
+
+def _unknown_labels(text: str, pos: int) -> dict[int, re.Match[str]]:
+    if text.find(":", pos) == -1 and text.find("：", pos) == -1:
+        return {}  # most cells hold no colon: no ``X:`` to look for
+    return {m.start(): m for m in UNKNOWN_LABEL.finditer(text, pos)}
 
 
 def seq_key(marker: Label) -> str:
@@ -486,9 +500,9 @@ def _flattened_line(text: str, heading_at: dict[int, re.Match[str]], label_at: d
     return False
 
 
-def _count_labels(text: str, pos: int, lexicon: Lexicon) -> tuple[int, int]:
+def _count_labels(text: str, labels: Iterable[re.Match[str]]) -> tuple[int, int]:
     colon = bare = 0
-    for m in lexicon.label_re.finditer(text, pos):
+    for m in labels:
         after = text[m.end():m.end() + 1]
         if after in COLONS:
             colon += 1

@@ -557,7 +557,8 @@ def _label_opens_next_card(current: RoleDraft) -> bool:
 def _chapter_ends_roles(piece: Piece, current: RoleDraft, lexicon: Lexicon) -> bool:
     """A manual's chapter heading (``第四章：培训中心管理制度``) after a role's text ends the part
     of the manual that describes positions: what follows belongs to no role until a title."""
-    return piece.kind == Kind.ITEM and current.has_items() and lexicon.numbering.is_chapter(piece.marker)
+    # the role's pieces are searched for an item last: a chapter label is rare
+    return piece.kind == Kind.ITEM and lexicon.numbering.is_chapter(piece.marker) and current.has_items()
 
 
 @rule
@@ -580,8 +581,9 @@ def _organization_under_title(piece: Piece, draft: RoleDraft, lexicon: Lexicon) 
     """A company line right under a position's title, before anything the role says
     (``🔥【急招】奶茶店店长🔥`` then ``🏠 茶语时光餐饮管理有限公司``), names that role's
     organization, as one above the title does."""
-    return (draft.organization is None and not draft.has_content() and piece.kind in (Kind.TEXT, Kind.ITEM)
-            and piece.line_start and is_organization(company_of(piece.text, lexicon), lexicon))
+    # the piece's own fields first: the draft's pieces are searched only for a line that could be one
+    return (piece.kind in (Kind.TEXT, Kind.ITEM) and piece.line_start and draft.organization is None
+            and not draft.has_content() and is_organization(company_of(piece.text, lexicon), lexicon))
 
 
 @rule

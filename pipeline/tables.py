@@ -51,9 +51,10 @@ def table_pieces(block: Block, lexicon: Lexicon, scan_text: Scanner) -> list[Pie
     grid = table.grid()
     pieces: list[Piece] = []
 
+    index, page = block.index, block.page
+
     def span(cell: Cell, start: int = 0, end: int | None = None) -> Loc:
-        return Loc(block=block.index, page=block.page, start=start,
-                   end=len(cell.text) if end is None else end, row=cell.row, col=cell.col)
+        return Loc(index, page, start, len(cell.text) if end is None else end, cell.row, cell.col)
 
     list_columns: dict[int, str] | None = None
     pieces.extend(_blank_form_start(grid, span))
@@ -65,7 +66,7 @@ def table_pieces(block: Block, lexicon: Lexicon, scan_text: Scanner) -> list[Pie
             r += 1
             continue
 
-        kpi = _kpi_header(grid, r, table.n_rows, lexicon)
+        kpi = _kpi_header(grid, r, table.n_rows, lexicon, row_cells)
         if kpi is not None:
             columns, first_data = kpi
             data_rows, r = _kpi_rows(grid, first_data, columns, span, lexicon)
@@ -149,13 +150,8 @@ def _alone(pieces: list[Piece]) -> list[Piece]:
 
 
 def _unique_row(grid: list[list[Cell | None]], r: int) -> list[Cell]:
-    out: list[Cell] = []
-    seen: set[int] = set()
-    for cell in grid[r]:
-        if cell is not None and id(cell) not in seen:
-            seen.add(id(cell))
-            out.append(cell)
-    return out
+    """The cells of row ``r``, each once (a merged cell fills several slots), in slot order."""
+    return list({id(cell): cell for cell in grid[r] if cell is not None}.values())
 
 
 def _spans_row(cell: Cell, n_cols: int) -> bool:
@@ -515,8 +511,11 @@ def _period_target(text: str, lexicon: Lexicon) -> str | None:
     return None
 
 
-def _kpi_header(grid, r: int, n_rows: int, lexicon: Lexicon) -> tuple[dict[int, str], int] | None:
-    cells = _unique_row(grid, r)
+def _kpi_header(grid, r: int, n_rows: int, lexicon: Lexicon,
+                cells: list[Cell] | None = None) -> tuple[dict[int, str], int] | None:
+    """The columns of a KPI header at row ``r`` (whose unique cells the caller may have at hand)
+    and the first data row."""
+    cells = _unique_row(grid, r) if cells is None else cells
     names = lexicon.data.kpis.name_headers
     if not any(_norm(cell.text) in names for cell in cells):
         return None  # no 指标名称 column: not a KPI header (most rows; asked of every row)
@@ -556,7 +555,7 @@ def _kpi_rows(grid, start: int, columns: dict[int, str], span, lexicon: Lexicon)
             break
         if _blank_form_row(cells):
             break
-        if _kpi_header(grid, r, len(grid), lexicon) is not None or _list_header(cells, lexicon) is not None:
+        if _kpi_header(grid, r, len(grid), lexicon, cells) is not None or _list_header(cells, lexicon) is not None:
             break
         row: list[tuple[str, Loc]] = []
         for c in range(len(grid[r])):

@@ -201,13 +201,27 @@ def is_position_name(text: str, lexicon: Lexicon, max_len: int = 16) -> bool:
     """A short phrase that ends with a position word (经理, 主管, 专员, 员, 岗 …)."""
     text = _without_trailing_bracket(text.strip())
     # a Latin word counts as one character does: 会计文员 Accounts Clerk is a short name
-    if not text or text_units(text) > max_len or SENTENCE_PUNCT.search(text):
+    if not text or len(text) > max_len and text_units(text) > max_len or SENTENCE_PUNCT.search(text):
         return False
-    head = next((h for h in lexicon.position_heads if text.endswith(h)), None)
+    head = _position_head(text, lexicon)
     if head is None or (len(head) == 1 and text.endswith(lexicon.not_position_endings)):
         return False
     # "技术负责人" ends with a position word that itself contains 负责.
     return not any(w in text[: len(text) - len(head)] for w in lexicon.data.titles.not_a_title)
+
+
+def _position_head(text: str, lexicon: Lexicon) -> str | None:
+    """The longest position word ``text`` ends with: one set lookup per length of those words
+    instead of an endswith per word (the first of ``position_heads``, longest first, that matches)."""
+    lengths, heads = _position_heads(lexicon)
+    end = len(text)
+    return next((text[end - n:] for n in lengths if n <= end and text[end - n:] in heads), None)
+
+
+@cache
+def _position_heads(lexicon: Lexicon) -> tuple[tuple[int, ...], frozenset[str]]:
+    heads = lexicon.position_heads
+    return tuple(sorted({len(h) for h in heads}, reverse=True)), frozenset(heads)
 
 
 def split_organization(title: str, lexicon: Lexicon) -> tuple[str | None, str]:

@@ -64,9 +64,10 @@ def role_titles(result) -> list[str]:
 
 
 def _document_text(path: Path) -> str:
-    """All of the document's text as the reader gave it (Simplified, as the values are), spaces out."""
+    """All of the document's text as the reader gave it (Simplified, as the values are), spaces out;
+    the furniture too (a running header or a page's title may name the organization)."""
     doc = normalize_document(read_document(path.read_bytes(), options=ReadOptions(filename=path.name)), load_lexicon())
-    parts = [b.text for b in doc.blocks if b.text]
+    parts = [b.text for b in [*doc.blocks, *doc.furniture] if b.text]
     parts += [c.text for b in doc.blocks if b.table for c in b.table.cells]
     return SPACE.sub("", "\n".join(parts))
 

@@ -18,3 +18,10 @@ def test_changed_gives_what_replace_gives() -> None:
 def test_changed_refuses_a_field_a_piece_does_not_have() -> None:
     with pytest.raises(TypeError):
         Piece(Kind.TEXT, "x", Loc(0, None, 0, 1)).changed(colour="red")
+
+
+def test_moved_gives_what_replace_gives() -> None:
+    piece = Piece(Kind.ITEM, "负责仓库管理", Loc(3, 1, 5, 11), name="1、", line_start=False)
+    moved = piece.moved(Loc(8, None, 2, 8, 1, 0))
+    assert asdict(moved) == asdict(replace(piece, loc=Loc(8, None, 2, 8, 1, 0)))
+    assert moved is not piece and piece.loc == Loc(3, 1, 5, 11)

@@ -24,10 +24,12 @@ def clean_value(text: str | None, lexicon: Lexicon) -> str | None:
     between them)."""
     if text is None:
         return None
-    text = UNDERSCORES.sub(" ", text)
+    if "_" in text or "＿" in text:  # most values hold no blank to fill in
+        text = UNDERSCORES.sub(" ", text)
     text = "".join(line.strip() for line in text.split("\n")) if "\n" in text else text
     text = WS.sub(" ", text).strip(EDGE_PUNCT).strip()
-    text = CJK_GAP.sub("", text)
+    if " " in text:
+        text = CJK_GAP.sub("", text)
     return None if text in lexicon.empty_values else text
 
 
