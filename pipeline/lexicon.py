@@ -132,6 +132,7 @@ class NumberingVocab(_Vocab):
     dashes: str = ""
     list_separators: str = ""
     value_units: str = ""
+    money_units: str = ""
 
 
 class ColumnsVocab(_Vocab):

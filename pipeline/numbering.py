@@ -54,6 +54,10 @@ class Numbering:
             rf"(?P<bullet>[{_cls(vocab.bullets)}]|\.(?=[\u4e00-\u9fff]))",
             rf"(?P<dash>[{_cls(vocab.dashes)}])",
             r"(?P<blank>[_＿]{2,}(?=[\u4e00-\u9fff]))",
+            # "；2.5年以上经验" in a run of 1. 2. 3.: the number 2. before a figure (a decimal
+            # otherwise; the scanner takes it only as the next number of its run)
+            # (never before 0 or an amount of money: 6.0K, 6.5万 are figures)
+            rf"(?P<dec_before_figure>\d{{1,2}}\.(?=[1-9]\d?(?![\d.]|\s?[{_cls(vocab.money_units)}])))",
         ]))
         # The first character of every alternative above, kept beside them: the engine cannot
         # see through the named groups that a match must open with one of these, so finditer
@@ -84,6 +88,8 @@ class Numbering:
     def label(self, m: re.Match[str]) -> Label:
         style = m.lastgroup or "bullet"
         text = m.group()
+        if style == "dec_before_figure":
+            style = "dec"
         if style in ("circle", "paren_digit", "stop_digit"):
             return self._enclosed(style, text)
         if style == "dec_multi":

@@ -891,6 +891,8 @@ def _item(line: Line, i: int, where: str) -> Token | None:
         return None  # "____部门各环节…": a template's blank number, only ever at a line start
     if marker.style == "dash":
         return Token(Kind.ITEM, i, end, marker=marker) if _dash_bullet(line, i, end, where) else None
+    if m.lastgroup == "dec_before_figure":
+        return Token(Kind.ITEM, i, end, marker=marker) if _number_before_a_figure(line, marker, where) else None
     if where in ("start", "after", "space", "sentence", "colon"):
         if where == "colon" and marker.style == "dec_multi":
             return None
@@ -909,6 +911,15 @@ def _dash_bullet(line: Line, i: int, end: int, where: str) -> bool:
         return True
     text = line.text
     return where == "glued" and text[end:end + 1] == " " and not text[i - 1].isdigit() and not text[i - 1].isspace()
+
+
+@rule
+def _number_before_a_figure(line: Line, marker: Label, where: str) -> bool:
+    """``1.本科以上学历；2.5年以上经验；3.…``: a list run onto one line numbers an item that opens
+    with a figure straight after its number (2.5年 reads as a decimal): after a clause's end, the
+    next number of the run is the item's number and the figure the item's own."""
+    prev = line.last_num.get(marker.style)
+    return where in ("sentence", "after", "space", "comma") and prev is not None and marker.ordinal == prev + 1
 
 
 @rule

@@ -1740,3 +1740,14 @@ def test_a_career_page_names_its_company_in_its_title_and_its_tags_with_dots() -
     role = convert_bytes(page.encode("utf-8"), "jobs.html").roles[0]
     assert (role.title, role.organization) == ("Golang后端工程师", "杭州云帆网络科技有限公司")
     assert (role.location, role.employment_type) == (["杭州"], "全职")
+
+
+def test_a_run_on_list_numbers_an_item_that_opens_with_a_figure() -> None:
+    """``1.本科…；2.5年以上Java开发经验；3.…`` on one line: 2. is the run's next number and 5年 the
+    item's figure (rule number_before_a_figure); 6.0K and a 2.5 with no run before it stay figures."""
+    text = ("## 高级Java开发工程师\n\n**任职要求：** 1.本科及以上学历，计算机相关专业；2.5年以上Java开发经验；"
+            "3.熟悉Spring Boot、MySQL、Redis。\n\n**薪资：** 6.0K-8.5K\n")
+    role = convert(text, name="jd.md").roles[0]
+    assert role.qualifications.experience is not None and role.qualifications.experience.years_min == 5
+    assert role.compensation == "6.0K-8.5K"
+    assert convert("数据分析师\n任职要求：2.5年以上数据分析经验，本科以上学历。\n").roles[0].qualifications.experience.years_min == 2.5
