@@ -29,6 +29,7 @@ from ..schemas.role import ConvertResult, ErrorInfo, Furniture, Role, Unmapped, 
 from . import rules
 from .as_written import Restorer, restore_role
 from .builder import DocContext, RoleBuilder
+from .counted_line import opening_counts
 from .fields.values import clean_value
 from .lexicon import Lexicon, alternation, load_lexicon
 from .normalize import matching_document, normalize_document
@@ -114,6 +115,7 @@ def extract(doc: Document, *, name: str, sha256: str, lexicon: Lexicon,
     kept = _build(seg.roles, ctx, shared, unassigned)
     _employer_named_after_roles(kept, lexicon)
     _department_above_roles(kept, preamble, lexicon)
+    _headcounts_from_openings(kept, preamble, lexicon)
     restorer = Restorer(display, matching, options.keep_script)
     # a role's values come from its own pieces and from the shared sections applied to it
     shared_locs = [p.loc for p in shared.draft.pieces] if shared is not None else []
@@ -272,6 +274,19 @@ def _department_above_roles(kept: list[RoleBuilder], preamble: list[Piece], lexi
     for b in kept:
         b.identity.department = department
         b.evidence["department"] = piece.span
+
+
+def _headcounts_from_openings(kept: list[RoleBuilder], preamble: list[Piece], lexicon: Lexicon) -> None:
+    """``招聘岗位：普工20名、质检员3名`` above the roles (:func:`~.counted_line.openings_list`): each
+    role named there and counting no one itself takes the count the list gives it."""
+    for piece in preamble:
+        if piece.kind != Kind.HEADING or piece.key != "openings":
+            continue
+        counts = opening_counts(piece.text, lexicon)
+        for b in kept:
+            count = counts.get(b.identity.title or "")
+            if count is not None and b.scalars.get("headcount") is None and b.identity.headcount is None:
+                b.set_scalar("headcount", count, piece)
 
 
 @rules.rule

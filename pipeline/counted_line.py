@@ -10,7 +10,8 @@ import re
 from functools import cache
 
 from .fields.pay import names_perk, states_pay
-from .fields.qualifications import preferred_text
+from .fields.qualifications import clause_kind, preferred_text
+from .fields.reporting import parse_count
 from .fields.values import clause_spans
 from .lexicon import Lexicon, alternation
 from .piece import Kind, Loc, Piece
@@ -43,10 +44,34 @@ def counted_position_line(text: str, base: Loc, lexicon: Lexicon) -> list[Piece]
     rest = [(m.end() + s, m.end() + e) for s, e in clause_spans(text[m.end():])]
     if not rest:
         return None
+    count = Piece(Kind.LABEL, m.group("count"), base.narrow(m.start("count"), m.end("count")), key="headcount",
+                  name="headcount", line_start=False)
+    return _position_with_terms(text, base, m, rest, lexicon, [count])
+
+
+@rule
+def named_terms_line(text: str, base: Loc, lexicon: Lexicon) -> list[Piece] | None:
+    """``普工：18-45岁，身体健康，…，月均6000-8000元。``: a position's name and a colon, then two or
+    more clauses that say by their form what terms they are (pay, age, a degree, years, a
+    gender) — the position's terms, as a counted line gives them (:func:`counted_position_line`).
+    A label (岗位职责：…) or a line of duties (销售经理：负责…) names no terms."""
+    m = NAME_COLON.match(text)
+    if m is None or not is_position_name(m.group("name"), lexicon, MAX_NAME):
+        return None
+    rest = [(m.end() + s, m.end() + e) for s, e in clause_spans(text[m.end():])]
+    terms = [c for s, e in rest if (c := text[s:e].rstrip("。.;；"))
+             and (_clause_label(c, lexicon) is not None or clause_kind(c, lexicon) is not None)]
+    return _position_with_terms(text, base, m, rest, lexicon, []) if len(terms) >= MIN_TERMS else None
+
+
+NAME_COLON = re.compile(rf"(?P<name>[^\s，,：:；;。、\d]{{2,{MAX_NAME}}}?)\s?[：:]\s?")
+MIN_TERMS = 2
+
+
+def _position_with_terms(text: str, base: Loc, m: re.Match[str], rest: list[tuple[int, int]], lexicon: Lexicon,
+                         extra: list[Piece]) -> list[Piece]:
     out = [Piece(Kind.TITLE, m.group("name"), base.narrow(m.start("name"), m.end("name")), name=text.strip(),
-                 title_style="heading", source="counted_line"),
-           Piece(Kind.LABEL, m.group("count"), base.narrow(m.start("count"), m.end("count")), key="headcount",
-                 name="headcount", line_start=False),
+                 title_style="heading", source="counted_line"), *extra,
            Piece(Kind.HEADING, "", base.narrow(rest[0][0], rest[0][0]), key="qualifications", name="",
                  line_start=False, source="counted_line")]
     for s, e in rest:
@@ -69,3 +94,35 @@ def _clause_label(clause: str, lexicon: Lexicon) -> str | None:
         return None
     return "compensation" if states_pay(clause, lexicon) or names_perk(clause, lexicon) else None
 
+
+
+@rule
+def openings_list(value: str, lexicon: Lexicon) -> bool:
+    """``招聘岗位：普工20名、质检员3名、仓管员2名``: a title label whose value lists several
+    positions with their counts is the notice's list of openings, which the lines after it
+    describe one by one; it names no position of its own."""
+    parts = [p.strip() for p in OPENING_SEPARATORS.split(value.strip().rstrip("。；;")) if p.strip()]
+    counted = _counted_name_re(lexicon)
+    return len(parts) >= 2 and all((m := counted.fullmatch(p)) is not None
+                                   and is_position_name(m.group("name"), lexicon, MAX_NAME) for p in parts)
+
+
+OPENING_SEPARATORS = re.compile(r"[、，,;；]")
+
+
+@cache
+def _counted_name_re(lexicon: Lexicon) -> re.Pattern[str]:
+    t = lexicon.data.titles
+    count = rf"(?:\d{{1,3}}|{lexicon.numbering.cn_class}{{1,3}})\s?(?:{alternation(t.headcount_units)})"
+    return re.compile(rf"(?P<name>[^\s\d]{{2,{MAX_NAME}}}?)\s?(?P<count>{count})")
+
+
+def opening_counts(value: str, lexicon: Lexicon) -> dict[str, int]:
+    """The positions of an openings list and their counts: ``普工20名、质检员3名`` → 普工 20, 质检员 3."""
+    out: dict[str, int] = {}
+    for part in OPENING_SEPARATORS.split(value):
+        m = _counted_name_re(lexicon).fullmatch(part.strip().rstrip("。；;"))
+        count = parse_count(m.group("count"), lexicon) if m else None
+        if m is not None and count is not None:
+            out[m.group("name")] = count
+    return out

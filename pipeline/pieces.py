@@ -22,7 +22,7 @@ from .scan import NAME_FIELDS, Scanner, has_word, remembering_scanner, scan_text
 from .self_evident import without_lead
 from .tables import table_pieces
 from .tag_line import tag_line
-from .counted_line import counted_position_line
+from .counted_line import counted_position_line, named_terms_line, openings_list
 from .titles import is_organization, is_position_name, split_title
 
 SENTENCE = re.compile(r"[。!?！？]")
@@ -77,6 +77,7 @@ def block_pieces(block: Block, lexicon: Lexicon, scan: Scanner = scan_text) -> l
     if whole is not None:
         return whole
     pieces = scan(block.text, base, lexicon)
+    _mark_openings(pieces, lexicon)
     counted = _counted_item(pieces, block, lexicon)
     if counted is not None:
         return counted
@@ -100,6 +101,12 @@ def block_pieces(block: Block, lexicon: Lexicon, scan: Scanner = scan_text) -> l
     if block.kind == BlockKind.HEADING and pieces and block.level is not None:
         pieces[0] = replace(pieces[0], heading_level=block.level)
     return pieces
+
+
+def _mark_openings(pieces: list[Piece], lexicon: Lexicon) -> None:
+    """A title label that lists the openings (:func:`openings_list`) heads them: it names no role."""
+    if pieces and pieces[0].kind == Kind.LABEL and pieces[0].key == "title" and openings_list(pieces[0].text, lexicon):
+        pieces[0] = pieces[0].changed(kind=Kind.HEADING, key="openings")
 
 
 def _counted_item(pieces: list[Piece], block: Block, lexicon: Lexicon) -> list[Piece] | None:
@@ -126,7 +133,9 @@ def _whole_line_reading(block: Block, base: Loc, lexicon: Lexicon) -> list[Piece
         prose = _recruiting_sentence(block.text, base, lexicon)
         if prose is not None:
             return prose
-    return counted_position_line(block.text, base, lexicon) if one_line else None
+    if not one_line:
+        return None
+    return counted_position_line(block.text, base, lexicon) or named_terms_line(block.text, base, lexicon)
 
 
 @rule

@@ -1751,3 +1751,19 @@ def test_a_run_on_list_numbers_an_item_that_opens_with_a_figure() -> None:
     assert role.qualifications.experience is not None and role.qualifications.experience.years_min == 5
     assert role.compensation == "6.0K-8.5K"
     assert convert("数据分析师\n任职要求：2.5年以上数据分析经验，本科以上学历。\n").roles[0].qualifications.experience.years_min == 2.5
+
+
+def test_an_openings_list_then_a_terms_line_per_position() -> None:
+    """leaflet-11: ``招聘岗位：注塑工15名、…`` lists the openings (rule openings_list) and gives each
+    described position its count; ``注塑工：18-45岁，…，月均6500-8500元。`` names a position and its
+    terms (rule named_terms_line)."""
+    roles = convert_family("leaflet-11-openings-then-terms.txt").roles
+    assert [(r.title, r.headcount) for r in roles] == [("注塑工", 15), ("品检员", 4), ("物料员", 2)]
+    assert [r.compensation for r in roles] == ["月均6500-8500元", "月薪5200-6000元", "月薪4800-5500元"]
+    assert roles[2].qualifications.preferred == ["有物料管理经验者优先"]
+
+
+def test_a_duty_line_under_a_name_and_colon_is_no_terms_line() -> None:
+    """``销售经理：负责华南区域的客户开发，完成季度销售目标。``: the clauses are work, not terms."""
+    text = "招聘启事\n\n销售经理：负责华南区域的客户开发，完成季度销售目标。\n"
+    assert all(r.compensation is None for r in convert(text).roles)

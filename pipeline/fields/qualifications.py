@@ -233,7 +233,7 @@ def unmarked_clauses(text: str, lexicon: Lexicon) -> list[str]:
 
 
 
-def _clause_kind(clause: str, lexicon: Lexicon) -> str | None:
+def clause_kind(clause: str, lexicon: Lexicon) -> str | None:
     if _patterns(lexicon)["preferred"].search(clause):
         return "preferred"
     if text_units(clause) <= 40 and parse_education(clause, lexicon) is not None:
@@ -258,7 +258,7 @@ def packed_requirements(text: str, lexicon: Lexicon) -> list[str] | None:
         clauses = clauses_outside_brackets(text, separators)
         if len(clauses) < 2:
             continue
-        kinds = {k for c in clauses if (k := _clause_kind(c, lexicon)) is not None}
+        kinds = {k for c in clauses if (k := clause_kind(c, lexicon)) is not None}
         if "preferred" in kinds:
             return None  # a line with a wish is kept whole among the wishes (preferred_text)
         if len(kinds) >= 2:

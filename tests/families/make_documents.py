@@ -1077,6 +1077,22 @@ text_document("trad-04-hk-bilingual-title.txt", """\
 """)
 
 
+# A factory's notice: a 招聘岗位 line listing the openings with their counts, then one line per
+# position — its name, a colon and its terms clause after clause (no count there).
+text_document("leaflet-11-openings-then-terms.txt", """\
+急聘
+
+招聘岗位：注塑工15名、品检员4名、物料员2名
+
+注塑工：18-45岁，男女不限，能适应两班倒，计件工资，月均6500-8500元。
+品检员：高中以上学历，1年以上品检经验，月薪5200-6000元。
+物料员：会使用电脑，有物料管理经验者优先，月薪4800-5500元。
+
+公司提供免费住宿，缴纳社保。
+面试地址：佛山市顺德区容桂街道华口工业区3号
+""")
+
+
 # A Markdown posting that talks to the reader: the heading is a seeking sentence (我们在找一位…),
 # the sections are questions and promises (你会做什么 / 我们希望你 / 我们能给你).
 text_document("md-06-talking-headings.md", """\
