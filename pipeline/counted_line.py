@@ -117,6 +117,26 @@ def _counted_name_re(lexicon: Lexicon) -> re.Pattern[str]:
     return re.compile(rf"(?P<name>[^\s\d]{{2,{MAX_NAME}}}?)\s?(?P<count>{count})")
 
 
+@cache
+def _name_and_count_re(lexicon: Lexicon) -> re.Pattern[str]:
+    """A name and its count — glued, after a space, or in brackets — and nothing else."""
+    t, g = lexicon.data.titles, lexicon.data.grammar
+    units = alternation(t.headcount_units)
+    count = (rf"(?:\d{{1,3}}|{lexicon.numbering.cn_class}{{1,3}})\s?(?:{units})"
+             rf"|(?:{alternation(t.unspecified_counts + g.recruiting_counts)})(?:{units})?")
+    return re.compile(rf"(?P<name>[^\s\d（(【\[]{{2,{MAX_NAME}}}?)\s?(?:[（(【\[]\s?(?P<bracketed>{count})\s?[）)】\]]"
+                      rf"|(?P<count>{count}))")
+
+
+def name_and_count(text: str, lexicon: Lexicon) -> tuple[re.Match[str], str] | None:
+    """``快递员 若干名``, ``客服专员2名``, ``会计（1人）``: the match and which group holds the count,
+    when the text is a position's name and its count."""
+    m = _name_and_count_re(lexicon).fullmatch(text)
+    if m is None or not is_position_name(m.group("name"), lexicon, MAX_NAME):
+        return None
+    return m, "bracketed" if m.group("bracketed") else "count"
+
+
 def opening_counts(value: str, lexicon: Lexicon) -> dict[str, int]:
     """The positions of an openings list and their counts: ``普工20名、质检员3名`` → 普工 20, 质检员 3."""
     out: dict[str, int] = {}

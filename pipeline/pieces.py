@@ -22,7 +22,7 @@ from .scan import NAME_FIELDS, Scanner, has_word, remembering_scanner, scan_text
 from .self_evident import without_lead
 from .tables import table_pieces
 from .tag_line import tag_line
-from .counted_line import counted_position_line, named_terms_line, openings_list
+from .counted_line import counted_position_line, name_and_count, named_terms_line, openings_list
 from .titles import is_organization, is_position_name, split_title
 
 SENTENCE = re.compile(r"[。!?！？]")
@@ -111,15 +111,18 @@ def _mark_openings(pieces: list[Piece], lexicon: Lexicon) -> None:
 
 def _counted_item(pieces: list[Piece], block: Block, lexicon: Lexicon) -> list[Piece] | None:
     """A block that is one list item or line naming a position with its count: ``1、电工2名，持…``
-    (its terms after it), ``● 会计（1人）`` (the count in brackets)."""
-    if len(pieces) != 1 or pieces[0].kind not in (Kind.TEXT, Kind.ITEM) or "\n" in block.text:
+    (its terms after it), ``● 会计（1人）`` (the count in brackets), ``★ 快递员 若干名 要求：…`` (its
+    sections after it on the same line)."""
+    if not pieces or pieces[0].kind not in (Kind.TEXT, Kind.ITEM) or "\n" in block.text:
         return None
-    if pieces[0].kind == Kind.ITEM:
+    if len(pieces) > 1 and pieces[1].kind not in (Kind.HEADING, Kind.LABEL):
+        return None
+    if len(pieces) == 1 and pieces[0].kind == Kind.ITEM:
         counted = counted_position_line(pieces[0].text, pieces[0].loc, lexicon)
         if counted is not None:
             return counted
     named = _name_with_count(pieces[0], block, lexicon) if block.kind != BlockKind.HEADING else None
-    return [named] if named is not None else None
+    return named + pieces[1:] if named is not None else None
 
 
 def _whole_line_reading(block: Block, base: Loc, lexicon: Lexicon) -> list[Piece] | None:
@@ -355,18 +358,20 @@ def _title_with_tails(piece: Piece, block: Block, lexicon: Lexicon, needs_salary
 
 
 @rule
-def _name_with_count(piece: Piece, block: Block, lexicon: Lexicon) -> Piece | None:
-    """A line, or a bulleted one, that holds only a position's name and its count in brackets
-    (``● 会计（1人）``, ``销售内勤(2名)``) heads that position, as a numbered one
-    (``一、课程顾问（3名）``) does: the count is the role's headcount."""
-    text = piece.text.strip()
-    parts = split_title(text, lexicon)
-    if parts.headcount is None or not text.endswith(TITLE_COUNT_CLOSERS) or not is_position_name(parts.title, lexicon, 16):
+def _name_with_count(piece: Piece, block: Block, lexicon: Lexicon) -> list[Piece] | None:
+    """A line, or a bulleted one, that opens with only a position's name and its count — in
+    brackets, after a space or glued (``● 会计（1人）``, ``★ 快递员 若干名 要求：…``) — heads that
+    position, as a numbered one (``一、课程顾问（3名）``) does: the count is its headcount."""
+    text = piece.text.rstrip()
+    found = name_and_count(text, lexicon)
+    if found is None:
         return None
-    return piece.changed(kind=Kind.TITLE, text=text, title_style="heading", name=block.text.strip(), marker=None)
-
-
-TITLE_COUNT_CLOSERS = (")", "）", "]", "】")
+    m, group = found
+    loc = piece.loc
+    return [piece.changed(kind=Kind.TITLE, text=m.group("name"), loc=loc.narrow(m.start("name"), m.end("name")),
+                          title_style="heading", name=block.text.strip(), marker=None),
+            Piece(Kind.LABEL, m.group(group), loc.narrow(m.start(group), m.end(group)), key="headcount",
+                  name="headcount", line_start=False)]
 
 
 @rule

@@ -1767,3 +1767,11 @@ def test_a_duty_line_under_a_name_and_colon_is_no_terms_line() -> None:
     """``销售经理：负责华南区域的客户开发，完成季度销售目标。``: the clauses are work, not terms."""
     text = "招聘启事\n\n销售经理：负责华南区域的客户开发，完成季度销售目标。\n"
     assert all(r.compensation is None for r in convert(text).roles)
+
+
+def test_a_starred_line_names_a_position_its_count_and_its_sections() -> None:
+    """leaflet-12: ``★ 分拣员 12名 要求：… 待遇：…`` — the name and its count open the line
+    (rule name_with_count), the sections follow on it."""
+    roles = convert_family("leaflet-12-starred-lines.txt").roles
+    assert [(r.title, r.headcount) for r in roles] == [("派送员", None), ("分拣员", 12), ("客服专员", 2)]
+    assert [r.compensation for r in roles] == ["底薪+提成，月入7000-11000元", "时薪22元，月结", "4200-5200元/月"]

@@ -1093,6 +1093,16 @@ text_document("leaflet-11-openings-then-terms.txt", """\
 """)
 
 
+# A courier depot's notice: one starred line per position, its name and count set apart by a
+# space (若干名 is no number), then 要求： and 待遇： on the same line.
+text_document("leaflet-12-starred-lines.txt", """\
+本站点长期招聘：
+★ 派送员 若干名 要求：20-45岁，有电动车驾驶经验 待遇：底薪+提成，月入7000-11000元
+★ 分拣员 12名 要求：18-50岁，男女不限，能上夜班 待遇：时薪22元，月结
+★ 客服专员 2名 要求：大专以上学历，普通话标准 待遇：4200-5200元/月
+""")
+
+
 # A Markdown posting that talks to the reader: the heading is a seeking sentence (我们在找一位…),
 # the sections are questions and promises (你会做什么 / 我们希望你 / 我们能给你).
 text_document("md-06-talking-headings.md", """\
