@@ -94,11 +94,11 @@ def _requirement_sentences(tagged: Tagged, lexicon: Lexicon) -> Tagged:
 
 
 def _asking_sentence_at(piece: Piece, lexicon: Lexicon) -> int | None:
-    starts = [m.end() for m in SENTENCE_END.finditer(piece.text) if piece.text[m.end():].strip()]
-    for at in starts:
-        at += len(piece.text[at:]) - len(piece.text[at:].lstrip())
-        if _sentence_asks(piece.text[at:], lexicon):
-            return at
+    for m in SENTENCE_WITH_END.finditer(piece.text):
+        sentence = m.group()
+        lead = len(sentence) - len(sentence.lstrip())
+        if m.start() > 0 and sentence.strip() and _sentence_asks(sentence[lead:], lexicon):
+            return m.start() + lead
     return None
 
 
