@@ -29,7 +29,7 @@ import re
 import zipfile
 import zlib
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from urllib.parse import unquote
 
@@ -283,6 +283,10 @@ class _Part:
     def root(self) -> etree._Element:
         return self._package.root(self.name)
 
+    def styles_root(self) -> etree._Element:
+        """The root of a styles part, parsed without its latent styles (see _without_latent_styles)."""
+        return self._package.root(self.name, _without_latent_styles)
+
     def related(self, reltype: str) -> list[tuple[str, _Part]]:
         """(rId, part) of this part's internal relationships of one type, in file order."""
         return self._package.related(self.name, reltype)
@@ -309,10 +313,12 @@ class _Package:
         # full garbage collection.
         self._roots: dict[str, etree._Element] = {}
 
-    def root(self, name: str) -> etree._Element:
+    def root(self, name: str, trim: Callable[[bytes], bytes] | None = None) -> etree._Element:
+        """A part's root element, parsed once; ``trim`` cuts what the reader never looks at."""
         root = self._roots.get(name)
         if root is None:
-            root = self._roots[name] = parse_part(self._members[name], name, _SAFE_PARSER)
+            data = self._members[name]
+            root = self._roots[name] = parse_part(trim(data) if trim else data, name, _SAFE_PARSER)
         return root
 
     def member(self, name: str) -> str | None:
@@ -344,6 +350,37 @@ class _Package:
                     rels.append((rel.get("Id", ""), rel.get("Type", ""), _resolve_target(folder, target)))
             self._rels[source] = rels
         return self._rels[source]
+
+
+_LATENT_STYLES_OPEN, _LATENT_STYLES_CLOSE = b"<w:latentStyles", b"</w:latentStyles>"
+_LSD_EXCEPTION = b"<w:lsdException"
+
+
+def _without_latent_styles(data: bytes) -> bytes:
+    """styles.xml without its ``w:latentStyles``, when written as Word writes it.
+
+    Latent styles (how Word would show a built-in style the document has not defined yet)
+    are ~90% of the styles part Word writes and mean nothing to the reader, which looks at
+    ``w:style`` elements only; cutting them makes the part ~10x cheaper to parse. The element
+    is cut only when it is ASCII and every tag in it is an empty ``w:lsdException`` (each
+    ``<`` and ``/>`` is counted), so no comment, CDATA section, entity or other element can
+    be inside: the rest of the part parses exactly as before. Anything else is parsed whole.
+    """
+    start = data.find(_LATENT_STYLES_OPEN)
+    end = data.find(_LATENT_STYLES_CLOSE, start) if start >= 0 else -1
+    if end < 0:
+        return data
+    end += len(_LATENT_STYLES_CLOSE)
+    region = data[start:end]
+    exceptions = region.count(_LSD_EXCEPTION)
+    if (
+        region[len(_LATENT_STYLES_OPEN)] not in b" \t\r\n>"
+        or not region.isascii()
+        or region.count(b"<") != exceptions + 2
+        or region.count(b"/>") != exceptions
+    ):
+        return data
+    return data[:start] + data[end:]
 
 
 def _resolve_target(folder: str, target: str) -> str:
@@ -1063,7 +1100,7 @@ def _read(main: _Part, limits: Limits) -> Document:
         raise DocumentError(ErrorCode.UNSUPPORTED_FORMAT, "Strict Open XML documents are not supported")
     styles_parts = main.related(RT_STYLES)
     numbering_parts = main.related(RT_NUMBERING)
-    styles = _Styles(styles_parts[0][1].root() if styles_parts else None)
+    styles = _Styles(styles_parts[0][1].styles_root() if styles_parts else None)
     numbering = NumberingDefinitions(
         numbering_parts[0][1].root() if numbering_parts else None, styles.numbering_style_num_ids
     )

@@ -472,6 +472,29 @@ def test_headings_from_styles_and_outline_levels() -> None:
     ]
 
 
+_LATENT_STYLES = (
+    f'<w:styles xmlns:w="{W_NS}"><w:latentStyles w:defLockedState="0" w:count="2">'
+    '<w:lsdException w:name="Normal" w:uiPriority="0" w:qFormat="1"/>'
+    '<w:lsdException w:name="heading 1" w:uiPriority="9"/></w:latentStyles>'
+    '<w:style w:type="paragraph" w:styleId="1"><w:name w:val="heading 1"/></w:style></w:styles>'
+).encode()
+
+
+def test_latent_styles_are_left_unparsed_only_when_nothing_else_is_inside() -> None:
+    # Latent styles are most of the styles part Word writes; the reader looks at w:style only.
+    from jdx.extractors.docx import _without_latent_styles
+
+    cut = _without_latent_styles(_LATENT_STYLES)
+    assert b"latentStyles" not in cut and b'w:styleId="1"' in cut
+    assert etree.fromstring(cut).find(f"{{{W_NS}}}style") is not None
+    for inside in ('<w:style w:type="paragraph" w:styleId="2"/>', "<!-- x -->", "<![CDATA[x]]>", "<?pi?>",
+                   '<w:lsdException w:name="正文"/>', '<w:lsdException w:name="x"></w:lsdException>'):
+        kept = _LATENT_STYLES.replace(b"</w:latentStyles>", inside.encode() + b"</w:latentStyles>")
+        assert _without_latent_styles(kept) == kept, inside
+    assert _without_latent_styles(_LATENT_STYLES.replace(b"</w:latentStyles>", b"")) == _LATENT_STYLES.replace(
+        b"</w:latentStyles>", b"")
+
+
 # ----------------------------------------------------------------------------- bad input
 
 
