@@ -31,6 +31,7 @@ import zlib
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from typing import Any
 from urllib.parse import unquote
 
 from lxml import etree
@@ -139,19 +140,18 @@ class _TableData:
 _Item = str | _Para | _TableData
 
 
-@dataclass(slots=True)
-class _CellBuilder:
-    row: int
-    col: int
-    colspan: int
-    lines: list[str]
-    last_row: int
+# A cell being placed on the grid, as a plain list: [first row, column, colspan, lines, last
+# row]. Merge continuations extend it; it becomes a Cell once the table is read. A list is
+# the cheapest mutable record to make (a 139-role compilation has ~11,000 cells).
+_CellBuilder = list[Any]
+_FIRST_ROW, _COL, _COLSPAN, _LINES, _LAST_ROW = range(5)
 
-    def cell(self) -> Cell:
-        return Cell(
-            row=self.row, col=self.col, rowspan=self.last_row - self.row + 1, colspan=self.colspan,
-            text="\n".join(self.lines),
-        )
+
+def _built(cells: list[_CellBuilder]) -> list[Cell]:
+    return [
+        Cell(row=row, col=col, rowspan=last_row - row + 1, colspan=colspan, text="\n".join(lines))
+        for row, col, colspan, lines, last_row in cells
+    ]
 
 
 @dataclass(frozen=True)
@@ -864,7 +864,7 @@ class _Story:
             in_this_row, col = self._row(tr, r, col, above, cells, nested)
             width = max(width, col + (_grid_value(trpr.get(W_GRIDAFTER), 0) if trpr else 0))
             above = in_this_row
-        built = [c.cell() for c in cells]
+        built = _built(cells)
         return _TableData(
             n_rows=len(rows), n_cols=max(grid_cols, width), cells=built, nested=nested,
             chars=sum(len(c.text) for c in built),
@@ -877,31 +877,34 @@ class _Story:
         and the column after its last cell."""
         props = self.props
         spans, h_merged, v_merged = props.span, props.h_merged, props.v_merged
-        cell_content = self._cell_content
+        plain_lines = self._plain_lines
         in_this_row: dict[int, _CellBuilder] = {}
         left: _CellBuilder | None = None
         for tc in _cells(tr) if tr in props.mixed else tr.iterchildren(W_TC):
             span = spans.get(tc, 1)
-            lines, inner = cell_content(tc)
-            if tc in h_merged and left is not None and left.row == r:
+            lines = plain_lines(tc)
+            inner = None
+            if lines is None:
+                lines, inner = self._cell_content(tc)
+            if h_merged and tc in h_merged and left is not None and left[_FIRST_ROW] == r:
                 # Legacy horizontal merge: this slot belongs to the cell on its left.
-                left.colspan += span
-                left.lines.extend(lines)
+                left[_COLSPAN] += span
+                left[_LINES].extend(lines)
                 if inner:
-                    nested.extend((left.row, left.col, t) for t in inner)
+                    nested.extend((left[_FIRST_ROW], left[_COL], t) for t in inner)
                 col += span
                 continue
             anchor = above.get(col)
             # A continuation merges only into a cell of the same width: with mismatched
             # spans (damaged files) the merged area would overlap its neighbours.
-            if tc in v_merged and anchor is not None and anchor.colspan == span:
-                anchor.last_row = r
-                anchor.lines.extend(lines)  # Word hides such text; keep it rather than lose it
+            if anchor is not None and anchor[_COLSPAN] == span and tc in v_merged:
+                anchor[_LAST_ROW] = r
+                anchor[_LINES].extend(lines)  # Word hides such text; keep it rather than lose it
                 if inner:
-                    nested.extend((anchor.row, anchor.col, t) for t in inner)
+                    nested.extend((anchor[_FIRST_ROW], anchor[_COL], t) for t in inner)
                 cell = anchor
             else:
-                cell = _CellBuilder(r, col, span, lines, r)
+                cell = [r, col, span, lines, r]
                 cells.append(cell)
                 if inner:
                     nested.extend((r, col, t) for t in inner)
@@ -911,10 +914,8 @@ class _Story:
         return in_this_row, col
 
     def _cell_content(self, tc: etree._Element) -> tuple[list[str], list[_TableData]]:
-        """The cell's non-blank paragraphs as lines (numbering labels in front) and its nested tables."""
-        plain = self._plain_lines(tc)
-        if plain is not None:
-            return plain, []
+        """The non-blank paragraphs of a cell that is not plain (see _plain_lines) as lines
+        (numbering labels in front), and its nested tables."""
         lines: list[str] = []
         tables: list[_TableData] = []
         for item in self.blocks(tc):
