@@ -472,27 +472,48 @@ def test_headings_from_styles_and_outline_levels() -> None:
     ]
 
 
-_LATENT_STYLES = (
+_STYLES = (
     f'<w:styles xmlns:w="{W_NS}"><w:latentStyles w:defLockedState="0" w:count="2">'
     '<w:lsdException w:name="Normal" w:uiPriority="0" w:qFormat="1"/>'
     '<w:lsdException w:name="heading 1" w:uiPriority="9"/></w:latentStyles>'
-    '<w:style w:type="paragraph" w:styleId="1"><w:name w:val="heading 1"/></w:style></w:styles>'
+    '<w:style w:type="paragraph" w:styleId="1"><w:name w:val="heading 1"/></w:style>'
+    '<w:style w:type="table" w:default="1" w:styleId="a1"><w:name w:val="普通表格"/><w:tblPr/></w:style>'
+    '<w:style w:type="character" w:styleId="a0"><w:name w:val="Default Paragraph Font"/></w:style>'
+    '<w:style w:type="numbering" w:styleId="a2"><w:pPr><w:numPr><w:numId w:val="3"/></w:numPr></w:pPr></w:style>'
+    "</w:styles>"
 ).encode()
 
 
-def test_latent_styles_are_left_unparsed_only_when_nothing_else_is_inside() -> None:
-    # Latent styles are most of the styles part Word writes; the reader looks at w:style only.
-    from jdx.extractors.docx import _without_latent_styles
+def test_styles_part_is_parsed_without_what_the_reader_ignores() -> None:
+    # Latent, table and character styles are most of the styles part Word or python-docx
+    # writes; the reader looks at paragraph and numbering styles only.
+    from jdx.extractors.docx import _styles_to_read
 
-    cut = _without_latent_styles(_LATENT_STYLES)
-    assert b"latentStyles" not in cut and b'w:styleId="1"' in cut
-    assert etree.fromstring(cut).find(f"{{{W_NS}}}style") is not None
-    for inside in ('<w:style w:type="paragraph" w:styleId="2"/>', "<!-- x -->", "<![CDATA[x]]>", "<?pi?>",
-                   '<w:lsdException w:name="正文"/>', '<w:lsdException w:name="x"></w:lsdException>'):
-        kept = _LATENT_STYLES.replace(b"</w:latentStyles>", inside.encode() + b"</w:latentStyles>")
-        assert _without_latent_styles(kept) == kept, inside
-    assert _without_latent_styles(_LATENT_STYLES.replace(b"</w:latentStyles>", b"")) == _LATENT_STYLES.replace(
-        b"</w:latentStyles>", b"")
+    cut = _styles_to_read(_STYLES)
+    kept = etree.fromstring(cut)
+    assert [s.get(f"{{{W_NS}}}styleId") for s in kept.iter(f"{{{W_NS}}}style")] == ["1", "a2"]
+    assert b"latentStyles" not in cut
+
+
+@pytest.mark.parametrize("inside", [
+    '<w:style w:type="paragraph" w:styleId="2"/>', "<!-- x -->", "<![CDATA[x]]>", "<?pi?>",
+    '<w:x xmlns:w="urn:other"/>',
+])
+def test_styles_part_is_cut_only_where_nothing_else_can_be_inside(inside: str) -> None:
+    from jdx.extractors.docx import _styles_to_read
+
+    for end_tag in ("</w:latentStyles>", "<w:tblPr/></w:style>", "Font\"/></w:style>"):
+        kept = _STYLES.replace(end_tag.encode(), inside.encode() + end_tag.encode())
+        assert kept != _STYLES
+        # whatever else is cut, the element holding ``inside`` is not
+        assert inside.encode() in _styles_to_read(kept), (inside, end_tag)
+    # latent styles only as Word writes them: empty lsdException tags, in ASCII
+    for inside_latent in ('<w:lsdException w:name="x"></w:lsdException>', '<w:lsdException w:name="正文"/>'):
+        kept = _STYLES.replace(b"</w:latentStyles>", inside_latent.encode() + b"</w:latentStyles>")
+        assert inside_latent.encode() in _styles_to_read(kept)
+    # a latent-styles element without its end tag is parsed whole
+    unclosed = _STYLES.replace(b"</w:latentStyles>", b"")
+    assert _styles_to_read(unclosed).startswith(unclosed[:unclosed.index(b'<w:style w:type="paragraph"')])
 
 
 # ----------------------------------------------------------------------------- bad input
