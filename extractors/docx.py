@@ -118,7 +118,6 @@ _HEADING_ID = re.compile(r"^(?:Heading|heading)?([1-9])$")
 # Members above this size are checked for an implausible compression ratio; smaller ones
 # cannot hurt whatever their ratio.
 _RATIO_CHECK_MIN_BYTES = 1 << 20
-_INFLATE_CHUNK = 1 << 20
 _MAX_GRID_COLUMNS = 63
 
 
@@ -222,13 +221,13 @@ def _symbol_text(sym: etree._Element) -> str:
 # ----------------------------------------------------------------------------- package
 
 
-def _guard_zip(data: bytes, limits: Limits) -> dict[str, bytes]:
-    """Inflate the package's XML members, refusing zip bombs on the way.
+def _guard_zip(data: bytes, limits: Limits) -> _Members:
+    """The package's XML members, after the zip-bomb checks that need no inflating.
 
-    Declared sizes are checked before anything is inflated; the inflated bytes are counted
-    too, with a hard cap, because declared sizes can lie. Every member is inflated once
-    (media only to be counted), so the members the reader needs are kept rather than
-    inflated a second time.
+    Declared sizes are checked for every member before anything is inflated: their sum, and
+    the compression ratio of large members. The inflated bytes are counted too, with a hard
+    cap, because declared sizes can lie (see :class:`_Members`); only the members the reader
+    parses are ever inflated, each once.
     """
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
@@ -248,29 +247,38 @@ def _guard_zip(data: bytes, limits: Limits) -> dict[str, bytes]:
                 raise DocumentError(
                     ErrorCode.ZIP_BOMB, f"member {info.filename!r} inflates {ratio:,.0f}x to {info.file_size:,} bytes"
                 )
-    members: dict[str, bytes] = {}
-    inflated = 0
-    try:
-        for info in infos:
-            keep = info.filename.lower().endswith((".xml", ".rels"))
-            chunks: list[bytes] = []
-            with archive.open(info) as member:
-                while chunk := member.read(_INFLATE_CHUNK):
-                    inflated += len(chunk)
-                    if inflated > limits.max_unzipped_bytes:
-                        raise DocumentError(
-                            ErrorCode.ZIP_BOMB, f"the package inflates beyond {limits.max_unzipped_bytes:,} bytes"
-                        )
-                    if keep:
-                        chunks.append(chunk)
-            if keep:
-                members[info.filename] = b"".join(chunks)
-    except DocumentError:
-        raise
-    except (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError, NotImplementedError, RuntimeError) as exc:
-        # RuntimeError: an encrypted member; NotImplementedError: an unknown compression method
-        raise DocumentError(ErrorCode.CORRUPT_FILE, f"damaged zip member: {exc}") from exc
-    return members
+    return _Members(archive, infos, limits.max_unzipped_bytes)
+
+
+class _Members:
+    """The XML members of a zip package by name, each inflated when first read.
+
+    Media, themes, settings and the like are never inflated: a one-role form has a dozen
+    members, of which the reader parses five. What is inflated counts against
+    ``max_unzipped_bytes`` whatever the sizes declared, so a member that lies about its size
+    stops there (or fails its CRC at the size it declares).
+    """
+
+    def __init__(self, archive: zipfile.ZipFile, infos: list[zipfile.ZipInfo], max_bytes: int) -> None:
+        self._archive = archive
+        # A name written twice is read from its last entry, as a dict of the entries would.
+        self._infos = {info.filename: info for info in infos if info.filename.lower().endswith((".xml", ".rels"))}
+        self._max_bytes = self._budget = max_bytes
+
+    def names(self) -> list[str]:
+        return list(self._infos)
+
+    def read(self, name: str) -> bytes:
+        try:
+            with self._archive.open(self._infos[name]) as member:
+                data = member.read(self._budget + 1)
+        except (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError, NotImplementedError, RuntimeError) as exc:
+            # RuntimeError: an encrypted member; NotImplementedError: an unknown compression method
+            raise DocumentError(ErrorCode.CORRUPT_FILE, f"damaged zip member: {exc}") from exc
+        self._budget -= len(data)
+        if self._budget < 0:
+            raise DocumentError(ErrorCode.ZIP_BOMB, f"the package inflates beyond {self._max_bytes:,} bytes")
+        return data
 
 
 class _Part:
@@ -302,11 +310,12 @@ class _Package:
     relationship to a missing member is skipped.
     """
 
-    def __init__(self, members: dict[str, bytes]) -> None:
+    def __init__(self, members: _Members) -> None:
         self._members = members
-        self._names = set(members)
+        names = members.names()
+        self._names = set(names)
         # Part names are case-insensitive in OPC; zip member names are not.
-        self._by_lower = {name.lower(): name for name in members}
+        self._by_lower = {name.lower(): name for name in names}
         self._rels: dict[str, list[tuple[str, str, str]]] = {}
         # Parsed parts. Parts point at the package, never the other way round: without a
         # reference cycle a 100+ MB tree is freed as soon as the read ends, not at the next
@@ -317,7 +326,7 @@ class _Package:
         """A part's root element, parsed once; ``trim`` cuts what the reader never looks at."""
         root = self._roots.get(name)
         if root is None:
-            data = self._members[name]
+            data = self._members.read(name)
             root = self._roots[name] = parse_part(trim(data) if trim else data, name, _SAFE_PARSER)
         return root
 
@@ -428,7 +437,7 @@ def _resolve_target(folder: str, target: str) -> str:
     return posixpath.normpath(path).lstrip("/")
 
 
-def _open_package(members: dict[str, bytes]) -> _Part:
+def _open_package(members: _Members) -> _Part:
     """The main document part: the package's officeDocument relationship, else word/document.xml."""
     package = _Package(members)
     relationships = package.relationships("")
