@@ -498,7 +498,7 @@ def test_styles_part_is_parsed_without_what_the_reader_ignores() -> None:
 
 @pytest.mark.parametrize("inside", [
     '<w:style w:type="paragraph" w:styleId="2"/>', "<!-- x -->", "<![CDATA[x]]>", "<?pi?>",
-    '<w:x xmlns:w="urn:other"/>',
+    "--><!--", "]]><![CDATA[",
 ])
 def test_styles_part_is_cut_only_where_nothing_else_can_be_inside(inside: str) -> None:
     from jdx.extractors.docx import _styles_to_read
@@ -512,6 +512,15 @@ def test_styles_part_is_cut_only_where_nothing_else_can_be_inside(inside: str) -
     for inside_latent in ('<w:lsdException w:name="x"></w:lsdException>', '<w:lsdException w:name="正文"/>'):
         kept = _STYLES.replace(b"</w:latentStyles>", inside_latent.encode() + b"</w:latentStyles>")
         assert inside_latent.encode() in _styles_to_read(kept)
+    # a part with a comment (or CDATA, a processing instruction) is parsed whole: no cut can
+    # start inside one and end outside it
+    for commented in (
+        _STYLES.replace(b'<w:style w:type="paragraph"', b'<!-- <w:style w:type="table"> --><w:style w:type="paragraph"'),
+        _STYLES.replace(b"<w:latentStyles", b"<!-- <w:latentStyles/> --><w:latentStyles"),
+    ):
+        assert _styles_to_read(commented) == commented
+    declared = b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n' + _STYLES
+    assert len(_styles_to_read(declared)) < len(declared)
     # a latent-styles element without its end tag is parsed whole
     unclosed = _STYLES.replace(b"</w:latentStyles>", b"")
     assert _styles_to_read(unclosed).startswith(unclosed[:unclosed.index(b'<w:style w:type="paragraph"')])
