@@ -374,14 +374,13 @@ def _styles_to_read(data: bytes) -> bytes:
     The reader looks at paragraph and numbering ``w:style`` elements only. Latent styles (how
     Word would show a built-in style the document has not defined yet) are ~90% of the part
     Word writes, table styles ~90% of the one python-docx writes; cutting them makes the part
-    up to 10x cheaper to parse. Cuts are made by bytes, only in a part made of elements and
-    text alone (no comment, CDATA section, processing instruction or DOCTYPE after the XML
-    declaration, none of which Word writes there) and only where the bytes can be nothing
-    but the one element cut (see _is_latent_styles, _is_one_style): the styles the reader
-    uses parse exactly as before. Multi-byte encodings never use the ASCII bytes looked for
-    here inside a character.
+    up to 10x cheaper to parse. Cuts are made by bytes, only in a UTF-8 part made of
+    elements and text alone (no comment, CDATA section, processing instruction or DOCTYPE
+    after the XML declaration, none of which Word writes there) and only where the bytes can
+    be nothing but the one element cut (see _is_latent_styles, _cut_styles): the styles the
+    reader uses parse exactly as before (UTF-8 never uses an ASCII byte inside a character).
     """
-    if _has_markup_declarations(data):
+    if not _is_plain_utf8_markup(data):
         return data
     data = _cut_latent_styles(data)
     for opening in _IGNORED_STYLE_OPENS:
@@ -389,9 +388,18 @@ def _styles_to_read(data: bytes) -> bytes:
     return data
 
 
-def _has_markup_declarations(data: bytes) -> bool:
-    start = data.find(b"?>") + 2 if data[:8].lstrip(b"\xef\xbb\xbf").startswith(b"<?xml") else 0
-    return data.find(b"<!", start) >= 0 or data.find(b"<?", start) >= 0
+def _is_plain_utf8_markup(data: bytes) -> bool:
+    """UTF-8 (by default or as declared), and nothing but elements and text after the XML declaration."""
+    text = data[3:] if data.startswith(b"\xef\xbb\xbf") else data
+    if not text.startswith(b"<") or text[1:2] == b"\x00":  # UTF-16 or UTF-32
+        return False
+    start = 0
+    if text.startswith(b"<?xml"):
+        start = text.find(b"?>") + 2
+        declaration = text[:start].lower()
+        if b"encoding" in declaration and b"utf-8" not in declaration:
+            return False
+    return text.find(b"<!", start) < 0 and text.find(b"<?", start) < 0
 
 
 def _cut_latent_styles(data: bytes) -> bytes:

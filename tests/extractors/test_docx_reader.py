@@ -521,6 +521,8 @@ def test_styles_part_is_cut_only_where_nothing_else_can_be_inside(inside: str) -
         assert _styles_to_read(commented) == commented
     declared = b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n' + _STYLES
     assert len(_styles_to_read(declared)) < len(declared)
+    for other in (declared.replace(b"UTF-8", b"GB18030"), _STYLES.decode().encode("utf-16")):
+        assert _styles_to_read(other) == other
     # a latent-styles element without its end tag is parsed whole
     unclosed = _STYLES.replace(b"</w:latentStyles>", b"")
     assert _styles_to_read(unclosed).startswith(unclosed[:unclosed.index(b'<w:style w:type="paragraph"')])
