@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import importlib.util
 import io
+import random
 import re
 import struct
 import time
@@ -472,6 +473,61 @@ def test_headings_from_styles_and_outline_levels() -> None:
     ]
 
 
+_STYLES = (
+    f'<w:styles xmlns:w="{W_NS}"><w:latentStyles w:defLockedState="0" w:count="2">'
+    '<w:lsdException w:name="Normal" w:uiPriority="0" w:qFormat="1"/>'
+    '<w:lsdException w:name="heading 1" w:uiPriority="9"/></w:latentStyles>'
+    '<w:style w:type="paragraph" w:styleId="1"><w:name w:val="heading 1"/></w:style>'
+    '<w:style w:type="table" w:default="1" w:styleId="a1"><w:name w:val="普通表格"/><w:tblPr/></w:style>'
+    '<w:style w:type="character" w:styleId="a0"><w:name w:val="Default Paragraph Font"/></w:style>'
+    '<w:style w:type="numbering" w:styleId="a2"><w:pPr><w:numPr><w:numId w:val="3"/></w:numPr></w:pPr></w:style>'
+    "</w:styles>"
+).encode()
+
+
+def test_styles_part_is_parsed_without_what_the_reader_ignores() -> None:
+    # Latent, table and character styles are most of the styles part Word or python-docx
+    # writes; the reader looks at paragraph and numbering styles only.
+    from jdx.extractors.docx import _styles_to_read
+
+    cut = _styles_to_read(_STYLES)
+    kept = etree.fromstring(cut)
+    assert [s.get(f"{{{W_NS}}}styleId") for s in kept.iter(f"{{{W_NS}}}style")] == ["1", "a2"]
+    assert b"latentStyles" not in cut
+
+
+@pytest.mark.parametrize("inside", [
+    '<w:style w:type="paragraph" w:styleId="2"/>', "<!-- x -->", "<![CDATA[x]]>", "<?pi?>",
+    "--><!--", "]]><![CDATA[",
+])
+def test_styles_part_is_cut_only_where_nothing_else_can_be_inside(inside: str) -> None:
+    from jdx.extractors.docx import _styles_to_read
+
+    for end_tag in ("</w:latentStyles>", "<w:tblPr/></w:style>", "Font\"/></w:style>"):
+        kept = _STYLES.replace(end_tag.encode(), inside.encode() + end_tag.encode())
+        assert kept != _STYLES
+        # whatever else is cut, the element holding ``inside`` is not
+        assert inside.encode() in _styles_to_read(kept), (inside, end_tag)
+    # latent styles only as Word writes them: empty lsdException tags, in ASCII
+    for inside_latent in ('<w:lsdException w:name="x"></w:lsdException>', '<w:lsdException w:name="正文"/>'):
+        kept = _STYLES.replace(b"</w:latentStyles>", inside_latent.encode() + b"</w:latentStyles>")
+        assert inside_latent.encode() in _styles_to_read(kept)
+    # a part with a comment (or CDATA, a processing instruction) is parsed whole: no cut can
+    # start inside one and end outside it
+    for commented in (
+        _STYLES.replace(b'<w:style w:type="paragraph"', b'<!-- <w:style w:type="table"> --><w:style w:type="paragraph"'),
+        _STYLES.replace(b"<w:latentStyles", b"<!-- <w:latentStyles/> --><w:latentStyles"),
+    ):
+        assert _styles_to_read(commented) == commented
+    declared = b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n' + _STYLES
+    assert len(_styles_to_read(declared)) < len(declared)
+    for other in (declared.replace(b"UTF-8", b"GB18030"), _STYLES.decode().encode("utf-16")):
+        assert _styles_to_read(other) == other
+    # a latent-styles element without its end tag is parsed whole
+    unclosed = _STYLES.replace(b"</w:latentStyles>", b"")
+    assert _styles_to_read(unclosed).startswith(unclosed[:unclosed.index(b'<w:style w:type="paragraph"')])
+
+
 # ----------------------------------------------------------------------------- bad input
 
 
@@ -548,10 +604,37 @@ def test_zip_bomb_with_a_huge_declared_member() -> None:
 
 
 def test_member_inflating_beyond_its_declared_size_is_refused() -> None:
-    # Declares 1 KB but inflates to 4 MB: reading stops at the declared size and the CRC fails.
+    # The document part declares 1 KB but inflates to 2 MB: reading stops at the declared
+    # size and the CRC fails. (Whitespace after the root element, mixed so as to compress
+    # below the ratio bound.)
+    fixture = fixture_bytes("form_table.docx")
+    with zipfile.ZipFile(io.BytesIO(fixture)) as archive:
+        document = archive.read("word/document.xml")
+    padding = bytes(random.Random(0).choices(b" \t\n", k=2 << 20))
+    data = bytearray(replace_member(fixture, "word/document.xml", document + padding))
+    assert read_docx(bytes(data), LIMITS).blocks == read_fixture("form_table.docx").blocks
+    _patch_sizes(data, "word/document.xml", 1024)
+    assert _error(bytes(data)).code in (ErrorCode.CORRUPT_FILE, ErrorCode.ZIP_BOMB)
+
+
+def test_inflated_bytes_are_capped_whatever_the_sizes_declared() -> None:
+    from jdx.extractors.docx import _guard_zip
+
+    members = _guard_zip(fixture_bytes("form_table.docx"), LIMITS)
+    size = len(members.read("word/document.xml"))
+    capped = _guard_zip(fixture_bytes("form_table.docx"), Limits(max_unzipped_bytes=10 << 20))
+    capped._budget = size - 1  # as if the declared sizes had summed to less than the real ones
+    with pytest.raises(DocumentError) as info:
+        capped.read("word/document.xml")
+    assert info.value.code is ErrorCode.ZIP_BOMB
+
+
+def test_members_the_reader_does_not_parse_are_never_inflated() -> None:
+    # Media, themes, settings: a damaged or lying member the reader has no use for is never
+    # inflated, so it cannot cost anything, and the document reads.
     data = bytearray(_with_zeros_member(4 << 20))
     _patch_sizes(data, "word/media/zeros.bin", 1024)
-    assert _error(bytes(data)).code in (ErrorCode.CORRUPT_FILE, ErrorCode.ZIP_BOMB)
+    assert read_docx(bytes(data), LIMITS).blocks == read_fixture("form_table.docx").blocks
 
 
 def _patch_sizes(data: bytearray, name: str, size: int) -> None:
