@@ -1,5 +1,6 @@
 """A shop's or a small firm's notice lists each position on one line: its name and how many,
-then its terms clause after clause — ``厨师2名，要求有3年以上川菜经验，月薪6000元以上；``,
+then its terms clause after clause (a department's list of positions gives each one line of its
+work the same way) — ``厨师2名，要求有3年以上川菜经验，月薪6000元以上；``,
 ``服务员5名，18-35岁，女性优先，月薪3500元包吃住；``. The line opens the position's role; each
 clause says by its form what it is: a pay clause is the pay, the others are requirements.
 """
@@ -16,6 +17,7 @@ from .fields.values import clause_spans
 from .lexicon import Lexicon, alternation
 from .piece import Kind, Loc, Piece
 from .rules import rule
+from .self_evident import duty_start
 from .titles import is_position_name
 
 MAX_NAME = 16
@@ -62,6 +64,27 @@ def named_terms_line(text: str, base: Loc, lexicon: Lexicon) -> list[Piece] | No
     terms = [c for s, e in rest if (c := text[s:e].rstrip("。.;；"))
              and (_clause_label(c, lexicon) is not None or clause_kind(c, lexicon) is not None)]
     return _position_with_terms(text, base, m, rest, lexicon, []) if len(terms) >= MIN_TERMS else None
+
+
+@rule
+def named_duties_line(text: str, base: Loc, lexicon: Lexicon) -> list[Piece] | None:
+    """``二、会计：负责日常账务处理，编制会计凭证和账簿，按时申报纳税。``: a department's list of its
+    positions gives each one line — the position's name, a colon and its work, opening with a
+    duty verb. The name opens the position's role and the rest is its duty."""
+    m = NAME_COLON.match(text)
+    if m is None or not is_position_name(m.group("name"), lexicon, MAX_NAME):
+        return None
+    rest = text[m.end():].rstrip()
+    at = duty_start(rest, None, lexicon)
+    if not rest or at is None:
+        return None
+    start = m.end() + at
+    return [Piece(Kind.TITLE, m.group("name"), base.narrow(m.start("name"), m.end("name")), name=text.strip(),
+                  title_style="heading", source="counted_line"),
+            Piece(Kind.HEADING, "", base.narrow(start, start), key="duties", name="", line_start=False,
+                  source="counted_line"),
+            Piece(Kind.TEXT, text[start:m.end() + len(rest)], base.narrow(start, m.end() + len(rest)), line_start=True,
+                  source="counted_line")]
 
 
 NAME_COLON = re.compile(rf"(?P<name>[^\s，,：:；;。、\d]{{2,{MAX_NAME}}}?)\s?[：:]\s?")

@@ -22,7 +22,7 @@ from .scan import NAME_FIELDS, Scanner, has_word, remembering_scanner, scan_text
 from .self_evident import without_lead
 from .tables import table_pieces
 from .tag_line import tag_line
-from .counted_line import counted_position_line, name_and_count, named_terms_line, openings_list
+from .counted_line import counted_position_line, name_and_count, named_duties_line, named_terms_line, openings_list
 from .titles import is_organization, is_position_name, split_title
 
 SENTENCE = re.compile(r"[。!?！？]")
@@ -118,7 +118,9 @@ def _counted_item(pieces: list[Piece], block: Block, lexicon: Lexicon) -> list[P
     if len(pieces) > 1 and pieces[1].kind not in (Kind.HEADING, Kind.LABEL):
         return None
     if len(pieces) == 1 and pieces[0].kind == Kind.ITEM:
-        counted = counted_position_line(pieces[0].text, pieces[0].loc, lexicon)
+        text, loc = pieces[0].text, pieces[0].loc
+        counted = counted_position_line(text, loc, lexicon) or named_terms_line(text, loc, lexicon) \
+            or named_duties_line(text, loc, lexicon)
         if counted is not None:
             return counted
     named = _name_with_count(pieces[0], block, lexicon) if block.kind != BlockKind.HEADING else None
@@ -138,7 +140,8 @@ def _whole_line_reading(block: Block, base: Loc, lexicon: Lexicon) -> list[Piece
             return prose
     if not one_line:
         return None
-    return counted_position_line(block.text, base, lexicon) or named_terms_line(block.text, base, lexicon)
+    return counted_position_line(block.text, base, lexicon) or named_terms_line(block.text, base, lexicon) \
+        or named_duties_line(block.text, base, lexicon)
 
 
 @rule

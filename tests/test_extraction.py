@@ -1775,3 +1775,12 @@ def test_a_starred_line_names_a_position_its_count_and_its_sections() -> None:
     roles = convert_family("leaflet-12-starred-lines.txt").roles
     assert [(r.title, r.headcount) for r in roles] == [("派送员", None), ("分拣员", 12), ("客服专员", 2)]
     assert [r.compensation for r in roles] == ["底薪+提成，月入7000-11000元", "时薪22元，月结", "4200-5200元/月"]
+
+
+def test_a_department_line_per_position_with_its_work() -> None:
+    """lines-01: ``二、仓管员：负责物料的验收入库和发放，…`` — a position's name, a colon and its work
+    (rule named_duties_line)."""
+    roles = convert_family("lines-01-department-positions.txt").roles
+    assert [r.title for r in roles] == ["仓储主管", "仓管员", "叉车工"]
+    assert [len(r.duties) for r in roles] == [1, 1, 1]
+    assert roles[1].duties[0].text == "负责物料的验收入库和发放，登记库存台账，做好库区5S管理"

@@ -1103,6 +1103,17 @@ text_document("leaflet-12-starred-lines.txt", """\
 """)
 
 
+# A department's positions, one numbered line each: the name, a colon, and its work opening with a
+# duty verb (the title line names the department's positions' duties, no position).
+text_document("lines-01-department-positions.txt", """\
+仓储部各岗位职责
+
+一、仓储主管：全面负责仓库的收发存管理，制定盘点计划并组织实施，审核出入库单据。
+二、仓管员：负责物料的验收入库和发放，登记库存台账，做好库区5S管理。
+三、叉车工：负责货物的装卸与搬运，每日检查叉车状况并做好保养记录。
+""")
+
+
 # A Markdown posting that talks to the reader: the heading is a seeking sentence (我们在找一位…),
 # the sections are questions and promises (你会做什么 / 我们希望你 / 我们能给你).
 text_document("md-06-talking-headings.md", """\
