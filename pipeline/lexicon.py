@@ -305,6 +305,7 @@ class GrammarVocab(_Vocab):
     company_wide_headings: Words = []
     seeking_verbs: Words = []
     clause_prepositions: Words = []
+    collective_staff: Words = []
     joining_words: Words = []
     attributive_marks: Words = []
 

@@ -261,7 +261,7 @@ def _recruiting_sentence(text: str, base: Loc, lexicon: Lexicon) -> list[Piece] 
     一名。``, ``因业务发展需要，诚聘销售经理2名，…``): the position with its count opens the role,
     and every sentence after it is a line of that role's text."""
     m = _recruiting_re(lexicon).match(text) or _count_first_re(lexicon).match(text)
-    if m is None or not is_position_name(m.group("name"), lexicon, 14):
+    if m is None or not is_position_name(m.group("name"), lexicon, 14) or _notice_total(m.group("name"), lexicon):
         return None
     stop = SENTENCE_END.search(text, m.end())
     title = Piece(Kind.TITLE, m.group("name"), base.narrow(m.start("name"), m.end("name")),
@@ -289,6 +289,13 @@ def _recruiting_sentence(text: str, base: Loc, lexicon: Lexicon) -> list[Piece] 
             pieces.extend(replace(p, source="prose_sentence") if p.kind == Kind.TEXT else p for p in found)
         start = stop_at
     return pieces
+
+
+@rule
+def _notice_total(name: str, lexicon: Lexicon) -> bool:
+    """``面向社会公开招聘编外工作人员12名``: a notice counts its staff as a whole (工作人员, 员工)
+    before it lists the positions; that sentence opens no role."""
+    return name.endswith(tuple(lexicon.data.grammar.collective_staff))
 
 
 @rule

@@ -1784,3 +1784,11 @@ def test_a_department_line_per_position_with_its_work() -> None:
     assert [r.title for r in roles] == ["仓储主管", "仓管员", "叉车工"]
     assert [len(r.duties) for r in roles] == [1, 1, 1]
     assert roles[1].duties[0].text == "负责物料的验收入库和发放，登记库存台账，做好库区5S管理"
+
+
+def test_a_notice_counting_its_staff_as_a_whole_then_a_table_of_positions() -> None:
+    """notice-02: ``公开招聘编外工作人员12名`` is the notice's total, no role (rule notice_total); the
+    table's positions are the roles, and 其他条件 (a catch-all) states each one's age."""
+    roles = convert_family("notice-02-county-hospital-table.docx").roles
+    assert [(r.title, r.code, r.headcount) for r in roles] == [("临床医师", "201", 4), ("护士", "202", 6), ("药剂师", "203", 2)]
+    assert [r.qualifications.age.max if r.qualifications.age else None for r in roles] == [35, 30, 35]

@@ -431,6 +431,8 @@ class QualificationBuilder:
             majors(value, self.lexicon) if field == "majors" else [clean_item(line) for line in value.split("\n")])
         items = [i for i in items if i and i not in q.no_requirement]
         self._append(field, items)
+        for item in items if field == "special" else []:
+            self._also(item)  # 其他条件：35周岁以下，… — a catch-all also states the age, years, gender
         return bool(items)
 
     def _education(self, value: str) -> bool:

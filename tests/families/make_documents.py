@@ -387,6 +387,25 @@ def build_factory_table_leaflet(path: Path) -> None:
     save_docx(doc, path)
 
 
+@document("notice-02-county-hospital-table.docx")
+def build_county_hospital_notice(path: Path) -> None:
+    """A public institution's notice: a sentence that counts its staff as a whole (招聘编外工作人员
+    12名), then a table of positions with a catch-all 其他条件 column that states ages."""
+    doc = new_docx("公告")
+    para(doc, "某县第二人民医院2026年公开招聘编外工作人员公告", bold=True, size=16, font=HEADING_FONT, align=CENTER)
+    para(doc, "根据医院发展需要，经研究决定，面向社会公开招聘编外工作人员12名。")
+    para(doc, "一、招聘岗位及条件")
+    table = grid_table(doc, 6, [1.6, 2.4, 1.6, 2.6, 2.4, 5.0])
+    row_of(table, ["岗位代码", "岗位名称", "招聘人数", "专业要求", "学历要求", "其他条件"], bold_cols=(0, 1, 2, 3, 4, 5))
+    for row in (["201", "临床医师", "4", "临床医学", "本科及以上", "35周岁以下，具有执业医师资格"],
+                ["202", "护士", "6", "护理学", "大专及以上", "30周岁以下，具有护士执业资格"],
+                ["203", "药剂师", "2", "药学", "本科及以上", "35周岁以下"]):
+        row_of(table, row)
+    para(doc, "二、报名方式")
+    para(doc, "报名时间：2026年3月1日至3月10日，报名地点为医院人事科。")
+    save_docx(doc, path)
+
+
 @document("leaflet-04-bold-titles.docx")
 def build_education_leaflet(path: Path) -> None:
     doc = new_docx("启明星教育招聘")
