@@ -63,6 +63,11 @@ def test_trailing_frequency_in_brackets() -> None:
         ("责任心强,吃苦耐劳", "qualities"),
         ("持有会计从业资格证书", "certifications"),
         ("能适应经常出差", "special"),
+        # a leaflet's terms: shifts, a licence named by its trade, a dialect, a knack
+        ("能适应两班倒", "special"),
+        ("持高压电工证", "certifications"),
+        ("普通话标准", "skills"),
+        ("擅长粤菜", "skills"),
     ],
 )
 def test_unlabelled_requirements_are_sorted_by_their_words(line: str, field: str) -> None:
