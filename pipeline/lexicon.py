@@ -247,6 +247,9 @@ class ValuesVocab(_Vocab):
 
 class PostingsVocab(_Vocab):
     salary_units: dict[str, Literal["month", "year", "day", "hour"]] = Field(default_factory=dict)
+    question_openers: Words = []
+    answer_openers: Words = []
+    question_topics: dict[str, Literal["duties", "qualifications", "compensation", "location"]] = Field(default_factory=dict)
     thousand: Words = []
     ten_thousand: Words = []
     yuan: Words = []
@@ -489,7 +492,7 @@ def _replace(base: dict[str, Any], new: dict[str, Any], where: str = "") -> dict
 def _is_leaf_table(path: str) -> bool:
     """Tables whose keys are data (phrase -> value), replaced as a whole."""
     return path in {"numbering.cn_digits", "numbering.cn_units", "kpis.periods", "qualifications.education",
-                    "qualifications.label_hints", "postings.salary_units"}
+                    "qualifications.label_hints", "postings.salary_units", "postings.question_topics"}
 
 
 def merge_user_data(base: dict[str, Any], user: dict[str, Any]) -> dict[str, Any]:

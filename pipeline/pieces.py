@@ -34,7 +34,9 @@ def document_pieces(doc: Document, lexicon: Lexicon) -> list[Piece]:
     for block in doc.blocks:
         if block.table is None and not has_word(block.text):
             continue  # a drawn rule "-----" or a lone bracket separates; it holds no text
-        new = table_pieces(block, lexicon, scan) if block.table is not None else block_pieces(block, lexicon, scan)
+        after_question = bool(pieces) and pieces[-1].source == "question"
+        new = table_pieces(block, lexicon, scan) if block.table is not None else \
+            (after_question and _answer_pieces(block, lexicon, scan)) or block_pieces(block, lexicon, scan)
         if new and block.follows_furniture:
             new[0] = replace(new[0], follows_furniture=True)
         if len(new) == 1 and block.table is None:
@@ -127,6 +129,31 @@ def _counted_item(pieces: list[Piece], block: Block, lexicon: Lexicon) -> list[P
     return named + pieces[1:] if named is not None else None
 
 
+@rule
+def _question_heading(text: str, base: Loc, lexicon: Lexicon) -> Piece | None:
+    """A posting written as questions and answers (``Q：这个岗位做什么？`` / ``A：负责…``) heads each
+    answer with its question: a question about the work heads the duties, about the person the
+    requirements, about pay the pay, about the place the place."""
+    p = lexicon.data.postings
+    line = text.strip()
+    if not line.startswith(tuple(p.question_openers)) or not line.endswith(("？", "?")):
+        return None
+    section = next((key for word, key in p.question_topics.items() if word in line), None)
+    if section is None:
+        return None
+    return Piece(Kind.HEADING, "", base.narrow(0, len(text)), key=section, name=line, source="question")
+
+
+def _answer_pieces(block: Block, lexicon: Lexicon, scan: Scanner) -> list[Piece] | None:
+    """The answer under a question (``A：负责…``): what follows its mark reads as any line does.
+    (Only under a question: A：B：C： elsewhere enumerate.)"""
+    n = len(next((o for o in lexicon.data.postings.answer_openers if block.text.startswith(o)), ""))
+    if not n:
+        return None
+    rest = block_pieces(block.model_copy(update={"text": block.text[n:]}), lexicon, scan)
+    return [p.changed(loc=p.loc._replace(start=p.loc.start + n, end=p.loc.end + n)) for p in rest]
+
+
 def _whole_line_reading(block: Block, base: Loc, lexicon: Lexicon) -> list[Piece] | None:
     """A block read as a whole, by its form: a line of tags, a recruiting sentence, a line that
     counts a position and lists its terms."""
@@ -134,6 +161,9 @@ def _whole_line_reading(block: Block, base: Loc, lexicon: Lexicon) -> list[Piece
     tags = tag_line(block.text, base, lexicon) if one_line else None
     if tags is not None:
         return tags
+    question = _question_heading(block.text, base, lexicon) if one_line else None
+    if question is not None:
+        return [question]
     if block.kind in (BlockKind.PARAGRAPH, BlockKind.HEADING):  # "# 我们在找一位新媒体运营" heads its posting
         prose = _recruiting_sentence(block.text, base, lexicon)
         if prose is not None:

@@ -1792,3 +1792,12 @@ def test_a_notice_counting_its_staff_as_a_whole_then_a_table_of_positions() -> N
     roles = convert_family("notice-02-county-hospital-table.docx").roles
     assert [(r.title, r.code, r.headcount) for r in roles] == [("临床医师", "201", 4), ("护士", "202", 6), ("药剂师", "203", 2)]
     assert [r.qualifications.age.max if r.qualifications.age else None for r in roles] == [35, 30, 35]
+
+
+def test_questions_head_their_answers() -> None:
+    """md-07: ``Q：这个岗位做什么？`` heads the duties its ``A：`` answer lists (rule question_heading);
+    a manual's A：B：C： enumeration under no question keeps its letters."""
+    role = convert_family("md-07-questions-and-answers.md").roles[0]
+    assert [d.text for d in role.duties] == ["负责用户访谈与可用性测试的设计和执行", "整理研究结论并推动产品改进", "建立用户画像与体验指标体系"]
+    assert role.location == ["上海市杨浦区创智天地"]
+    assert role.salary is not None and (role.salary.min, role.salary.max) == (20000, 30000)

@@ -1133,6 +1133,29 @@ text_document("lines-01-department-positions.txt", """\
 """)
 
 
+# A posting written as questions and answers: each Q names the part its answer is (the work, the
+# person, the pay, the place); A： marks the answer.
+text_document("md-07-questions-and-answers.md", """\
+# 招聘｜用户研究员
+
+**Q：这个岗位做什么？**
+
+A：负责用户访谈与可用性测试的设计和执行；整理研究结论并推动产品改进；建立用户画像与体验指标体系。
+
+**Q：需要什么样的人？**
+
+A：心理学、社会学或人机交互相关专业硕士及以上学历；3年以上用户研究经验；有B端产品研究经验者优先。
+
+**Q：待遇怎么样？**
+
+A：月薪20K-30K，六险一金，带薪年假。
+
+**Q：在哪里上班？**
+
+A：上海市杨浦区创智天地。
+""")
+
+
 # A Markdown posting that talks to the reader: the heading is a seeking sentence (我们在找一位…),
 # the sections are questions and promises (你会做什么 / 我们希望你 / 我们能给你).
 text_document("md-06-talking-headings.md", """\
