@@ -14,11 +14,12 @@ from dataclasses import replace
 from itertools import islice
 
 from .builder import DocContext, RoleBuilder
-from .fields.pay import perk_item
+from .fields.pay import names_perk, perk_item, perks_in_prose
 from .lexicon import Lexicon
 from .piece import Kind, Piece
 from .rules import rule
 from .segment import RoleDraft
+from .self_evident import without_lead
 
 SHARED_LISTS = ("benefits", "location")
 SHARED_TEXTS = ("compensation",)
@@ -41,6 +42,7 @@ def split_shared(draft: RoleDraft, lexicon: Lexicon, last: bool = False,
             continue
         if roster is not None and piece.loc.block > roster:
             shared.append(piece)
+            shared.extend(_all_roles_sentence(piece, lexicon))
             continue
         if roster is not None and piece.loc.block == roster:
             kept.append(piece)  # a roster row's cells are that row's own, whatever they say
@@ -135,7 +137,23 @@ def _all_roles_sentence(piece: Piece, lexicon: Lexicon) -> list[Piece]:
             start = piece.text.find(clause, m.start())
             out.append(replace(piece, kind=Kind.LABEL, key="compensation", text=clause, name="compensation",
                                loc=piece.loc.narrow(start, start + len(clause)), shared=True))
+            continue
+        for perk in _perks_given(clause, lexicon):  # 以上岗位均缴纳五险，提供住宿: perks for every role
+            start = piece.text.find(perk, m.start())
+            out.append(replace(piece, kind=Kind.LABEL, key="benefits", text=perk, name="benefits",
+                               loc=piece.loc.narrow(start, start + len(perk)), shared=True))
     return out
+
+
+def _perks_given(clause: str, lexicon: Lexicon) -> list[str]:
+    """The perks a clause of an all-roles sentence names: things given after a verb of giving
+    (缴纳五险), or the clause itself when it is a perk's name (包吃住)."""
+    g = lexicon.data.grammar
+    body = without_lead(clause, g.all_roles_words).lstrip("均都也")
+    given = perks_in_prose(body, lexicon)
+    if given:
+        return given
+    return [body] if body and names_perk(body, lexicon) else []
 
 
 @rule

@@ -1801,3 +1801,15 @@ def test_questions_head_their_answers() -> None:
     assert [d.text for d in role.duties] == ["负责用户访谈与可用性测试的设计和执行", "整理研究结论并推动产品改进", "建立用户画像与体验指标体系"]
     assert role.location == ["上海市杨浦区创智天地"]
     assert role.salary is not None and (role.salary.min, role.salary.max) == (20000, 30000)
+
+
+def test_perks_stated_for_all_positions_in_a_sentence() -> None:
+    """``以上岗位均缴纳五险，提供住宿`` and ``以上岗位包吃住``: the perks an all-roles sentence names
+    are every role's benefits (rule all_roles_sentence)."""
+    text = ("招聘\n1.厨师：2名，3年以上川菜经验，月薪6000-7000元；\n2.服务员：5名，18-35岁，月薪3500-4000元。\n"
+            "以上岗位均缴纳五险，提供住宿。\n")
+    roles = convert(text).roles
+    assert [r.title for r in roles] == ["厨师", "服务员"]
+    assert all(r.benefits == ["五险", "住宿"] for r in roles)
+    roles = convert("招聘\n1.保安：2名，男，50岁以下，月薪3600元；\n2.保洁：3名，55岁以下，月薪3000元。\n以上岗位包吃住。\n").roles
+    assert all(r.benefits == ["包吃住"] for r in roles)
