@@ -302,6 +302,7 @@ class GrammarVocab(_Vocab):
     requirement_openers: Words = []
     application_words: Words = []
     all_roles_words: Words = []
+    all_roles_adverbs: Words = []
     ambiguous_headings: Words = []
     categorised_duty_headings: Words = []
     list_announcers: Words = []

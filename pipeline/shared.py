@@ -149,7 +149,7 @@ def _perks_given(clause: str, lexicon: Lexicon) -> list[str]:
     """The perks a clause of an all-roles sentence names: things given after a verb of giving
     (缴纳五险), or the clause itself when it is a perk's name (包吃住)."""
     g = lexicon.data.grammar
-    body = without_lead(clause, g.all_roles_words).lstrip("均都也")
+    body = without_lead(without_lead(clause, g.all_roles_words), g.all_roles_adverbs)
     given = perks_in_prose(body, lexicon)
     if given:
         return given
