@@ -1813,3 +1813,10 @@ def test_perks_stated_for_all_positions_in_a_sentence() -> None:
     assert all(r.benefits == ["五险", "住宿"] for r in roles)
     roles = convert("招聘\n1.保安：2名，男，50岁以下，月薪3600元；\n2.保洁：3名，55岁以下，月薪3000元。\n以上岗位包吃住。\n").roles
     assert all(r.benefits == ["包吃住"] for r in roles)
+
+
+def test_a_duty_document_titled_by_a_secretary_position() -> None:
+    """``综合办公室文秘岗位职责``: 文秘 is a position word, so the title line names the role."""
+    text = "综合办公室文秘岗位职责\n\n1、负责公文的起草、审核和印发；\n2、负责会议的组织和记录。\n"
+    roles = convert(text).roles
+    assert len(roles) == 1 and roles[0].title.endswith("文秘") and len(roles[0].duties) == 2
