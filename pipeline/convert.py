@@ -29,7 +29,7 @@ from ..schemas.role import ConvertResult, ErrorInfo, Furniture, Role, Unmapped, 
 from . import rules
 from .as_written import Restorer, restore_role
 from .builder import DocContext, RoleBuilder
-from .counted_line import opening_counts
+from .position_lines import opening_counts
 from .fields.values import clean_value
 from .lexicon import Lexicon, alternation, load_lexicon
 from .normalize import matching_document, normalize_document
@@ -277,7 +277,7 @@ def _department_above_roles(kept: list[RoleBuilder], preamble: list[Piece], lexi
 
 
 def _headcounts_from_openings(kept: list[RoleBuilder], preamble: list[Piece], lexicon: Lexicon) -> None:
-    """``招聘岗位：普工20名、质检员3名`` above the roles (:func:`~.counted_line.openings_list`): each
+    """``招聘岗位：普工20名、质检员3名`` above the roles (:func:`~.position_lines.openings_list`): each
     role named there and counting no one itself takes the count the list gives it."""
     for piece in preamble:
         if piece.kind != Kind.HEADING or piece.key != "openings":

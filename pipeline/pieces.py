@@ -22,7 +22,7 @@ from .scan import NAME_FIELDS, Scanner, has_word, remembering_scanner, scan_text
 from .self_evident import without_lead
 from .tables import table_pieces
 from .tag_line import tag_line
-from .counted_line import counted_position_line, name_and_count, named_duties_line, named_terms_line, openings_list
+from .position_lines import counted_position_line, name_and_count, named_duties_line, named_terms_line, openings_list
 from .titles import is_organization, is_position_name, split_title
 
 SENTENCE = re.compile(r"[。!?！？]")

@@ -1,8 +1,9 @@
-"""A shop's or a small firm's notice lists each position on one line: its name and how many,
-then its terms clause after clause (a department's list of positions gives each one line of its
-work the same way) — ``厨师2名，要求有3年以上川菜经验，月薪6000元以上；``,
-``服务员5名，18-35岁，女性优先，月薪3500元包吃住；``. The line opens the position's role; each
-clause says by its form what it is: a pay clause is the pay, the others are requirements.
+"""Lines that name a position and give what it is in the same line, as notices, leaflets and a
+department's list of its positions write them: its name and how many, then its terms clause after
+clause (``厨师2名，要求有3年以上川菜经验，月薪6000元以上；``, ``普工：18-45岁，…，月均6000-8000元。``),
+or its name and its work (``二、仓管员：负责物料的验收入库…``); a name with its count heading its
+lines (``★ 分拣员 12名 要求：…``); a line that lists the openings with their counts. Each clause
+says by its form what it is: a pay clause is the pay, the others are requirements.
 """
 
 from __future__ import annotations
