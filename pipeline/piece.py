@@ -70,7 +70,7 @@ class Piece:
     frequency: str | None = None
     metrics: tuple[str, ...] = ()
     follows_furniture: bool = False
-    source: str = "text"           # text | table | word_list | heading_style | heading_block | unknown_label
+    source: str = "text"           # text | table | word_list | heading_style | heading_block | unknown_label | position_line …
     table: object | None = None    # TABLE pieces: the KPI grid
     title_style: str | None = None  # TITLE: doc | numbered | heading | label | header_line
     alone: bool = False            # the only piece of its block or cell (a label waiting for its value)

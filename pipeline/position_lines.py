@@ -81,11 +81,11 @@ def named_duties_line(text: str, base: Loc, lexicon: Lexicon) -> list[Piece] | N
         return None
     start = m.end() + at
     return [Piece(Kind.TITLE, m.group("name"), base.narrow(m.start("name"), m.end("name")), name=text.strip(),
-                  title_style="heading", source="counted_line"),
+                  title_style="heading", source="position_line"),
             Piece(Kind.HEADING, "", base.narrow(start, start), key="duties", name="", line_start=False,
-                  source="counted_line"),
+                  source="position_line"),
             Piece(Kind.TEXT, text[start:m.end() + len(rest)], base.narrow(start, m.end() + len(rest)), line_start=True,
-                  source="counted_line")]
+                  source="position_line")]
 
 
 NAME_COLON = re.compile(rf"(?P<name>[^\s，,：:；;。、\d]{{2,{MAX_NAME}}}?)\s?[：:]\s?")
@@ -95,16 +95,16 @@ MIN_TERMS = 2
 def _position_with_terms(text: str, base: Loc, m: re.Match[str], rest: list[tuple[int, int]], lexicon: Lexicon,
                          extra: list[Piece]) -> list[Piece]:
     out = [Piece(Kind.TITLE, m.group("name"), base.narrow(m.start("name"), m.end("name")), name=text.strip(),
-                 title_style="heading", source="counted_line"), *extra,
+                 title_style="heading", source="position_line"), *extra,
            Piece(Kind.HEADING, "", base.narrow(rest[0][0], rest[0][0]), key="qualifications", name="",
-                 line_start=False, source="counted_line")]
+                 line_start=False, source="position_line")]
     for s, e in rest:
         clause = text[s:e].rstrip("。.;；")
         key = _clause_label(clause, lexicon)
         if key is not None:
             out.append(Piece(Kind.LABEL, clause, base.narrow(s, s + len(clause)), key=key, name=key, line_start=False))
         else:
-            out.append(Piece(Kind.TEXT, clause, base.narrow(s, s + len(clause)), line_start=True, source="counted_line"))
+            out.append(Piece(Kind.TEXT, clause, base.narrow(s, s + len(clause)), line_start=True, source="position_line"))
     return out
 
 
