@@ -121,6 +121,7 @@ class RoleBuilder:
         self.warnings: list[Warning] = []
         self.empty_labels: dict[str, str] = {}
         self.released: list[Piece] = []          # pieces that belong to no role (application blocks)
+        self.leftovers: list[Unmapped] = []      # parts of used pieces that no field took
         self.company_text: list[Piece] = []      # of those, the ones about the employer (关于我们)
         self.duties: list[Duty] = []
         self.kpis: list[KPI] = []
@@ -248,10 +249,21 @@ class RoleBuilder:
         texts = self.texts.get("compensation")
         return parse_salary(" ".join(texts), self.lexicon) if texts else None
 
+    def keep_unsorted(self, piece: Piece) -> None:
+        """The clauses of ``piece`` that no requirement field took stay, with their spans, as unmapped."""
+        at = 0
+        for clause in self.quals.unsorted:
+            start = piece.text.find(clause, at)
+            if start >= 0:
+                self.leftovers.append(Unmapped(text=clause, span=piece.loc.narrow(start, start + len(clause)).span()))
+                at = start + len(clause)
+        self.quals.unsorted.clear()
+
     def _unmapped(self) -> list[Unmapped]:
         released = {id(p) for p in self.released}
         return [Unmapped(text=p.text, span=p.span) for _s, p in self.tagged
-                if id(p) not in self.used and id(p) not in released and WORDS.search(p.text) and p.kind != Kind.HEADING]
+                if id(p) not in self.used and id(p) not in released and WORDS.search(p.text)
+                and p.kind != Kind.HEADING] + self.leftovers
 
 
 def _str(value: object) -> str | None:
@@ -539,6 +551,7 @@ def _requirements(b: RoleBuilder, piece: Piece, section: str) -> None:
         for field in b.quals.restated:  # the requirement took the place of a tag line's summary
             b.evidence[f"qualifications.{field}"] = piece.span
         b.quals.restated.clear()
+        b.keep_unsorted(piece)
 
 
 @rule

@@ -1820,3 +1820,11 @@ def test_a_duty_document_titled_by_a_secretary_position() -> None:
     text = "综合办公室文秘岗位职责\n\n1、负责公文的起草、审核和印发；\n2、负责会议的组织和记录。\n"
     roles = convert(text).roles
     assert len(roles) == 1 and roles[0].title.endswith("文秘") and len(roles[0].duties) == 2
+
+
+def test_a_packed_requirement_line_loses_no_clause() -> None:
+    """prose-13: ``要胜任这个岗位，一般需要…大专以上学历，一年以上…经验，能接受经常外出参加招聘会。`` —
+    the degree and the years go to their fields; the clauses no field takes stay, with their
+    spans, in unmapped (nothing lost)."""
+    role = convert_family("prose-13-what-the-job-is.txt").roles[0]
+    assert [u.text for u in role.unmapped] == ["要胜任这个岗位", "能接受经常外出参加招聘会"]

@@ -377,6 +377,7 @@ class QualificationBuilder:
         self.lists: dict[str, list[str]] = {f: [] for f in LIST_FIELDS}
         self.provisional: set[str] = set()  # fields a summary set, which a requirement may restate
         self.restated: set[str] = set()  # fields a requirement just restated (their evidence moves)
+        self.unsorted: list[str] = []  # clauses of a packed line that no field took (kept as unmapped)
 
     def add_summary(self, field: str, value: str) -> bool:
         """``本科`` and ``3-5年`` from a tag line: kept until the requirements say it in full."""
@@ -491,6 +492,8 @@ class QualificationBuilder:
         packed = packed_requirements(value, self.lexicon)
         if packed is not None:
             fields = [self.add_unlabelled(clause, classify) for clause in packed]
+            if any(fields):
+                self.unsorted.extend(c for c, f in zip(packed, fields, strict=True) if f is None)
             return next((f for f in fields if f), None)
         wish = preferred_text(value, self.lexicon)
         if wish is not None:
