@@ -170,14 +170,18 @@ def shared_sections(drafts: list[RoleDraft], preamble: list[Piece], ctx: DocCont
     heading that says it covers all of them (``以上岗位福利待遇``): every role that does not state
     the field itself has it."""
     pieces = [p for p in preamble if p.kind in (Kind.HEADING, Kind.LABEL, Kind.TEXT, Kind.ITEM)]
+    split_off = False
     for draft in drafts:
-        pieces.extend(split_shared(draft, ctx.lexicon, last=draft is drafts[-1], siblings=drafts[:-1]))
+        taken = split_shared(draft, ctx.lexicon, last=draft is drafts[-1], siblings=drafts[:-1])
+        pieces.extend(taken)
+        split_off = split_off or bool(taken)
     if not pieces or not drafts:
         return None
     builder = RoleBuilder(RoleDraft(title=None, title_source="shared", pieces=pieces), ctx).fill()
     found = any(builder.lists[f] for f in SHARED_LISTS) or any(builder.texts.get(f) for f in SHARED_TEXTS) \
         or any(builder.scalars.get(f) for f in SHARED_SCALARS)
-    return builder if found else None
+    # pieces taken out of the roles stay the document's text (unassigned) even when they share nothing
+    return builder if found or split_off else None
 
 
 def taken_by_shared(shared: RoleBuilder) -> set[int]:

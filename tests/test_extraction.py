@@ -1828,3 +1828,10 @@ def test_a_packed_requirement_line_loses_no_clause() -> None:
     spans, in unmapped (nothing lost)."""
     role = convert_family("prose-13-what-the-job-is.txt").roles[0]
     assert [u.text for u in role.unmapped] == ["要胜任这个岗位", "能接受经常外出参加招聘会"]
+
+
+def test_text_after_a_roster_that_shares_nothing_is_kept() -> None:
+    """notice-02: the 报名方式 section after the table of positions is taken out of the last role
+    (it follows a roster) and shares no field; it stays the document's text (unassigned)."""
+    result = convert_family("notice-02-county-hospital-table.docx")
+    assert "报名时间：2026年3月1日至3月10日，报名地点为医院人事科。" in [u.text for u in result.unassigned]
