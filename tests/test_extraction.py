@@ -1835,3 +1835,12 @@ def test_text_after_a_roster_that_shares_nothing_is_kept() -> None:
     (it follows a roster) and shares no field; it stays the document's text (unassigned)."""
     result = convert_family("notice-02-county-hospital-table.docx")
     assert "报名时间：2026年3月1日至3月10日，报名地点为医院人事科。" in [u.text for u in result.unassigned]
+
+
+def test_the_clauses_beside_a_wish_are_not_lost() -> None:
+    """leaflet-01: ``要求：三年以上中餐热菜工作经验；持健康证；会做闽菜者优先。`` — the wish is preferred,
+    the years are the experience, and 持健康证 (no field of a mixed line) stays in unmapped."""
+    roles = convert_family("leaflet-01-one-line-headers.docx").roles
+    cook = next(r for r in roles if r.title == "厨师")
+    assert cook.qualifications.preferred == ["会做闽菜者优先"]
+    assert "持健康证" in [u.text for u in cook.unmapped]

@@ -504,7 +504,8 @@ class QualificationBuilder:
                 if not self.lists["majors"]:  # the degree's clause names them; the wish's does not
                     self._append("majors", majors_in_education(value, self.lexicon))
             for clause in unmarked_clauses(value, self.lexicon):
-                self._by_content(clause, lambda _text: None)
+                if self._by_content(clause, lambda _text: None) is None:
+                    self.unsorted.append(clause)  # kept as unmapped: the wish's line is used
             return "preferred"
         labelled = self._own_label(value)
         if labelled is not None:
