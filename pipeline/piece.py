@@ -8,7 +8,7 @@ compared by identity, so a stage can remember which pieces it used.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import MISSING, dataclass, fields
 from enum import StrEnum
 from typing import Any, NamedTuple
 
@@ -105,6 +105,32 @@ class Piece:
         new.__dict__.update(self.__dict__)
         new.__dict__.update(changes)
         return new
+
+
+def _init_through_dict(cls: type) -> None:
+    """Give a frozen dataclass an ``__init__`` that stores its fields straight into the instance
+    dict, as :meth:`Piece.changed` does: the generated one sets each of Piece's twenty-one
+    fields through ``object.__setattr__`` (~2.7 µs a piece; a compilation makes ~6,000).
+    Same parameters, defaults and order; only for fields with plain defaults (Piece's)."""
+    params, stores, defaults = [], [], []
+    for f in fields(cls):
+        if f.default_factory is not MISSING or not f.init or f.name in ("self", "d"):
+            return  # keep the dataclass's own __init__
+        params.append(f.name)
+        stores.append(f"    d[{f.name!r}] = {f.name}")
+        if f.default is not MISSING:
+            defaults.append(f.default)
+    source = f"def __init__(self, {', '.join(params)}):\n    d = self.__dict__\n" + "\n".join(stores)
+    namespace: dict[str, Any] = {}
+    exec(source, {}, namespace)  # noqa: S102 (our own text, as dataclasses write theirs)
+    init = namespace["__init__"]
+    init.__defaults__ = tuple(defaults)
+    init.__qualname__ = f"{cls.__qualname__}.__init__"
+    init.__annotations__ = dict(vars(cls)["__init__"].__annotations__)
+    cls.__init__ = init  # type: ignore[misc]
+
+
+_init_through_dict(Piece)
 
 
 @dataclass(frozen=True)
