@@ -22,7 +22,7 @@ from .scan import NAME_FIELDS, Scanner, has_word, remembering_scanner, scan_text
 from .self_evident import without_lead
 from .tables import table_pieces
 from .tag_line import tag_line
-from .position_lines import counted_position_line, name_and_count, named_duties_line, named_terms_line, openings_list
+from .position_lines import headcount_pattern, name_and_count, openings_list, position_line
 from .titles import is_organization, is_position_name, split_title
 
 SENTENCE = re.compile(r"[。!?！？]")
@@ -120,9 +120,7 @@ def _counted_item(pieces: list[Piece], block: Block, lexicon: Lexicon) -> list[P
     if len(pieces) > 1 and pieces[1].kind not in (Kind.HEADING, Kind.LABEL):
         return None
     if len(pieces) == 1 and pieces[0].kind == Kind.ITEM:
-        text, loc = pieces[0].text, pieces[0].loc
-        counted = counted_position_line(text, loc, lexicon) or named_terms_line(text, loc, lexicon) \
-            or named_duties_line(text, loc, lexicon)
+        counted = position_line(pieces[0].text, pieces[0].loc, lexicon)
         if counted is not None:
             return counted
     named = _name_with_count(pieces[0], block, lexicon) if block.kind != BlockKind.HEADING else None
@@ -155,8 +153,8 @@ def _answer_pieces(block: Block, lexicon: Lexicon, scan: Scanner) -> list[Piece]
 
 
 def _whole_line_reading(block: Block, base: Loc, lexicon: Lexicon) -> list[Piece] | None:
-    """A block read as a whole, by its form: a line of tags, a recruiting sentence, a line that
-    counts a position and lists its terms."""
+    """A block read as a whole, by its form: a line of tags, a question, a recruiting sentence, a
+    line that names a position and gives its count, terms or work (:func:`position_line`)."""
     one_line = "\n" not in block.text
     tags = tag_line(block.text, base, lexicon) if one_line else None
     if tags is not None:
@@ -168,10 +166,7 @@ def _whole_line_reading(block: Block, base: Loc, lexicon: Lexicon) -> list[Piece
         prose = _recruiting_sentence(block.text, base, lexicon)
         if prose is not None:
             return prose
-    if not one_line:
-        return None
-    return counted_position_line(block.text, base, lexicon) or named_terms_line(block.text, base, lexicon) \
-        or named_duties_line(block.text, base, lexicon)
+    return position_line(block.text, base, lexicon) if one_line else None
 
 
 @rule
@@ -301,12 +296,12 @@ def _recruiting_sentence(text: str, base: Loc, lexicon: Lexicon) -> list[Piece] 
                   key="headcount", name="headcount", line_start=False)
     pieces = [title, count]
     lead = text[:min(m.start("name"), m.start("count"))].strip()
-    company = _company_subject(lead, lexicon) if lead else None
-    if company is not None:
+    company = (_company_subject(lead, lexicon) or 0) if lead else 0
+    if company:
         pieces.append(Piece(Kind.LABEL, lead[:company], base.narrow(0, company), key="organization",
                             name="organization", line_start=False))
-    if lead[company or 0:].strip():  # 本公司因业务发展需要，现招聘: the sentence's own words, kept as the role's text
-        pieces.append(Piece(Kind.TEXT, lead[company or 0:], base.narrow(company or 0, len(lead)), line_start=False,
+    if lead[company:].strip():  # 本公司因业务发展需要，现招聘: the sentence's own words, kept as the role's text
+        pieces.append(Piece(Kind.TEXT, lead[company:], base.narrow(company, len(lead)), line_start=False,
                             source="recruiting_lead"))
     start = m.end()  # the rest of the recruiting sentence (，负责…) is text of the role too
     for stop in [*SENTENCE_END.finditer(text, start), None]:
@@ -359,9 +354,7 @@ TITLE_BRACKETS = ("【[［「", "】]］」")
 
 @cache
 def _tails_re(lexicon: Lexicon) -> re.Pattern[str]:
-    t = lexicon.data.titles
-    count = (rf"(?:\d{{1,3}}|{lexicon.numbering.cn_class}{{1,3}})\s?(?:{alternation(t.headcount_units)})"
-             rf"|{alternation(t.unspecified_counts + lexicon.data.grammar.recruiting_counts)}")
+    count = headcount_pattern(lexicon)
     opens, closes = (re.escape(b) for b in TITLE_BRACKETS)
     # a bracketed name ends at its bracket; a bare one at a space
     return re.compile(rf"^\s*(?:[{opens}](?P<bracketed>[^{opens}{closes}]{{2,16}})[{closes}]|(?P<bare>\S{{2,16}})\s)\s*"

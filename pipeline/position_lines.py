@@ -24,13 +24,28 @@ from .titles import is_position_name
 MAX_NAME = 16
 
 
+def headcount_pattern(lexicon: Lexicon, unspecified: bool = True) -> str:
+    """A position's count as notices write it: a number or Chinese numeral and its unit (2名, 两人),
+    and, with ``unspecified``, 若干(名)."""
+    t = lexicon.data.titles
+    units = alternation(t.headcount_units)
+    counted = rf"(?:\d{{1,3}}|{lexicon.numbering.cn_class}{{1,3}})\s?(?:{units})"
+    if not unspecified:
+        return counted
+    return rf"{counted}|(?:{alternation(t.unspecified_counts + lexicon.data.grammar.recruiting_counts)})(?:{units})?"
+
+
 @cache
 def _counted_re(lexicon: Lexicon) -> re.Pattern[str]:
     """The name, its count glued to it or after a space or a colon, and the clause mark that ends both."""
-    t, g = lexicon.data.titles, lexicon.data.grammar
-    count = (rf"(?:\d{{1,3}}|{lexicon.numbering.cn_class}{{1,3}})\s?(?:{alternation(t.headcount_units)})"
-             rf"|(?:{alternation(t.unspecified_counts + g.recruiting_counts)})(?:{alternation(t.headcount_units)})?")
-    return re.compile(rf"(?P<name>[^\s，,：:；;。、\d]{{2,{MAX_NAME}}}?)\s?[：:]?\s?(?P<count>{count})\s?[，,：:；;]")
+    return re.compile(rf"(?P<name>[^\s，,：:；;。、\d]{{2,{MAX_NAME}}}?)\s?[：:]?\s?(?P<count>{headcount_pattern(lexicon)})"
+                      rf"\s?[，,：:；;]")
+
+
+def position_line(text: str, base: Loc, lexicon: Lexicon) -> list[Piece] | None:
+    """A line that names a position and gives its count and terms, its terms, or its work."""
+    return counted_position_line(text, base, lexicon) or named_terms_line(text, base, lexicon) \
+        or named_duties_line(text, base, lexicon)
 
 
 @rule
@@ -80,8 +95,7 @@ def named_duties_line(text: str, base: Loc, lexicon: Lexicon) -> list[Piece] | N
     if not rest or at is None:
         return None
     start = m.end() + at
-    return [Piece(Kind.TITLE, m.group("name"), base.narrow(m.start("name"), m.end("name")), name=text.strip(),
-                  title_style="heading", source="position_line"),
+    return [_title_piece(text, base, m),
             Piece(Kind.HEADING, "", base.narrow(start, start), key="duties", name="", line_start=False,
                   source="position_line"),
             Piece(Kind.TEXT, text[start:m.end() + len(rest)], base.narrow(start, m.end() + len(rest)), line_start=True,
@@ -94,8 +108,7 @@ MIN_TERMS = 2
 
 def _position_with_terms(text: str, base: Loc, m: re.Match[str], rest: list[tuple[int, int]], lexicon: Lexicon,
                          extra: list[Piece]) -> list[Piece]:
-    out = [Piece(Kind.TITLE, m.group("name"), base.narrow(m.start("name"), m.end("name")), name=text.strip(),
-                 title_style="heading", source="position_line"), *extra,
+    out = [_title_piece(text, base, m), *extra,
            Piece(Kind.HEADING, "", base.narrow(rest[0][0], rest[0][0]), key="qualifications", name="",
                  line_start=False, source="position_line")]
     for s, e in rest:
@@ -108,6 +121,11 @@ def _position_with_terms(text: str, base: Loc, m: re.Match[str], rest: list[tupl
     return out
 
 
+def _title_piece(text: str, base: Loc, m: re.Match[str]) -> Piece:
+    return Piece(Kind.TITLE, m.group("name"), base.narrow(m.start("name"), m.end("name")), name=text.strip(),
+                 title_style="heading", source="position_line")
+
+
 def _clause_label(clause: str, lexicon: Lexicon) -> str | None:
     """The field a clause states by its form alone: the pay (``月薪3500元``, ``面议``, a perk such
     as ``包午餐``) or the gender (``女``, ``男女不限``); a wish (``…者优先``) is a requirement."""
@@ -117,7 +135,6 @@ def _clause_label(clause: str, lexicon: Lexicon) -> str | None:
     if preferred_text(clause, lexicon):
         return None
     return "compensation" if states_pay(clause, lexicon) or names_perk(clause, lexicon) else None
-
 
 
 @rule
@@ -136,18 +153,13 @@ OPENING_SEPARATORS = re.compile(r"[、，,;；]")
 
 @cache
 def _counted_name_re(lexicon: Lexicon) -> re.Pattern[str]:
-    t = lexicon.data.titles
-    count = rf"(?:\d{{1,3}}|{lexicon.numbering.cn_class}{{1,3}})\s?(?:{alternation(t.headcount_units)})"
-    return re.compile(rf"(?P<name>[^\s\d]{{2,{MAX_NAME}}}?)\s?(?P<count>{count})")
+    return re.compile(rf"(?P<name>[^\s\d]{{2,{MAX_NAME}}}?)\s?(?P<count>{headcount_pattern(lexicon, unspecified=False)})")
 
 
 @cache
 def _name_and_count_re(lexicon: Lexicon) -> re.Pattern[str]:
     """A name and its count — glued, after a space, or in brackets — and nothing else."""
-    t, g = lexicon.data.titles, lexicon.data.grammar
-    units = alternation(t.headcount_units)
-    count = (rf"(?:\d{{1,3}}|{lexicon.numbering.cn_class}{{1,3}})\s?(?:{units})"
-             rf"|(?:{alternation(t.unspecified_counts + g.recruiting_counts)})(?:{units})?")
+    count = headcount_pattern(lexicon)
     return re.compile(rf"(?P<name>[^\s\d（(【\[]{{2,{MAX_NAME}}}?)\s?(?:[（(【\[]\s?(?P<bracketed>{count})\s?[）)】\]]"
                       rf"|(?P<count>{count}))")
 

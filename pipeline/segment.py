@@ -139,12 +139,9 @@ class Segmenter:
                                            or _blank_form_ends_role(piece)):
             self.current = None
             self.unassigned.append(piece)
-        elif self.current is not None and _organization_under_title(piece, self.current, self.lexicon):
-            self.current.organization = company_of(piece.text, self.lexicon)
-            self.current.organization_piece = piece
-            self.current.pieces.append(piece)
-        elif self.current is not None and self.roles == [self.current] \
-                and _employer_after_role(piece, self.current, self.lexicon):
+        elif self.current is not None and (_organization_under_title(piece, self.current, self.lexicon)
+                                           or self.roles == [self.current]
+                                           and _employer_after_role(piece, self.current, self.lexicon)):
             self.current.organization = company_of(piece.text, self.lexicon)
             self.current.organization_piece = piece
             self.current.pieces.append(piece)
@@ -582,8 +579,8 @@ def _organization_under_title(piece: Piece, draft: RoleDraft, lexicon: Lexicon) 
     (``🔥【急招】奶茶店店长🔥`` then ``🏠 茶语时光餐饮管理有限公司``), names that role's
     organization, as one above the title does."""
     # the piece's own fields first: the draft's pieces are searched only for a line that could be one
-    return (piece.kind in (Kind.TEXT, Kind.ITEM) and piece.line_start and draft.organization is None
-            and not draft.has_content() and is_organization(company_of(piece.text, lexicon), lexicon))
+    return (piece.line_start and draft.organization is None and _company_line(piece, lexicon)
+            and not draft.has_content())
 
 
 @rule
@@ -593,9 +590,14 @@ def _employer_after_role(piece: Piece, draft: RoleDraft, lexicon: Lexicon) -> bo
     (``上海某某美妆有限公司`` / ``美妆 · 100-499人``), or signs off with it (``—— 某某有限公司``).
     In a document of one posting, the name is its employer; the lines after it are about the
     company. (In a compilation of postings a company line may be any posting's.)"""
-    return (draft.organization is None and draft.has_content() and piece.kind in (Kind.TEXT, Kind.ITEM) and piece.alone
+    return (draft.organization is None and piece.alone
             and (piece.line_start or piece.kind == Kind.ITEM)  # "—— 某某有限公司": a signature after a dash
-            and is_organization(company_of(piece.text, lexicon), lexicon))
+            and _company_line(piece, lexicon) and draft.has_content())
+
+
+def _company_line(piece: Piece, lexicon: Lexicon) -> bool:
+    """A line or item that is a company's name (with the recruiting words after it, if any)."""
+    return piece.kind in (Kind.TEXT, Kind.ITEM) and is_organization(company_of(piece.text, lexicon), lexicon)
 
 
 def company_of(text: str, lexicon: Lexicon) -> str:

@@ -307,7 +307,7 @@ def _one_duty_with_objects(value: str, lexicon: Lexicon) -> bool:
     has no semicolon inside is one duty, whose objects the 、 and commas list; a value with
     semicolons inside lists one duty per part."""
     body = value.strip().rstrip("。;；")
-    return body.startswith(lexicon.duty_verbs) and not re.search(r"[;；]", body)
+    return body.startswith(lexicon.duty_verbs) and not SEMICOLONS.search(body)
 
 
 def _list_value_items(piece: Piece, lexicon: Lexicon) -> list[tuple[str, Loc]]:

@@ -229,8 +229,8 @@ def perk_item(text: str, lexicon: Lexicon) -> bool:
 def names_perk(text: str, lexicon: Lexicon) -> bool:
     """A clause that names a perk (``包午餐``, ``五险一金``): a perk item with a perk's word in it,
     or a thing given after a verb of giving."""
-    return perk_item(text, lexicon) and any(w in text for w in lexicon.data.postings.perk_heads) \
-        or bool(perks_in_prose(text, lexicon))
+    named = perk_item(text, lexicon) and any(w in text for w in lexicon.data.postings.perk_heads)
+    return named or bool(perks_in_prose(text, lexicon))
 
 
 @rule
