@@ -105,6 +105,11 @@ class Segmenter:
         self.in_department = False
         self.in_contents = False
         self.sheet_block: int | None = None
+        # A named section heading that heads positions rather than a position's text (see
+        # _heads_positions), and the named heading fed last, until the piece after it is seen.
+        self.outer_section: Piece | None = None
+        self.last_heading: Piece | None = None
+        self.contents_entries: list[RoleDraft] = []  # titles dropped as a list of contents
 
     def _sheet(self, piece: Piece) -> bool:
         """A workbook's sheets are separate documents: a sheet's name ends the role before it,
@@ -121,6 +126,7 @@ class Segmenter:
 
     # -- the stream ---------------------------------------------------------------------------
     def feed(self, piece: Piece) -> None:
+        self._note_outer_section(piece)
         if piece.style == STYLE_SHEET and self._sheet(piece):
             return
         if self.in_contents:
@@ -202,7 +208,16 @@ class Segmenter:
         self.unassigned.append(piece)
         return True
 
+    def _note_outer_section(self, piece: Piece) -> None:
+        heading = self.last_heading
+        self.last_heading = piece if piece.kind == Kind.HEADING and piece.name else None
+        if heading is not None:
+            self.outer_section = heading if _heads_positions(heading, piece) else None
+
     def _on_title(self, piece: Piece) -> None:
+        if self.outer_section is not None:
+            self._title_in_section(piece, self.outer_section)
+            return
         current = self.current
         if current is not None and _introduces_open_role(piece, current):
             current.pieces.append(piece)
@@ -214,12 +229,39 @@ class Segmenter:
             return
         self.current = self.start(_new_from_title(piece, self.lexicon))
 
+    def _title_in_section(self, piece: Piece, section: Piece) -> None:
+        """A position named inside a section that heads positions: its text there is that
+        section's (a copy of the heading goes with it), and a position the document named
+        before gets its text, not a second role."""
+        earlier = _named_before(piece, self.roles, self.lexicon)
+        if earlier is None:
+            earlier = _named_before(piece, self.contents_entries, self.lexicon)
+            if earlier is not None:
+                self._revive(earlier)
+        if earlier is None:
+            self.current = self.start(_new_from_title(piece, self.lexicon))
+        else:
+            earlier.pieces.append(piece)
+            self.current = earlier
+        self.current.pieces.append(replace(section))
+
+    def _revive(self, entry: RoleDraft) -> None:
+        """A list entry taken for contents names a position a later section describes: the
+        entry (its count, its pay) opens that role, in its place among the roles."""
+        self.contents_entries.remove(entry)
+        taken = {id(p) for p in entry.pieces}
+        self.unassigned = [p for p in self.unassigned if id(p) not in taken]
+        block = entry.pieces[0].loc.block
+        at = next((i for i, d in enumerate(self.roles) if d.pieces and d.pieces[0].loc.block > block), len(self.roles))
+        self.roles.insert(at, entry)
+
     def _drop_contents_title(self, current: RoleDraft) -> None:
         """Two titles in a row: the first was a table of contents or a compilation's heading."""
         if not _titles_in_a_row(current):
             return
         self.roles.pop()
         self.unassigned.extend(current.pieces)
+        self.contents_entries.append(current)
         org = _compilation_organization(current, self.lexicon)
         if org is not None and self.document_org is None:
             self.document_org = org
@@ -317,9 +359,35 @@ def _shares_description(draft: RoleDraft, after: RoleDraft) -> bool:
 
 
 def _described_later(draft: RoleDraft, later: list[RoleDraft], lexicon: Lexicon) -> RoleDraft | None:
-    name = normalize_name(split_title(draft.title or "", lexicon).title)
-    return next((d for d in later if d.title_source != "roster"
-                 and normalize_name(split_title(d.title or "", lexicon).title) == name), None)
+    name = _position_key(draft.title, lexicon)
+    return next((d for d in later if d.title_source != "roster" and _position_key(d.title, lexicon) == name), None)
+
+
+def _position_key(title: str | None, lexicon: Lexicon) -> str:
+    return normalize_name(split_title(title or "", lexicon).title)
+
+
+# Sections whose heading may stand above the positions they cover (section-major notices).
+POSITION_PASS_SECTIONS = frozenset({"duties", "qualifications", "preferred"}) | {"authorities", "kpis", "compensation", "benefits", "work_conditions"}
+
+
+@rule
+def _heads_positions(heading: Piece, after: Piece) -> bool:
+    """Notices of public bodies and state firms are written section by section, each
+    section naming the positions it covers (``二、岗位职责`` / ``（一）安全管理员`` / ``1.…`` /
+    ``（二）设备工程师`` / … / ``三、任职条件`` / ``（一）安全管理员`` / …, or one ``安全管理员：…`` line
+    per position): a role section's heading followed at once by a position's name heads
+    positions, not one position's text, until a heading followed by anything else."""
+    return after.kind == Kind.TITLE and heading.key in POSITION_PASS_SECTIONS
+
+
+def _named_before(piece: Piece, roles: list[RoleDraft], lexicon: Lexicon) -> RoleDraft | None:
+    """The role the document already opened under the same position name."""
+    _, title = split_organization(piece.text, lexicon) if piece.text else (None, "")
+    key = _position_key(clean_title(title, lexicon), lexicon)
+    # A roster row's role takes its description otherwise (_fold_index_rows).
+    return next((d for d in roles if key and d.title_source != "roster" and _position_key(d.title, lexicon) == key),
+                None)
 
 
 def segment(pieces: list[Piece], lexicon: Lexicon, file_title: DocTitle | None = None) -> Segmentation:

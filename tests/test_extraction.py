@@ -1844,3 +1844,28 @@ def test_the_clauses_beside_a_wish_are_not_lost() -> None:
     cook = next(r for r in roles if r.title == "厨师")
     assert cook.qualifications.preferred == ["会做闽菜者优先"]
     assert "持健康证" in [u.text for u in cook.unmapped]
+
+
+def test_a_notice_written_section_by_section_gives_one_role_per_position() -> None:
+    """notice-03: ``二、岗位职责`` / ``（一）管网巡检员`` / items / ``（二）水质化验员`` / … and again
+    under ``三、任职条件``: a section heading followed at once by a position's name heads positions
+    (rule heads_positions), so each position's items there are that section's, and a name seen
+    before returns to its role — two roles, each with the counts of the openings list above."""
+    roles = convert_family("notice-03-sections-by-position.txt").roles
+    assert [(r.title, r.headcount) for r in roles] == [("管网巡检员", 3), ("水质化验员", 2)]
+    assert [len(r.duties) for r in roles] == [3, 3]
+    assert roles[0].duties[0].text == "按巡检路线对供水管网、阀门及消火栓进行日常巡查"
+    assert roles[0].qualifications.age is not None and roles[0].qualifications.age.max == 40
+    assert roles[1].qualifications.experience is not None and roles[1].qualifications.experience.years_min == 2
+    assert roles[1].qualifications.preferred == ["持有化学检验工职业资格证书者优先"]
+
+
+def test_an_internal_competition_notice_with_a_line_per_position_in_each_section() -> None:
+    """notice-04: ``一、竞聘岗位`` lists ``1. 安全环保部副部长（1名）`` — an entry dropped as a list of
+    contents until ``安全环保部副部长：…`` under ``二、竞聘条件`` names it again and revives it —
+    then one line per position under 竞聘条件 and under 岗位职责."""
+    roles = convert_family("notice-04-internal-competition.txt").roles
+    assert [(r.title, r.headcount) for r in roles] == [("安全环保部副部长", 1), ("物资采购部主管", 2)]
+    assert [len(r.duties) for r in roles] == [3, 3]
+    assert roles[0].qualifications.experience is not None and roles[0].qualifications.experience.years_min == 8
+    assert roles[1].qualifications.education is not None and roles[1].qualifications.education.level == "大专"

@@ -947,6 +947,75 @@ text_document("notice-01-public-hospital.txt", """\
 """)
 
 
+# A state firm's notice written section by section: 岗位职责 names each position under it
+# (（一）管网巡检员 / 1.… / （二）水质化验员 / …), and so do 任职条件 and 薪酬待遇; the list of
+# openings at the top gives the counts.
+text_document("notice-03-sections-by-position.txt", """\
+某市供水集团有限公司2024年社会招聘公告
+
+因生产经营需要，现面向社会公开招聘一线技术人员，有关事项公告如下：
+
+一、招聘岗位
+1. 管网巡检员 3名
+2. 水质化验员 2名
+
+二、岗位职责
+（一）管网巡检员
+1. 按巡检路线对供水管网、阀门及消火栓进行日常巡查；
+2. 及时发现并上报管网漏损、违章占压等情况；
+3. 配合抢修班组完成管道抢修作业。
+（二）水质化验员
+1. 按国家标准对出厂水和管网水进行取样检测；
+2. 做好化验仪器的日常维护和校准；
+3. 填写检测原始记录并编制水质日报。
+
+三、任职条件
+（一）管网巡检员
+1. 中专及以上学历，给排水、市政工程相关专业；
+2. 年龄在20至40周岁之间；
+3. 能适应野外作业和夜间值班。
+（二）水质化验员
+1. 大专及以上学历，环境工程、化学分析相关专业；
+2. 2年以上水质检测工作经验；
+3. 持有化学检验工职业资格证书者优先。
+
+四、薪酬待遇
+试用期3个月，转正后月薪4500-6500元，缴纳五险一金。
+
+五、报名方式
+请于2024年6月30日前将报名表发送至 zhaopin@water.example.cn。
+""")
+
+
+# An internal competition notice (内部竞聘): the positions listed with their counts, then one
+# line per position under 竞聘条件 and again under 岗位职责 (``岗位名称：…``).
+text_document("notice-04-internal-competition.txt", """\
+关于开展部分中层岗位内部竞聘的通知
+
+各部门、各分公司：
+
+为进一步加强干部队伍建设，经公司研究决定，对以下岗位开展内部竞聘。现将有关事项通知如下：
+
+一、竞聘岗位
+1. 安全环保部副部长（1名）
+2. 物资采购部主管（2名）
+
+二、竞聘条件
+安全环保部副部长：本科及以上学历，安全工程、环境工程相关专业，8年以上安全管理工作经验，持有注册安全工程师证书。
+物资采购部主管：大专及以上学历，5年以上物资采购工作经验，熟悉招投标法律法规。
+
+三、岗位职责
+安全环保部副部长：协助部长组织公司安全生产和环境保护管理；负责安全隐患排查治理的监督检查；组织开展应急演练。
+物资采购部主管：负责年度物资采购计划的编制与执行；组织供应商评价；负责采购合同的签订和履约跟踪。
+
+四、报名方式
+符合条件的员工请于7月15日前将竞聘报名表报送人力资源部。
+
+人力资源部
+2024年7月1日
+""")
+
+
 # One paragraph, all of it prose: the employer as the subject of the recruiting sentence, the
 # position's unit as a value that a comma ends (隶属于运输部，) before whom it reports to
 # (直接向…汇报) and its work, a heading phrase running into its sentence (应聘者需具备…), and a
