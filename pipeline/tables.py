@@ -16,10 +16,13 @@ from functools import lru_cache
 
 from ..schemas.document import Block, Cell
 from .fields.pay import parse_salary
+from .fields.qualifications import parse_education, years_in_text
 from .lexicon import Lexicon, alternation
 from .piece import Kind, Loc, Piece
+from .position_lines import headcount_pattern
 from .rules import rule
 from .scan import Scanner
+from .tag_line import PLACE
 from .titles import is_organization, is_position_name
 
 
@@ -273,27 +276,66 @@ def _headerless_roster(grid: list[list[Cell | None]], lexicon: Lexicon) -> dict[
     position names and another a posting's long text in most rows, every row is a role: the
     columns of company names, pay and perk lists fill those fields, the text is the posting."""
     if len(grid) < HEADERLESS_MIN_ROWS or len(grid[0]) < 3:
+        return _small_roster(grid, lexicon)
+    kinds = _column_kinds(grid, lexicon)
+    if "title" not in kinds.values() or "text" not in kinds.values():
+        return _small_roster(grid, lexicon)
+    return _typed_columns(kinds, len(grid[0]), lexicon)
+
+
+@rule
+def _small_roster(grid: list[list[Cell | None]], lexicon: Lexicon) -> dict[int, tuple[str, str]] | None:
+    """A short table of openings pasted without its header row (``前端开发工程师 | 2人 | 本科及以上，
+    2年以上经验 | 深圳``): when one column names a position in every row and another gives every
+    row's count or its requirements, every row is a role."""
+    if len(grid) < 2 or len(grid[0]) < 3:
         return None
-    rows = grid[:HEADERLESS_SAMPLE]
+    kinds = _column_kinds(grid, lexicon, min_rows=len(grid))
+    if "title" not in kinds.values() or not {"headcount", "requirements"} & set(kinds.values()):
+        return None
+    untyped = [c for c in range(len(grid[0])) if c not in kinds]
+    if len(untyped) == 1 and _place_column(_column_texts(grid, untyped[0]), lexicon):
+        kinds[untyped[0]] = "location"
+    return _typed_columns(kinds, len(grid[0]), lexicon)
+
+
+def _place_column(texts: list[str], lexicon: Lexicon) -> bool:
+    """The one column of a typed roster that nothing else names, its every cell a short name
+    (``成都``, ``上海-浦东``) and none a position: where the job is — the tag line's reading
+    (:func:`~.tag_line.tag_line`) applied to a column."""
+    return bool(texts) and all(t and PLACE.fullmatch(t) and not is_position_name(t, lexicon) for t in texts)
+
+
+def _column_texts(grid: list[list[Cell | None]], c: int) -> list[str]:
+    return [cell.text.strip() for row in grid[:HEADERLESS_SAMPLE] if c < len(row) and (cell := row[c]) is not None
+            and cell.col == c]
+
+
+def _column_kinds(grid: list[list[Cell | None]], lexicon: Lexicon, min_rows: int = HEADERLESS_MIN_ROWS) -> dict[int, str]:
     kinds: dict[int, str] = {}
     for c in range(len(grid[0])):
-        texts = [cell.text.strip() for row in rows if c < len(row) and (cell := row[c]) is not None and cell.col == c]
-        kind = _column_content(texts, lexicon)
+        kind = _column_content(_column_texts(grid, c), lexicon, min(min_rows, HEADERLESS_MIN_ROWS))
         if kind is not None:
             kinds[c] = kind
-    if "title" not in kinds.values() or "text" not in kinds.values():
-        return None
+    return kinds
+
+
+# What a column typed by its content gives: the field of a label, or a section.
+TYPED_COLUMNS = {"text": ("section", "duties"), "requirements": ("section", "qualifications"),
+                 "organization": ("label", "organization"), "compensation": ("label", "compensation"),
+                 "headcount": ("label", "headcount"), "location": ("label", "location")}
+
+
+def _typed_columns(kinds: dict[int, str], width: int, lexicon: Lexicon) -> dict[int, tuple[str, str]]:
     title = next(c for c, k in kinds.items() if k == "title")
     columns = {title: ("label", "title")}
     taken = {"title"}
-    for c in range(len(grid[0])):
+    for c in range(width):
         kind = kinds.get(c)
         if c == title:
             continue
-        if kind == "text" and kind not in taken:
-            columns[c] = ("section", "duties")
-        elif kind in ("organization", "compensation") and kind not in taken:
-            columns[c] = ("label", kind)
+        if kind in TYPED_COLUMNS and kind not in taken:
+            columns[c] = TYPED_COLUMNS[kind]
         else:  # keeps its text under the column's place (other_sections), never loose lines
             columns[c] = ("other", lexicon.data.tables.unnamed_column.format(n=c + 1))
             continue
@@ -318,10 +360,11 @@ def _dump_row_piece(piece: Piece) -> Piece:
     return replace(_not_titles([piece])[0], alone=False)
 
 
-def _column_content(texts: list[str], lexicon: Lexicon) -> str | None:
-    """What most cells of a column hold: title | organization | compensation | text."""
+def _column_content(texts: list[str], lexicon: Lexicon, min_rows: int = HEADERLESS_MIN_ROWS) -> str | None:
+    """What most cells of a column hold: title | organization | compensation | headcount |
+    requirements | text."""
     filled = [t for t in texts if t]
-    if len(filled) < HEADERLESS_MIN_ROWS or len(filled) * 2 < len(texts):
+    if len(filled) < min_rows or len(filled) * 2 < len(texts):
         return None
     units = tuple(lexicon.data.postings.salary_units) + tuple(lexicon.data.postings.negotiable)
 
@@ -335,9 +378,23 @@ def _column_content(texts: list[str], lexicon: Lexicon) -> str | None:
     if most(lambda t: len(t) <= 30 and (getattr(parse_salary(t, lexicon), "unit", None) is not None
                                         or any(u in t for u in units))):
         return "compensation"
+    if most(lambda t: _headcount_re(lexicon).fullmatch(t)):
+        return "headcount"
+    if most(lambda t: len(t) < POSTING_TEXT and _requirement_cell(t, lexicon)):
+        return "requirements"
     if most(lambda t: len(t) >= POSTING_TEXT):
         return "text"
     return None
+
+
+@lru_cache(maxsize=4)
+def _headcount_re(lexicon: Lexicon) -> re.Pattern[str]:
+    return re.compile(headcount_pattern(lexicon))
+
+
+def _requirement_cell(text: str, lexicon: Lexicon) -> bool:
+    """A cell that asks for a degree or years of experience (``本科及以上，2年以上经验``)."""
+    return parse_education(text, lexicon) is not None or years_in_text(text, lexicon) is not None
 
 
 def _roster_cells(row: list, r: int, opens: bool, title_col: int, columns: dict[int, tuple[str, str]],

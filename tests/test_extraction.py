@@ -1869,3 +1869,28 @@ def test_an_internal_competition_notice_with_a_line_per_position_in_each_section
     assert [len(r.duties) for r in roles] == [3, 3]
     assert roles[0].qualifications.experience is not None and roles[0].qualifications.experience.years_min == 8
     assert roles[1].qualifications.education is not None and roles[1].qualifications.education.level == "大专"
+
+
+def test_a_short_table_of_openings_without_its_header_row() -> None:
+    """leaflet-13: three rows of name | count | requirements | pay and no header: every first cell
+    names a position and every second is a count (rule small_roster), so each row is a role."""
+    roles = convert_family("leaflet-13-headerless-table.docx").roles
+    assert [(r.title, r.headcount) for r in roles] == [("厨师长", 1), ("面点师", 2), ("传菜员", 4)]
+    assert [r.compensation for r in roles] == ["月薪9000-12000元", "月薪5500-7000元", "月薪3800-4500元"]
+    assert roles[0].qualifications.experience is not None and roles[0].qualifications.experience.years_min == 5
+    assert roles[2].qualifications.age is not None and (roles[2].qualifications.age.min, roles[2].qualifications.age.max) == (18, 45)
+
+
+def test_a_headerless_pipe_table_gives_its_last_column_as_the_place() -> None:
+    """md-08: Markdown takes the first row of a headerless pipe table for its header; the rows are
+    still positions (rule small_roster), and the one column nothing else names, short names that
+    are no positions, is the place (``成都``, ``重庆``)."""
+    roles = convert_family("md-08-headerless-pipe-table.md").roles
+    assert [(r.title, r.headcount, r.location) for r in roles] == [
+        ("前端开发工程师", 2, ["成都"]), ("测试工程师", 1, ["成都"]), ("运维工程师", 1, ["重庆"])]
+
+
+def test_a_contact_table_is_no_roster() -> None:
+    """A contact list (names, places, phones: no position, no count, no requirement) is no roster."""
+    text = "| 张三 | 北京 | 13800000000 |\n|---|---|---|\n| 李四 | 上海 | 13900000000 |\n"
+    assert not convert(text, name="x.md").roles

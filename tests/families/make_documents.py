@@ -387,6 +387,23 @@ def build_factory_table_leaflet(path: Path) -> None:
     save_docx(doc, path)
 
 
+@document("leaflet-13-headerless-table.docx")
+def build_headerless_table_leaflet(path: Path) -> None:
+    """A small shop's leaflet: a three-row table of openings typed without its header row
+    (name | count | requirements | pay), then the shop's perks and address."""
+    doc = new_docx("招聘")
+    para(doc, "味尚餐饮管理有限公司诚聘", bold=True, size=16, font=HEADING_FONT, align=CENTER)
+    table = grid_table(doc, 4, [2.4, 1.4, 6.4, 3.0])
+    for row in [("厨师长", "1名", "中专及以上学历，5年以上中餐厨房管理经验", "月薪9000-12000元"),
+                ("面点师", "2名", "3年以上面点制作经验，持健康证", "月薪5500-7000元"),
+                ("传菜员", "4名", "18-45周岁，身体健康，能吃苦耐劳", "月薪3800-4500元")]:
+        row_of(table, list(row))
+    para(doc)
+    para(doc, "以上岗位均包吃住，月休4天。")
+    para(doc, "面试地址：长沙市开福区湘江中路88号味尚餐厅")
+    save_docx(doc, path)
+
+
 @document("notice-02-county-hospital-table.docx")
 def build_county_hospital_notice(path: Path) -> None:
     """A public institution's notice: a sentence that counts its staff as a whole (招聘编外工作人员
@@ -944,6 +961,20 @@ text_document("notice-01-public-hospital.txt", """\
 
 二、报名方式
 请将简历发送至邮箱hr@example.com。
+""")
+
+
+# A posting whose pipe table of openings has no header row: GFM reads its first row as the
+# header, and each row is a position (name | count | requirements | city).
+text_document("md-08-headerless-pipe-table.md", """\
+# 青禾软件 2024 春季招聘
+
+| 前端开发工程师 | 2人 | 本科及以上学历，3年以上前端开发经验 | 成都 |
+|---|---|---|---|
+| 测试工程师 | 1人 | 大专及以上学历，熟悉自动化测试工具 | 成都 |
+| 运维工程师 | 1人 | 本科及以上学历，2年以上Linux运维经验 | 重庆 |
+
+简历请发送至 hr@qinghe.example.com，邮件标题注明"应聘岗位+姓名"。
 """)
 
 
