@@ -131,6 +131,7 @@ class NumberingVocab(_Vocab):
     bullets: str = ""
     dashes: str = ""
     list_separators: str = ""
+    enumeration_copulas: Words = []
     value_units: str = ""
     money_units: str = ""
 

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 @dataclass(frozen=True)
 class Label:
     text: str
-    style: str        # article | cn_paren | cn | dec_multi | paren | dec | dec_rparen | circle | bullet | dash ...
+    style: str        # article | cn_paren | cn | cn_copula | dec_multi | paren | dec | dec_rparen | circle | bullet | dash ...
     ordinal: int | None
     depth: int = 0    # for dec_multi: "3.1" is 1, "3.1.1" is 2
 
@@ -40,10 +40,13 @@ class Numbering:
         self.cn_class = f"[{cn}]"
         art, units = re.escape(vocab.article_prefix), re.escape(vocab.article_units) or r"\x00"
         seps = re.escape(vocab.list_separators) or r"\x00"
+        copulas = "|".join(map(re.escape, vocab.enumeration_copulas)) or r"\x00"
         self.pattern = re.compile("|".join([
             rf"(?P<article>{art}{self.cn_num}[{units}]|{art}\d{{1,3}}[{units}])",
             rf"(?P<cn_paren>[(（]{self.cn_num}[)）])",
             rf"(?P<cn>{self.cn_num}[{seps}](?![\d]))",
+            # "一是…；二是…": official prose enumerates with a numeral and 是, at a clause's start
+            rf"(?P<cn_copula>(?<![\u4e00-\u9fff]){self.cn_class}{{1,2}}(?:{copulas})(?=[\u4e00-\u9fff]))",
             rf"(?P<dec_multi>\d{{1,2}}(?:\.\d{{1,2}}){{1,3}}(?![\d%.{_cls(vocab.value_units)}]))",
             r"(?P<paren>[(（]\d{1,2}[)）])",
             rf"(?P<dec>\d{{1,2}}(?:[{seps}](?<!\.)|\.(?![\d%])|[•](?=\S)))",

@@ -18,6 +18,7 @@ from .piece import Kind, Piece
 from .rules import rule
 from .scan import SWITCHING_LABELS, seq_key
 from .segment import RoleDraft
+from .titles import is_position_name
 from .self_evident import (
     duty_sentence,
     duty_start,
@@ -120,7 +121,7 @@ def _superiors_in_prose(tagged: Tagged, draft: RoleDraft, lexicon: Lexicon) -> T
     """A paragraph that opens with the position and whom it works under (``行政主管在行政经理
     领导下工作，负责…``, ``该岗位向行政主管汇报，…``) states the superior
     (:func:`superior_clause`): a reports_to label; the paragraph goes on from the work."""
-    subjects = [w for w in (draft.title, *lexicon.data.grammar.position_subjects) if w]
+    subjects = [w for w in (draft.title, *short_names(draft.title, lexicon), *lexicon.data.grammar.position_subjects) if w]
     out: Tagged = []
     for section, piece in tagged:
         body = piece.text.lstrip()
@@ -143,6 +144,18 @@ def _superiors_in_prose(tagged: Tagged, draft: RoleDraft, lexicon: Lexicon) -> T
             out.append((section, piece.changed(text=piece.text[start:], loc=piece.loc.narrow(start, len(piece.text)),
                                                line_start=not found[0], clause_start=bool(found[0]))))
     return out
+
+
+@rule
+def short_names(title: str | None, lexicon: Lexicon) -> list[str]:
+    """A document calls its position by the tail of the full name once it has named it
+    (``办公室综合科科员岗位职责`` / ``综合科科员在办公室主任领导下开展工作``): every ending of the
+    title after one of its units (部, 科, 室, 中心 …) that is itself a position's name stands
+    for the position (综合科科员, 科员)."""
+    if not title:
+        return []
+    tails = [title[i:] for i in range(1, len(title) - 1) if title[:i].endswith(lexicon.department_endings)]
+    return [t for t in tails if is_position_name(t, lexicon)]
 
 
 def _after_subject(piece: Piece, body: str, subjects: list[str]) -> str | None:

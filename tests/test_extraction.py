@@ -1894,3 +1894,20 @@ def test_a_contact_table_is_no_roster() -> None:
     """A contact list (names, places, phones: no position, no count, no requirement) is no roster."""
     text = "| 张三 | 北京 | 13800000000 |\n|---|---|---|\n| 李四 | 上海 | 13900000000 |\n"
     assert not convert(text, name="x.md").roles
+
+
+def test_official_prose_enumerates_duties_with_a_numeral_and_shi() -> None:
+    """prose-14: ``一是负责…；二是负责…`` — a numeral and 是 at a clause's start number the items
+    (numbering style cn_copula), so the duties are the four clauses without 一是; 管理员 stands for
+    档案室管理员 (rule short_names) as the subject whose superior is named (在…的领导下)."""
+    role = convert_family("prose-14-official-enumeration.txt").roles[0]
+    assert [d.text for d in role.duties] == ["负责局机关文书档案和不动产登记档案的接收、整理和归档", "负责档案的借阅登记和利用服务",
+                                             "做好档案库房的防火、防潮和防虫工作", "完成领导交办的其他工作"]
+    assert role.reporting.reports_to == ["局办公室主任"]
+    assert not role.unmapped  # the wish's line is whole among the wishes: its clauses are not repeated
+
+
+def test_a_numeral_and_shi_inside_a_word_numbers_nothing() -> None:
+    """统一是 / 唯一是: the numeral belongs to the word before it."""
+    role = convert("质检员岗位职责\n\n岗位职责：检验标准统一是关键，负责来料检验；负责成品抽检。\n").roles[0]
+    assert role.duties[0].text.startswith("检验标准统一是关键")

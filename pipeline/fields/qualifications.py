@@ -504,7 +504,7 @@ class QualificationBuilder:
                 if not self.lists["majors"]:  # the degree's clause names them; the wish's does not
                     self._append("majors", majors_in_education(value, self.lexicon))
             for clause in unmarked_clauses(value, self.lexicon):
-                if self._by_content(clause, lambda _text: None) is None:
+                if self._by_content(clause, lambda _text: None) is None and clause not in wish:
                     self.unsorted.append(clause)  # kept as unmapped: the wish's line is used
             return "preferred"
         labelled = self._own_label(value)

@@ -978,6 +978,17 @@ text_document("md-08-headerless-pipe-table.md", """\
 """)
 
 
+# Official prose: the position by the tail of its name (档案室管理员 → 管理员) and whom it works
+# under, then duties enumerated 一是…；二是…；三是… in one paragraph, then the conditions.
+text_document("prose-14-official-enumeration.txt", """\
+档案室管理员岗位职责
+
+管理员在局办公室主任的领导下开展工作。其主要职责：一是负责局机关文书档案和不动产登记档案的接收、整理和归档；二是负责档案的借阅登记和利用服务；三是做好档案库房的防火、防潮和防虫工作；四是完成领导交办的其他工作。
+
+任职条件：大专及以上学历，档案学、图书情报专业优先，熟悉档案管理相关法规，能熟练使用办公软件。
+""")
+
+
 # A state firm's notice written section by section: 岗位职责 names each position under it
 # (（一）管网巡检员 / 1.… / （二）水质化验员 / …), and so do 任职条件 and 薪酬待遇; the list of
 # openings at the top gives the counts.
