@@ -17,7 +17,7 @@ from .lexicon import Lexicon
 from .piece import Kind, Piece
 from .rules import rule
 from .scan import SWITCHING_LABELS, seq_key
-from .segment import RoleDraft
+from .segment import INNER_SECTIONS, RoleDraft
 from .titles import is_position_name
 from .self_evident import (
     duty_sentence,
@@ -69,9 +69,38 @@ def tag_sections(draft: RoleDraft, lexicon: Lexicon) -> Tagged:
         tagged.append((_own_section(section, piece, lexicon), piece))
     for retag in (_unheaded_duty_lists, _announced_wishes, _pay_list, _perk_lists):
         tagged = retag(tagged, lexicon)
+    tagged = _unknown_label_lines(tagged, lexicon)
     tagged = _superiors_in_prose(tagged, draft, lexicon)
     tagged = _requirement_sentences(_prose_paragraphs(tagged, draft, lexicon), lexicon)
     return _lead_purpose(tagged, draft, lexicon)
+
+
+UNKNOWN_LABEL_LINE = re.compile(r"([\u4e00-\u9fff]{2,6})[:：]\s*(\S.{0,39})")
+
+
+def _unknown_label_lines(tagged: Tagged, lexicon: Lexicon) -> Tagged:
+    out = list(tagged)
+    for k, (section, piece) in enumerate(tagged):
+        if section in INNER_SECTIONS:
+            continue  # a form's own short lines (``同级：各部门`` / ``事由：…``)
+        m = UNKNOWN_LABEL_LINE.fullmatch(piece.text) if piece.kind == Kind.TEXT and piece.line_start else None
+        if m is None or not _label_line_among_labels(m.group(1), tagged[k - 1][1] if k else None, lexicon):
+            continue
+        value = piece.loc.narrow(m.start(2), m.end(2))
+        out[k] = (None, Piece(Kind.LABEL, m.group(2), value, name=m.group(1), source="unknown_label"))
+    return out
+
+
+@rule
+def _label_line_among_labels(name: str, before: Piece | None, lexicon: Lexicon) -> bool:
+    """Notices list a position's fields one ``名称：值`` line each (``招聘人数：2人`` / ``学科方向：人工
+    智能、计算机视觉`` / ``岗位要求：…``): a line of that shape right after a known field's line is a field
+    the lexicon does not know — its value goes under its own name, not into the section above.
+    The first line under a heading stays that section's (``岗位职责：`` / ``成本控制：负责…``), and
+    lines among a section's lines are its own (``薪酬：`` / ``实习期间：200/天`` / ``转正后：8K``)."""
+    if lexicon.label_key(name) is not None or lexicon.section_key(name) is not None:
+        return False
+    return before is not None and before.line_start and before.kind == Kind.LABEL and before.key is not None
 
 
 def _requirement_sentences(tagged: Tagged, lexicon: Lexicon) -> Tagged:

@@ -50,7 +50,9 @@ class RoleDraft:
     label_title: bool = False
 
     def has_content(self) -> bool:
-        return any(p.kind != Kind.TITLE and p is not self.organization_piece for p in self.pieces)
+        # a label with nothing after it (``招聘岗位：`` over the list of openings) says nothing yet
+        return any(p.kind != Kind.TITLE and p is not self.organization_piece
+                   and not (p.kind == Kind.LABEL and not p.text.strip()) for p in self.pieces)
 
     def has_items(self) -> bool:
         return any(p.kind == Kind.ITEM for p in self.pieces)

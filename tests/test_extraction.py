@@ -1911,3 +1911,23 @@ def test_a_numeral_and_shi_inside_a_word_numbers_nothing() -> None:
     """统一是 / 唯一是: the numeral belongs to the word before it."""
     role = convert("质检员岗位职责\n\n岗位职责：检验标准统一是关键，负责来料检验；负责成品抽检。\n").roles[0]
     assert role.duties[0].text.startswith("检验标准统一是关键")
+
+
+def test_a_field_line_the_lexicon_does_not_know_is_no_duty() -> None:
+    """notice-05: ``招聘人数：2人`` / ``研究方向：材料表征与分析测试`` / ``岗位要求：…`` — the unknown
+    field after a known field's line is a field of its own (rule label_line_among_labels), kept
+    under its name, not a duty of the numbered position. The notice's heading is no role of its
+    own: ``招聘岗位`` under it, a label with nothing after it, says nothing yet (RoleDraft.has_content),
+    so the heading heads the document and names the employer of every position."""
+    roles = convert_family("notice-05-university-field-lines.txt").roles
+    assert [(r.title, r.organization, r.headcount) for r in roles] == [("实验员", "江城理工大学", 2), ("辅导员", "江城理工大学", 3)]
+    assert [r.duties for r in roles] == [[], []]
+    assert [(s.heading, s.text) for s in roles[0].other_sections] == [("研究方向", "材料表征与分析测试")]
+
+
+def test_a_field_line_among_a_sections_lines_stays_in_the_section() -> None:
+    """``待遇：`` / ``实习期间薪资：200/天`` / ``转正后：8K-15K``: the second line follows no known
+    field's line of its own (the pay label is inside the line before), so it stays pay."""
+    text = "数据分析实习生\n\n岗位职责：\n1. 整理报表\n\n待遇：\n实习期间薪资：200/天，福利：餐补\n转正后：8K-15K，13薪\n"
+    role = convert(text).roles[0]
+    assert role.compensation is not None and "转正后：8K-15K" in role.compensation

@@ -989,6 +989,28 @@ text_document("prose-14-official-enumeration.txt", """\
 """)
 
 
+# A university's notice: each position with one ``名称：值`` line per field, some fields known
+# (招聘人数, 岗位要求) and one the lexicon does not know (研究方向).
+text_document("notice-05-university-field-lines.txt", """\
+江城理工大学2024年专业技术人员招聘公告
+
+一、招聘岗位
+
+（一）实验员
+招聘人数：2人
+研究方向：材料表征与分析测试
+岗位要求：硕士研究生及以上学历，材料科学与工程相关专业，年龄35周岁以下。
+
+（二）辅导员
+招聘人数：3人
+研究方向：大学生思想政治教育
+岗位要求：硕士研究生及以上学历，中共党员，年龄30周岁以下。
+
+二、报名方式
+应聘者请将个人简历发送至 rsc@example.edu.cn。
+""")
+
+
 # A state firm's notice written section by section: 岗位职责 names each position under it
 # (（一）管网巡检员 / 1.… / （二）水质化验员 / …), and so do 任职条件 and 薪酬待遇; the list of
 # openings at the top gives the counts.
