@@ -8,6 +8,7 @@ default section — duties for a ``XX岗位职责`` document, nothing for a ``XX
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import replace
 
 from .fields.pay import perk_item
@@ -67,12 +68,92 @@ def tag_sections(draft: RoleDraft, lexicon: Lexicon) -> Tagged:
                 draft.pieces[i + 1:], lexicon):
             section = "duties"
         tagged.append((_own_section(section, piece, lexicon), piece))
-    for retag in (_unheaded_duty_lists, _announced_wishes, _pay_list, _perk_lists):
+    for retag in (_unheaded_duty_lists, _list_turns_to_asking, _announced_wishes, _pay_list, _perk_lists):
         tagged = retag(tagged, lexicon)
-    tagged = _unknown_label_lines(tagged, lexicon)
+    tagged = _wrapped_requirements(_unknown_label_lines(tagged, lexicon), lexicon)
     tagged = _superiors_in_prose(tagged, draft, lexicon)
     tagged = _requirement_sentences(_prose_paragraphs(tagged, draft, lexicon), lexicon)
     return _lead_purpose(tagged, draft, lexicon)
+
+
+def _list_turns_to_asking(tagged: Tagged, lexicon: Lexicon) -> Tagged:
+    out = list(tagged)
+    k = 0
+    while k < len(out):
+        j = k
+        while j < len(out) and out[j][0] == "duties" and out[j][1].kind == Kind.ITEM and _same_list(out[k][1], out[j][1]):
+            j += 1
+        turn = _asking_item_at([p for _, p in out[k:j]], lexicon)
+        if turn is not None:
+            out[k + turn:j] = [("qualifications", p) for _, p in out[k + turn:j]]
+        k = max(j, k + 1)
+    return out
+
+
+CLAUSE_END = re.compile(r"[，,；;。]")
+
+
+def _same_list(first: Piece, piece: Piece) -> bool:
+    return first.marker is not None and piece.marker is not None and seq_key(first.marker) == seq_key(piece.marker)
+
+
+@rule
+def _asking_item_at(items: list[Piece], lexicon: Lexicon) -> int | None:
+    """One list under a heading that covers both (``职位描述：`` / ``1. 负责…`` / … / ``4. 大专及以上
+    学历，1年以上电商运营经验`` / ``5. 熟悉…`` / ``6. …者优先``): job boards list the work and then
+    what is asked in one numbered run. From the first item whose first clause states a degree,
+    years or an age, or asks (``要求…``, ``具有…``), when none from it on starts with a duty verb,
+    the items are requirements (all of them, when the list asks from its first item)."""
+    for i, item in enumerate(items):
+        first = CLAUSE_END.split(item.text.strip(), maxsplit=1)[0]
+        if self_evident_requirement(first, lexicon) or requirement_sentence(first, lexicon):
+            rest = items[i:]
+            if not any(p.text.lstrip().startswith(lexicon.duty_verbs) for p in rest):
+                return i
+            return None
+    return None
+
+
+def _wrapped_requirements(tagged: Tagged, lexicon: Lexicon) -> Tagged:
+    width = max((_line_width(p) for _s, p in tagged if p.line_start and p.loc.row is None), default=0)
+    out: Tagged = []
+    for section, piece in tagged:
+        if out and section in ("qualifications", "preferred") and out[-1][0] == section \
+                and _wrapped_requirement(out[-1][1], piece, width, lexicon):
+            before = out[-1][1]
+            out[-1] = (section, before.changed(text=before.text + piece.text))
+            continue
+        out.append((section, piece))
+    return out
+
+
+def _line_width(piece: Piece) -> int:
+    """Columns the piece's line takes up to its end: a full-width character two, others one."""
+    return piece.loc.start + sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in piece.text)
+
+
+@rule
+def _wrapped_requirement(before: Piece, piece: Piece, width: int, lexicon: Lexicon) -> bool:
+    """Text copied out of a PDF keeps the page's line breaks inside list items (``2. 1年以上…，
+    熟练使用办公软`` / ``件及ERP系统；``): a shorter line with no number of its own that ends the
+    way the items end, right below a requirement that did not end its sentence and runs to the
+    width the text is wrapped at (its longest lines), is that requirement's end (the duty list reads its wrapped lines alike,
+    :func:`~.fields.duties._wrapped_line`). A line that ends otherwise is a line of its own
+    (``有意者请发送简历至…`` under an unpunctuated list)."""
+    prev, text = before.text.rstrip(), piece.text.rstrip()
+    return (piece.kind == Kind.TEXT and piece.line_start and before.kind in (Kind.TEXT, Kind.ITEM)
+            and piece.loc.block == before.loc.block + 1 and piece.loc.row is None
+            and len(prev) >= WRAPPED_LINE and prev[-1] not in WRAP_ENDS
+            and _line_width(before) >= width - WRAP_SLACK and _line_width(piece) < _line_width(before)
+            and text[-1:] in ITEM_ENDS and not DIGIT_COMMA.match(text.lstrip())
+            and not lexicon.numbering.pattern.match(text.lstrip()))
+
+
+WRAP_ENDS = "。;；!?！？:：,，、)）"
+ITEM_ENDS = "。;；"  # the tail ends the item the way the list's items end
+DIGIT_COMMA = re.compile(r"\d{1,2}\s?[，,]")  # "2，熟悉…": a number parted by a comma
+WRAPPED_LINE = 18
+WRAP_SLACK = 4  # columns: a line may stop short of the width where a mark may not open the next
 
 
 UNKNOWN_LABEL_LINE = re.compile(r"([\u4e00-\u9fff]{2,6})[:：]\s*(\S.{0,39})")

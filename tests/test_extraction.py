@@ -1931,3 +1931,37 @@ def test_a_field_line_among_a_sections_lines_stays_in_the_section() -> None:
     text = "数据分析实习生\n\n岗位职责：\n1. 整理报表\n\n待遇：\n实习期间薪资：200/天，福利：餐补\n转正后：8K-15K，13薪\n"
     role = convert(text).roles[0]
     assert role.compensation is not None and "转正后：8K-15K" in role.compensation
+
+
+def test_one_numbered_list_of_work_then_of_what_is_asked() -> None:
+    """board-04: under 职位描述 one run of numbers lists the work, then from ``4. 大专及以上学历，1年
+    以上…经验`` what is asked (rule asking_item_at): the items from there on are requirements."""
+    role = convert_family("board-04-one-list-work-then-asks.txt").roles[0]
+    assert [d.text for d in role.duties] == ["负责天猫、京东店铺的日常运营和维护", "策划并执行店铺促销活动，提升店铺流量和转化率",
+                                             "分析店铺运营数据，提出优化方案"]
+    assert role.qualifications.experience is not None and role.qualifications.experience.years_min == 1
+    assert role.qualifications.preferred == ["有服装类目运营经验者优先"]
+
+
+def test_a_duty_list_whose_later_items_still_do_work_stays_duties() -> None:
+    """A requirement-looking item followed by more work (``负责…``) does not turn the list."""
+    text = "行政专员\n\n岗位职责：\n1. 负责来访接待；\n2. 具有良好沟通能力；\n3. 负责办公用品采购。\n"
+    assert len(convert(text).roles[0].duties) == 3
+
+
+def test_requirement_lines_wrapped_at_the_page_width_are_joined() -> None:
+    """pdftext-01: ``2. 1年以上…熟练使用办公软件及ERP`` / ``系统，会做数据透视表；`` — the line runs to
+    the width the text is wrapped at, the next has no number and ends as the items end (rule
+    wrapped_requirement): one requirement."""
+    role = convert_family("pdftext-01-wrapped-lines.txt").roles[0]
+    assert role.qualifications.experience is not None
+    assert role.qualifications.experience.text == "1年以上销售内勤或文员工作经验，熟练使用办公软件及ERP系统，会做数据透视表"
+    assert not role.unmapped
+
+
+def test_a_short_line_under_an_unpunctuated_list_is_no_wrapped_tail() -> None:
+    """A line well short of the text's width, under items that end without a mark, is its own."""
+    text = ("前端工程师\n\n任职要求：\n- 熟悉 HTML、CSS、JavaScript，了解浏览器渲染原理与常见的性能优化手段\n"
+            "- 具备良好的沟通技巧，积极的态度和同理心\n有意者请发送简历至邮箱。\n")
+    role = convert(text, name="jd.md").roles[0]
+    assert all("有意者" not in s for s in role.qualifications.skills + role.qualifications.qualities)

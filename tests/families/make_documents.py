@@ -1011,6 +1011,58 @@ text_document("notice-05-university-field-lines.txt", """\
 """)
 
 
+# A job board's posting with one numbered list under 职位描述: the work first, then what is
+# asked, in the same run of numbers.
+text_document("board-04-one-list-work-then-asks.txt", """\
+职位：电商运营专员
+薪资：6-9K
+地点：杭州
+
+职位描述：
+1. 负责天猫、京东店铺的日常运营和维护；
+2. 策划并执行店铺促销活动，提升店铺流量和转化率；
+3. 分析店铺运营数据，提出优化方案；
+4. 大专及以上学历，1年以上电商运营经验；
+5. 熟悉天猫、京东平台规则，有数据分析能力；
+6. 有服装类目运营经验者优先。
+""")
+
+
+def hard_wrapped(text: str, columns: int) -> str:
+    """``text`` as a PDF's text layer copied out gives it: every line cut at ``columns`` display
+    columns (a full-width character takes two), no line opening with a mark that may not open one."""
+    out: list[str] = []
+    for line in text.splitlines():
+        while sum(2 if ord(ch) > 0x2E7F else 1 for ch in line) > columns:
+            cut, used = 0, 0
+            while used + (2 if ord(line[cut]) > 0x2E7F else 1) <= columns:
+                used += 2 if ord(line[cut]) > 0x2E7F else 1
+                cut += 1
+            while line[cut] in "，。；、：）":
+                cut -= 1
+            out.append(line[:cut])
+            line = line[cut:]
+        out.append(line)
+    return "\n".join(out) + "\n"
+
+
+# A job description whose text was copied out of a PDF: every line cut at the page's width
+# (56 columns), inside list items of both the duties and the requirements.
+text_document("pdftext-01-wrapped-lines.txt", hard_wrapped("""\
+销售内勤岗位说明书
+
+一、岗位职责
+1. 负责销售订单的录入、审核和跟踪，及时与客户沟通确认交货期及发货信息；
+2. 负责销售合同的整理、归档和管理，定期核对应收账款并协助销售人员催收货款；
+3. 完成部门经理交办的其他工作。
+
+二、任职要求
+1. 大专及以上学历，市场营销、电子商务等相关专业；
+2. 1年以上销售内勤或文员工作经验，熟练使用办公软件及ERP系统，会做数据透视表；
+3. 工作细心，责任心强。
+""", 56))
+
+
 # A state firm's notice written section by section: 岗位职责 names each position under it
 # (（一）管网巡检员 / 1.… / （二）水质化验员 / …), and so do 任职条件 and 薪酬待遇; the list of
 # openings at the top gives the counts.
