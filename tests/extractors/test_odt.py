@@ -435,6 +435,12 @@ def test_jdx_convert_reads_an_odt_file(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["convert", str(path)])
     assert result.exit_code == 0, result.output
     assert '"title": "出纳"' in result.stdout and '"format": "odt"' in result.stdout
+    archive = tmp_path / "资料.zip"
+    with zipfile.ZipFile(archive, "w") as plain:
+        plain.writestr("岗位说明书.txt", "岗位名称：出纳")
+    refused = CliRunner().invoke(app, ["convert", str(archive)])
+    assert refused.exit_code == 1
+    assert "a zip archive that is not a Word, Excel or OpenDocument file" in refused.stdout
 
 
 def test_a_part_with_a_dtd_is_refused_and_tables_nested_past_the_bound_are_too_large() -> None:
