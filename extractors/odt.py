@@ -217,7 +217,7 @@ def _paragraph_styles(container: etree._Element | None) -> dict[str, etree._Elem
 
 
 class _Context:
-    """Per-document state shared by all stories: list styles, outline numbering, warnings."""
+    """Per-document state shared by all stories: the outline style, the table depth, warnings."""
 
     def __init__(self, limits: Limits, outline: Levels, outline_name: str | None = None) -> None:
         self.limits = limits

@@ -3,11 +3,11 @@
 A DOCX renamed ``.pdf`` still reads as DOCX; random bytes named ``.docx`` fail as
 ``binary_content``. Containers are looked into: a zip is DOCX when it holds
 ``word/document.xml``, an Excel workbook (.xlsx/.xlsm) when it holds ``xl/workbook.xml``, an
-OpenDocument spreadsheet or text (.ods, .odt/.ott) when its ``mimetype`` member says so; a
-flat OpenDocument text (.fodt) is XML whose ``office:document`` root says so; an OLE compound file is a
-password-protected OOXML package when its directory names an ``EncryptedPackage`` stream, a
-legacy Word file when it names ``WordDocument``, a legacy Excel or WPS 表格 (.xls/.et)
-workbook when it names ``Workbook`` (BIFF8) or ``Book`` (BIFF5).
+OpenDocument spreadsheet or text (.ods, .odt/.ott/.odm) when its ``mimetype`` member says
+so, and a flat OpenDocument text (.fodt) is XML whose ``office:document`` root says so; an
+OLE compound file is a password-protected OOXML package when its directory names an
+``EncryptedPackage`` stream, a legacy Word file when it names ``WordDocument``, a legacy
+Excel or WPS 表格 (.xls/.et) workbook when it names ``Workbook`` (BIFF8) or ``Book`` (BIFF5).
 
 Text has dialects the bytes alone cannot always tell apart: Markdown is chosen when the file
 name says ``.md``/``.markdown`` or the text is unmistakably Markdown (:func:`text_dialect`).
@@ -51,7 +51,8 @@ OOXML_KINDS: tuple[tuple[str, str], ...] = (
 )
 ODF_MIMETYPE_PREFIX = b"application/vnd.oasis.opendocument."
 ODS_MIMETYPE = ODF_MIMETYPE_PREFIX + b"spreadsheet"
-ODT_MIMETYPES = (ODF_MIMETYPE_PREFIX + b"text", ODF_MIMETYPE_PREFIX + b"text-template")
+# A master document (.odm) is text whose sections link other files; their text is stored in it too.
+ODT_MIMETYPES = tuple(ODF_MIMETYPE_PREFIX + kind for kind in (b"text", b"text-template", b"text-master"))
 FLAT_ODF_ROOT = b"<office:document"
 
 # Directory entry names are stored as UTF-16LE inside the OLE file.

@@ -83,11 +83,12 @@ def body_lines(doc: Document) -> list[str]:
 # ----------------------------------------------------------------------------- sniffing
 
 
-def test_an_odt_and_its_template_sniff_as_odt_whatever_their_name() -> None:
+def test_an_odt_its_template_and_a_master_document_sniff_as_odt_whatever_their_name() -> None:
     assert sniff(odt("<text:p>x</text:p>"), "岗位.docx").format == "odt"
-    template = odt("<text:p>x</text:p>", mimetype=MIMETYPE + "-template")
-    assert sniff(template).format == "odt"
-    assert read(template).blocks[0].text == "x"
+    for kind in ("-template", "-master"):
+        variant = odt("<text:p>x</text:p>", mimetype=MIMETYPE + kind)
+        assert sniff(variant).format == "odt"
+        assert read(variant).blocks[0].text == "x"
 
 
 def test_a_zip_that_is_not_odf_keeps_its_message_and_other_odf_kinds_are_named() -> None:
