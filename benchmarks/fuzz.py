@@ -34,7 +34,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 
-FORMATS = ("txt", "md", "html", "docx", "pdf", "xlsx", "xls", "ods", "doc", "rtf", "image", "encrypted")
+FORMATS = ("txt", "md", "html", "docx", "pdf", "xlsx", "xls", "ods", "odt", "doc", "rtf", "image", "encrypted")
 
 
 @dataclass
@@ -125,6 +125,7 @@ def warm_parent() -> None:
     import jdx.extractors.html  # noqa: F401
     import jdx.extractors.image  # noqa: F401
     import jdx.extractors.ods  # noqa: F401
+    import jdx.extractors.odt  # noqa: F401
     import jdx.extractors.office_crypto  # noqa: F401
     import jdx.extractors.pdf  # noqa: F401
     import jdx.extractors.rtf  # noqa: F401

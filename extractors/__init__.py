@@ -26,6 +26,8 @@ READERS: dict[str, str] = {
     "xlsx": "jdx.extractors.xlsx:read_xlsx",
     "xls": "jdx.extractors.xls:read_xls",
     "ods": "jdx.extractors.ods:read_ods",
+    "odt": "jdx.extractors.odt:read_odt",
+    "fodt": "jdx.extractors.odt:read_fodt",
     "image": "jdx.extractors.image:read_image",
     "wps": "jdx.extractors.doc:read_wps",
     "rtf": "jdx.extractors.rtf:read_rtf",

@@ -221,12 +221,12 @@ def _symbol_text(sym: etree._Element) -> str:
 # ----------------------------------------------------------------------------- package
 
 
-def _guard_zip(data: bytes, limits: Limits) -> _Members:
+def guard_zip(data: bytes, limits: Limits) -> ZipMembers:
     """The package's XML members, after the zip-bomb checks that need no inflating.
 
     Declared sizes are checked for every member before anything is inflated: their sum, and
     the compression ratio of large members. The inflated bytes are counted too, with a hard
-    cap, because declared sizes can lie (see :class:`_Members`); only the members the reader
+    cap, because declared sizes can lie (see :class:`ZipMembers`); only the members the reader
     parses are ever inflated, each once.
     """
     try:
@@ -247,10 +247,10 @@ def _guard_zip(data: bytes, limits: Limits) -> _Members:
                 raise DocumentError(
                     ErrorCode.ZIP_BOMB, f"member {info.filename!r} inflates {ratio:,.0f}x to {info.file_size:,} bytes"
                 )
-    return _Members(archive, infos, limits.max_unzipped_bytes)
+    return ZipMembers(archive, infos, limits.max_unzipped_bytes)
 
 
-class _Members:
+class ZipMembers:
     """The XML members of a zip package by name, each inflated when first read.
 
     Media, themes, settings and the like are never inflated: a one-role form has a dozen
@@ -310,7 +310,7 @@ class _Package:
     relationship to a missing member is skipped.
     """
 
-    def __init__(self, members: _Members) -> None:
+    def __init__(self, members: ZipMembers) -> None:
         self._members = members
         names = members.names()
         self._names = set(names)
@@ -449,7 +449,7 @@ def _resolve_target(folder: str, target: str) -> str:
     return posixpath.normpath(path).lstrip("/")
 
 
-def _open_package(members: _Members) -> _Part:
+def _open_package(members: ZipMembers) -> _Part:
     """The main document part: the package's officeDocument relationship, else word/document.xml."""
     package = _Package(members)
     relationships = package.relationships("")
@@ -1144,7 +1144,7 @@ def _issues(ctx: _Context) -> list[ReadIssue]:
 
 def read_docx(data: bytes, limits: Limits, options: ReadOptions = DEFAULT_OPTIONS) -> Document:
     """Read a DOCX. Raises :class:`DocumentError` for anything that is not a readable DOCX."""
-    main = _open_package(_guard_zip(data, limits))
+    main = _open_package(guard_zip(data, limits))
     try:
         with collector.paused():
             return _read(main, limits)

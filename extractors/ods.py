@@ -146,7 +146,7 @@ def _count(value: str | None) -> int:
 MAX_SPACE_RUN = 200_000
 
 
-def _space_run(value: str | None) -> int:
+def space_run(value: str | None) -> int:
     count = _count(value)
     if count > MAX_SPACE_RUN:
         raise DocumentError(ErrorCode.TOO_LARGE, f"a run of {count:,} spaces in one cell, above the limit of "
@@ -164,7 +164,7 @@ def _paragraph_text(el) -> str:
     for child in el:
         tag = child.tag
         if tag == X_S:
-            parts.append(" " * _space_run(child.get(X_C)))
+            parts.append(" " * space_run(child.get(X_C)))
         elif tag == X_TAB:
             parts.append("\t")
         elif tag == X_BREAK:

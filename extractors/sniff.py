@@ -3,10 +3,11 @@
 A DOCX renamed ``.pdf`` still reads as DOCX; random bytes named ``.docx`` fail as
 ``binary_content``. Containers are looked into: a zip is DOCX when it holds
 ``word/document.xml``, an Excel workbook (.xlsx/.xlsm) when it holds ``xl/workbook.xml``, an
-OpenDocument spreadsheet when its ``mimetype`` member says so; an OLE compound file is a
-password-protected OOXML package when its directory names an ``EncryptedPackage`` stream, a
-legacy Word file when it names ``WordDocument``, a legacy Excel or WPS 表格 (.xls/.et)
-workbook when it names ``Workbook`` (BIFF8) or ``Book`` (BIFF5).
+OpenDocument spreadsheet or text (.ods, .odt/.ott/.odm) when its ``mimetype`` member says
+so, and a flat OpenDocument text (.fodt) is XML whose ``office:document`` root says so; an
+OLE compound file is a password-protected OOXML package when its directory names an
+``EncryptedPackage`` stream, a legacy Word file when it names ``WordDocument``, a legacy
+Excel or WPS 表格 (.xls/.et) workbook when it names ``Workbook`` (BIFF8) or ``Book`` (BIFF5).
 
 Text has dialects the bytes alone cannot always tell apart: Markdown is chosen when the file
 name says ``.md``/``.markdown`` or the text is unmistakably Markdown (:func:`text_dialect`).
@@ -48,7 +49,11 @@ OOXML_KINDS: tuple[tuple[str, str], ...] = (
     ("xl/workbook.bin", "Excel binary workbook (.xlsb)"),
     ("ppt/presentation.xml", "PowerPoint presentation (.pptx)"),
 )
-ODS_MIMETYPE = b"application/vnd.oasis.opendocument.spreadsheet"
+ODF_MIMETYPE_PREFIX = b"application/vnd.oasis.opendocument."
+ODS_MIMETYPE = ODF_MIMETYPE_PREFIX + b"spreadsheet"
+# A master document (.odm) is text whose sections link other files; their text is stored in it too.
+ODT_MIMETYPES = tuple(ODF_MIMETYPE_PREFIX + kind for kind in (b"text", b"text-template", b"text-master"))
+FLAT_ODF_ROOT = b"<office:document"
 
 # Directory entry names are stored as UTF-16LE inside the OLE file.
 OLE_STREAMS: tuple[tuple[bytes, str], ...] = (
@@ -64,7 +69,7 @@ OLE_STREAMS: tuple[tuple[bytes, str], ...] = (
 
 @dataclass(frozen=True)
 class Sniffed:
-    format: str  # "docx" | "pdf" | "txt" | "html" | "doc" | "wps" | "rtf" | "ooxml_encrypted" | "xlsx" | "xls" | "ods" | "image" (text dialects: text_dialect)
+    format: str  # "docx" | "pdf" | "txt" | "html" | "doc" | "wps" | "rtf" | "ooxml_encrypted" | "xlsx" | "xls" | "ods" | "odt" | "fodt" | "image" (text dialects: text_dialect)
 
 
 def sniff(data: bytes, filename: str | None = None) -> Sniffed:
@@ -91,6 +96,8 @@ def sniff(data: bytes, filename: str | None = None) -> Sniffed:
     for magic, name in FOREIGN_SIGNATURES:
         if data.startswith(magic):
             raise DocumentError(ErrorCode.UNSUPPORTED_FORMAT, f"this is a {name}, not a document jdx reads")
+    if _is_flat_odt(data):
+        return Sniffed("fodt")
     if _looks_like_html(data):
         return Sniffed("html")
     if _is_json(data):
@@ -128,12 +135,31 @@ def _sniff_zip(data: bytes) -> str:
         return "docx"
     if "xl/workbook.xml" in names:
         return "xlsx"
-    if mimetype.strip() == ODS_MIMETYPE:
+    mimetype = mimetype.strip()
+    if mimetype == ODS_MIMETYPE:
         return "ods"
+    if mimetype in ODT_MIMETYPES:
+        return "odt"
     for part, name in OOXML_KINDS:
         if part in names:
             raise DocumentError(ErrorCode.UNSUPPORTED_FORMAT, f"this is an {name}, not a document jdx reads")
+    if mimetype.startswith(ODF_MIMETYPE_PREFIX):
+        kind = mimetype[len(ODF_MIMETYPE_PREFIX):].decode("ascii", "replace")
+        raise DocumentError(ErrorCode.UNSUPPORTED_FORMAT, f"an OpenDocument {kind} file, not a document jdx reads")
     raise DocumentError(ErrorCode.UNSUPPORTED_FORMAT, "a zip archive that is not a Word, Excel or OpenDocument file")
+
+
+def _is_flat_odt(data: bytes) -> bool:
+    """A flat OpenDocument text: its ``office:document`` start tag, in the first 64 KB
+    (namespace declarations come first), names the text (or text template) mimetype."""
+    head = data[:65536]
+    start = head.find(FLAT_ODF_ROOT)
+    after = start + len(FLAT_ODF_ROOT)
+    if start < 0 or not head[after:after + 1].isspace():
+        return False
+    tag = head[start:head.find(b">", start)]
+    return any(b"office:mimetype=" + quote + mimetype + quote in tag
+               for mimetype in ODT_MIMETYPES for quote in (b'"', b"'"))
 
 
 def _sniff_ole(data: bytes) -> str:

@@ -22,7 +22,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 SCHEMA_VERSION: Literal["1.1"] = "1.1"
 
 # Formats a source can have (``Source.format``); readers register under these names.
-SourceFormat = Literal["txt", "md", "html", "docx", "doc", "wps", "rtf", "xlsx", "xls", "ods", "pdf", "image"]
+SourceFormat = Literal["txt", "md", "html", "docx", "doc", "wps", "rtf", "xlsx", "xls", "ods", "odt", "pdf", "image"]
 Script = Literal["simplified", "traditional"]
 SalaryUnit = Literal["month", "year", "day", "hour"]
 

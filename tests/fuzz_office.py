@@ -292,6 +292,89 @@ def ods_documents(draw, hostile_cases: bool = True) -> tuple[str, bytes]:
     return "fuzz.ods", _truncated(draw, _zip(members, stored=("mimetype",)), damage)
 
 
+# ----------------------------------------------------------------------------- ODT
+
+ODT_NS = ODS_NS + (' xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0"'
+                   ' xmlns:xlink="http://www.w3.org/1999/xlink"')
+ODT_LIST_STYLES = (
+    '<office:automatic-styles><text:list-style style:name="L1">'
+    '<text:list-level-style-number text:level="1" style:num-prefix="（" style:num-suffix="）" '
+    'style:num-format="一, 二, 三, ..."/><text:list-level-style-number text:level="2" style:num-suffix="." '
+    'style:num-format="1" text:display-levels="{display}" text:start-value="{start}"/>'
+    '<text:list-level-style-bullet text:level="3" text:bullet-char="\uf0b7"/></text:list-style>'
+    '</office:automatic-styles>'
+)
+
+
+@st.composite
+def odt_paragraph(draw, hostile: bool) -> str:
+    text = _esc(draw(cell_text))
+    kind = draw(st.sampled_from(["p", "h", "rich", "frame", "note", "change"]))
+    if kind == "h":
+        level = draw(st.sampled_from(["1", "2", "0", "11", "x"]))
+        return f'<text:h text:outline-level="{level}">{text}</text:h>'
+    if kind == "rich":
+        spaces = draw(st.sampled_from(["1", "3", "0"] + ["-2", "1000000000", "x"] * hostile))
+        return (f'<text:p> {text}<text:span><text:a xlink:href="x">{text}</text:a></text:span>'
+                f'<text:s text:c="{spaces}"/><text:tab/><text:line-break/><text:soft-page-break/></text:p>')
+    if kind == "frame":
+        return (f'<text:p>{text}<draw:frame><draw:text-box><text:p>{text}</text:p></draw:text-box></draw:frame>'
+                '<draw:frame><draw:image xlink:href="Pictures/x.png"/></draw:frame></text:p>')
+    if kind == "note":
+        return (f'<text:p>{text}<text:note><text:note-citation>1</text:note-citation><text:note-body><text:p>注'
+                '</text:p></text:note-body></text:note><office:annotation><text:p>批注</text:p></office:annotation></text:p>')
+    if kind == "change":
+        return f'<text:p><text:change text:change-id="c1"/><text:change-start text:change-id="c2"/>{text}</text:p>'
+    return f"<text:p>{text}</text:p>"
+
+
+@st.composite
+def odt_list(draw, hostile: bool, depth: int = 0) -> str:
+    items = []
+    for _ in range(draw(st.integers(0, 4))):
+        body = draw(odt_paragraph(hostile))
+        if depth < 3 and draw(st.integers(0, 3)) == 0:
+            body += draw(odt_list(hostile, depth + 1))
+        start = f' text:start-value="{draw(st.sampled_from(["2", "0", "-1", "x"]))}"' if draw(st.integers(0, 5)) == 0 else ""
+        items.append(f"<text:list-item{start}>{body}</text:list-item>")
+    attrs = ' text:style-name="L1"' if depth == 0 and draw(st.booleans()) else ""
+    attrs += draw(st.sampled_from(["", ' text:continue-numbering="true"', ' text:continue-list="nowhere"']))
+    return f"<text:list{attrs}>{''.join(items)}</text:list>"
+
+
+@st.composite
+def odt_documents(draw, hostile_cases: bool = True) -> tuple[str, bytes]:
+    """Paragraphs, headings, lists, frames and the ODS generator's tables (Writer tables have
+    the same markup) in one ODF text package, damaged like the other packages."""
+    hostile = hostile_cases and draw(st.integers(0, 3)) == 3
+    parts = []
+    for i in range(draw(st.integers(1, 8))):
+        kind = draw(st.sampled_from(["p", "p", "list", "table"]))
+        if kind == "p":
+            parts.append(draw(odt_paragraph(hostile)))
+        elif kind == "list":
+            parts.append(draw(odt_list(hostile)))
+        else:
+            parts.append(draw(ods_table(i, hostile)))
+    styles = ODT_LIST_STYLES.format(display=draw(st.sampled_from(["1", "2", "0", "99", "x"])),
+                                    start=draw(st.sampled_from(["1", "0", "-5", "1000000000", "x"])))
+    content = (f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {ODT_NS} office:version="1.2">'
+               f"{styles}<office:body><office:text>{''.join(parts)}</office:text></office:body>"
+               "</office:document-content>")
+    mimetype = draw(st.sampled_from(["application/vnd.oasis.opendocument.text"] * 8
+                                    + ["application/vnd.oasis.opendocument.text-template"]))
+    members: dict[str, bytes | str] = {
+        "mimetype": mimetype,
+        "content.xml": content,
+        "META-INF/manifest.xml": '<?xml version="1.0"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:'
+                                 'opendocument:xmlns:manifest:1.0"/>',
+    }
+    damage = _damage_zip_members(draw, members, "content.xml")
+    if "mimetype" not in members:
+        members = {"mimetype": mimetype, **members}
+    return "fuzz.odt", _truncated(draw, _zip(members, stored=("mimetype",)), damage)
+
+
 # ----------------------------------------------------------------------------- OLE compound files
 
 ENDOFCHAIN, FREESECT = 0xFFFFFFFE, 0xFFFFFFFF
@@ -699,6 +782,6 @@ def office_documents() -> st.SearchStrategy[tuple[str, bytes]]:
 # Every strategy by the format it is counted under (the long campaign and the CI test).
 STRATEGIES = {
     **fuzz_strategies.STRATEGIES,
-    "xlsx": xlsx_documents, "xls": xls_documents, "ods": ods_documents, "doc": doc_documents,
+    "xlsx": xlsx_documents, "xls": xls_documents, "ods": ods_documents, "odt": odt_documents, "doc": doc_documents,
     "rtf": rtf_documents, "image": image_documents, "encrypted": encrypted_ooxml_documents,
 }

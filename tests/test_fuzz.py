@@ -19,6 +19,7 @@ from fuzz_office import (
     encrypted_ooxml_documents,
     image_documents,
     ods_documents,
+    odt_documents,
     rtf_documents,
     xls_documents,
     xlsx_documents,
@@ -69,6 +70,7 @@ CASES = {
     "xlsx": (xlsx_documents(), 20, 3),
     "xls": (xls_documents(), 20, 5),
     "ods": (ods_documents(hostile_cases=False), 20, 5),  # the long run has the hostile ones
+    "odt": (odt_documents(hostile_cases=False), 20, 5),
     "doc": (doc_documents(), 10, 3),
     "rtf": (rtf_documents(), 20, 8),
     # Images are read only through the optional OCR extra; without it each must still end

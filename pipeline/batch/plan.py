@@ -15,7 +15,7 @@ from .walk import Found
 # Extensions that claim a document: garbage under these names is a damaged document, not junk.
 DOCUMENT_EXTENSIONS = frozenset(
     {".docx", ".docm", ".dotx", ".doc", ".dot", ".wps", ".pdf", ".txt", ".text", ".md", ".htm", ".html", ".rtf",
-     ".markdown", ".xlsx", ".xlsm", ".xls", ".et", ".ods"}
+     ".markdown", ".xlsx", ".xlsm", ".xls", ".et", ".ods", ".odt", ".ott", ".odm", ".fodt"}
 )
 OS_JUNK = frozenset({b"thumbs.db", b"ehthumbs.db", b".ds_store", b"desktop.ini", b"icon\r"})
 

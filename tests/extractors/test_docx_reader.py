@@ -618,11 +618,11 @@ def test_member_inflating_beyond_its_declared_size_is_refused() -> None:
 
 
 def test_inflated_bytes_are_capped_whatever_the_sizes_declared() -> None:
-    from jdx.extractors.docx import _guard_zip
+    from jdx.extractors.docx import guard_zip
 
-    members = _guard_zip(fixture_bytes("form_table.docx"), LIMITS)
+    members = guard_zip(fixture_bytes("form_table.docx"), LIMITS)
     size = len(members.read("word/document.xml"))
-    capped = _guard_zip(fixture_bytes("form_table.docx"), Limits(max_unzipped_bytes=10 << 20))
+    capped = guard_zip(fixture_bytes("form_table.docx"), Limits(max_unzipped_bytes=10 << 20))
     capped._budget = size - 1  # as if the declared sizes had summed to less than the real ones
     with pytest.raises(DocumentError) as info:
         capped.read("word/document.xml")
