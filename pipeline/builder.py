@@ -321,6 +321,16 @@ def _full_company(body: str | None, header: str | None) -> str | None:
     (a cover page broke ``南宁中燃城市燃|气发展有限公司`` over two lines): the full name wins."""
     if body and header and header != body and header.endswith(body):
         return header
+    return _brand_of_full_name(body, header)
+
+
+@rule
+def _brand_of_full_name(short: str | None, full: str | None) -> str | None:
+    """A posting's heading names the employer by its brand (``# 澄海智造 2024 年社会招聘``) and its
+    text by the full registered name (``澄海智造（苏州）科技有限公司专注于…``, or with the city in
+    front: ``昆山鸿运电子科技有限公司`` for ``鸿运电子``): the full name wins."""
+    if short and full and full != short and short in full:
+        return full
     return None
 
 

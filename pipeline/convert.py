@@ -197,7 +197,9 @@ def _preamble(unassigned: list[Piece], drafts: list) -> list[Piece]:  # type: ig
     in one big table holds its introduction and its roles in the same block."""
     if not drafts or not drafts[0].pieces:
         return []
-    first = min(_reading_place(p) for p in drafts[0].pieces)
+    # the company line above the first role heads the document: what it introduces is preamble too
+    own = [p for p in drafts[0].pieces if p is not drafts[0].organization_piece] or drafts[0].pieces
+    first = min(_reading_place(p) for p in own)
     return [p for p in unassigned if _reading_place(p) < first]
 
 

@@ -81,6 +81,8 @@ class TitlesVocab(_Vocab):
     company_suffixes: Words = []
     department_endings: Words = []
     year_words: Words = []
+    campaign_words: Words = []
+    team_endings: Words = []
     not_a_title: Words = []
     sentence_words: Words = []
     count_units: Words = []

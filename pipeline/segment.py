@@ -158,7 +158,7 @@ class Segmenter:
             self.unassigned.append(piece)
             if not self.roles and self.document_org is None:
                 # before any role, the company line heads the whole document
-                self.document_org = (company_of(piece.text, self.lexicon), piece)
+                self.document_org = (employer_of(piece.text, self.lexicon), piece)
         else:
             self._on_content(piece)
 
@@ -167,7 +167,7 @@ class Segmenter:
             draft.pieces[1:1] = self.orphans
             self.orphans = []
         if self.pending_org is not None and draft.organization is None:
-            draft.organization = company_of(self.pending_org.text, self.lexicon)
+            draft.organization = employer_of(self.pending_org.text, self.lexicon)
             draft.organization_piece = self.pending_org
             if self.pending_org in self.unassigned:
                 self.unassigned.remove(self.pending_org)
@@ -640,7 +640,30 @@ def _blank_form_ends_role(piece: Piece) -> bool:
 def _organization_line(piece: Piece, lexicon: Lexicon) -> bool:
     """A lone company line before the first title (``杭州XX有限公司``, ``XX科技有限公司诚聘``)
     names the organization of the role that follows."""
-    return piece.kind == Kind.TEXT and piece.alone and is_organization(company_of(piece.text, lexicon), lexicon)
+    return piece.kind == Kind.TEXT and piece.alone and (is_organization(company_of(piece.text, lexicon), lexicon)
+                                                        or _recruiting_heading(piece, lexicon))
+
+
+@rule
+def _recruiting_heading(piece: Piece, lexicon: Lexicon) -> bool:
+    """A document's heading that says who is recruiting (``# 青禾软件 2024 春季招聘``, ``# 滴滴
+    WebApp 架构团队招聘``) names the employer even when its name carries no company word: what
+    stands before the recruiting words and the year or season they are for, when it names no
+    position."""
+    if piece.source != "heading_block":
+        return False
+    name = company_of(piece.text, lexicon)
+    if name == piece.text.strip() or not 2 <= len(name) <= MAX_EMPLOYER or TITLE_PUNCT.search(name) or name.isdigit():
+        return False
+    # a department or team recruiting (技术中心招聘, 研发团队招聘) names no employer
+    units = (*lexicon.department_endings, *lexicon.data.titles.team_endings)
+    employer = employer_of(piece.text, lexicon)
+    # the name says whose campaign it is only with the year, the season or the team it recruits for
+    campaign = employer != name or not posting_name(piece.text.strip(), lexicon).endswith(name)
+    return campaign and not employer.endswith(units) and not is_position_name(posting_name(name, lexicon), lexicon)
+
+
+MAX_EMPLOYER = 24
 
 
 @rule
@@ -675,8 +698,22 @@ def company_of(text: str, lexicon: Lexicon) -> str:
     text = text.strip()
     for word in sorted(lexicon.data.titles.posting_words + lexicon.data.titles.posting_tails, key=len, reverse=True):
         if text.endswith(word) and len(text) > len(word) + 2:
-            return _year_tail_re(lexicon).sub("", text[: -len(word)]).strip()
+            return _year_tail_re(lexicon).sub("", _campaign_tail_re(lexicon).sub("", text[: -len(word)])).strip()
     return text
+
+
+def employer_of(text: str, lexicon: Lexicon) -> str:
+    """The employer a company line or recruiting heading names: :func:`company_of`, without the
+    team that recruits when one follows the name (``滴滴 WebApp 架构团队`` → 滴滴)."""
+    name = company_of(text, lexicon)
+    first, _, rest = name.partition(" ")
+    return first if rest and rest.endswith(tuple(lexicon.data.titles.team_endings)) and len(first) >= 2 else name
+
+
+@cache
+def _campaign_tail_re(lexicon: Lexicon) -> re.Pattern[str]:
+    """``…2024 春季招聘``, ``…2025届校园招聘``: the campaign the recruiting is, before its words."""
+    return re.compile(rf"\s?(?:{alternation(lexicon.data.titles.campaign_words)})$")
 
 
 @cache
@@ -761,7 +798,7 @@ def _subject_goes_on(rest: str, lexicon: Lexicon) -> bool:
 
 def _titled_by_first_line(content: list[Piece], pending_org: Piece | None, lexicon: Lexicon) -> list[RoleDraft]:
     title_line = _position_line_over_prose(content, lexicon)
-    org = company_of(pending_org.text, lexicon) if pending_org else None
+    org = employer_of(pending_org.text, lexicon) if pending_org else None
     if title_line is not None:
         return [RoleDraft(title=title_line.text, title_source="doc", title_piece=title_line,
                           pieces=[title_line if p.loc == title_line.loc else p for p in content],
@@ -793,6 +830,6 @@ def _untitled_document(content: list[Piece], pending_org: Piece | None, file_tit
     title = heading.text if heading is not None else (file_title.title if file_title else None)
     default = "duties" if file_title is not None and _lists_duties(file_title.raw, lexicon) else None
     return [RoleDraft(title=title or None, title_source="file", pieces=content, title_piece=heading,
-                      organization=company_of(pending_org.text, lexicon) if pending_org else None,
+                      organization=employer_of(pending_org.text, lexicon) if pending_org else None,
                       organization_piece=pending_org,
                       default_section=default)]

@@ -1965,3 +1965,30 @@ def test_a_short_line_under_an_unpunctuated_list_is_no_wrapped_tail() -> None:
             "- 具备良好的沟通技巧，积极的态度和同理心\n有意者请发送简历至邮箱。\n")
     role = convert(text, name="jd.md").roles[0]
     assert all("有意者" not in s for s in role.qualifications.skills + role.qualifications.qualities)
+
+
+def test_a_recruiting_heading_names_the_employer() -> None:
+    """md-08: ``# 青禾软件 2024 春季招聘`` — what stands before the recruiting words and the campaign
+    they are for names the employer (rule recruiting_heading), though it carries no company word."""
+    assert {r.organization for r in convert_family("md-08-headerless-pipe-table.md").roles} == {"青禾软件"}
+
+
+def test_a_recruiting_heading_with_its_team_names_the_employer_before_the_team() -> None:
+    """``# 滴滴 WebApp 架构团队招聘``: the team that recruits follows the employer's name."""
+    text = "# 滴滴 WebApp 架构团队招聘\n\n## 高级前端工程师\n\n### 岗位职责\n\n- 负责移动端页面开发\n"
+    assert convert(text, name="jd.md").roles[0].organization == "滴滴"
+
+
+def test_a_team_or_a_bare_name_recruiting_names_no_employer() -> None:
+    """``# 前端团队2024年招聘`` is a team's campaign; ``# 美团招聘`` says too little."""
+    for heading in ("前端团队2024年招聘", "美团招聘"):
+        text = f"# {heading}\n\n## 高级前端工程师\n\n### 岗位职责\n\n- 负责移动端页面开发\n"
+        assert convert(text, name="jd.md").roles[0].organization is None, heading
+
+
+def test_the_full_registered_name_wins_over_the_headings_brand() -> None:
+    """md-02: ``# 澄海智造 2024 年社会招聘`` and ``澄海智造（苏州）科技有限公司专注于…`` below it: the
+    full name wins (rule brand_of_full_name); the introduction under the heading is the
+    document's preamble, not the first role's."""
+    roles = convert_family("md-02-multi-roles-en-labels.md").roles
+    assert {r.organization for r in roles} == {"澄海智造（苏州）科技有限公司"}
