@@ -73,6 +73,9 @@ def match_doc_title(text: str, lexicon: Lexicon) -> DocTitle | None:
     if text[m.end():m.end() + 1] in lexicon.data.grammar.title_conjunctions:
         return None  # "…岗位职责和考核办法": the doc word is part of a longer phrase
     full_document = m.group("doc").endswith(tuple(t.full_doc_words))
+    if not x and (after := _title_after_doc_word(text[m.end():], lexicon)) is not None:
+        return DocTitle(title=after, end=len(text.rstrip()), label=m.group("label").strip() if m.group("label") else None,
+                        raw=text.strip())
     if not x:
         if not full_document:
             return None  # "四、岗位职责" is a section heading, not a title
@@ -83,6 +86,20 @@ def match_doc_title(text: str, lexicon: Lexicon) -> DocTitle | None:
         return None
     label = m.group("label").strip() if m.group("label") else None
     return DocTitle(title=clean_title(x, lexicon), end=m.end(), label=label, raw=m.group().strip())
+
+
+@rule
+def _title_after_doc_word(rest: str, lexicon: Lexicon) -> str | None:
+    """``职位说明书——区域销售经理``, ``岗位说明书：出纳``, ``岗位职责（前台）``: the document word first,
+    then a dash, colon or bracket and the position, the rest of the line."""
+    m = AFTER_DOC_WORD.fullmatch(rest.strip())
+    if m is None:
+        return None
+    name = clean_title(m.group(1), lexicon)
+    return name if is_position_name(name, lexicon, MAX_TITLE) and not SENTENCE_PUNCT.search(name) else None
+
+
+AFTER_DOC_WORD = re.compile(r"(?:[—–\-－:：]{1,3}\s?|[（(])([^（()）]{2,24})[）)]?")
 
 
 def _plausible_prefix(x: str) -> bool:

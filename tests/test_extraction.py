@@ -1992,3 +1992,17 @@ def test_the_full_registered_name_wins_over_the_headings_brand() -> None:
     document's preamble, not the first role's."""
     roles = convert_family("md-02-multi-roles-en-labels.md").roles
     assert {r.organization for r in roles} == {"澄海智造（苏州）科技有限公司"}
+
+
+def test_a_title_with_the_document_word_first() -> None:
+    """form-05: ``职位说明书——区域销售经理`` — the document word, a dash, then the position (rule
+    title_after_doc_word)."""
+    role = convert_family("form-05-title-after-doc-word.txt").roles[0]
+    assert role.title == "区域销售经理"
+    assert role.review.needed is False
+
+
+def test_a_section_heading_with_its_first_duty_is_no_title() -> None:
+    """``岗位职责：负责会计核算`` heads a section and starts its first duty: no position follows it."""
+    role = convert("会计岗位说明书\n\n岗位职责：负责会计核算；编制报表。\n").roles[0]
+    assert role.title == "会计" and role.duties[0].text == "负责会计核算"

@@ -1028,6 +1028,30 @@ text_document("board-04-one-list-work-then-asks.txt", """\
 """)
 
 
+# A form whose title puts the document word first and the position after a dash, under an
+# attachment's number.
+text_document("form-05-title-after-doc-word.txt", """\
+附件2：
+
+职位说明书——区域销售经理
+
+所属部门：销售部
+直接上级：销售总监
+直接下级：销售代表
+
+职位概要：负责华东区域的市场开拓和销售管理，完成公司下达的销售指标。
+
+工作职责：
+1. 制定区域销售计划并组织实施；
+2. 开发和维护重点客户，处理客户投诉；
+3. 管理、培训和考核区域销售团队。
+
+任职资格：
+1. 本科及以上学历，市场营销相关专业；
+2. 5年以上快消品销售经验，3年以上团队管理经验。
+""")
+
+
 def hard_wrapped(text: str, columns: int) -> str:
     """``text`` as a PDF's text layer copied out gives it: every line cut at ``columns`` display
     columns (a full-width character takes two), no line opening with a mark that may not open one."""
