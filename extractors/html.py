@@ -76,8 +76,10 @@ def page_furniture(root) -> list[Block]:  # type: ignore[no-untyped-def]
     Word file: not the posting's body, but where a career page names its company (``加入我们 -
     杭州某某科技有限公司``, ``©2026 杭州某某科技有限公司``)."""
     out: list[Block] = []
-    for el in root.iter(*FURNITURE_TAGS):
-        if any(a.tag in FURNITURE_TAGS for a in el.iterancestors()):
+    for el in root.iter():
+        if not isinstance(el.tag, str) or el.tag not in FURNITURE_TAGS and furniture_class(el) not in PAGE_EDGES:
+            continue
+        if any(a.tag in FURNITURE_TAGS or furniture_class(a) for a in el.iterancestors()):
             continue  # counted with the outer one
         text = SPACE.sub(" ", el.text_content()).strip()
         if text:
@@ -86,6 +88,20 @@ def page_furniture(root) -> list[Block]:  # type: ignore[no-untyped-def]
 
 
 MAX_FURNITURE = 500
+
+# Pages built before <nav>/<footer> name their page furniture by class or id instead
+# (<div class="nav">, <div id="footer">): a whole class or id token, not part of one
+# (class="job-header" heads a posting).
+FURNITURE_CLASSES = frozenset({"nav", "navbar", "navigation", "menu", "mainmenu", "topmenu", "breadcrumb",
+                               "breadcrumbs", "crumbs", "sidebar", "footer", "foot", "copyright", "header",
+                               "topbar", "toolbar"})
+PAGE_EDGES = frozenset({"footer", "foot", "copyright", "header"})  # their text goes to the furniture
+
+
+def furniture_class(el) -> str | None:  # type: ignore[no-untyped-def]
+    """The furniture token of an element's class or id (``nav``, ``footer``), if it has one."""
+    names = f"{el.get('class') or ''} {el.get('id') or ''}".lower().split()
+    return next((n for n in names if n in FURNITURE_CLASSES), None)
 
 
 def decode_page(data: bytes) -> tuple[str, str, bool]:
@@ -214,7 +230,7 @@ class _Walker:
 
     def walk(self, el, list_state: list[int] | None = None) -> None:
         tag = el.tag if isinstance(el.tag, str) else ""
-        if not tag or tag in SKIP:  # comments, processing instructions, scripts, navigation
+        if not tag or tag in SKIP or furniture_class(el):  # comments, scripts, navigation
             self._tail(el)
             return
         if self.depth >= self.limits.max_nesting_depth:

@@ -250,6 +250,9 @@ def _unassigned(pieces: list[Piece], restorer: Restorer) -> list[Unmapped]:
     return [Unmapped(text=text, span=loc.span()) for text, loc in runs]
 
 
+PAGE_TITLE_PARTS = re.compile(r"[\s|｜_–—-]+")
+
+
 @rules.rule
 def organization_from_furniture(doc: Document, lexicon: Lexicon) -> str | None:
     """A company named in the running header (``广东美嘉日化股份有限公司 岗位说明书``) is the
@@ -258,7 +261,7 @@ def organization_from_furniture(doc: Document, lexicon: Lexicon) -> str | None:
     for block in doc.furniture:
         if block.style == "boilerplate":
             continue
-        for part in block.text.split():
+        for part in PAGE_TITLE_PARTS.split(block.text):  # "人才招聘-浙江某某有限公司": a page title's parts
             part = without_lead(part, list(lexicon.organization_noise))  # 欢迎来到某某银行… greets, it is no name
             if is_organization(part, lexicon):
                 return part

@@ -517,7 +517,8 @@ def _heading_line_opens_role(piece: Piece, following: list[Piece], lexicon: Lexi
     """A short line standing alone heads a role when the role's own sections follow it, maybe
     after a few field labels (``育种研究员`` / ``工作地点：济南`` / ``岗位职责：…``): postings and
     leaflets name each position this way, in whatever font the reader could not see."""
-    if piece.kind not in (Kind.TEXT, Kind.ITEM) or not piece.line_start or not (piece.alone or piece.source == "table"):
+    if piece.kind not in (Kind.TEXT, Kind.ITEM) or not piece.line_start or not (
+            piece.alone or piece.source == "table" or _labels_after_on_line(piece, following)):
         return False
     raw = lexicon.numbering.heading_number.sub("", piece.text).strip()
     text = posting_name(raw, lexicon)  # 招聘：前台 — the recruiting words' colon is not the line's
@@ -528,12 +529,22 @@ def _heading_line_opens_role(piece: Piece, following: list[Piece], lexicon: Lexi
     if not _names_a_position(raw, piece, lexicon):
         return False
     for nxt in following:
-        if nxt.kind == Kind.LABEL and (nxt.key in ATTRIBUTE_LABELS or nxt.key is None and nxt.source == "table"):
+        if nxt.kind == Kind.LABEL and (nxt.key in ATTRIBUTE_LABELS or nxt.key is None and (
+                nxt.source == "table" or nxt.loc.block == piece.loc.block)):
             continue
         if requirement_before_sections(nxt, lexicon):
             continue
         return nxt.kind == Kind.HEADING and nxt.key in ROLE_SECTIONS
     return False
+
+
+@rule
+def _labels_after_on_line(piece: Piece, following: list[Piece]) -> bool:
+    """Career pages print a position's name with its count and date on one line (``数控车床
+    操作工 招聘人数：5 发布日期：2023-04-12``): a name followed on its line only by such fields
+    stands as alone as a name on a line of its own."""
+    on_line = [p for p in following if p.loc.block == piece.loc.block and p.loc.row == piece.loc.row]
+    return bool(on_line) and all(p.kind == Kind.LABEL and (p.key in ATTRIBUTE_LABELS or p.key is None) for p in on_line)
 
 
 @rule

@@ -2006,3 +2006,13 @@ def test_a_section_heading_with_its_first_duty_is_no_title() -> None:
     """``岗位职责：负责会计核算`` heads a section and starts its first duty: no position follows it."""
     role = convert("会计岗位说明书\n\n岗位职责：负责会计核算；编制报表。\n").roles[0]
     assert role.title == "会计" and role.duties[0].text == "负责会计核算"
+
+
+def test_a_div_built_career_page() -> None:
+    """html-05: the menu and footer are divs named nav / footer (page furniture by class or id),
+    each position's name shares its line with its count and date (rule labels_after_on_line),
+    and the page's title ``人才招聘-温州恒泰阀门有限公司`` names the company after a dash."""
+    roles = convert_family("html-05-cms-div-page.html").roles
+    assert [(r.title, r.headcount, r.organization) for r in roles] == [
+        ("数控车床操作工", 5, "温州恒泰阀门有限公司"), ("品质检验员", 2, "温州恒泰阀门有限公司")]
+    assert all("首页" not in u.text for r in roles for u in r.unmapped)

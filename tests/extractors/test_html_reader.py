@@ -117,3 +117,12 @@ def test_page_title_header_and_footer_are_furniture() -> None:
     assert [b.text for b in doc.furniture] == ["加入我们 - 杭州云帆网络科技有限公司", "首页",
                                                "简历投递：hr@example.com ©2026 杭州云帆网络科技有限公司"]
     assert all("杭州云帆" not in b.text for b in doc.blocks)
+
+
+def test_divs_named_as_menu_or_footer_are_page_furniture() -> None:
+    """Pages older than <nav>/<footer> name them by class or id: the menu is left out, the
+    footer goes to the furniture; a class that only contains such a word (job-header) is text."""
+    doc = page('<div class="nav">首页 | 人才招聘</div><div class="job-header">会计</div>'
+               '<p>负责总账核算。</p><div id="footer">Copyright 某某有限公司</div>')
+    assert [b.text for b in doc.blocks] == ["会计", "负责总账核算。"]
+    assert [b.text for b in doc.furniture] == ["Copyright 某某有限公司"]

@@ -641,6 +641,36 @@ text_document("html-03-dl-cards.html", """\
 </html>
 """)
 
+# A company site built from divs: the menu and the footer are divs with class names, not
+# <nav>/<footer>; each position's name, count and date share one line of spans; the page's
+# <title> names the company after the page's own name.
+text_document("html-05-cms-div-page.html", """\
+<!DOCTYPE html>
+<html><head><meta charset="utf-8"><title>人才招聘-温州恒泰阀门有限公司</title></head><body>
+<div class="nav"><a href="/">首页</a> | <a href="/about">关于我们</a> | <a href="/product">产品中心</a> | <a href="/job">人才招聘</a> | <a href="/contact">联系我们</a></div>
+<div class="job-list">
+ <div class="job-item">
+  <div class="job-head"><span class="name">数控车床操作工</span><span class="num">招聘人数：5</span><span class="date">发布日期：2024-03-18</span></div>
+  <div class="job-body">
+   <p><strong>岗位要求：</strong></p>
+   <p>1、初中以上学历，有2年以上数控车床操作经验；</p>
+   <p>2、能看懂机械图纸，会编程者优先；</p>
+   <p><strong>薪资待遇：</strong>6000-9000元/月，包吃住</p>
+  </div>
+ </div>
+ <div class="job-item">
+  <div class="job-head"><span class="name">品质检验员</span><span class="num">招聘人数：2</span><span class="date">发布日期：2024-03-18</span></div>
+  <div class="job-body">
+   <p><strong>岗位职责：</strong>负责阀门产品的首检、巡检和终检，填写检验记录。</p>
+   <p><strong>岗位要求：</strong>高中以上学历，会使用卡尺、千分尺等量具。</p>
+  </div>
+ </div>
+</div>
+<div id="footer">Copyright © 2024 温州恒泰阀门有限公司 浙ICP备00000000号</div>
+</body></html>
+""")
+
+
 text_document("html-04-single-role.html", """\
 <!DOCTYPE html>
 <html lang="zh-CN">
