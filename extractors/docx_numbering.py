@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 
 from lxml import etree
@@ -306,24 +306,59 @@ class NumDef:
 
 
 class AbstractDef:
-    """A ``w:abstractNum``; its levels are parsed on first use (most documents use few lists)."""
+    """A ``w:abstractNum``; each level is parsed when first used (a list of one level, as in most
+    forms, never parses the other eight)."""
 
     def __init__(self, abstract_id: str, element: etree._Element) -> None:
         self.abstract_id = abstract_id
         self.num_style_link = _val(element, W + "numStyleLink")
         self._element = element
-        self._levels: dict[int, LevelDef] | None = None
+        self._elements: dict[int, etree._Element] | None = None  # ilvl -> its first w:lvl
+        self._parsed: dict[int, LevelDef] = {}
 
-    @property
-    def levels(self) -> dict[int, LevelDef]:
-        if self._levels is None:
-            levels: dict[int, LevelDef] = {}
+    def level(self, ilvl: int) -> LevelDef | None:
+        level = self._parsed.get(ilvl)
+        if level is None:
+            element = self.level_elements().get(ilvl)
+            if element is None:
+                return None
+            level = self._parsed[ilvl] = parse_level(element)
+        return level
+
+    def level_elements(self) -> dict[int, etree._Element]:
+        """The first ``w:lvl`` of each level 0-8, in the order they are written."""
+        if self._elements is None:
+            elements: dict[int, etree._Element] = {}
             for lvl in self._element.iter(W + "lvl"):
-                level = parse_level(lvl)
-                if 0 <= level.ilvl < MAX_LEVELS:
-                    levels.setdefault(level.ilvl, level)
-            self._levels = levels
-        return self._levels
+                ilvl = _int(lvl.get(W + "ilvl"), 0)  # as parse_level reads it
+                if 0 <= ilvl < MAX_LEVELS:
+                    elements.setdefault(ilvl, lvl)
+            self._elements = elements
+        return self._elements
+
+
+class Levels(Mapping[int, LevelDef]):
+    """The levels of a ``w:num``: its abstract definition's, each parsed when first asked for,
+    with the num's overrides in their place."""
+
+    def __init__(self, abstract: AbstractDef, overrides: dict[int, LevelDef]) -> None:
+        self._abstract = abstract
+        self._overrides = overrides
+
+    def __getitem__(self, ilvl: int) -> LevelDef:
+        level = self._overrides.get(ilvl)
+        if level is None:
+            level = self._abstract.level(ilvl)
+            if level is None:
+                raise KeyError(ilvl)
+        return level
+
+    def __iter__(self) -> Iterator[int]:
+        # as dict(abstract levels).update(overrides) orders them
+        return iter(dict.fromkeys([*self._abstract.level_elements(), *self._overrides]))
+
+    def __len__(self) -> int:
+        return len(dict.fromkeys([*self._abstract.level_elements(), *self._overrides]))
 
 
 class NumberingDefinitions:
@@ -338,7 +373,7 @@ class NumberingDefinitions:
         self._abstracts: dict[str, AbstractDef] = {}
         # numbering-style id -> numId, to follow w:numStyleLink to the real levels
         self._style_num_ids = dict(style_num_ids or {})
-        self._resolved: dict[str, tuple[str, dict[int, LevelDef]] | None] = {}
+        self._resolved: dict[str, tuple[str, Levels] | None] = {}
         if root is not None:
             self._parse(root)
 
@@ -372,7 +407,7 @@ class NumberingDefinitions:
     def num(self, num_id: str) -> NumDef | None:
         return self._nums.get(num_id)
 
-    def resolve(self, num_id: str) -> tuple[str, dict[int, LevelDef]] | None:
+    def resolve(self, num_id: str) -> tuple[str, Levels] | None:
         """(counter key, levels) for a numId, following numStyleLink; None if undefined."""
         if num_id in self._resolved:
             return self._resolved[num_id]
@@ -381,9 +416,7 @@ class NumberingDefinitions:
         if num is not None and num.abstract_id is not None:
             abstract = self._follow_style_links(num.abstract_id)
             if abstract is not None:
-                levels = dict(abstract.levels)
-                levels.update(num.level_overrides)
-                result = (abstract.abstract_id, levels)
+                result = (abstract.abstract_id, Levels(abstract, num.level_overrides))
         self._resolved[num_id] = result
         return result
 
@@ -467,6 +500,8 @@ class NumberingCounters:
     @staticmethod
     def _reset_deeper(state: _ListState, levels: Mapping[int, LevelDef], used: int) -> None:
         for deeper in range(used + 1, MAX_LEVELS):
+            if state.values[deeper] is None:
+                continue  # nothing to reset: its definition need not be read
             level = levels.get(deeper)
             restart = None if level is None else level.restart
             # lvlRestart is 1-based: "restart after level r" means after ilvl r-1 or above.
