@@ -211,10 +211,7 @@ def simplified_by_char(text: str) -> str:
 def normalize_document(doc: Document, lexicon: Lexicon, keep_script: bool = False) -> Document:
     """The document in display form, boilerplate moved to furniture, ``script`` set."""
     sample = "".join(_texts(doc.blocks))[:50_000]
-    # Only the sample's ideographs are compared, and NFKC maps each on its own (no composition
-    # makes or takes one): plain NFKC gives the ideographs nfkc() gives, without cutting the
-    # text around every full-width mark (~35 µs of a card's ~900 characters).
-    traditional = is_traditional(unicodedata.normalize("NFKC", sample))
+    traditional = is_traditional(nfkc(sample))
     simplify = traditional and not keep_script
 
     # forms repeat their labels in every role and cards of a template share theirs: each
