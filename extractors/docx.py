@@ -399,7 +399,19 @@ def _is_plain_utf8_markup(data: bytes) -> bool:
         declaration = text[:start].lower()
         if b"encoding" in declaration and b"utf-8" not in declaration:
             return False
-    return text.find(b"<!", start) < 0 and text.find(b"<?", start) < 0
+    return not _has_markup_pair(text, b"!", start) and not _has_markup_pair(text, b"?", start)
+
+
+def _has_markup_pair(text: bytes, second: bytes, start: int) -> bool:
+    """Whether ``<`` followed by ``second`` occurs from ``start``: ``text.find(b"<" + second)``,
+    found from the rare second byte (``<`` opens every tag, so a search for the pair checks
+    each of them: ~30 µs on a 29 kB styles part, against under 1 µs)."""
+    at = text.find(second, start + 1)
+    while at >= 0:
+        if text[at - 1] == 0x3C:  # "<"
+            return True
+        at = text.find(second, at + 1)
+    return False
 
 
 def _cut_latent_styles(data: bytes) -> bytes:

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 
 from lxml import etree
@@ -235,8 +235,8 @@ class LevelDef:
     font: str | None = None
 
 
-def _num_fmt(lvl: etree._Element) -> str:
-    fmt = _val(lvl, W + "numFmt")
+def _num_fmt(lvl: etree._Element, num_fmt: etree._Element | None) -> str:
+    fmt = None if num_fmt is None else num_fmt.get(W_VAL)
     if fmt is not None:
         return fmt
     # Word 2010+ writes custom formats ("01, 02, 03, ...") as mc:AlternateContent with a
@@ -254,26 +254,43 @@ def _num_fmt(lvl: etree._Element) -> str:
     return "decimal"
 
 
+def _first_children(parent: etree._Element) -> dict[object, etree._Element]:
+    """Each tag's first child, in one pass: what ``parent.find(tag)`` gives for every tag
+    (lxml's find goes through its Python ElementPath; nine levels of eight lookups each cost
+    more than the rest of a card's numbering)."""
+    first: dict[object, etree._Element] = {}
+    for child in parent:
+        first.setdefault(child.tag, child)
+    return first
+
+
+_LVL_TEXT, _LVL_RESTART, _RPR, _IS_LGL, _START, _NUM_FMT, _PSTYLE = (
+    W + "lvlText", W + "lvlRestart", W + "rPr", W + "isLgl", W + "start", W + "numFmt", W + "pStyle")
+
+
 def parse_level(lvl: etree._Element) -> LevelDef:
+    children = _first_children(lvl)
     ilvl = _int(lvl.get(W + "ilvl"), 0)
-    lvl_text = lvl.find(W + "lvlText")
+    lvl_text = children.get(_LVL_TEXT)
     text = None if lvl_text is None else (lvl_text.get(W_VAL) or "")
-    restart_el = lvl.find(W + "lvlRestart")
+    restart_el = children.get(_LVL_RESTART)
     font = None
-    rpr = lvl.find(W + "rPr")
+    rpr = children.get(_RPR)
     if rpr is not None:
         fonts = rpr.find(W + "rFonts")
         if fonts is not None:
             font = fonts.get(W + "ascii") or fonts.get(W + "hAnsi") or fonts.get(W + "eastAsia")
-    is_lgl = lvl.find(W + "isLgl")
+    is_lgl = children.get(_IS_LGL)
+    start = children.get(_START)
+    pstyle = children.get(_PSTYLE)
     return LevelDef(
         ilvl=ilvl,
-        start=_int(_val(lvl, W + "start"), 1),
-        fmt=_num_fmt(lvl),
+        start=_int(None if start is None else start.get(W_VAL), 1),
+        fmt=_num_fmt(lvl, children.get(_NUM_FMT)),
         text=text,
         restart=None if restart_el is None else _opt_int(restart_el.get(W_VAL)),
         is_legal=is_lgl is not None and is_lgl.get(W_VAL) not in ("0", "false", "off"),
-        pstyle=_val(lvl, W + "pStyle"),
+        pstyle=None if pstyle is None else pstyle.get(W_VAL),
         font=font,
     )
 
@@ -289,24 +306,59 @@ class NumDef:
 
 
 class AbstractDef:
-    """A ``w:abstractNum``; its levels are parsed on first use (most documents use few lists)."""
+    """A ``w:abstractNum``; each level is parsed when first used (a list of one level, as in most
+    forms, never parses the other eight)."""
 
     def __init__(self, abstract_id: str, element: etree._Element) -> None:
         self.abstract_id = abstract_id
         self.num_style_link = _val(element, W + "numStyleLink")
         self._element = element
-        self._levels: dict[int, LevelDef] | None = None
+        self._elements: dict[int, etree._Element] | None = None  # ilvl -> its first w:lvl
+        self._parsed: dict[int, LevelDef] = {}
 
-    @property
-    def levels(self) -> dict[int, LevelDef]:
-        if self._levels is None:
-            levels: dict[int, LevelDef] = {}
+    def level(self, ilvl: int) -> LevelDef | None:
+        level = self._parsed.get(ilvl)
+        if level is None:
+            element = self.level_elements().get(ilvl)
+            if element is None:
+                return None
+            level = self._parsed[ilvl] = parse_level(element)
+        return level
+
+    def level_elements(self) -> dict[int, etree._Element]:
+        """The first ``w:lvl`` of each level 0-8, in the order they are written."""
+        if self._elements is None:
+            elements: dict[int, etree._Element] = {}
             for lvl in self._element.iter(W + "lvl"):
-                level = parse_level(lvl)
-                if 0 <= level.ilvl < MAX_LEVELS:
-                    levels.setdefault(level.ilvl, level)
-            self._levels = levels
-        return self._levels
+                ilvl = _int(lvl.get(W + "ilvl"), 0)  # as parse_level reads it
+                if 0 <= ilvl < MAX_LEVELS:
+                    elements.setdefault(ilvl, lvl)
+            self._elements = elements
+        return self._elements
+
+
+class Levels(Mapping[int, LevelDef]):
+    """The levels of a ``w:num``: its abstract definition's, each parsed when first asked for,
+    with the num's overrides in their place."""
+
+    def __init__(self, abstract: AbstractDef, overrides: dict[int, LevelDef]) -> None:
+        self._abstract = abstract
+        self._overrides = overrides
+
+    def __getitem__(self, ilvl: int) -> LevelDef:
+        level = self._overrides.get(ilvl)
+        if level is None:
+            level = self._abstract.level(ilvl)
+            if level is None:
+                raise KeyError(ilvl)
+        return level
+
+    def __iter__(self) -> Iterator[int]:
+        # as dict(abstract levels).update(overrides) orders them
+        return iter(dict.fromkeys([*self._abstract.level_elements(), *self._overrides]))
+
+    def __len__(self) -> int:
+        return len(dict.fromkeys([*self._abstract.level_elements(), *self._overrides]))
 
 
 class NumberingDefinitions:
@@ -321,7 +373,7 @@ class NumberingDefinitions:
         self._abstracts: dict[str, AbstractDef] = {}
         # numbering-style id -> numId, to follow w:numStyleLink to the real levels
         self._style_num_ids = dict(style_num_ids or {})
-        self._resolved: dict[str, tuple[str, dict[int, LevelDef]] | None] = {}
+        self._resolved: dict[str, tuple[str, Levels] | None] = {}
         if root is not None:
             self._parse(root)
 
@@ -355,7 +407,7 @@ class NumberingDefinitions:
     def num(self, num_id: str) -> NumDef | None:
         return self._nums.get(num_id)
 
-    def resolve(self, num_id: str) -> tuple[str, dict[int, LevelDef]] | None:
+    def resolve(self, num_id: str) -> tuple[str, Levels] | None:
         """(counter key, levels) for a numId, following numStyleLink; None if undefined."""
         if num_id in self._resolved:
             return self._resolved[num_id]
@@ -364,9 +416,7 @@ class NumberingDefinitions:
         if num is not None and num.abstract_id is not None:
             abstract = self._follow_style_links(num.abstract_id)
             if abstract is not None:
-                levels = dict(abstract.levels)
-                levels.update(num.level_overrides)
-                result = (abstract.abstract_id, levels)
+                result = (abstract.abstract_id, Levels(abstract, num.level_overrides))
         self._resolved[num_id] = result
         return result
 
@@ -450,6 +500,8 @@ class NumberingCounters:
     @staticmethod
     def _reset_deeper(state: _ListState, levels: Mapping[int, LevelDef], used: int) -> None:
         for deeper in range(used + 1, MAX_LEVELS):
+            if state.values[deeper] is None:
+                continue  # nothing to reset: its definition need not be read
             level = levels.get(deeper)
             restart = None if level is None else level.restart
             # lvlRestart is 1-based: "restart after level r" means after ilvl r-1 or above.

@@ -12,6 +12,7 @@ import hashlib
 import logging
 import re
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import Literal
 
@@ -257,7 +258,9 @@ PAGE_TITLE_PARTS = re.compile(r"[\s|｜_–—-]+")
 def organization_from_furniture(doc: Document, lexicon: Lexicon) -> str | None:
     """A company named in the running header (``广东美嘉日化股份有限公司 岗位说明书``) is the
     organization of every role when the body names none."""
-    company = re.compile(rf"^.{{2,30}}?(?:{alternation(_short_company_words(lexicon))})")
+    if not doc.furniture:
+        return None
+    company = _furniture_company(lexicon)
     for block in doc.furniture:
         if block.style == "boilerplate":
             continue
@@ -314,11 +317,7 @@ def preamble_department(kept: list[RoleBuilder], preamble: list[Piece], lexicon:
 def blurb_organization(preamble: list[Piece], lexicon: Lexicon) -> str | None:
     """A posting's introduction names its employer (``莫氏有限公司擴充業務…``, ``缀初网络技术(上海)
     有限公司成立于…``): the first company name written before the roles."""
-    suffixes = alternation(lexicon.company_suffixes)
-    # the whole name: "青禾食品集团股份有限公司", not its first suffix's "青禾食品集团"
-    name = re.compile(rf"(?:^|(?<=[\s,，。;；:：“”\"]))([\u4e00-\u9fffA-Za-z()（）]{{2,24}}?(?:{suffixes})"
-                      rf"(?:[\u4e00-\u9fff()（）]{{0,6}}?(?:{suffixes}))*)")
-    intro = re.compile(rf"^([\u4e00-\u9fffA-Za-z]{{3,16}}?)(?:{alternation(lexicon.data.titles.introduction_verbs)})")
+    name, intro = _blurb_patterns(lexicon)
     for piece in preamble:
         if piece.kind not in (Kind.TEXT, Kind.ITEM, Kind.TITLE):
             continue
@@ -329,6 +328,23 @@ def blurb_organization(preamble: list[Piece], lexicon: Lexicon) -> str | None:
         if m and not m.group(1).startswith(tuple(lexicon.data.titles.self_references)):
             return m.group(1)  # "华影星光影城是厦门首家IMAX激光影城": the subject of the introduction
     return None
+
+
+@cache  # per lexicon, not per document
+def _blurb_patterns(lexicon: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A company's whole name in a sentence, and the subject an introduction opens with."""
+    suffixes = alternation(lexicon.company_suffixes)
+    # the whole name: "青禾食品集团股份有限公司", not its first suffix's "青禾食品集团"
+    name = re.compile(rf"(?:^|(?<=[\s,，。;；:：“”\"]))([\u4e00-\u9fffA-Za-z()（）]{{2,24}}?(?:{suffixes})"
+                      rf"(?:[\u4e00-\u9fff()（）]{{0,6}}?(?:{suffixes}))*)")
+    intro = re.compile(rf"^([\u4e00-\u9fffA-Za-z]{{3,16}}?)(?:{alternation(lexicon.data.titles.introduction_verbs)})")
+    return name, intro
+
+
+@cache
+def _furniture_company(lexicon: Lexicon) -> re.Pattern[str]:
+    """A running header's company name followed by more words (``…有限公司企业标准``)."""
+    return re.compile(rf"^.{{2,30}}?(?:{alternation(_short_company_words(lexicon))})")
 
 
 def _employer_named_after_roles(kept: list[RoleBuilder], lexicon: Lexicon) -> None:

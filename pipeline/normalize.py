@@ -27,6 +27,7 @@ from functools import cache
 from ..schemas.document import Block, Cell, Document, ReadIssue, Table
 from .boilerplate import classify_boilerplate
 from .lexicon import Lexicon
+from .remembered import REMEMBERED_LENGTH, remembered
 
 # Enclosed numerals are list labels; NFKC would turn "①" into a bare "1".
 ENCLOSED = "\u2460-\u249b\u24ea-\u24ff\u2776-\u2793\u3251-\u325f\u32b1-\u32bf"
@@ -213,10 +214,10 @@ def normalize_document(doc: Document, lexicon: Lexicon, keep_script: bool = Fals
     traditional = is_traditional(nfkc(sample))
     simplify = traditional and not keep_script
 
-    @cache  # forms repeat their labels in every role: each distinct text is normalised once
-    def fix(text: str) -> str:
-        return display_text(text, lexicon, simplify)
-
+    # forms repeat their labels in every role and cards of a template share theirs: each
+    # distinct text is normalised once per process (see .remembered)
+    fix = _remembering(lambda text: display_text(text, lexicon, simplify),
+                       remembered("display_simplified" if simplify else "display", lexicon))
     blocks = [map_block(b, fix) for b in doc.blocks]
     furniture = [map_block(b, fix) for b in doc.furniture]
     blocks = [b for b in blocks if b.text or b.table is not None or b.label]
@@ -238,9 +239,27 @@ def _folder(by_char: bool) -> Callable[[str], str]:
 def matching_document(doc: Document, keep_script: bool = False) -> Document:
     """The matching form of a normalised document: same blocks, same lengths, folded text."""
     # a compilation's cells repeat their texts (767 distinct in ~12,000): fold each once
-    folder = cache(_folder(keep_script and doc.script == "traditional"))
+    by_char = keep_script and doc.script == "traditional"
+    folder = _remembering(_folder(by_char), remembered("fold_by_char" if by_char else "fold", None))
     return doc.model_copy(update={"blocks": [map_block(b, folder) for b in doc.blocks],
                                   "furniture": [map_block(b, folder) for b in doc.furniture]})
+
+
+def _remembering(fn: Callable[[str], str], kept: dict[str, str]) -> Callable[[str], str]:
+    """``fn`` answering a text from ``kept`` when it was asked before (in this document, or
+    in this process for texts short enough to keep)."""
+    local: dict[str, str] = {}
+
+    def answer(text: str) -> str:
+        found = kept.get(text)
+        if found is None:
+            found = local.get(text)
+            if found is None:
+                found = fn(text)
+                (kept if len(text) <= REMEMBERED_LENGTH else local)[text] = found
+        return found
+
+    return answer
 
 
 def _texts(blocks: list[Block]) -> Iterator[str]:

@@ -24,6 +24,7 @@ from functools import cache
 from .lexicon import Lexicon, alternation
 from .numbering import Label
 from .piece import Kind, Loc, Piece, Token
+from .remembered import REMEMBERED_LENGTH, remembered
 from .rules import answers_can_be_kept, rule
 from .titles import is_position_name, match_doc_title
 
@@ -106,19 +107,9 @@ def remembering_scanner() -> Scanner:
     return scan
 
 
-REMEMBERED_TEXTS = 20_000  # then forgotten all at once: a bound on memory, not a policy
-REMEMBERED_LENGTH = 2_000  # characters: with the count above, at most ~40M characters of texts kept
-_remembered: dict[int, tuple[Lexicon, dict[str, list[Piece]]]] = {}
-
-
 def _scanned(lexicon: Lexicon) -> dict[str, list[Piece]]:
-    """The first scans of texts under ``lexicon`` (held, so that its id names no other)."""
-    entry = _remembered.get(id(lexicon))
-    if entry is None or len(entry[1]) >= REMEMBERED_TEXTS:
-        if len(_remembered) >= 4:
-            _remembered.clear()
-        entry = _remembered[id(lexicon)] = (lexicon, {})
-    return entry[1]
+    """The first scans of texts under ``lexicon`` (see :mod:`.remembered`)."""
+    return remembered("scan", lexicon)
 
 
 def scan_text(text: str, base: Loc, lexicon: Lexicon) -> list[Piece]:

@@ -707,7 +707,7 @@ def _company_line(piece: Piece, lexicon: Lexicon) -> bool:
 def company_of(text: str, lexicon: Lexicon) -> str:
     """A company line without the recruiting words after it (``…有限公司诚聘`` → ``…有限公司``)."""
     text = text.strip()
-    for word in sorted(lexicon.data.titles.posting_words + lexicon.data.titles.posting_tails, key=len, reverse=True):
+    for word in _recruiting_words_longest_first(lexicon):
         if text.endswith(word) and len(text) > len(word) + 2:
             return _year_tail_re(lexicon).sub("", _campaign_tail_re(lexicon).sub("", text[: -len(word)])).strip()
     return text
@@ -725,6 +725,11 @@ def employer_of(text: str, lexicon: Lexicon) -> str:
 def _campaign_tail_re(lexicon: Lexicon) -> re.Pattern[str]:
     """``…2024 春季招聘``, ``…2025届校园招聘``: the campaign the recruiting is, before its words."""
     return re.compile(rf"\s?(?:{alternation(lexicon.data.titles.campaign_words)})$")
+
+
+@cache  # sorted once per lexicon, not on each of a card's ~20 lines
+def _recruiting_words_longest_first(lexicon: Lexicon) -> tuple[str, ...]:
+    return tuple(sorted(lexicon.data.titles.posting_words + lexicon.data.titles.posting_tails, key=len, reverse=True))
 
 
 @cache

@@ -854,6 +854,31 @@ def test_a_text_scanned_again_in_a_document_gets_pieces_of_its_own_at_its_own_pl
         assert remembering_scanner() is scan_text
 
 
+def test_display_and_matching_forms_remembered_for_the_process_equal_fresh_ones() -> None:
+    """A text's display and matching forms are kept for the process (cards of a template share
+    their labels): a document normalised again, or after others, reads exactly as the first time,
+    and a text too long to keep is normalised all the same."""
+    from jdx.pipeline import remembered
+    from jdx.pipeline.lexicon import load_lexicon
+    from jdx.pipeline.normalize import display_text, fold, matching_document, normalize_document
+    from jdx.schemas.document import Block, BlockKind, Cell, Document, Table
+
+    lexicon = load_lexicon()
+    long_text = "岗位职责：负责（ｇǎｎｇ）前台接待，" * (remembered.REMEMBERED_LENGTH // 10)
+    texts = ["性 别：男", "ＱＱ群：１２３４５６７８", "岗位名称：出纳", long_text]
+    table = Table(n_rows=1, n_cols=len(texts), cells=[Cell(row=0, col=i, text=t) for i, t in enumerate(texts)])
+    doc = Document(format="docx", blocks=[Block(index=0, kind=BlockKind.TABLE, table=table),
+                                          Block(index=1, kind=BlockKind.PARAGRAPH, text=long_text)])
+    first = normalize_document(doc, lexicon)
+    again = normalize_document(doc, lexicon)
+    assert first == again
+    assert [c.text for c in first.blocks[0].table.cells] == [display_text(t, lexicon) for t in texts]
+    assert matching_document(first) == matching_document(again)
+    assert [c.text for c in matching_document(first).blocks[0].table.cells] == \
+        [fold(display_text(t, lexicon)) for t in texts]
+    assert long_text not in remembered.remembered("display", lexicon)
+
+
 def _fields(pieces: list) -> list[dict]:
     from dataclasses import asdict
 
