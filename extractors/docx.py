@@ -30,13 +30,13 @@ import zipfile
 import zlib
 from collections import Counter
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 from urllib.parse import unquote
 
 from lxml import etree
 
-from ..schemas.document import Block, BlockKind, Cell, Document, ReadIssue, Table
+from ..schemas.document import Block, BlockKind, Cell, Document, ReadIssue
 from . import collector
 from .docx_numbering import W_VAL, NumberingCounters, NumberingDefinitions, W
 from .errors import DocumentError, ErrorCode
@@ -45,6 +45,7 @@ from .limits import DEFAULT_LIMITS, Limits
 from .options import DEFAULT_OPTIONS, ReadOptions
 from .safexml import parse_part, safe_parser
 from .symbols import symbol_char
+from .table_blocks import TableData, append_table, furniture_lines
 
 logger = logging.getLogger(__name__)
 
@@ -124,19 +125,11 @@ _MAX_GRID_COLUMNS = 63
 # ----------------------------------------------------------------------------- model
 
 
-@dataclass
-class _TableData:
-    n_rows: int
-    n_cols: int
-    cells: list[Cell]
-    # (row, col, table) of the tables nested in this table's cells, in document order
-    nested: list[tuple[int, int, _TableData]] = field(default_factory=list)
-    chars: int = 0  # text length of all cells, for the max_text_chars limit
 
 
 # A paragraph with no label, level, style or heading is kept as its bare text: most
 # paragraphs of a form are, and a str costs nothing to make or to read back.
-_Item = str | _Para | _TableData
+_Item = str | _Para | TableData
 
 
 # A cell being placed on the grid, as a plain list: [first row, column, colspan, lines, last
@@ -902,7 +895,7 @@ class _Story:
 
     # -- tables -----------------------------------------------------------------
 
-    def _table(self, tbl: etree._Element) -> _TableData:
+    def _table(self, tbl: etree._Element) -> TableData:
         """A table within the work bounds: nested at most ``max_nesting_depth`` deep (else
         ``too_large``), rows kept while the grid fits ``max_table_cells`` (else ``truncated``)."""
         if self.ctx.table_depth >= self.ctx.limits.max_nesting_depth:
@@ -913,11 +906,11 @@ class _Story:
         finally:
             self.ctx.table_depth -= 1
 
-    def _table_in_bounds(self, tbl: etree._Element) -> _TableData:
+    def _table_in_bounds(self, tbl: etree._Element) -> TableData:
         grid = tbl.find(W_TBLGRID)
         grid_cols = len(grid.findall(W_GRIDCOL)) if grid is not None else 0
         cells: list[_CellBuilder] = []
-        nested: list[tuple[int, int, _TableData]] = []
+        nested: list[tuple[int, int, TableData]] = []
         above: dict[int, _CellBuilder] = {}  # grid column -> the cell a vMerge below extends
         width = 0
         deleted_rows = self.props.deleted_rows
@@ -936,13 +929,13 @@ class _Story:
             width = max(width, col + (_grid_value(trpr.get(W_GRIDAFTER), 0) if trpr else 0))
             above = in_this_row
         built = _built(cells)
-        return _TableData(
+        return TableData(
             n_rows=len(rows), n_cols=max(grid_cols, width), cells=built, nested=nested,
             chars=sum(len(c.text) for c in built),
         )
 
     def _row(self, tr: etree._Element, r: int, col: int, above: dict[int, _CellBuilder],
-             cells: list[_CellBuilder], nested: list[tuple[int, int, _TableData]]) -> tuple[dict[int, _CellBuilder], int]:
+             cells: list[_CellBuilder], nested: list[tuple[int, int, TableData]]) -> tuple[dict[int, _CellBuilder], int]:
         """Place row ``r``'s cells from grid column ``col``: new cells go to ``cells``, merge
         continuations extend the cell above or on the left. Returns the row's cells by column
         and the column after its last cell."""
@@ -984,16 +977,16 @@ class _Story:
             col += span
         return in_this_row, col
 
-    def _cell_content(self, tc: etree._Element) -> tuple[list[str], list[_TableData]]:
+    def _cell_content(self, tc: etree._Element) -> tuple[list[str], list[TableData]]:
         """The non-blank paragraphs of a cell that is not plain (see _plain_lines) as lines
         (numbering labels in front), and its nested tables."""
         lines: list[str] = []
-        tables: list[_TableData] = []
+        tables: list[TableData] = []
         for item in self.blocks(tc):
             if isinstance(item, str):
                 if item.strip():
                     lines.append(item)
-            elif isinstance(item, _TableData):
+            elif isinstance(item, TableData):
                 tables.append(item)
             elif item.text.strip():
                 lines.append(item.line())
@@ -1073,8 +1066,8 @@ class _BlockSink:
                         Block(index=len(self.blocks), kind=BlockKind.PARAGRAPH, text=item, label=None, level=None,
                               style=None)
                     )
-            elif isinstance(item, _TableData):
-                self._table(item, None)
+            elif isinstance(item, TableData):
+                self.chars += append_table(self.blocks, item)
             elif item.text.strip():
                 self.chars += len(item.text)
                 self.blocks.append(
@@ -1084,15 +1077,6 @@ class _BlockSink:
                     )
                 )
 
-    def _table(self, data: _TableData, container: tuple[int, int, int] | None) -> None:
-        if data.n_rows == 0:  # every row deleted by tracked changes, or none at all
-            return
-        index = len(self.blocks)
-        self.chars += data.chars
-        table = Table(n_rows=data.n_rows, n_cols=data.n_cols, cells=data.cells)
-        self.blocks.append(Block(index=index, kind=BlockKind.TABLE, table=table, container=container))
-        for row, col, inner in data.nested:
-            self._table(inner, (index, row, col))
 
 
 def _furniture(items: list[_Item], out: list[Block]) -> None:
@@ -1101,14 +1085,9 @@ def _furniture(items: list[_Item], out: list[Block]) -> None:
         if isinstance(item, str):
             if item.strip():
                 out.append(Block(index=len(out), kind=BlockKind.PARAGRAPH, text=item))
-        elif isinstance(item, _TableData):
-            rows: dict[int, list[str]] = {}
-            for cell in sorted(item.cells, key=lambda c: (c.row, c.col)):
-                if cell.text.strip():
-                    rows.setdefault(cell.row, []).append(cell.text)
-            for _, texts in sorted(rows.items()):
-                out.append(Block(index=len(out), kind=BlockKind.PARAGRAPH, text="\t".join(texts)))
-            _furniture([inner for _, _, inner in item.nested], out)
+        elif isinstance(item, TableData):
+            for line in furniture_lines(item):
+                out.append(Block(index=len(out), kind=BlockKind.PARAGRAPH, text=line))
         elif item.text.strip():
             out.append(Block(index=len(out), kind=BlockKind.PARAGRAPH, text=item.line()))
 

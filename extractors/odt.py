@@ -32,11 +32,11 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from lxml import etree
 
-from ..schemas.document import Block, BlockKind, Cell, Document, ReadIssue, Table
+from ..schemas.document import Block, BlockKind, Cell, Document, ReadIssue
 from . import collector
 from .docx import guard_zip
 from .errors import DocumentError, ErrorCode
@@ -46,6 +46,7 @@ from .odf_lists import Levels, LevelStyle, ListChains, ListCounter, list_styles,
 from .ods import space_run
 from .options import DEFAULT_OPTIONS, ReadOptions
 from .safexml import parse_part
+from .table_blocks import TableData, append_table, furniture_lines
 
 OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
 STYLE = "{urn:oasis:names:tc:opendocument:xmlns:style:1.0}"
@@ -104,17 +105,9 @@ MAX_TABLE_COLUMNS = 1024
 # ----------------------------------------------------------------------------- model
 
 
-@dataclass
-class _TableData:
-    n_rows: int
-    n_cols: int
-    cells: list[Cell]
-    # (row, col, table) of the tables nested in this table's cells, in document order
-    nested: list[tuple[int, int, _TableData]] = field(default_factory=list)
-    chars: int = 0
 
 
-_Item = Para | _TableData
+_Item = Para | TableData
 
 
 @dataclass
@@ -385,7 +378,7 @@ class _Story:
 
     # -- tables -----------------------------------------------------------------
 
-    def _table(self, tbl: etree._Element) -> _TableData:
+    def _table(self, tbl: etree._Element) -> TableData:
         """A table nested at most ``max_nesting_depth`` deep (else ``too_large``)."""
         if self.ctx.table_depth >= self.ctx.limits.max_nesting_depth:
             raise DocumentError(ErrorCode.TOO_LARGE, f"tables nested more than {self.ctx.limits.max_nesting_depth} deep")
@@ -395,11 +388,11 @@ class _Story:
         finally:
             self.ctx.table_depth -= 1
 
-    def _table_in_bounds(self, tbl: etree._Element) -> _TableData:
+    def _table_in_bounds(self, tbl: etree._Element) -> TableData:
         """Rows are kept while the grid fits ``max_table_cells`` (else ``truncated``); a
         repeated row is its cells again on each row it repeats to."""
         slots: list[_Slot] = []
-        nested: list[tuple[int, int, _TableData]] = []
+        nested: list[tuple[int, int, TableData]] = []
         width = n_rows = 0
         max_cells = self.ctx.limits.max_table_cells
         for tr in _rows(tbl):
@@ -416,12 +409,12 @@ class _Story:
         return _table_data(slots, nested, n_rows, width)
 
     def _row(self, tr: etree._Element, r: int, placed: list[_Slot]) -> tuple[
-            list[_Slot], list[tuple[int, int, _TableData]], int]:
+            list[_Slot], list[tuple[int, int, TableData]], int]:
         """Row ``r``'s cells, the tables nested in them and the row's width in grid slots.
         Each slot is a cell element (§9.1.5): a spanning cell is followed by covered cells,
         so every element moves the cursor by one slot, whatever it spans."""
         row: list[_Slot] = []
-        nested: list[tuple[int, int, _TableData]] = []
+        nested: list[tuple[int, int, TableData]] = []
         col = 0
         for cell in tr:
             if cell.tag != TABLE_CELL and cell.tag != TABLE_COVERED:
@@ -446,12 +439,12 @@ class _Story:
                 col += 1
         return row, nested, col
 
-    def _cell_content(self, cell: etree._Element) -> tuple[list[str], list[_TableData]]:
+    def _cell_content(self, cell: etree._Element) -> tuple[list[str], list[TableData]]:
         """The non-blank paragraphs of a cell as lines (numbering labels in front), and its tables."""
         lines: list[str] = []
-        tables: list[_TableData] = []
+        tables: list[TableData] = []
         for item in self.blocks(cell):
-            if isinstance(item, _TableData):
+            if isinstance(item, TableData):
                 tables.append(item)
             elif item.text.strip():
                 lines.append(item.line())
@@ -471,13 +464,13 @@ def _rows(tbl: etree._Element) -> Iterator[etree._Element]:
             yield from _rows(child)
 
 
-def _table_data(slots: list[_Slot], nested: list[tuple[int, int, _TableData]], n_rows: int,
-                n_cols: int) -> _TableData:
+def _table_data(slots: list[_Slot], nested: list[tuple[int, int, TableData]], n_rows: int,
+                n_cols: int) -> TableData:
     """The table of the rows kept: spans end at the last row (a damaged span may run past it)."""
     cells = [Cell(row=s.row, col=s.col, rowspan=min(s.rowspan, n_rows - s.row), colspan=s.colspan,
                   text="\n".join(s.lines)) for s in slots]
     kept = [(row, col, t) for row, col, t in nested if row < n_rows]
-    return _TableData(n_rows=n_rows, n_cols=n_cols, cells=cells, nested=kept, chars=sum(len(c.text) for c in cells))
+    return TableData(n_rows=n_rows, n_cols=n_cols, cells=cells, nested=kept, chars=sum(len(c.text) for c in cells))
 
 
 def _collapsed(segments: list[tuple[str, bool]]) -> str:
@@ -515,35 +508,21 @@ class _BlockSink:
 
     def add(self, items: list[_Item]) -> None:
         for item in items:
-            if isinstance(item, _TableData):
-                self._table(item, None)
+            if isinstance(item, TableData):
+                self.chars += append_table(self.blocks, item)
             elif item.text.strip():
                 self.chars += len(item.text)
                 self.blocks.append(Block(index=len(self.blocks), kind=item.kind, text=item.text, label=item.label,
                                          level=item.level, style=item.style))
 
-    def _table(self, data: _TableData, container: tuple[int, int, int] | None) -> None:
-        if data.n_rows == 0 or data.n_cols == 0:
-            return
-        index = len(self.blocks)
-        self.chars += data.chars
-        table = Table(n_rows=data.n_rows, n_cols=data.n_cols, cells=data.cells)
-        self.blocks.append(Block(index=index, kind=BlockKind.TABLE, table=table, container=container))
-        for row, col, inner in data.nested:
-            self._table(inner, (index, row, col))
 
 
 def _furniture(items: list[_Item], out: list[Block]) -> None:
     """Header/footer content as plain paragraphs; a table gives one tab-separated line per row."""
     for item in items:
-        if isinstance(item, _TableData):
-            rows: dict[int, list[str]] = {}
-            for cell in sorted(item.cells, key=lambda c: (c.row, c.col)):
-                if cell.text.strip():
-                    rows.setdefault(cell.row, []).append(cell.text)
-            for _, texts in sorted(rows.items()):
-                out.append(Block(index=len(out), kind=BlockKind.PARAGRAPH, text="\t".join(texts)))
-            _furniture([inner for _, _, inner in item.nested], out)
+        if isinstance(item, TableData):
+            for line in furniture_lines(item):
+                out.append(Block(index=len(out), kind=BlockKind.PARAGRAPH, text=line))
         elif item.text.strip():
             out.append(Block(index=len(out), kind=BlockKind.PARAGRAPH, text=item.line()))
 

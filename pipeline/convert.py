@@ -30,12 +30,12 @@ from ..schemas.role import ConvertResult, ErrorInfo, Furniture, Role, Unmapped, 
 from . import rules
 from .as_written import Restorer, restore_role
 from .builder import DocContext, RoleBuilder
-from .position_lines import opening_counts
 from .fields.values import clean_value
 from .lexicon import Lexicon, alternation, load_lexicon
 from .normalize import matching_document, normalize_document
 from .piece import Kind, Loc, Piece
 from .pieces import document_pieces
+from .position_lines import opening_counts
 from .review import document_verdict, review_roles
 from .segment import RoleDraft, segment
 from .self_evident import without_lead

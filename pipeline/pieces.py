@@ -17,13 +17,13 @@ from .fields.pay import parse_salary
 from .lexicon import Lexicon, alternation, chars
 from .numbering import Label
 from .piece import Kind, Loc, Piece
+from .position_lines import headcount_pattern, name_and_count, openings_list, position_line
 from .rules import rule
 from .scan import NAME_FIELDS, Scanner, has_word, remembering_scanner, scan_text
 from .self_evident import without_lead
 from .tables import table_pieces
 from .tag_line import tag_line
-from .position_lines import headcount_pattern, name_and_count, openings_list, position_line
-from .titles import is_organization, is_position_name, split_title
+from .titles import is_organization, is_position_name
 
 SENTENCE = re.compile(r"[。!?！？]")
 

@@ -12,14 +12,13 @@ import unicodedata
 from dataclasses import replace
 
 from .fields.pay import perk_item
-from .fields.values import clause_spans
 from .fields.reporting import superior_clause
+from .fields.values import clause_spans
 from .lexicon import Lexicon
 from .piece import Kind, Piece
 from .rules import rule
 from .scan import SWITCHING_LABELS, seq_key
 from .segment import INNER_SECTIONS, RoleDraft
-from .titles import is_position_name
 from .self_evident import (
     duty_sentence,
     duty_start,
@@ -31,6 +30,7 @@ from .self_evident import (
     without_lead,
 )
 from .tables import is_duty_marker
+from .titles import is_position_name
 
 Tagged = list[tuple[str | None, Piece]]
 # Roles whose paragraphs may say what they are: opened by a recruiting sentence, a posting's or
@@ -137,9 +137,9 @@ def _wrapped_requirement(before: Piece, piece: Piece, width: int, lexicon: Lexic
     """Text copied out of a PDF keeps the page's line breaks inside list items (``2. 1年以上…，
     熟练使用办公软`` / ``件及ERP系统；``): a shorter line with no number of its own that ends the
     way the items end, right below a requirement that did not end its sentence and runs to the
-    width the text is wrapped at (its longest lines), is that requirement's end (the duty list reads its wrapped lines alike,
-    :func:`~.fields.duties._wrapped_line`). A line that ends otherwise is a line of its own
-    (``有意者请发送简历至…`` under an unpunctuated list)."""
+    width the text is wrapped at (its longest lines), is that requirement's end (the duty list
+    reads its wrapped lines alike, :func:`~.fields.duties._wrapped_line`). A line that ends
+    otherwise is a line of its own (``有意者请发送简历至…`` under an unpunctuated list)."""
     prev, text = before.text.rstrip(), piece.text.rstrip()
     return (piece.kind == Kind.TEXT and piece.line_start and before.kind in (Kind.TEXT, Kind.ITEM)
             and piece.loc.block == before.loc.block + 1 and piece.loc.row is None
@@ -152,7 +152,7 @@ def _wrapped_requirement(before: Piece, piece: Piece, width: int, lexicon: Lexic
 WRAP_ENDS = "。;；!?！？:：,，、)）"
 ITEM_ENDS = "。;；"  # the tail ends the item the way the list's items end
 DIGIT_COMMA = re.compile(r"\d{1,2}\s?[，,]")  # "2，熟悉…": a number parted by a comma
-WRAPPED_LINE = 18
+WRAPPED_LINE = 18  # characters: a shorter line is a list item of its own, not a wrapped one
 WRAP_SLACK = 4  # columns: a line may stop short of the width where a mark may not open the next
 
 

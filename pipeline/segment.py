@@ -18,11 +18,11 @@ from difflib import SequenceMatcher
 from functools import cache
 
 from ..schemas.document import STYLE_SHEET
+from .fields.reporting import superior_clause
 from .keys import normalize_name
 from .lexicon import Lexicon, alternation
 from .piece import Kind, Piece
 from .rules import rule
-from .fields.reporting import superior_clause
 from .self_evident import duty_start, prose_paragraph_section, self_evident_requirement
 from .titles import (
     DocTitle,
@@ -370,7 +370,8 @@ def _position_key(title: str | None, lexicon: Lexicon) -> str:
 
 
 # Sections whose heading may stand above the positions they cover (section-major notices).
-POSITION_PASS_SECTIONS = frozenset({"duties", "qualifications", "preferred"}) | {"authorities", "kpis", "compensation", "benefits", "work_conditions"}
+POSITION_PASS_SECTIONS = frozenset({"duties", "qualifications", "preferred", "authorities", "kpis", "compensation",
+                                    "benefits", "work_conditions"})
 
 
 @rule

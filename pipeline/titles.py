@@ -10,9 +10,9 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from .fields.values import text_units
 from .lexicon import Lexicon, alternation
 from .rules import rule
-from .fields.values import text_units
 
 SENTENCE_PUNCT = re.compile(r"[,。;:!?，；：！？]")
 SEPARATORS = "—–-_ ·:"

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 from jdx.pipeline.fields.kpis import kpi_from_line, kpis_from_run, weights_warning
-from jdx.pipeline.fields.qualifications import majors, parse_age, parse_education, parse_experience, parse_gender
+from jdx.pipeline.fields.qualifications import (
+    majors,
+    parse_age,
+    parse_education,
+    parse_experience,
+    parse_gender,
+)
 from jdx.pipeline.fields.reporting import parse_promotions, parse_superiors, parse_supervision
 from jdx.pipeline.fields.values import clean_value, split_list, split_names
 from jdx.pipeline.lexicon import load_lexicon

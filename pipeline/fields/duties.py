@@ -23,7 +23,7 @@ from ..lexicon import Lexicon, alternation
 from ..numbering import Label
 from ..piece import Kind, Loc, Piece
 from ..rules import rule
-from ..sections import Tagged
+from ..sections import WRAPPED_LINE, Tagged
 from ..tables import is_duty_marker
 from .values import clean_item, clean_value
 
@@ -32,7 +32,6 @@ STRAY_CELLS = "table_cells_out_of_order"
 SENTENCE_END = "。;；!?！？"
 MAX_CATEGORY = 30
 INSTRUCTION = re.compile(r"[(（][^()（）]{4,60}[)）]")
-WRAPPED_LINE = 18
 SENTENCE_BOUNDARY = re.compile(r"(?<=[。!?！？])")
 CLAUSE_BOUNDARY = re.compile(r"(?<=[。!?！？;；])")
 # In a long run-on line (slides) whitespace separates bullets, but not between two Latin words.

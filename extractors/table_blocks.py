@@ -1,0 +1,45 @@
+"""Tables as a reader walks them, turned into blocks: shared by the Word and OpenDocument readers.
+
+A table nested in a cell follows its parent as a block of its own that points back at the
+cell (``container``); in a running header or footer a table gives one tab-separated line
+per row, as Word shows it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..schemas.document import Block, BlockKind, Cell, Table
+
+
+@dataclass
+class TableData:
+    n_rows: int
+    n_cols: int
+    cells: list[Cell]
+    # (row, col, table) of the tables nested in this table's cells, in document order
+    nested: list[tuple[int, int, TableData]] = field(default_factory=list)
+    chars: int = 0  # text length of all cells, for the max_text_chars limit
+
+
+def append_table(blocks: list[Block], data: TableData, container: tuple[int, int, int] | None = None) -> int:
+    """Append ``data`` and the tables nested in it to ``blocks``; returns the characters added."""
+    if data.n_rows == 0:  # every row deleted by tracked changes, or none at all
+        return 0
+    index = len(blocks)
+    table = Table(n_rows=data.n_rows, n_cols=data.n_cols, cells=data.cells)
+    blocks.append(Block(index=index, kind=BlockKind.TABLE, table=table, container=container))
+    return data.chars + sum(append_table(blocks, inner, (index, row, col)) for row, col, inner in data.nested)
+
+
+def furniture_lines(data: TableData) -> list[str]:
+    """A header's or footer's table as lines: one per row, its cells parted by tabs; nested
+    tables after it."""
+    rows: dict[int, list[str]] = {}
+    for cell in sorted(data.cells, key=lambda c: (c.row, c.col)):
+        if cell.text.strip():
+            rows.setdefault(cell.row, []).append(cell.text)
+    lines = ["\t".join(texts) for _, texts in sorted(rows.items())]
+    for _, _, inner in data.nested:
+        lines.extend(furniture_lines(inner))
+    return lines
