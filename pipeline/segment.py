@@ -603,10 +603,16 @@ def _company_line(piece: Piece, lexicon: Lexicon) -> bool:
 def company_of(text: str, lexicon: Lexicon) -> str:
     """A company line without the recruiting words after it (``…有限公司诚聘`` → ``…有限公司``)."""
     text = text.strip()
-    for word in sorted(lexicon.data.titles.posting_words + lexicon.data.titles.posting_tails, key=len, reverse=True):
+    for word in _recruiting_words_longest_first(lexicon):
         if text.endswith(word) and len(text) > len(word) + 2:
             return _year_tail_re(lexicon).sub("", text[: -len(word)]).strip()
     return text
+
+
+@cache
+def _recruiting_words_longest_first(lexicon: Lexicon) -> tuple[str, ...]:
+    # sorted once per lexicon: company_of is asked of nearly every line of a compilation
+    return tuple(sorted(lexicon.data.titles.posting_words + lexicon.data.titles.posting_tails, key=len, reverse=True))
 
 
 @cache
