@@ -35,6 +35,10 @@ class Restorer:
         self.display = display
         self.matching = matching
         self.all_chars = keep_script and display.script == "traditional"
+        # a block's texts in both forms, looked up once: _cell_texts is asked ~8,000 times per
+        # compilation, and each attribute of a pydantic Document or Block costs ~5x a plain one's
+        self._matching_blocks, self._display_blocks = matching.blocks, display.blocks
+        self._blocks: dict[int, tuple[str, str] | None] = {}
         self._cells: dict[int, dict[tuple[int, int], tuple[str, str]]] = {}
 
     def texts(self, locs: Iterable[Loc]) -> tuple[str, str]:
@@ -54,16 +58,19 @@ class Restorer:
         return "\n".join(m_parts), "\n".join(d_parts)
 
     def _cell_texts(self, loc: Loc) -> tuple[str, str] | None:
-        if not 0 <= loc.block < len(self.matching.blocks):
-            return None
-        mb, db = self.matching.blocks[loc.block], self.display.blocks[loc.block]
-        if mb.table is None or db.table is None:
-            return mb.text, db.text
         cells = self._cells.get(loc.block)
-        if cells is None:
-            cells = {(mc.row, mc.col): (mc.text, dc.text)
-                     for mc, dc in zip(mb.table.cells, db.table.cells, strict=False)}
-            self._cells[loc.block] = cells
+        if cells is not None:
+            return cells.get((loc.row or 0, loc.col or 0))
+        if loc.block in self._blocks:
+            return self._blocks[loc.block]
+        if not 0 <= loc.block < len(self._matching_blocks):
+            return None
+        mb, db = self._matching_blocks[loc.block], self._display_blocks[loc.block]
+        if mb.table is None or db.table is None:
+            pair = self._blocks[loc.block] = (mb.text, db.text)
+            return pair
+        cells = {(mc.row, mc.col): (mc.text, dc.text) for mc, dc in zip(mb.table.cells, db.table.cells, strict=False)}
+        self._cells[loc.block] = cells
         return cells.get((loc.row or 0, loc.col or 0))
 
     def unplaced(self, piece: Piece) -> tuple[str, Loc]:
