@@ -8,7 +8,6 @@ default section — duties for a ``XX岗位职责`` document, nothing for a ``XX
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from .fields.pay import perk_item
 from .fields.values import clause_spans
@@ -219,7 +218,7 @@ def _duty_sentences(piece: Piece, title: str | None, lexicon: Lexicon) -> Tagged
         if section == "duties" and s > 0 and _sentence_asks(sentence, lexicon):
             section = "qualifications"
         start = s + (duty_start(sentence, title, lexicon) or 0 if section == "duties" else 0)
-        out.append((section, replace(piece, text=piece.text[start:e], loc=piece.loc.narrow(start, e), line_start=s == 0)))
+        out.append((section, piece.changed(text=piece.text[start:e], loc=piece.loc.narrow(start, e), line_start=s == 0)))
     return out
 
 

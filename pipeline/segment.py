@@ -13,7 +13,7 @@ documents at notices.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import cache
 
@@ -406,8 +406,8 @@ def promote_role_headings(pieces: list[Piece], lexicon: Lexicon) -> list[Piece]:
     last_item: Piece | None = None
     for i, piece in enumerate(out):
         if piece.kind == Kind.TITLE and _title_continues_list(piece, last_item):
-            out[i] = piece = replace(piece, kind=Kind.ITEM, text=(piece.name or piece.text)[len(piece.marker.text):].strip()
-                                     if piece.marker else piece.text)
+            text = (piece.name or piece.text)[len(piece.marker.text):].strip() if piece.marker else piece.text
+            out[i] = piece = piece.changed(kind=Kind.ITEM, text=text)
         if piece.kind == Kind.ITEM and piece.marker is not None:
             last_item = piece
         if piece.kind == Kind.HEADING:
@@ -416,7 +416,7 @@ def promote_role_headings(pieces: list[Piece], lexicon: Lexicon) -> list[Piece]:
             section = None
         elif section not in INNER_SECTIONS and _heading_line_opens_role(piece, out[i + 1: i + 1 + LOOKAHEAD], lexicon):
             name = posting_name(lexicon.numbering.heading_number.sub("", piece.text).strip(), lexicon)
-            out[i] = replace(piece, kind=Kind.TITLE, text=name, title_style="heading", name=piece.text)
+            out[i] = piece.changed(kind=Kind.TITLE, text=name, title_style="heading", name=piece.text)
             section = None
     return out
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
 
 from ..schemas.document import Block, Cell
@@ -314,8 +314,8 @@ def _dump_row_piece(piece: Piece) -> Piece:
     if piece.title_style == "roster":
         return piece
     if piece.kind == Kind.LABEL and piece.key == "title":
-        return replace(piece, key=None, alone=False)
-    return replace(_not_titles([piece])[0], alone=False)
+        return piece.changed(key=None, alone=False)
+    return _not_titles([piece])[0].changed(alone=False)
 
 
 def _column_content(texts: list[str], lexicon: Lexicon) -> str | None:
