@@ -145,8 +145,9 @@ def display_text(text: str, lexicon: Lexicon, simplify: bool = False) -> str:
     text = join_spaced(text, _spaced_vocabulary(lexicon))
     for junk in lexicon.inline_junk:
         text = text.replace(junk, "")
-    for pattern in lexicon.inline_patterns:
-        text = pattern.sub(" ", text)
+    if lexicon.any_inline_pattern.search(text):  # a site's watermark: most texts hold none
+        for pattern in lexicon.inline_patterns:
+            text = pattern.sub(" ", text)
     return SPACES.sub("  ", text).strip()
 
 
@@ -260,11 +261,13 @@ def map_block(block: Block, fix: Callable[[str], str]) -> Block:
     if block.table is not None:
         old = block.table.cells
         # the texts first, compared as lists: most tables come out as they went in, and a call
-        # per cell (a compilation has ~11,000) cost more than the fixing, which is cached
-        texts = [fix(c.text) for c in old]
-        if texts == [c.text for c in old]:
+        # per cell (a compilation has ~11,000) cost more than the fixing, which is cached; each
+        # cell's text is read once (an attribute of a pydantic model costs ~5x a plain one's)
+        before = [c.text for c in old]
+        texts = [fix(text) for text in before]
+        if texts == before:
             return block
-        cells = [c if text == c.text else _with_text(c, text) for c, text in zip(old, texts, strict=True)]
+        cells = [c if new == text else _with_text(c, new) for c, text, new in zip(old, before, texts, strict=True)]
         table = Table(n_rows=block.table.n_rows, n_cols=block.table.n_cols, cells=cells)
         return block.model_copy(update={"table": table})
     text = fix(block.text)
