@@ -578,9 +578,11 @@ def _organization_under_title(piece: Piece, draft: RoleDraft, lexicon: Lexicon) 
     """A company line right under a position's title, before anything the role says
     (``🔥【急招】奶茶店店长🔥`` then ``🏠 茶语时光餐饮管理有限公司``), names that role's
     organization, as one above the title does."""
-    # the piece's own fields first: the draft's pieces are searched only for a line that could be one
-    return (piece.line_start and draft.organization is None and _company_line(piece, lexicon)
-            and not draft.has_content())
+    # whether the role said anything yet before whether the line names a company: has_content
+    # answers at the role's first content piece, and from its second piece on a role nearly
+    # always has one (a compilation asks ~6,800 times), while reading a company's name is dearer
+    return (piece.line_start and draft.organization is None and not draft.has_content()
+            and _company_line(piece, lexicon))
 
 
 @rule
