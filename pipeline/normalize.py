@@ -210,7 +210,7 @@ def simplified_by_char(text: str) -> str:
 
 def normalize_document(doc: Document, lexicon: Lexicon, keep_script: bool = False) -> Document:
     """The document in display form, boilerplate moved to furniture, ``script`` set."""
-    sample = "".join(_texts(doc.blocks))[:50_000]
+    sample = _opening(_texts(doc.blocks), SCRIPT_SAMPLE)
     traditional = is_traditional(nfkc(sample))
     simplify = traditional and not keep_script
 
@@ -242,6 +242,22 @@ def matching_document(doc: Document, keep_script: bool = False) -> Document:
     folder = cache(_folder(keep_script and doc.script == "traditional"))
     return doc.model_copy(update={"blocks": [map_block(b, folder) for b in doc.blocks],
                                   "furniture": [map_block(b, folder) for b in doc.furniture]})
+
+
+SCRIPT_SAMPLE = 50_000  # characters the script is judged on
+
+
+def _opening(texts: Iterator[str], size: int) -> str:
+    """The first ``size`` characters of ``texts`` joined, read no further than they reach (a
+    compilation's text runs to ~300,000)."""
+    parts: list[str] = []
+    total = 0
+    for text in texts:
+        parts.append(text)
+        total += len(text)
+        if total >= size:
+            break
+    return "".join(parts)[:size]
 
 
 def _texts(blocks: list[Block]) -> Iterator[str]:
