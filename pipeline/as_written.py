@@ -104,6 +104,10 @@ class Restorer:
     def restore(self, value: str, matching: str, display: str) -> str:
         if not value or not self.needs(value):
             return value
+        return self.as_written(value, matching, display)
+
+    def as_written(self, value: str, matching: str, display: str) -> str:
+        """``value`` as the document writes it, for a value :meth:`needs` said may differ."""
         pos = matching.find(value)
         if pos != -1:
             return display[pos: pos + len(value)]
@@ -135,29 +139,34 @@ def restore_role(role: Role, restorer: Restorer, locs: Iterable[Loc]) -> Role:
 def _restored(node: Any, restorer: Restorer, matching: str, display: str) -> Any:
     """``node`` with its strings restored: the same object where nothing changed, a copy along
     each path to a changed string. Objects a role shares with others are never altered, and a
-    role is not dumped and validated again."""
+    role is not dumped and validated again. Each string is asked once whether it may need its
+    writing back (a scan of its characters): a compilation restores ~3,000 strings."""
     if isinstance(node, str):
-        if not restorer.needs(node):
-            return node
-        value = restorer.restore(node, matching, display)
-        return node if value == node else value
+        return _restored_text(node, restorer, matching, display) if restorer.needs(node) else node
     if isinstance(node, BaseModel):
         changes = {}
         for key, value in node.__dict__.items():
             # numbers, flags and absent values have no writing; most strings need nothing
-            if key in SKIP or value is None or isinstance(value, (int, float)) or (
-                    type(value) is str and not restorer.needs(value)):
+            if key in SKIP or value is None or isinstance(value, (int, float)):
                 continue
-            new = _restored(value, restorer, matching, display)
+            if type(value) is str:
+                if not restorer.needs(value):
+                    continue
+                new = _restored_text(value, restorer, matching, display)
+            else:
+                new = _restored(value, restorer, matching, display)
             if new is not value:
                 changes[key] = new
         return node.model_copy(update=changes) if changes else node
     if isinstance(node, list):
         items = None
         for i, value in enumerate(node):
-            if type(value) is str and not restorer.needs(value):
-                continue
-            new = _restored(value, restorer, matching, display)
+            if type(value) is str:
+                if not restorer.needs(value):
+                    continue
+                new = _restored_text(value, restorer, matching, display)
+            else:
+                new = _restored(value, restorer, matching, display)
             if new is not value:
                 items = items if items is not None else list(node)
                 items[i] = new
@@ -167,6 +176,13 @@ def _restored(node: Any, restorer: Restorer, matching: str, display: str) -> Any
                    for key, value in node.items()}
         return entries if any(entries[key] is not value for key, value in node.items()) else node
     return node
+
+
+def _restored_text(text: str, restorer: Restorer, matching: str, display: str) -> str:
+    """``text``, which :meth:`Restorer.needs` said may differ, as written: the same object when
+    its writing is the same."""
+    value = restorer.as_written(text, matching, display)
+    return text if value == text else value
 
 
 def _walk(node: Any, restorer: Restorer, matching: str, display: str) -> Any:
