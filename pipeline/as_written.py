@@ -35,6 +35,10 @@ class Restorer:
         self.display = display
         self.matching = matching
         self.all_chars = keep_script and display.script == "traditional"
+        # a block's texts in both forms, looked up once: _cell_texts is asked ~8,000 times per
+        # compilation, and each attribute of a pydantic Document or Block costs ~5x a plain one's
+        self._matching_blocks, self._display_blocks = matching.blocks, display.blocks
+        self._blocks: dict[int, tuple[str, str] | None] = {}
         self._cells: dict[int, dict[tuple[int, int], tuple[str, str]]] = {}
 
     def texts(self, locs: Iterable[Loc]) -> tuple[str, str]:
@@ -54,16 +58,19 @@ class Restorer:
         return "\n".join(m_parts), "\n".join(d_parts)
 
     def _cell_texts(self, loc: Loc) -> tuple[str, str] | None:
-        if not 0 <= loc.block < len(self.matching.blocks):
-            return None
-        mb, db = self.matching.blocks[loc.block], self.display.blocks[loc.block]
-        if mb.table is None or db.table is None:
-            return mb.text, db.text
         cells = self._cells.get(loc.block)
-        if cells is None:
-            cells = {(mc.row, mc.col): (mc.text, dc.text)
-                     for mc, dc in zip(mb.table.cells, db.table.cells, strict=False)}
-            self._cells[loc.block] = cells
+        if cells is not None:
+            return cells.get((loc.row or 0, loc.col or 0))
+        if loc.block in self._blocks:
+            return self._blocks[loc.block]
+        if not 0 <= loc.block < len(self._matching_blocks):
+            return None
+        mb, db = self._matching_blocks[loc.block], self._display_blocks[loc.block]
+        if mb.table is None or db.table is None:
+            pair = self._blocks[loc.block] = (mb.text, db.text)
+            return pair
+        cells = {(mc.row, mc.col): (mc.text, dc.text) for mc, dc in zip(mb.table.cells, db.table.cells, strict=False)}
+        self._cells[loc.block] = cells
         return cells.get((loc.row or 0, loc.col or 0))
 
     def unplaced(self, piece: Piece) -> tuple[str, Loc]:
@@ -97,6 +104,10 @@ class Restorer:
     def restore(self, value: str, matching: str, display: str) -> str:
         if not value or not self.needs(value):
             return value
+        return self.as_written(value, matching, display)
+
+    def as_written(self, value: str, matching: str, display: str) -> str:
+        """``value`` as the document writes it, for a value :meth:`needs` said may differ."""
         pos = matching.find(value)
         if pos != -1:
             return display[pos: pos + len(value)]
@@ -128,29 +139,34 @@ def restore_role(role: Role, restorer: Restorer, locs: Iterable[Loc]) -> Role:
 def _restored(node: Any, restorer: Restorer, matching: str, display: str) -> Any:
     """``node`` with its strings restored: the same object where nothing changed, a copy along
     each path to a changed string. Objects a role shares with others are never altered, and a
-    role is not dumped and validated again."""
+    role is not dumped and validated again. Each string is asked once whether it may need its
+    writing back (a scan of its characters): a compilation restores ~3,000 strings."""
     if isinstance(node, str):
-        if not restorer.needs(node):
-            return node
-        value = restorer.restore(node, matching, display)
-        return node if value == node else value
+        return _restored_text(node, restorer, matching, display) if restorer.needs(node) else node
     if isinstance(node, BaseModel):
         changes = {}
         for key, value in node.__dict__.items():
             # numbers, flags and absent values have no writing; most strings need nothing
-            if key in SKIP or value is None or isinstance(value, (int, float)) or (
-                    type(value) is str and not restorer.needs(value)):
+            if key in SKIP or value is None or isinstance(value, (int, float)):
                 continue
-            new = _restored(value, restorer, matching, display)
+            if type(value) is str:
+                if not restorer.needs(value):
+                    continue
+                new = _restored_text(value, restorer, matching, display)
+            else:
+                new = _restored(value, restorer, matching, display)
             if new is not value:
                 changes[key] = new
         return node.model_copy(update=changes) if changes else node
     if isinstance(node, list):
         items = None
         for i, value in enumerate(node):
-            if type(value) is str and not restorer.needs(value):
-                continue
-            new = _restored(value, restorer, matching, display)
+            if type(value) is str:
+                if not restorer.needs(value):
+                    continue
+                new = _restored_text(value, restorer, matching, display)
+            else:
+                new = _restored(value, restorer, matching, display)
             if new is not value:
                 items = items if items is not None else list(node)
                 items[i] = new
@@ -160,6 +176,13 @@ def _restored(node: Any, restorer: Restorer, matching: str, display: str) -> Any
                    for key, value in node.items()}
         return entries if any(entries[key] is not value for key, value in node.items()) else node
     return node
+
+
+def _restored_text(text: str, restorer: Restorer, matching: str, display: str) -> str:
+    """``text``, which :meth:`Restorer.needs` said may differ, as written: the same object when
+    its writing is the same."""
+    value = restorer.as_written(text, matching, display)
+    return text if value == text else value
 
 
 def _walk(node: Any, restorer: Restorer, matching: str, display: str) -> Any:

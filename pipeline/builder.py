@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import TypeVar
 
 from ..schemas.role import (
@@ -534,7 +534,7 @@ def _contact_relation_label(section: str | None, piece: Piece) -> Piece | None:
     """``上级: 各公司领导`` under 工作中接触到的… names a contact, not the reporting line: inside a
     contacts section the relation labels are contacts."""
     if section in ("contacts.internal", "contacts.external") and piece.key and piece.key.startswith("reporting."):
-        return replace(piece, key="contacts.external" if section == "contacts.external" else "contacts.internal")
+        return piece.changed(key="contacts.external" if section == "contacts.external" else "contacts.internal")
     return None
 
 

@@ -422,6 +422,11 @@ class Lexicon:
         return tuple(re.compile(p) for p in self.data.boilerplate.inline_patterns)
 
     @cached_property
+    def any_inline_pattern(self) -> re.Pattern[str]:
+        """Whether a text holds any of :attr:`inline_patterns`: one scan rather than one per pattern."""
+        return re.compile("|".join(f"(?:{p})" for p in self.data.boilerplate.inline_patterns))
+
+    @cached_property
     def numbering(self) -> Numbering:
         from .numbering import Numbering
 

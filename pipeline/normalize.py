@@ -146,8 +146,9 @@ def display_text(text: str, lexicon: Lexicon, simplify: bool = False) -> str:
     text = join_spaced(text, _spaced_vocabulary(lexicon))
     for junk in lexicon.inline_junk:
         text = text.replace(junk, "")
-    for pattern in lexicon.inline_patterns:
-        text = pattern.sub(" ", text)
+    if lexicon.any_inline_pattern.search(text):  # a site's watermark: most texts hold none
+        for pattern in lexicon.inline_patterns:
+            text = pattern.sub(" ", text)
     return SPACES.sub("  ", text).strip()
 
 
@@ -210,7 +211,7 @@ def simplified_by_char(text: str) -> str:
 
 def normalize_document(doc: Document, lexicon: Lexicon, keep_script: bool = False) -> Document:
     """The document in display form, boilerplate moved to furniture, ``script`` set."""
-    sample = "".join(_texts(doc.blocks))[:50_000]
+    sample = _opening(_texts(doc.blocks), SCRIPT_SAMPLE)
     traditional = is_traditional(nfkc(sample))
     simplify = traditional and not keep_script
 
@@ -262,6 +263,22 @@ def _remembering(fn: Callable[[str], str], kept: dict[str, str]) -> Callable[[st
     return answer
 
 
+SCRIPT_SAMPLE = 50_000  # characters the script is judged on
+
+
+def _opening(texts: Iterator[str], size: int) -> str:
+    """The first ``size`` characters of ``texts`` joined, read no further than they reach (a
+    compilation's text runs to ~300,000)."""
+    parts: list[str] = []
+    total = 0
+    for text in texts:
+        parts.append(text)
+        total += len(text)
+        if total >= size:
+            break
+    return "".join(parts)[:size]
+
+
 def _texts(blocks: list[Block]) -> Iterator[str]:
     for b in blocks:
         if b.table is not None:
@@ -277,9 +294,15 @@ def map_block(block: Block, fix: Callable[[str], str]) -> Block:
     text is already in display and matching form, and a compilation has thousands of cells.
     """
     if block.table is not None:
-        cells = [_fixed_cell(c, fix) for c in block.table.cells]
-        if all(new is old for new, old in zip(cells, block.table.cells, strict=True)):
+        old = block.table.cells
+        # the texts first, compared as lists: most tables come out as they went in, and a call
+        # per cell (a compilation has ~11,000) cost more than the fixing, which is cached; each
+        # cell's text is read once (an attribute of a pydantic model costs ~5x a plain one's)
+        before = [c.text for c in old]
+        texts = [fix(text) for text in before]
+        if texts == before:
             return block
+        cells = [c if new == text else _with_text(c, new) for c, text, new in zip(old, before, texts, strict=True)]
         table = Table(n_rows=block.table.n_rows, n_cols=block.table.n_cols, cells=cells)
         return block.model_copy(update={"table": table})
     text = fix(block.text)
@@ -289,10 +312,8 @@ def map_block(block: Block, fix: Callable[[str], str]) -> Block:
     return block.model_copy(update={"text": text, "label": label})
 
 
-def _fixed_cell(cell: Cell, fix: Callable[[str], str]) -> Cell:
-    text = fix(cell.text)
-    return cell if text == cell.text else Cell(row=cell.row, col=cell.col, rowspan=cell.rowspan,
-                                                colspan=cell.colspan, text=text)
+def _with_text(cell: Cell, text: str) -> Cell:
+    return Cell(row=cell.row, col=cell.col, rowspan=cell.rowspan, colspan=cell.colspan, text=text)
 
 
 def _reindex(blocks: list[Block]) -> list[Block]:

@@ -9,7 +9,6 @@ onto the pieces; and a label left without a value takes the line after it
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from functools import cache
 
 from ..schemas.document import Block, BlockKind, Document
@@ -38,9 +37,9 @@ def document_pieces(doc: Document, lexicon: Lexicon) -> list[Piece]:
         new = table_pieces(block, lexicon, scan) if block.table is not None else \
             (after_question and _answer_pieces(block, lexicon, scan)) or block_pieces(block, lexicon, scan)
         if new and block.follows_furniture:
-            new[0] = replace(new[0], follows_furniture=True)
+            new[0] = new[0].changed(follows_furniture=True)
         if len(new) == 1 and block.table is None:
-            new[0] = replace(new[0], alone=True)
+            new[0] = new[0].changed(alone=True)
         if block.style and new:
             new = [p.changed(style=block.style) for p in new]
         pieces.extend(new)
@@ -101,7 +100,7 @@ def block_pieces(block: Block, lexicon: Lexicon, scan: Scanner = scan_text) -> l
     if block.kind == BlockKind.HEADING and len(pieces) == 1 and pieces[0].kind in (Kind.TEXT, Kind.ITEM):
         pieces[0] = _heading_block(pieces[0], block, lexicon)
     if block.kind == BlockKind.HEADING and pieces and block.level is not None:
-        pieces[0] = replace(pieces[0], heading_level=block.level)
+        pieces[0] = pieces[0].changed(heading_level=block.level)
     return pieces
 
 
@@ -190,8 +189,8 @@ def _posting_title_line(piece: Piece, lexicon: Lexicon) -> Piece | None:
             or is_organization(name, lexicon):
         return None
     start = piece.text.find(name)
-    return replace(piece, kind=Kind.TITLE, text=name, loc=piece.loc.narrow(start, start + len(name)),
-                   title_style="posting", name=text)
+    return piece.changed(kind=Kind.TITLE, text=name, loc=piece.loc.narrow(start, start + len(name)),
+                         title_style="posting", name=text)
 
 
 def _without_bracketed_tag(text: str, words: list[str]) -> str:
@@ -211,9 +210,9 @@ def _word_list_item(piece: Piece, block: Block, lexicon: Lexicon) -> Piece:
     """The first piece of a list paragraph carries the label the reader recovered."""
     if piece.kind == Kind.TEXT:
         marker = lexicon.numbering.parse(block.label or "") or Label(text=block.label or "", style="word", ordinal=None)
-        return replace(piece, kind=Kind.ITEM, marker=marker, level=block.level, source="word_list")
+        return piece.changed(kind=Kind.ITEM, marker=marker, level=block.level, source="word_list")
     if piece.kind in (Kind.HEADING, Kind.ITEM):
-        return replace(piece, level=block.level)
+        return piece.changed(level=block.level)
     return piece
 
 
@@ -221,7 +220,7 @@ def _heading_block(piece: Piece, block: Block, lexicon: Lexicon) -> Piece:
     heading_title = _heading_names_position(piece, block, lexicon)
     if heading_title is not None:
         return heading_title
-    return replace(piece, source="heading_block") if piece.kind == Kind.TEXT else piece
+    return piece.changed(source="heading_block") if piece.kind == Kind.TEXT else piece
 
 
 @rule
@@ -231,7 +230,7 @@ def _heading_names_position(piece: Piece, block: Block, lexicon: Lexicon) -> Pie
     text = lexicon.numbering.heading_number.sub("", piece.text)
     if not (is_position_name(text, lexicon, 20) or _linked_heading(text, block, lexicon)):
         return None
-    return replace(piece, kind=Kind.TITLE, text=text, title_style="heading", source="heading_style", name=block.text)
+    return piece.changed(kind=Kind.TITLE, text=text, title_style="heading", source="heading_style", name=block.text)
 
 
 @rule
@@ -311,7 +310,7 @@ def _recruiting_sentence(text: str, base: Loc, lexicon: Lexicon) -> list[Piece] 
         if body.strip("。！？!?；;"):
             first = start + sentence.index(body)
             found = scan_text(body, base.narrow(first, first + len(body)), lexicon)
-            pieces.extend(replace(p, source="prose_sentence") if p.kind == Kind.TEXT else p for p in found)
+            pieces.extend(p.changed(source="prose_sentence") if p.kind == Kind.TEXT else p for p in found)
         start = stop_at
     return pieces
 
@@ -435,7 +434,7 @@ def _subject_title(first: Piece, second: Piece, lexicon: Lexicon) -> Piece | Non
         name = name.removesuffix(tail)
     if not is_position_name(name, lexicon, 20):
         return None
-    return replace(first, kind=Kind.TITLE, text=name, title_style="prose", name=first.text)
+    return first.changed(kind=Kind.TITLE, text=name, title_style="prose", name=first.text)
 
 
 def resolve_dangling_labels(pieces: list[Piece]) -> list[Piece]:

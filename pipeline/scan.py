@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import cache
 
 from .lexicon import Lexicon, alternation
@@ -142,7 +142,7 @@ def scan_text(text: str, base: Loc, lexicon: Lexicon) -> list[Piece]:
         pending, cursor = tok, tok.end
     pieces.extend(_emit(text, base, pending, cursor, len(text), lexicon))
     if shared is not None and len(pieces) > first and pieces[first].kind in (Kind.HEADING, Kind.LABEL):
-        pieces[first] = replace(pieces[first], shared=True)
+        pieces[first] = pieces[first].changed(shared=True)
     return pieces
 
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import replace
 
 from .fields.pay import perk_item
 from .fields.reporting import superior_clause
@@ -342,7 +341,7 @@ def _duty_sentences(piece: Piece, title: str | None, lexicon: Lexicon) -> Tagged
         if section == "duties" and s > 0 and _sentence_asks(sentence, lexicon):
             section = "qualifications"
         start = s + (duty_start(sentence, title, lexicon) or 0 if section == "duties" else 0)
-        out.append((section, replace(piece, text=piece.text[start:e], loc=piece.loc.narrow(start, e), line_start=s == 0)))
+        out.append((section, piece.changed(text=piece.text[start:e], loc=piece.loc.narrow(start, e), line_start=s == 0)))
     return out
 
 

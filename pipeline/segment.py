@@ -13,7 +13,7 @@ documents at notices.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import cache
 
@@ -245,7 +245,7 @@ class Segmenter:
         else:
             earlier.pieces.append(piece)
             self.current = earlier
-        self.current.pieces.append(replace(section))
+        self.current.pieces.append(section.changed())
 
     def _revive(self, entry: RoleDraft) -> None:
         """A list entry taken for contents names a position a later section describes: the
@@ -477,8 +477,8 @@ def promote_role_headings(pieces: list[Piece], lexicon: Lexicon) -> list[Piece]:
     last_item: Piece | None = None
     for i, piece in enumerate(out):
         if piece.kind == Kind.TITLE and _title_continues_list(piece, last_item):
-            out[i] = piece = replace(piece, kind=Kind.ITEM, text=(piece.name or piece.text)[len(piece.marker.text):].strip()
-                                     if piece.marker else piece.text)
+            text = (piece.name or piece.text)[len(piece.marker.text):].strip() if piece.marker else piece.text
+            out[i] = piece = piece.changed(kind=Kind.ITEM, text=text)
         if piece.kind == Kind.ITEM and piece.marker is not None:
             last_item = piece
         if piece.kind == Kind.HEADING:
@@ -487,7 +487,7 @@ def promote_role_headings(pieces: list[Piece], lexicon: Lexicon) -> list[Piece]:
             section = None
         elif section not in INNER_SECTIONS and _heading_line_opens_role(piece, out[i + 1: i + 1 + LOOKAHEAD], lexicon):
             name = posting_name(lexicon.numbering.heading_number.sub("", piece.text).strip(), lexicon)
-            out[i] = replace(piece, kind=Kind.TITLE, text=name, title_style="heading", name=piece.text)
+            out[i] = piece.changed(kind=Kind.TITLE, text=name, title_style="heading", name=piece.text)
             section = None
     return out
 
@@ -683,9 +683,11 @@ def _organization_under_title(piece: Piece, draft: RoleDraft, lexicon: Lexicon) 
     """A company line right under a position's title, before anything the role says
     (``🔥【急招】奶茶店店长🔥`` then ``🏠 茶语时光餐饮管理有限公司``), names that role's
     organization, as one above the title does."""
-    # the piece's own fields first: the draft's pieces are searched only for a line that could be one
-    return (piece.line_start and draft.organization is None and _company_line(piece, lexicon)
-            and not draft.has_content())
+    # whether the role said anything yet before whether the line names a company: has_content
+    # answers at the role's first content piece, and from its second piece on a role nearly
+    # always has one (a compilation asks ~6,800 times), while reading a company's name is dearer
+    return (piece.line_start and draft.organization is None and not draft.has_content()
+            and _company_line(piece, lexicon))
 
 
 @rule

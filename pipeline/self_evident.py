@@ -30,6 +30,8 @@ def duty_sentence(text: str, lexicon: Lexicon) -> bool:
 
 def without_lead(text: str, leads: list[str]) -> str:
     """``text`` without the longest of ``leads`` it opens with."""
+    if not text.startswith(tuple(leads)):  # most texts open with none: one test, not one per lead
+        return text
     lead = max((w for w in leads if text.startswith(w)), key=len, default="")
     return text[len(lead):]
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import replace
 from itertools import islice
 
 from .builder import DocContext, RoleBuilder
@@ -135,13 +134,13 @@ def _all_roles_sentence(piece: Piece, lexicon: Lexicon) -> list[Piece]:
         clause = m.group().strip()
         if any(w in clause for w in p.negotiable + p.pay_words):
             start = piece.text.find(clause, m.start())
-            out.append(replace(piece, kind=Kind.LABEL, key="compensation", text=clause, name="compensation",
-                               loc=piece.loc.narrow(start, start + len(clause)), shared=True))
+            out.append(piece.changed(kind=Kind.LABEL, key="compensation", text=clause, name="compensation",
+                                     loc=piece.loc.narrow(start, start + len(clause)), shared=True))
             continue
         for perk in _perks_given(clause, lexicon):  # 以上岗位均缴纳五险，提供住宿: perks for every role
             start = piece.text.find(perk, m.start())
-            out.append(replace(piece, kind=Kind.LABEL, key="benefits", text=perk, name="benefits",
-                               loc=piece.loc.narrow(start, start + len(perk)), shared=True))
+            out.append(piece.changed(kind=Kind.LABEL, key="benefits", text=perk, name="benefits",
+                                     loc=piece.loc.narrow(start, start + len(perk)), shared=True))
     return out
 
 

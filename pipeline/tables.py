@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, replace
-from functools import lru_cache
+from dataclasses import dataclass
+from functools import cache, lru_cache
 
 from ..schemas.document import Block, Cell
 from .fields.pay import parse_salary
@@ -62,14 +62,15 @@ def table_pieces(block: Block, lexicon: Lexicon, scan_text: Scanner) -> list[Pie
     list_columns: dict[int, str] | None = None
     pieces.extend(_blank_form_start(grid, span))
     r = 0
-    while r < table.n_rows:
+    n_rows = table.n_rows  # read once: an attribute of a pydantic model costs ~5x a local's
+    while r < n_rows:
         row_cells = _unique_row(grid, r)
         non_empty = [c for c in row_cells if c.text.strip()]
         if not non_empty:
             r += 1
             continue
 
-        kpi = _kpi_header(grid, r, table.n_rows, lexicon, row_cells)
+        kpi = _kpi_header(grid, r, n_rows, lexicon, row_cells)
         if kpi is not None:
             columns, first_data = kpi
             data_rows, r = _kpi_rows(grid, first_data, columns, span, lexicon)
@@ -356,8 +357,8 @@ def _dump_row_piece(piece: Piece) -> Piece:
     if piece.title_style == "roster":
         return piece
     if piece.kind == Kind.LABEL and piece.key == "title":
-        return replace(piece, key=None, alone=False)
-    return replace(_not_titles([piece])[0], alone=False)
+        return piece.changed(key=None, alone=False)
+    return _not_titles([piece])[0].changed(alone=False)
 
 
 def _column_content(texts: list[str], lexicon: Lexicon, min_rows: int = HEADERLESS_MIN_ROWS) -> str | None:
@@ -568,13 +569,17 @@ def _period_target(text: str, lexicon: Lexicon) -> str | None:
     return None
 
 
+@cache
+def _kpi_name_headers(lexicon: Lexicon) -> frozenset[str]:
+    return frozenset(lexicon.data.kpis.name_headers)
+
+
 def _kpi_header(grid, r: int, n_rows: int, lexicon: Lexicon,
                 cells: list[Cell] | None = None) -> tuple[dict[int, str], int] | None:
     """The columns of a KPI header at row ``r`` (whose unique cells the caller may have at hand)
     and the first data row."""
     cells = _unique_row(grid, r) if cells is None else cells
-    names = lexicon.data.kpis.name_headers
-    if not any(_norm(cell.text) in names for cell in cells):
+    if _kpi_name_headers(lexicon).isdisjoint([_norm(cell.text) for cell in cells]):
         return None  # no 指标名称 column: not a KPI header (most rows; asked of every row)
     columns: dict[int, str] = {}
     for cell in cells:
