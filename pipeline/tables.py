@@ -601,6 +601,14 @@ def _kpi_header(grid, r: int, n_rows: int, lexicon: Lexicon,
     return columns, first_data
 
 
+@rule
+def _form_row_after_indicators(first: str, lexicon: Lexicon) -> bool:
+    """A form's own fields after its table of indicators (``任职者姓名 | 张三 | 任职者签字 | …``,
+    ``直接上级签字``): a row led by a label of the form ends the indicators."""
+    text = first.strip().rstrip(":：")
+    return text in lexicon.meta_labels or text in lexicon.labels
+
+
 def _kpi_rows(grid, start: int, columns: dict[int, str], span, lexicon: Lexicon):
     rows: list[list[tuple[str, Loc]]] = []
     r = start
@@ -618,6 +626,8 @@ def _kpi_rows(grid, start: int, columns: dict[int, str], span, lexicon: Lexicon)
         if _blank_form_row(cells):
             break
         if _kpi_header(grid, r, len(grid), lexicon, cells) is not None or _list_header(cells, lexicon) is not None:
+            break
+        if _form_row_after_indicators(non_empty[0].text, lexicon):
             break
         row: list[tuple[str, Loc]] = []
         for c in range(len(grid[r])):

@@ -2041,3 +2041,19 @@ def test_a_div_built_career_page() -> None:
     assert [(r.title, r.headcount, r.organization) for r in roles] == [
         ("数控车床操作工", 5, "温州恒泰阀门有限公司"), ("品质检验员", 2, "温州恒泰阀门有限公司")]
     assert all("首页" not in u.text for r in roles for u in r.unmapped)
+
+
+def test_indicator_lines_give_name_weight_and_target() -> None:
+    """form-06: ``客户满意度（权重30%）：不低于95%`` — the indicator, its weight in brackets and its target
+    after the colon (rule weighted_kpi_line)."""
+    kpis = convert_family("form-06-kpi-lines.txt").roles[0].kpis
+    assert [(k.name, k.weight_pct, k.targets.text if k.targets else None) for k in kpis] == [
+        ("客户满意度", 30.0, "不低于95%"), ("投诉处理及时率", 40.0, "24小时内处理完毕"), ("团队人员流失率", 30.0, "低于10%")]
+
+
+def test_the_sign_off_rows_after_a_table_of_indicators_are_no_indicators() -> None:
+    """cards-01: ``任职者姓名 | 王建国 | 任职者签字 |`` and ``直接上级签字`` under the indicators are the
+    form's own fields (rule form_row_after_indicators), not two more indicators."""
+    roles = convert_family("cards-01-chemical.docx").roles
+    assert [len(r.kpis) for r in roles if r.kpis] == [4, 4, 3]
+    assert all(not k.name.startswith(("任职者", "直接上级")) for r in roles for k in r.kpis)

@@ -40,6 +40,9 @@ def _patterns(lexicon: Lexicon) -> dict[str, re.Pattern[str]]:
         "score_band": re.compile(rf"\(\d{{1,3}}-\d{{1,3}}{score}\)"),
         "value": re.compile(rf"\d{{1,9}}(?:\.\d{{1,4}})?\s?(?:[^\W\d_]/[\u4e00-\u9fff]|{units})?"),
         "name": re.compile(r"[^\d%]{1,200}"),
+        # "客户满意度（权重30%）：不低于95%": the name, the weight in brackets, the target after a colon
+        "weighted_line": re.compile(rf"(?P<name>[^:：（()）%]{{2,30}}?)\s?(?:[（(](?:{alternation(k.weight_headers)})?"
+                                    rf"\s?[:：]?\s?(?P<weight>\d{{1,3}}(?:\.\d{{1,2}})?)\s?%[)）])?\s?[:：]\s?(?P<target>[^:：]{{1,40}})?"),
         "line": re.compile(rf"^(?P<name>.{{1,60}}?)\s{{0,3}}(?P<target>(?:{alternation(k.comparators)})?\s?"
                            rf"\d{{1,9}}(?:\.\d{{1,4}})?\s?(?:{units})?(?:/\S{{1,6}})?(?:{alternation(k.bounds)})?)$"),
     }
@@ -167,12 +170,30 @@ def kpi_from_line(text: str, loc: Loc, lexicon: Lexicon) -> KPI | None:
     value = clean_item(text)
     if not value or len(value) > 60:
         return None
+    parts = weighted_kpi_line(value, lexicon)
+    if parts is not None:
+        name, weight, target = parts
+        return KPI(name=name, weight_pct=weight, targets=TextTarget(text=target) if target else None, span=loc.span())
     m = _patterns(lexicon)["line"].match(value)
     if m:
         return KPI(name=clean_item(m.group("name")), targets=TextTarget(text=m.group("target").strip()), span=loc.span())
     if re.search(r"[。!?]", value) or len(value) > 24 or _total_row(value, lexicon):
         return None
     return KPI(name=value, span=loc.span())
+
+
+@rule
+def weighted_kpi_line(value: str, lexicon: Lexicon) -> tuple[str, float | None, str] | None:
+    """A KPI written as a line names the indicator, its weight in brackets and its target after
+    a colon (``客户满意度（权重30%）：不低于95%``, ``投诉处理及时率：24小时内处理完毕``): name, weight
+    and target, each as written."""
+    m = _patterns(lexicon)["weighted_line"].fullmatch(value)
+    if m is None or (m.group("weight") is None and not m.group("target")):
+        return None
+    weight = float(m.group("weight")) if m.group("weight") else None
+    if weight is not None and not 0 < weight <= 100:
+        return None
+    return m.group("name").strip(), weight, (m.group("target") or "").strip()
 
 
 def extract_kpis(pieces: list[Piece], lexicon: Lexicon) -> KpiResult:

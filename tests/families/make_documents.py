@@ -1082,6 +1082,26 @@ text_document("form-05-title-after-doc-word.txt", """\
 """)
 
 
+# A form whose indicators are lines, not a table: each names the indicator, its weight in
+# brackets and its target after a colon.
+text_document("form-06-kpi-lines.txt", """\
+客服主管岗位说明书
+
+所属部门：客户服务部
+直接上级：客户服务部经理
+
+岗位职责：
+1. 负责客服团队的日常管理和排班；
+2. 处理客户重大投诉，跟踪问题解决；
+3. 组织客服人员的业务培训。
+
+考核指标：
+1. 客户满意度（权重30%）：不低于95%；
+2. 投诉处理及时率（权重40%）：24小时内处理完毕；
+3. 团队人员流失率（权重30%）：低于10%。
+""")
+
+
 def hard_wrapped(text: str, columns: int) -> str:
     """``text`` as a PDF's text layer copied out gives it: every line cut at ``columns`` display
     columns (a full-width character takes two), no line opening with a mark that may not open one."""
