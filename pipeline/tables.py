@@ -23,7 +23,7 @@ from .position_lines import headcount_pattern
 from .rules import rule
 from .scan import Scanner
 from .tag_line import PLACE
-from .titles import is_organization, is_position_name
+from .titles import is_organization, is_position_name, split_title
 
 
 @dataclass
@@ -108,6 +108,11 @@ def table_pieces(block: Block, lexicon: Lexicon, scan_text: Scanner) -> list[Pie
             pieces.extend(rest)
             break
 
+        if _position_cards(non_empty, lexicon):
+            for cell in non_empty:
+                pieces.extend(_cell_lines(cell, lexicon, span, scan_text))
+            r += 1
+            continue
         consumed_below = _vertical_form(grid, r, row_cells, lexicon, span, pieces)
         if consumed_below:
             r += 2
@@ -169,6 +174,22 @@ def _label_key(text: str, lexicon: Lexicon) -> tuple[bool, str | None]:
     if t in lexicon.meta_labels:
         return True, None
     return False, None
+
+
+@rule
+def _position_cards(cells: list[Cell], lexicon: Lexicon) -> bool:
+    """A leaflet laid out as a grid of boxes, one position to a cell (``仓库管理员 2名`` / ``要求：…``
+    / ``待遇：…``): every filled cell of the row opens with a line naming a position and goes on
+    with lines of its sections. Each cell is read line by line, as a posting of its own."""
+    return bool(cells) and all(_position_card(cell.text, lexicon) for cell in cells)
+
+
+def _position_card(text: str, lexicon: Lexicon) -> bool:
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    if len(lines) < 2 or len(lines[0]) > 24 or lexicon.label_re.match(lines[0]):
+        return False
+    return is_position_name(split_title(lines[0], lexicon).title, lexicon) and any(
+        lexicon.heading_re.match(line) or lexicon.label_re.match(line) for line in lines[1:])
 
 
 def _horizontal_form(cells: list[Cell], r: int, lexicon: Lexicon, span, scan_text, pieces: list) -> None:

@@ -2057,3 +2057,11 @@ def test_the_sign_off_rows_after_a_table_of_indicators_are_no_indicators() -> No
     roles = convert_family("cards-01-chemical.docx").roles
     assert [len(r.kpis) for r in roles if r.kpis] == [4, 4, 3]
     assert all(not k.name.startswith(("任职者", "直接上级")) for r in roles for k in r.kpis)
+
+
+def test_a_grid_of_position_boxes() -> None:
+    """leaflet-14: a Word poster's 2x2 table, one position to a cell (name and count, then 要求 and
+    待遇 lines): each cell is read line by line (rule position_cards), four roles."""
+    roles = convert_family("leaflet-14-position-boxes.docx").roles
+    assert [(r.title, r.headcount) for r in roles] == [("仓库管理员", 2), ("叉车司机", 3), ("理货员", 5), ("客服专员", 1)]
+    assert roles[1].compensation == "5500-6500元/月，包吃住"

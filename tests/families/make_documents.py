@@ -404,6 +404,22 @@ def build_headerless_table_leaflet(path: Path) -> None:
     save_docx(doc, path)
 
 
+@document("leaflet-14-position-boxes.docx")
+def build_position_boxes_leaflet(path: Path) -> None:
+    """A poster made in Word: a two-by-two grid of boxes, one position to a box — its name and
+    count on the first line, then its requirements and pay."""
+    doc = new_docx("招聘")
+    para(doc, "鑫达物流有限公司招聘", bold=True, size=16, font=HEADING_FONT, align=CENTER)
+    table = grid_table(doc, 2, [7.5, 7.5])
+    row_of(table, [["仓库管理员 2名", "要求：高中以上学历，懂电脑操作，有仓库工作经验优先。", "待遇：4500-5500元/月，包住。"],
+                   ["叉车司机 3名", "要求：持叉车证，2年以上驾驶经验。", "待遇：5500-6500元/月，包吃住。"]])
+    row_of(table, [["理货员 5名", "要求：18-45岁，身体健康，吃苦耐劳。", "待遇：4000-5000元/月。"],
+                   ["客服专员 1名", "要求：大专以上学历，普通话标准。", "待遇：4000元+绩效。"]])
+    para(doc)
+    para(doc, "地址：天津市西青区物流园8号  电话：022-12345678")
+    save_docx(doc, path)
+
+
 @document("notice-02-county-hospital-table.docx")
 def build_county_hospital_notice(path: Path) -> None:
     """A public institution's notice: a sentence that counts its staff as a whole (招聘编外工作人员
