@@ -54,6 +54,7 @@ from .fields.reporting import (
     parse_promotions,
     parse_superiors,
     parse_supervision,
+    superiors_in_sentence,
 )
 from .fields.values import clean_item, clean_value, split_names
 from .lexicon import Lexicon
@@ -632,6 +633,11 @@ def _contact_lines(b: RoleBuilder, piece: Piece, section: str) -> None:
 
 @on_section("reporting")
 def _reporting_lines(b: RoleBuilder, piece: Piece, section: str) -> None:
+    names = superiors_in_sentence(piece.text, b.lexicon)  # 汇报关系：向销售总监汇报
+    if names:
+        b.add_to(b.reporting.reports_to, "reporting.reports_to", names, piece)
+        b.use(piece)
+        return
     before = b.reporting.supervision
     b.reporting.supervision = parse_supervision(piece.text, b.reporting.supervision, b.lexicon)
     if b.reporting.supervision is not before or any(w in piece.text for w in b.lexicon.data.reporting.supervise_words[:1]):

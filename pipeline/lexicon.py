@@ -225,6 +225,8 @@ class QualificationsVocab(_Vocab):
 class ReportingVocab(_Vocab):
     report_verbs: Words = []
     report_to_word: str = ""
+    responsible_openers: Words = []
+    responsible_verbs: Words = []
     direct: str = ""
     indirect: str = ""
     supervise_words: Words = []

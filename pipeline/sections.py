@@ -11,7 +11,7 @@ import re
 import unicodedata
 
 from .fields.pay import perk_item
-from .fields.reporting import superior_clause
+from .fields.reporting import superior_clause, superior_name
 from .fields.values import clause_spans
 from .lexicon import Lexicon
 from .piece import Kind, Piece
@@ -243,7 +243,7 @@ def _superiors_in_prose(tagged: Tagged, draft: RoleDraft, lexicon: Lexicon) -> T
         before = piece.text[:at].rstrip(",， ") if found[0] else ""
         if before.strip():  # "财务经理负责…，向财务总监汇报。": the work before the clause
             out.append((section, piece.changed(text=before, loc=piece.loc.narrow(0, len(before)))))
-        group = "under" if m.group("under") else "to"
+        group = superior_name(m)
         out.append((None, Piece(Kind.LABEL, m.group(group), piece.loc.narrow(at + m.start(group), at + m.end(group)),
                                 key="reporting.reports_to", name="reporting.reports_to", line_start=False)))
         after = piece.text[at + m.end():]

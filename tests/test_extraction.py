@@ -2065,3 +2065,23 @@ def test_a_grid_of_position_boxes() -> None:
     roles = convert_family("leaflet-14-position-boxes.docx").roles
     assert [(r.title, r.headcount) for r in roles] == [("仓库管理员", 2), ("叉车司机", 3), ("理货员", 5), ("客服专员", 1)]
     assert roles[1].compensation == "5500-6500元/月，包吃住"
+
+
+def test_three_ways_of_saying_whom_a_position_reports_to() -> None:
+    """form-07: a 汇报关系 line that is a sentence (向…汇报: rule superiors_in_sentence), 本岗位对财务经理负责
+    (rule answers_to_a_position), and a 报告对象 label."""
+    roles = convert_family("form-07-reporting-phrases.txt").roles
+    assert [(r.title, r.reporting.reports_to) for r in roles] == [
+        ("财务经理", ["财务总监"]), ("会计", ["财务经理"]), ("出纳", ["财务经理"])]
+
+
+def test_what_a_position_answers_for_is_no_superior() -> None:
+    """``本岗位对公司资金安全负责``: 对…负责 names a thing, not a position."""
+    role = convert("出纳岗位说明书\n\n本岗位对公司资金安全负责。\n\n岗位职责：\n1. 办理现金收付。\n").roles[0]
+    assert role.reporting.reports_to == []
+
+
+def test_directly_led_by_keeps_the_adverb_out_of_the_name() -> None:
+    """``由副总经理直接领导``: 直接 belongs to 领导, not to the superior's name."""
+    role = convert("财务经理岗位说明书\n\n该岗位由副总经理直接领导。\n\n岗位职责：\n1. 负责财务管理。\n").roles[0]
+    assert role.reporting.reports_to == ["副总经理"]

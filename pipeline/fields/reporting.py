@@ -42,12 +42,12 @@ def parse_superiors(text: str, lexicon: Lexicon) -> list[str]:
     value = clean_value(text, lexicon)
     if not value:
         return []
-    found = _superiors_in_sentence(value, lexicon)
+    found = superiors_in_sentence(value, lexicon)
     return found or split_names(value, lexicon)
 
 
 @rule
-def _superiors_in_sentence(value: str, lexicon: Lexicon) -> list[str]:
+def superiors_in_sentence(value: str, lexicon: Lexicon) -> list[str]:
     """``按规定向经理汇报业务工作,向分公司经理汇报日常事务性工作``: superiors named in a
     sentence sit between 向 and the reporting verb."""
     names = [clean_value(m.group(1), lexicon) for m in _patterns(lexicon)["report_to"].finditer(value)]
@@ -117,8 +117,9 @@ def _superior_clause_re(lexicon: Lexicon) -> re.Pattern[str]:
     name = r"[^,，。;；、\s]{2,15}?"
     under = (rf"(?:{alternation(r.superior_openers)})(?P<under>{name})(?:{alternation(r.superior_closers)})")
     to = rf"{re.escape(r.report_to_word) or '(?!)'}(?P<to>{name})(?:{alternation(r.report_verbs)})"
-    return re.compile(rf"(?:{alternation(r.superior_adverbs)})?(?:{under}|{to})(?:{alternation(r.superior_tails)})?"
-                      rf"(?:[,，]\s?|(?=[。;；])|$)")
+    answers = rf"(?:{alternation(r.responsible_openers)})(?P<answers>{name})(?:{alternation(r.responsible_verbs)})"
+    return re.compile(rf"(?:{alternation(r.superior_adverbs)})?(?:{under}|{to}|{answers})"
+                      rf"(?:{alternation(r.superior_tails)})?(?:[,，]\s?|(?=[。;；])|$)")
 
 
 @rule
@@ -128,4 +129,20 @@ def superior_clause(text: str, lexicon: Lexicon) -> re.Match[str] | None:
     Matched at the start of ``text`` (after the position's name); the match ends where the
     work starts."""
     m = _superior_clause_re(lexicon).match(text)
-    return m if m and (m.group("under") or m.group("to")) else None
+    if m and m.group("answers") and not _answers_to_a_position(m.group("answers"), lexicon):
+        return None
+    return m if m and (m.group("under") or m.group("to") or m.group("answers")) else None
+
+
+def superior_name(m: re.Match[str]) -> str:
+    """The group of a :func:`superior_clause` match that holds the superior's name."""
+    return next(g for g in ("under", "to", "answers") if m.group(g))
+
+
+@rule
+def _answers_to_a_position(name: str, lexicon: Lexicon) -> bool:
+    """``本岗位对总经理负责`` names whom the position answers to; ``对产品质量负责`` names what it
+    answers for: only a position's name is a superior."""
+    from ..titles import is_position_name
+
+    return is_position_name(name, lexicon)

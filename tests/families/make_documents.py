@@ -1118,6 +1118,31 @@ text_document("form-06-kpi-lines.txt", """\
 """)
 
 
+# A department's compilation that says whom each position reports to in a different way: a
+# 汇报关系 line in prose, 对…负责 in the role's first sentence, a 报告对象 label.
+text_document("form-07-reporting-phrases.txt", """\
+财务部岗位说明书
+
+一、财务经理
+汇报关系：向财务总监汇报
+岗位职责：
+1. 组织编制年度财务预算并监督执行；
+2. 审核公司各项费用支出。
+
+二、会计
+本岗位对财务经理负责。
+岗位职责：
+1. 负责总账核算和月度结账；
+2. 编制月度财务报表。
+
+三、出纳
+报告对象：财务经理
+岗位职责：
+1. 办理现金收付和银行结算业务；
+2. 登记现金日记账和银行存款日记账。
+""")
+
+
 def hard_wrapped(text: str, columns: int) -> str:
     """``text`` as a PDF's text layer copied out gives it: every line cut at ``columns`` display
     columns (a full-width character takes two), no line opening with a mark that may not open one."""
