@@ -2085,3 +2085,10 @@ def test_directly_led_by_keeps_the_adverb_out_of_the_name() -> None:
     """``由副总经理直接领导``: 直接 belongs to 领导, not to the superior's name."""
     role = convert("财务经理岗位说明书\n\n该岗位由副总经理直接领导。\n\n岗位职责：\n1. 负责财务管理。\n").roles[0]
     assert role.reporting.reports_to == ["副总经理"]
+
+
+def test_more_labels_name_the_department() -> None:
+    """工作部门 / 归属部门 / 部门归属 / 所在部室 / 所属中心 label the position's department."""
+    for label in ("工作部门", "归属部门", "部门归属", "所在部室"):
+        role = convert(f"会计岗位说明书\n\n{label}：财务部\n\n岗位职责：\n1. 负责总账核算。\n").roles[0]
+        assert role.department == "财务部", label
