@@ -224,7 +224,7 @@ class Segmenter:
         if current is not None and _introduces_open_role(piece, current):
             current.pieces.append(piece)
             return
-        if current is not None and not current.has_content() and not self.orphans:
+        if current is not None and not _says_something(current, self.lexicon) and not self.orphans:
             self._drop_contents_title(current)
         elif current is not None and _restates_heading(piece, current):
             current.pieces.append(piece)
@@ -259,7 +259,7 @@ class Segmenter:
 
     def _drop_contents_title(self, current: RoleDraft) -> None:
         """Two titles in a row: the first was a table of contents or a compilation's heading."""
-        if not _titles_in_a_row(current):
+        if not _titles_in_a_row(current, self.lexicon):
             return
         self.roles.pop()
         self.unassigned.extend(current.pieces)
@@ -580,11 +580,30 @@ def _department_section(piece: Piece) -> bool:
 
 
 @rule
-def _titles_in_a_row(current: RoleDraft) -> bool:
+def _titles_in_a_row(current: RoleDraft, lexicon: Lexicon) -> bool:
     """Two titles with nothing between them: the first is a table of contents entry or the
     compilation's own name, not a role. A roster row is a role of its own, however little it
     states (a posting whose description is empty still has its company and pay)."""
-    return not current.has_content() and current.title_source != "roster"
+    return not _says_something(current, lexicon) and current.title_source != "roster"
+
+
+def _says_something(draft: RoleDraft, lexicon: Lexicon) -> bool:
+    return draft.has_content() and not all(
+        _edition_note(p.text, lexicon) for p in draft.pieces
+        if p.kind != Kind.TITLE and p is not draft.organization_piece and not (p.kind == Kind.LABEL and not p.text.strip()))
+
+
+@rule
+def _edition_note(text: str, lexicon: Lexicon) -> bool:
+    """``（2023年版）``, ``2024年修订`` on a line under a compilation's heading dates the heading;
+    it says nothing of a role."""
+    return bool(_edition_re(lexicon).fullmatch(text.strip()))
+
+
+@cache
+def _edition_re(lexicon: Lexicon) -> re.Pattern[str]:
+    editions = alternation(lexicon.data.titles.edition_words)
+    return re.compile(rf"[（(]?\s?\d{{4}}\s?(?:{editions}){{0,4}}\s?[)）]?")
 
 
 @rule

@@ -2092,3 +2092,10 @@ def test_more_labels_name_the_department() -> None:
     for label in ("工作部门", "归属部门", "部门归属", "所在部室"):
         role = convert(f"会计岗位说明书\n\n{label}：财务部\n\n岗位职责：\n1. 负责总账核算。\n").roles[0]
         assert role.department == "财务部", label
+
+
+def test_an_edition_line_under_a_compilations_heading_opens_no_role() -> None:
+    """cards-01: ``生产部岗位说明书汇编`` / ``（2023年版）`` / the cards: the edition dates the heading
+    (rule edition_note), so the heading is the compilation's, not a role of its own."""
+    roles = convert_family("cards-01-chemical.docx").roles
+    assert [r.title for r in roles] == ["生产部经理", "合成车间主任", "安全员"]
