@@ -184,7 +184,12 @@ def _position_cards(cells: list[Cell], lexicon: Lexicon) -> bool:
     return bool(cells) and all(_position_card(cell.text, lexicon) for cell in cells)
 
 
+MAX_CARD = 600  # characters: a box on a poster is short (a merged column's cell may hold every row)
+
+
 def _position_card(text: str, lexicon: Lexicon) -> bool:
+    if len(text) > MAX_CARD:
+        return False
     lines = [line.strip() for line in text.split("\n") if line.strip()]
     if len(lines) < 2 or len(lines[0]) > 24 or lexicon.label_re.match(lines[0]):
         return False
