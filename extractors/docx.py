@@ -22,6 +22,7 @@ Reading rules, each matching what Word displays:
 
 from __future__ import annotations
 
+import functools
 import io
 import logging
 import posixpath
@@ -35,6 +36,7 @@ from typing import Any
 from urllib.parse import unquote
 
 from lxml import etree
+from pydantic import TypeAdapter
 
 from ..schemas.document import Block, BlockKind, Cell, Document, ReadIssue
 from . import collector
@@ -140,10 +142,20 @@ _FIRST_ROW, _COL, _COLSPAN, _LINES, _LAST_ROW = range(5)
 
 
 def _built(cells: list[_CellBuilder]) -> list[Cell]:
-    return [
-        Cell(row=row, col=col, rowspan=last_row - row + 1, colspan=colspan, text="\n".join(lines))
-        for row, col, colspan, lines, last_row in cells
-    ]
+    # One validation of a list of plain dicts: ~0.8 µs a cell against ~1.2 µs for Cell(...)
+    # each (the model's Python __init__ per call); the same Cells, every field set.
+    return _cell_list_validator()(
+        [
+            {"row": row, "col": col, "rowspan": last_row - row + 1, "colspan": colspan, "text": "\n".join(lines)}
+            for row, col, colspan, lines, last_row in cells
+        ]
+    )
+
+
+@functools.cache
+def _cell_list_validator() -> Callable[[list[dict[str, Any]]], list[Cell]]:
+    """Validates a list of cell dicts into Cells; built on first use (a schema build costs ~ms)."""
+    return TypeAdapter(list[Cell]).validate_python
 
 
 @dataclass(frozen=True)
@@ -473,8 +485,16 @@ def _open_package(members: ZipMembers) -> _Part:
 
 # Nothing is loaded, fetched or expanded and a DTD is refused: the XML comes from untrusted files.
 _SAFE_PARSER = safe_parser(remove_blank_text=True)
-# All w:t text of a paragraph, without creating an element proxy per run.
-_W_T_TEXT = etree.XPath(".//w:t/text()", namespaces={"w": W[1:-1]}, smart_strings=False)
+# The text nodes of one w:t that has children (comments, processing instructions): all of
+# them, where .text would stop at the first child.
+_TEXT_NODES = etree.XPath("text()", smart_strings=False)
+
+
+def _plain_text(p: etree._Element) -> str:
+    """All w:t text of a paragraph, as XPath ``.//w:t/text()`` reads it: a C-level iter over
+    its w:t with .text is ~15% cheaper than that XPath's call (13,700 paragraphs on the
+    139-role compilation: ~47 -> ~40 ms); a w:t with any child node is read by XPath."""
+    return "".join([(t.text or "") if not len(t) else "".join(_TEXT_NODES(t)) for t in p.iter(W_T)])
 
 
 # ----------------------------------------------------------------------------- styles
@@ -732,7 +752,7 @@ class _Story:
             self._inline(p, parts, boxes)
             text = "".join(parts)
         else:  # nothing but runs of text: read in one C-level pass
-            text = "".join(_W_T_TEXT(p))
+            text = _plain_text(p)
         if p in self._deleted_marks:
             # Accepting the deletion of a paragraph mark joins this text to the next paragraph,
             # which keeps its own properties; the joined paragraph is numbered once.
@@ -1006,7 +1026,7 @@ class _Story:
         for p in tc.iterchildren(W_P):
             if p in full_walk or p in deleted_marks or p in paragraph_props:
                 return None
-            text = "".join(_W_T_TEXT(p))
+            text = _plain_text(p)
             if text.strip():
                 lines.append(text)
         return lines

@@ -879,3 +879,16 @@ def test_hr_compilation_has_one_card_per_role() -> None:
     assert Counter(b.label for b in doc.blocks if b.kind is BlockKind.HEADING and b.level == 1)["一、"] >= 10
     assert all(re.fullmatch(r"\d+\.", b.label or "") for b in role_headings if b.label)
     assert [b.text for b in doc.furniture] and not any("PAGE" in b.text for b in doc.furniture)
+
+
+def test_text_element_with_a_comment_or_instruction_inside_reads_all_its_text() -> None:
+    """A w:t holding a comment or processing instruction between text (no writer does this,
+    a hand-made file may) gives all its text, in body paragraphs and in plain table cells."""
+    from hostile import minimal_docx
+
+    odd = "<w:r><w:t>岗位<!-- note -->名称<?pi x?>：出纳</w:t><w:t/><w:t>员</w:t></w:r>"
+    body = (f"<w:p>{odd}</w:p><w:tbl><w:tblGrid><w:gridCol/></w:tblGrid>"
+            f"<w:tr><w:tc><w:p>{odd}</w:p></w:tc></w:tr></w:tbl>")
+    doc = read_docx(minimal_docx(body), Limits())
+    assert doc.blocks[0].text == "岗位名称：出纳员"
+    assert cell_tuples(doc.blocks[1])[0][-1] == "岗位名称：出纳员"
