@@ -51,11 +51,6 @@ def _norms(cells: list[Cell]) -> list[str]:
     return [_norm(cell.text) for cell in cells]
 
 
-def column_role(text: str, lexicon: Lexicon) -> str | None:
-    return lexicon.column_roles.get(_norm(text))
-
-
-
 
 def table_pieces(block: Block, lexicon: Lexicon, scan_text: Scanner) -> list[Piece]:
     table = block.table
