@@ -126,7 +126,7 @@ CLAUSE = re.compile(r"[^,，;；。]+")
 def _all_roles_sentence(piece: Piece, lexicon: Lexicon) -> list[Piece]:
     """A closing sentence about all the roles (``上述职位，薪金面议，请先致电…``) states their pay:
     its pay clause is compensation for every role."""
-    if piece.kind != Kind.TEXT or not piece.text.startswith(tuple(lexicon.data.grammar.all_roles_words)):
+    if piece.kind != Kind.TEXT or not piece.text.startswith(lexicon.all_roles_words):
         return []
     p = lexicon.data.postings
     out: list[Piece] = []

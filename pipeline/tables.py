@@ -35,16 +35,20 @@ class KpiGrid:
     title: str | None = None
 
 
+SPACES = re.compile(r"\s+")
+
+
 @lru_cache(maxsize=1024)
 def _norm(text: str) -> str:
     # Cached: a merged cell's text is the same string in every row it covers, and a column
     # merged over thousands of rows must not be normalised again per row.
-    return re.sub(r"\s+", "", text).rstrip(":：")
+    return SPACES.sub("", text).rstrip(":：")
 
 
-def column_role(text: str, lexicon: Lexicon) -> str | None:
-    return lexicon.column_roles.get(_norm(text))
-
+def _norms(cells: list[Cell]) -> list[str]:
+    """The normalised text of each cell of a row, found once per row: the KPI, list, roster,
+    blank-form and form checks each read every cell of the rows they are asked about."""
+    return [_norm(cell.text) for cell in cells]
 
 
 
@@ -69,8 +73,9 @@ def table_pieces(block: Block, lexicon: Lexicon, scan_text: Scanner) -> list[Pie
         if not non_empty:
             r += 1
             continue
+        norms = _norms(row_cells)
 
-        kpi = _kpi_header(grid, r, n_rows, lexicon, row_cells)
+        kpi = _kpi_header(grid, r, n_rows, lexicon, row_cells, norms)
         if kpi is not None:
             columns, first_data = kpi
             data_rows, r = _kpi_rows(grid, first_data, columns, span, lexicon)
@@ -79,7 +84,7 @@ def table_pieces(block: Block, lexicon: Lexicon, scan_text: Scanner) -> list[Pie
             list_columns = None
             continue
 
-        header = _list_header(row_cells, lexicon)
+        header = _list_header(row_cells, lexicon, norms)
         if header is not None:
             list_columns = header
             # A 序号 | 职责名称 | 工作内容 header heads a duty table.
@@ -103,7 +108,7 @@ def table_pieces(block: Block, lexicon: Lexicon, scan_text: Scanner) -> list[Pie
             continue
         list_columns = None
 
-        rest = _roster_or_dump(grid, r, row_cells, lexicon, span, scan_text)
+        rest = _roster_or_dump(grid, r, row_cells, norms, lexicon, span, scan_text)
         if rest:
             pieces.extend(rest)
             break
@@ -113,25 +118,25 @@ def table_pieces(block: Block, lexicon: Lexicon, scan_text: Scanner) -> list[Pie
                 pieces.extend(_cell_lines(cell, lexicon, span, scan_text))
             r += 1
             continue
-        consumed_below = _vertical_form(grid, r, row_cells, lexicon, span, pieces)
+        consumed_below = _vertical_form(grid, r, row_cells, norms, lexicon, span, pieces)
         if consumed_below:
             r += 2
             continue
-        _horizontal_form(row_cells, r, lexicon, span, scan_text, pieces)
+        _horizontal_form(row_cells, norms, r, lexicon, span, scan_text, pieces)
         r += 1
     return pieces
 
 
-def _roster_or_dump(grid: list[list[Cell | None]], r: int, row_cells: list[Cell], lexicon: Lexicon, span,
-                    scan_text: Scanner) -> list[Piece]:
+def _roster_or_dump(grid: list[list[Cell | None]], r: int, row_cells: list[Cell], norms: list[str],
+                    lexicon: Lexicon, span, scan_text: Scanner) -> list[Piece]:
     """The rest of the table read as rows of roles: a roster under its header row ``r``, or,
     from the first row, a posting dump without one; empty when it is neither."""
-    roster = _roster_header(row_cells, lexicon)
+    roster = _roster_header(row_cells, norms, lexicon)
     if roster is None:
         return _dump_rows(grid, lexicon, span, scan_text) if r == 0 else []
     if r + 1 >= len(grid):
         return []
-    headers = {c.col: _norm(c.text) for c in row_cells}
+    headers = {c.col: text for c, text in zip(row_cells, norms, strict=True)}
     return _roster_rows(grid, r + 1, roster, lexicon, span, scan_text, headers)
 
 
@@ -142,7 +147,8 @@ def _blank_form_start(grid: list[list[Cell | None]], span) -> list[Piece]:
         row = _unique_row(grid, r)
         filled = [c for c in row if c.text.strip()]
         if filled:
-            return [Piece(Kind.HEADING, "", span(filled[0], 0, 0), source="blank_form")] if _blank_form_row(row) else []
+            blank = _blank_form_row(row, _norms(row))
+            return [Piece(Kind.HEADING, "", span(filled[0], 0, 0), source="blank_form")] if blank else []
     return []
 
 
@@ -167,8 +173,8 @@ def _spans_row(cell: Cell, n_cols: int) -> bool:
     return cell.colspan >= max(2, n_cols - 1)
 
 
-def _label_key(text: str, lexicon: Lexicon) -> tuple[bool, str | None]:
-    t = _norm(text)
+def _label_key(t: str, lexicon: Lexicon) -> tuple[bool, str | None]:
+    """Whether a cell's normalised text ``t`` is a label, and the field it names."""
     if t in lexicon.labels:
         return True, lexicon.labels[t]
     if t in lexicon.meta_labels:
@@ -197,7 +203,8 @@ def _position_card(text: str, lexicon: Lexicon) -> bool:
         lexicon.heading_re.match(line) or lexicon.label_re.match(line) for line in lines[1:])
 
 
-def _horizontal_form(cells: list[Cell], r: int, lexicon: Lexicon, span, scan_text, pieces: list) -> None:
+def _horizontal_form(cells: list[Cell], norms: list[str], r: int, lexicon: Lexicon, span, scan_text,
+                     pieces: list) -> None:
     """Label | value pairs and free text cells of row ``r``.
 
     A vertically merged cell shows in every row it covers but is read once, in the row where
@@ -207,20 +214,20 @@ def _horizontal_form(cells: list[Cell], r: int, lexicon: Lexicon, span, scan_tex
     i = 0
     while i < len(cells):
         cell = cells[i]
-        is_label, key = _label_key(cell.text, lexicon)
+        is_label, key = _label_key(norms[i], lexicon)
         if is_label and cell.text.strip():
             value_cell = cells[i + 1] if i + 1 < len(cells) else None
-            if value_cell is not None and not _label_key(value_cell.text, lexicon)[0]:
+            if value_cell is not None and not _label_key(norms[i + 1], lexicon)[0]:
                 if cell.row < r and value_cell.row < r:  # both merged from above: read there
                     i += 2
                     continue
                 value = value_cell.text.strip()
                 vs = value_cell.text.find(value) if value else 0
                 pieces.append(Piece(Kind.LABEL, value, span(value_cell, vs, vs + len(value)), key=key,
-                                    name=_norm(cell.text), source="table"))
+                                    name=norms[i], source="table"))
                 i += 2
                 continue
-            pieces.append(Piece(Kind.LABEL, "", span(cell), key=key, name=_norm(cell.text), source="table"))
+            pieces.append(Piece(Kind.LABEL, "", span(cell), key=key, name=norms[i], source="table"))
             i += 1
             continue
         if cell.row == r and cell.text.strip():
@@ -228,19 +235,20 @@ def _horizontal_form(cells: list[Cell], r: int, lexicon: Lexicon, span, scan_tex
         i += 1
 
 
-def _vertical_form(grid, r: int, cells: list[Cell], lexicon: Lexicon, span, pieces: list) -> bool:
+def _vertical_form(grid, r: int, cells: list[Cell], norms: list[str], lexicon: Lexicon, span, pieces: list) -> bool:
     """A row of labels over a row of values (学历 | 专业 | 经验 / 本科 | 化工 | 3年)."""
     non_empty = [c for c in cells if c.text.strip()]
-    if len(non_empty) < 2 or len(non_empty) != len(cells) or not all(_label_key(c.text, lexicon)[0] for c in cells):
+    if len(non_empty) < 2 or len(non_empty) != len(cells) or not all(_label_key(t, lexicon)[0] for t in norms):
         return False  # "直接上级 | (blank) | 日期 | (blank)" is a horizontal form with empty values
     if r + 1 >= len(grid):
         return False
     below = _unique_row(grid, r + 1)
-    if len([c for c in below if c.text.strip()]) < 2 or any(_label_key(c.text, lexicon)[0] for c in below if c.text.strip()):
+    if len([c for c in below if c.text.strip()]) < 2 \
+            or any(_label_key(_norm(c.text), lexicon)[0] for c in below if c.text.strip()):
         return False
     for cell in non_empty:
         value_cell = grid[r + 1][cell.col]
-        _, key = _label_key(cell.text, lexicon)
+        _, key = _label_key(_norm(cell.text), lexicon)
         if value_cell is None or value_cell.row != r + 1:
             pieces.append(Piece(Kind.LABEL, "", span(cell), key=key, name=_norm(cell.text), source="table"))
             continue
@@ -252,15 +260,14 @@ def _vertical_form(grid, r: int, cells: list[Cell], lexicon: Lexicon, span, piec
 
 # --- rosters: one role per row ------------------------------------------------------------------
 
-def _roster_header(cells: list[Cell], lexicon: Lexicon) -> dict[int, tuple[str, str]] | None:
+def _roster_header(cells: list[Cell], norms: list[str], lexicon: Lexicon) -> dict[int, tuple[str, str]] | None:
     """col -> ("label" | "section" | "serial" | "other", key) when the header cells name fields,
     one of them the position's name (a column the lexicon does not know, ``招聘范围``, is kept
     as ``other`` when most columns are known)."""
-    if _blank_form_row(cells):
+    if _blank_form_row(cells, norms):
         return None
     columns: dict[int, tuple[str, str]] = {}
-    for cell in cells:
-        text = _norm(cell.text)
+    for cell, text in zip(cells, norms, strict=True):
         if not text:
             continue
         label = lexicon.label_key(text) if text in lexicon.labels or text.lower() in lexicon.labels else None
@@ -269,7 +276,7 @@ def _roster_header(cells: list[Cell], lexicon: Lexicon) -> dict[int, tuple[str, 
             columns[cell.col] = ("label", label)
         elif section is not None:
             columns[cell.col] = ("section", section)
-        elif column_role(text, lexicon) == "label":
+        elif lexicon.column_roles.get(text) == "label":
             columns[cell.col] = ("serial", "")
         elif len(text) <= 8:
             columns[cell.col] = ("other", text)
@@ -282,12 +289,12 @@ def _roster_header(cells: list[Cell], lexicon: Lexicon) -> dict[int, tuple[str, 
 
 
 @rule
-def _blank_form_row(cells: list[Cell]) -> bool:
+def _blank_form_row(cells: list[Cell], norms: list[str]) -> bool:
     """A row of labels each followed by an empty box (``姓名 | ␣ | 部门 | ␣ | 应聘职位 | ␣``) is a
     form waiting to be filled in — an application or probation form after the roles — not the
     header of a roster whose rows are positions."""
-    labelled = [i for i, c in enumerate(cells) if _norm(c.text)]
-    boxed = sum(1 for i in labelled if i + 1 < len(cells) and not _norm(cells[i + 1].text))
+    labelled = [i for i, text in enumerate(norms) if text]
+    boxed = sum(1 for i in labelled if i + 1 < len(cells) and not norms[i + 1])
     return len(labelled) >= 2 and boxed * 2 >= len(labelled)
 
 
@@ -489,10 +496,11 @@ def _cell_lines(cell: Cell, lexicon: Lexicon, span, scan_text: Scanner) -> list[
 
 # --- list tables ---------------------------------------------------------------------------
 
-def _list_header(cells: list[Cell], lexicon: Lexicon) -> dict[int, str] | None:
+def _list_header(cells: list[Cell], lexicon: Lexicon, norms: list[str]) -> dict[int, str] | None:
     roles: dict[int, str] = {}
-    for cell in cells:
-        role = column_role(cell.text, lexicon)
+    column_roles = lexicon.column_roles
+    for cell, text in zip(cells, norms, strict=True):
+        role = column_roles.get(text)
         if role is None:
             if cell.text.strip():
                 return None
@@ -600,16 +608,15 @@ def _kpi_name_headers(lexicon: Lexicon) -> frozenset[str]:
     return frozenset(lexicon.data.kpis.name_headers)
 
 
-def _kpi_header(grid, r: int, n_rows: int, lexicon: Lexicon,
-                cells: list[Cell] | None = None) -> tuple[dict[int, str], int] | None:
-    """The columns of a KPI header at row ``r`` (whose unique cells the caller may have at hand)
-    and the first data row."""
-    cells = _unique_row(grid, r) if cells is None else cells
-    if _kpi_name_headers(lexicon).isdisjoint([_norm(cell.text) for cell in cells]):
+def _kpi_header(grid, r: int, n_rows: int, lexicon: Lexicon, cells: list[Cell],
+                norms: list[str]) -> tuple[dict[int, str], int] | None:
+    """The columns of a KPI header at row ``r``, whose unique cells and their normalised texts
+    the caller has at hand, and the first data row."""
+    if _kpi_name_headers(lexicon).isdisjoint(norms):
         return None  # no 指标名称 column: not a KPI header (most rows; asked of every row)
     columns: dict[int, str] = {}
-    for cell in cells:
-        role = _kpi_column(_norm(cell.text), lexicon)
+    for cell, text in zip(cells, norms, strict=True):
+        role = _kpi_column(text, lexicon)
         if role is None or (role == "name" and "name" in columns.values()):
             continue
         columns[cell.col] = role
@@ -649,9 +656,11 @@ def _kpi_rows(grid, start: int, columns: dict[int, str], span, lexicon: Lexicon)
         if len(non_empty) == 1 and (non_empty[0].col != name_col and len(cells) == 1
                                     or _spans_row(non_empty[0], len(grid[r]))):
             break
-        if _blank_form_row(cells):
+        norms = _norms(cells)
+        if _blank_form_row(cells, norms):
             break
-        if _kpi_header(grid, r, len(grid), lexicon, cells) is not None or _list_header(cells, lexicon) is not None:
+        if _kpi_header(grid, r, len(grid), lexicon, cells, norms) is not None \
+                or _list_header(cells, lexicon, norms) is not None:
             break
         if _form_row_after_indicators(non_empty[0].text, lexicon):
             break
