@@ -280,6 +280,11 @@ def ods_documents(draw, hostile_cases: bool = True) -> tuple[str, bytes]:
     mimetype = draw(st.sampled_from(["application/vnd.oasis.opendocument.spreadsheet"] * 8
                                     + ["application/vnd.oasis.opendocument.spreadsheet-template",
                                        "application/vnd.oasis.opendocument.spreadsheet\n"]))
+    return "fuzz.ods", _odf_package(draw, mimetype, content)
+
+
+def _odf_package(draw, mimetype: str, content: str) -> bytes:
+    """An OpenDocument zip (mimetype stored first, a manifest), maybe damaged or truncated."""
     members: dict[str, bytes | str] = {
         "mimetype": mimetype,
         "content.xml": content,
@@ -289,7 +294,7 @@ def ods_documents(draw, hostile_cases: bool = True) -> tuple[str, bytes]:
     damage = _damage_zip_members(draw, members, "content.xml")
     if "mimetype" not in members:
         members = {"mimetype": mimetype, **members}
-    return "fuzz.ods", _truncated(draw, _zip(members, stored=("mimetype",)), damage)
+    return _truncated(draw, _zip(members, stored=("mimetype",)), damage)
 
 
 # ----------------------------------------------------------------------------- ODT
@@ -363,16 +368,7 @@ def odt_documents(draw, hostile_cases: bool = True) -> tuple[str, bytes]:
                "</office:document-content>")
     mimetype = draw(st.sampled_from(["application/vnd.oasis.opendocument.text"] * 8
                                     + ["application/vnd.oasis.opendocument.text-template"]))
-    members: dict[str, bytes | str] = {
-        "mimetype": mimetype,
-        "content.xml": content,
-        "META-INF/manifest.xml": '<?xml version="1.0"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:'
-                                 'opendocument:xmlns:manifest:1.0"/>',
-    }
-    damage = _damage_zip_members(draw, members, "content.xml")
-    if "mimetype" not in members:
-        members = {"mimetype": mimetype, **members}
-    return "fuzz.odt", _truncated(draw, _zip(members, stored=("mimetype",)), damage)
+    return "fuzz.odt", _odf_package(draw, mimetype, content)
 
 
 # ----------------------------------------------------------------------------- OLE compound files
