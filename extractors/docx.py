@@ -47,7 +47,7 @@ from .limits import DEFAULT_LIMITS, Limits
 from .options import DEFAULT_OPTIONS, ReadOptions
 from .safexml import parse_part, safe_parser
 from .symbols import symbol_char
-from .table_blocks import TableData, append_table, furniture_lines
+from .walked_blocks import BlockSink, TableData, furniture_lines
 
 logger = logging.getLogger(__name__)
 
@@ -1070,35 +1070,6 @@ def _cells(tr: etree._Element) -> Iterator[etree._Element]:
 # ----------------------------------------------------------------------------- output
 
 
-class _BlockSink:
-    """Turns walked items into indexed blocks; paragraphs without text are dropped here."""
-
-    def __init__(self) -> None:
-        self.blocks: list[Block] = []
-        self.chars = 0
-
-    def add(self, items: list[_Item]) -> None:
-        for item in items:
-            if isinstance(item, str):
-                if item.strip():
-                    self.chars += len(item)
-                    self.blocks.append(
-                        Block(index=len(self.blocks), kind=BlockKind.PARAGRAPH, text=item, label=None, level=None,
-                              style=None)
-                    )
-            elif isinstance(item, TableData):
-                self.chars += append_table(self.blocks, item)
-            elif item.text.strip():
-                self.chars += len(item.text)
-                self.blocks.append(
-                    Block(
-                        index=len(self.blocks), kind=item.kind, text=item.text, label=item.label,
-                        level=item.level, style=item.style,
-                    )
-                )
-
-
-
 def _furniture(items: list[_Item], out: list[Block]) -> None:
     """Header/footer content as plain paragraphs; a table gives one tab-separated line per row."""
     for item in items:
@@ -1179,7 +1150,7 @@ def _read(main: _Part, limits: Limits) -> Document:
 
     props = _PropertyIndex(root)
     body = root.find(W_BODY)
-    sink = _BlockSink()
+    sink = BlockSink()
     if body is not None:
         sink.add(_Story(ctx, props).blocks(body))
 

@@ -46,7 +46,7 @@ from .odf_lists import Levels, LevelStyle, ListChains, ListCounter, list_styles,
 from .ods import space_run
 from .options import DEFAULT_OPTIONS, ReadOptions
 from .safexml import parse_part
-from .table_blocks import TableData, append_table, furniture_lines
+from .walked_blocks import BlockSink, TableData, furniture_lines
 
 OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
 STYLE = "{urn:oasis:names:tc:opendocument:xmlns:style:1.0}"
@@ -499,24 +499,6 @@ def _collapsed(segments: list[tuple[str, bool]]) -> str:
 # ----------------------------------------------------------------------------- output
 
 
-class _BlockSink:
-    """Turns walked items into indexed blocks; paragraphs without text are dropped here."""
-
-    def __init__(self) -> None:
-        self.blocks: list[Block] = []
-        self.chars = 0
-
-    def add(self, items: list[_Item]) -> None:
-        for item in items:
-            if isinstance(item, TableData):
-                self.chars += append_table(self.blocks, item)
-            elif item.text.strip():
-                self.chars += len(item.text)
-                self.blocks.append(Block(index=len(self.blocks), kind=item.kind, text=item.text, label=item.label,
-                                         level=item.level, style=item.style))
-
-
-
 def _furniture(items: list[_Item], out: list[Block]) -> None:
     """Header/footer content as plain paragraphs; a table gives one tab-separated line per row."""
     for item in items:
@@ -620,7 +602,7 @@ def _read(content: etree._Element, styles_root: etree._Element | None, limits: L
     if outline_name is not None:
         body_lists.setdefault(outline_name, outline)
         furniture_lists.setdefault(outline_name, outline)
-    sink = _BlockSink()
+    sink = BlockSink()
     sink.add(_Story(ctx, _ParagraphStyles(common, content_automatic), body_lists).blocks(text))
     if sink.chars > limits.max_text_chars:
         raise DocumentError(

@@ -1,13 +1,15 @@
-"""Tables as a reader walks them, turned into blocks: shared by the Word and OpenDocument readers.
+"""What the Word and OpenDocument readers walk — paragraphs and tables — turned into blocks.
 
-A table nested in a cell follows its parent as a block of its own that points back at the
-cell (``container``); in a running header or footer a table gives one tab-separated line
-per row, as Word shows it.
+Paragraphs without text are dropped. A table nested in a cell follows its parent as a block
+of its own that points back at the cell (``container``); in a running header or footer a table
+gives one tab-separated line per row, as Word shows it.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from ..schemas.document import Block, BlockKind, Cell, Table
 
@@ -43,3 +45,33 @@ def furniture_lines(data: TableData) -> list[str]:
     for _, _, inner in data.nested:
         lines.extend(furniture_lines(inner))
     return lines
+
+
+class WalkedParagraph(Protocol):
+    kind: BlockKind
+    text: str
+    label: str | None
+    level: int | None
+    style: str | None
+
+
+class BlockSink:
+    """Indexed blocks from walked items (a bare string is a plain paragraph), counting the
+    characters for the text bound."""
+
+    def __init__(self) -> None:
+        self.blocks: list[Block] = []
+        self.chars = 0
+
+    def add(self, items: Sequence[str | WalkedParagraph | TableData]) -> None:
+        for item in items:
+            if isinstance(item, TableData):
+                self.chars += append_table(self.blocks, item)
+            elif isinstance(item, str):
+                if item.strip():
+                    self.chars += len(item)
+                    self.blocks.append(Block(index=len(self.blocks), kind=BlockKind.PARAGRAPH, text=item))
+            elif item.text.strip():
+                self.chars += len(item.text)
+                self.blocks.append(Block(index=len(self.blocks), kind=item.kind, text=item.text, label=item.label,
+                                         level=item.level, style=item.style))
