@@ -61,7 +61,7 @@ from .lexicon import Lexicon
 from .piece import Kind, Piece
 from .rules import rule
 from .sections import Tagged, tag_sections, wish_list_announced
-from .segment import RoleDraft
+from .segment import RoleDraft, department_line
 from .titles import TitleParts, clean_title, is_position_name, split_organization, split_title
 
 Classify = Callable[[str], str | None]
@@ -294,6 +294,10 @@ def decide_identity(draft: RoleDraft, doc: DocContext) -> Identity:
             value = clean_value(piece.text, lex)
             setattr(ident, key, clean_title(value, lex) if key == "department" and value else value)
             ident.evidence[key] = piece.span
+    if ident.department is None and draft.department_piece is not None:
+        ident.department = department_line(draft.department_piece.text, lex)
+        ident.evidence["department"] = draft.department_piece.span
+        ident.used.add(id(draft.department_piece))
     ident.organization = _full_company(ident.organization, doc.organization) or ident.organization or doc.organization
     named = _department_titled(draft, ident, doc)
     if named is not None:

@@ -221,7 +221,7 @@ def _context(matching: Document, name: str, sha256: str, lexicon: Lexicon, pream
                       pages=matching.pages, lexicon=lexicon, classify=classify, name_position=name_position,
                       script=matching.script or "simplified", ocr=matching.ocr,
                       organization=organization_from_furniture(matching, lexicon)
-                      or blurb_organization(preamble, lexicon))
+                      or blurb_organization(preamble, lexicon) or signoff_organization(matching, lexicon))
 
 
 @rules.rule
@@ -322,12 +322,52 @@ def blurb_organization(preamble: list[Piece], lexicon: Lexicon) -> str | None:
         if piece.kind not in (Kind.TEXT, Kind.ITEM, Kind.TITLE):
             continue
         m = name.search(piece.text)
-        if m and is_organization(m.group(1), lexicon):
+        if m and _names_company(m.group(1), lexicon):
             return m.group(1)
         m = intro.match(piece.text.strip())
         if m and not m.group(1).startswith(tuple(lexicon.data.titles.self_references)):
             return m.group(1)  # "华影星光影城是厦门首家IMAX激光影城": the subject of the introduction
     return None
+
+
+SIGNOFF_LINES = 3  # the signing body, maybe its office, and the date
+
+
+@rules.rule
+def signoff_organization(doc: Document, lexicon: Lexicon) -> str | None:
+    """Notices and letters end with a sign-off: the issuing body on a line of its own over the
+    date (``平阳县第二人民医院`` / ``2024年3月5日``). That body is the employer of every position the
+    notice offers. Only the document's last lines, and only a line that is a name and nothing
+    more (the date must follow it), so a closing sentence that mentions a company is not read."""
+    lines = [b.text.strip() for b in doc.blocks if b.table is None and b.text.strip()][-SIGNOFF_LINES:]
+    if len(lines) < 2 or not _signoff_date_re(lexicon).fullmatch(lines[-1]):
+        return None
+    name, _ = _blurb_patterns(lexicon)
+    for line in reversed(lines[:-1]):
+        m = name.match(line)
+        office = line[m.end():].strip() if m else ""
+        if m and _names_company(m.group(1), lexicon) and len(office) <= MAX_OFFICE \
+                and (not office or office.endswith(lexicon.department_endings)):
+            return m.group(1)
+    return None
+
+
+MAX_OFFICE = 6  # "人力资源部", "人事科": the office after the body's name on its line
+
+
+@cache
+def _signoff_date_re(lexicon: Lexicon) -> re.Pattern[str]:
+    t = lexicon.data.titles
+    year, month, day = t.date_units
+    digit = f"[0-9{''.join(t.date_digits)}]"
+    return re.compile(rf"{digit}{{4}}\s*{year}\s*{digit}{{1,2}}\s*{month}\s*{digit}{{1,3}}\s*{day}")
+
+
+@rules.rule
+def _names_company(name: str, lexicon: Lexicon) -> bool:
+    """A name ending as companies do (…医院, …公司) is one unless the clause it stands in opens
+    with a word that no name starts with (``根据医院发展需要``, ``因公司业务扩展``)."""
+    return is_organization(name, lexicon) and not name.startswith(tuple(lexicon.data.titles.clause_openers))
 
 
 @cache  # per lexicon, not per document

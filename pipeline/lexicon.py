@@ -87,6 +87,8 @@ class TitlesVocab(_Vocab):
     sentence_words: Words = []
     count_units: Words = []
     edition_words: Words = []
+    date_units: Words = []
+    date_digits: Words = []
     duty_doc_words: Words = []
     full_doc_words: Words = []
     headcount_units: Words = []
@@ -99,6 +101,7 @@ class TitlesVocab(_Vocab):
     deputy_marks: Words = []
     introduction_verbs: Words = []
     self_references: Words = []
+    clause_openers: Words = []
     contents_sheet_names: Words = []
     department_duty_words: Words = []
 
@@ -282,6 +285,7 @@ class GrammarVocab(_Vocab):
     """Function words that tell prose from structure."""
 
     prose_followers: Words = []
+    verb_headings: Words = []
     strong_start_followers: Words = []
     prose_preceders: Words = []
     title_conjunctions: Words = []

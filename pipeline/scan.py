@@ -625,12 +625,14 @@ def _numbered_heading(line: Line, num: re.Match[str], where: str) -> tuple[re.Ma
 def _heading_is_prose(line: Line, m: re.Match[str], where: str) -> bool:
     """A heading word followed by a function word, an ordinal or a table word is prose or a
     column header, not a heading: ``岗位职责的明确性…``, ``职责三`` (a duty-table marker),
-    ``…指标考核表``."""
+    ``…指标考核表``; a verb heading run into its object (``我们提供五险一金…``) is a sentence."""
     text, phrase, end = line.text, m.group(), m.end()
     nxt = text[end:end + 1]
     # at a line start "发展机会在本岗位…" is still a heading
     g = line.lexicon.data.grammar
     blockers = g.strong_start_followers if where == "start" and len(phrase) >= 4 else g.prose_followers
+    if phrase in g.verb_headings and nxt.strip() and nxt not in COLONS:
+        return True  # "我们提供五险一金…": the verb runs into its object
     return (nxt in blockers or bool(line.lexicon.numbering.ordinal_tail.fullmatch(text, end))
             or text.startswith(tuple(line.lexicon.data.tables.table_suffixes), end))
 

@@ -47,6 +47,9 @@ def tag_sections(draft: RoleDraft, lexicon: Lexicon) -> Tagged:
         if piece.kind == Kind.TABLE:
             tagged.append(("kpis", piece))
             continue
+        if piece is draft.department_piece:
+            tagged.append((None, piece))  # the department's line: the identity's
+            continue
         if piece is draft.organization_piece and piece is not draft.title_piece:
             tagged.append((None, piece))  # the company line: the identity's
             if any(p.kind not in (Kind.TITLE, Kind.HEADING) for p in draft.pieces[:i]):
@@ -67,7 +70,8 @@ def tag_sections(draft: RoleDraft, lexicon: Lexicon) -> Tagged:
                 draft.pieces[i + 1:], lexicon):
             section = "duties"
         tagged.append((_own_section(section, piece, lexicon), piece))
-    for retag in (_unheaded_duty_lists, _list_turns_to_asking, _announced_wishes, _pay_list, _perk_lists):
+    for retag in (_unheaded_duty_lists, _list_turns_to_asking, _announced_wishes, _pay_list, _perk_lists,
+                  _places_to_apply):
         tagged = retag(tagged, lexicon)
     tagged = _wrapped_requirements(_unknown_label_lines(tagged, lexicon), lexicon)
     tagged = _superiors_in_prose(tagged, draft, lexicon)
@@ -419,6 +423,20 @@ def _perk_lists(tagged: Tagged, lexicon: Lexicon) -> Tagged:
     return out
 
 
+def _places_to_apply(tagged: Tagged, lexicon: Lexicon) -> Tagged:
+    return [("application", piece.changed(key="application")) if _place_to_apply(section, piece, lexicon)
+            else (section, piece) for section, piece in tagged]
+
+
+@rule
+def _place_to_apply(section: str | None, piece: Piece, lexicon: Lexicon) -> bool:
+    """Under how to apply (``报名方式`` / ``报名时间：3月10日至20日，地点：人事科``) a bare place label
+    says where to apply, not where the job is done; a label that names the work (``工作地点``)
+    keeps its field wherever it stands."""
+    return (section == "application" and piece.kind == Kind.LABEL and piece.key == "location"
+            and lexicon.section_key(piece.name or "") != "location")
+
+
 @rule
 def _list_names_perks(items: list[Piece], lexicon: Lexicon) -> bool:
     """A list under a pay heading (``福利待遇：`` / ``- 五险一金`` / ``- 年度体检``) whose every item names
@@ -585,7 +603,7 @@ def _unheaded_duty_lists(tagged: Tagged, lexicon: Lexicon) -> Tagged:
             for k in range(i, j):
                 if out[k][0] is None and _mixed_leaflet_item(out[k][1], lexicon):
                     out[k] = ("duties", out[k][1])
-        elif _duty_list_without_heading(untagged, lexicon):
+        elif _duty_list_without_heading(untagged, lexicon) or _work_before_asks(untagged, out[j:j + 1], lexicon):
             for k in range(i, j):
                 out[k] = ("duties", out[k][1])
         i = j
@@ -611,6 +629,16 @@ def _duty_list_without_heading(run: list[Piece], lexicon: Lexicon) -> bool:
     duty list of a document that never says 岗位职责."""
     items = [p for p in run if p.kind == Kind.ITEM]
     return len(items) >= 2 and _dutylike(items, lexicon) * 2 >= len(items)
+
+
+@rule
+def _work_before_asks(run: list[Piece], following: Tagged, lexicon: Lexicon) -> bool:
+    """Under a position's name, bullets that say what the job does and then a labelled list of
+    what it asks (``- 负责自动化测试平台建设`` / ``- 要求：本科及以上学历``): the bullets before the
+    requirements' label are the duties even when there is one, as long as they read like duties."""
+    items = [p for p in run if p.kind == Kind.ITEM]
+    return bool(items) and bool(following) and following[0][1].kind in (Kind.HEADING, Kind.LEAD_IN) \
+        and following[0][1].key == "qualifications" and _dutylike(items, lexicon) * 2 > len(items)
 
 
 def _own_section(section: str | None, piece: Piece, lexicon: Lexicon) -> str | None:

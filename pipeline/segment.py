@@ -45,6 +45,7 @@ class RoleDraft:
     title_piece: Piece | None = None
     organization: str | None = None
     organization_piece: Piece | None = None
+    department_piece: Piece | None = None  # a department's line above this and the next positions
     pieces: list[Piece] = field(default_factory=list)
     default_section: str | None = None
     label_title: bool = False
@@ -112,6 +113,9 @@ class Segmenter:
         self.outer_section: Piece | None = None
         self.last_heading: Piece | None = None
         self.contents_entries: list[RoleDraft] = []  # titles dropped as a list of contents
+        # A department's line (【研发中心】) names the department of the positions after it.
+        self.department: Piece | None = None
+        self.department_line: Piece | None = None  # fed last, until the piece after it is seen
 
     def _sheet(self, piece: Piece) -> bool:
         """A workbook's sheets are separate documents: a sheet's name ends the role before it,
@@ -129,6 +133,7 @@ class Segmenter:
     # -- the stream ---------------------------------------------------------------------------
     def feed(self, piece: Piece) -> None:
         self._note_outer_section(piece)
+        self._note_department(piece)
         if piece.style == STYLE_SHEET and self._sheet(piece):
             return
         if self.in_contents:
@@ -175,6 +180,12 @@ class Segmenter:
             self.pending_org = None
         if self.document_org is not None and draft.organization is None:
             draft.organization, draft.organization_piece = self.document_org
+        if self.department is not None:
+            draft.department_piece = self.department
+            if not self.roles or self.roles[-1].department_piece is not self.department:
+                # the line's text is the first role's to hold, above its title as it stands
+                at = next((i for i, p in enumerate(draft.pieces) if p is draft.title_piece), 0)
+                draft.pieces.insert(at, self.department)
         self.roles.append(draft)
         return draft
 
@@ -209,6 +220,19 @@ class Segmenter:
             return False
         self.unassigned.append(piece)
         return True
+
+    def _note_department(self, piece: Piece) -> None:
+        """A department's line followed at once by a position's name heads that department's
+        positions: the line leaves the role above, and every role opened after it (up to the
+        next department's line) belongs to the department."""
+        line, self.department_line = self.department_line, None
+        if line is not None and piece.kind == Kind.TITLE:
+            self.department = line
+            for source in (self.current.pieces if self.current is not None else [], self.unassigned):
+                if line in source:
+                    source.remove(line)
+        elif _may_name_department(piece) and department_line(piece.text, self.lexicon):
+            self.department_line = piece
 
     def _note_outer_section(self, piece: Piece) -> None:
         heading = self.last_heading
@@ -327,10 +351,13 @@ class Segmenter:
 
 
 def _title_line_only(draft: RoleDraft) -> bool:
-    """A role that is its title line and nothing more (the name, maybe its count and pay)."""
+    """A role that is its title line and nothing more (the name, maybe its count and pay), its
+    text in the sections that name it aside (:func:`_addressed_runs`)."""
     title = draft.title_piece
+    addressed = _addressed_runs(draft)
     return title is not None and all(
-        p is title or p.kind == Kind.LABEL and p.key in TITLE_LINE_TAILS and p.loc.cell == title.loc.cell
+        p is title or id(p) in addressed
+        or p.kind == Kind.LABEL and p.key in TITLE_LINE_TAILS and p.loc.cell == title.loc.cell
         for p in draft.pieces)
 
 
@@ -338,12 +365,36 @@ def _title_line_only(draft: RoleDraft) -> bool:
 TITLE_LINE_TAILS = ("headcount", "compensation")
 
 
+def _addressed_runs(draft: RoleDraft) -> set[int]:
+    """The pieces a section-major notice addressed to this position by name (``三、岗位职责`` /
+    ``收费员：负责…``): from each later naming of the position (a second title piece, the copy of
+    its section's heading after it) up to the next section heading or position."""
+    out: set[int] = set()
+    in_run = False
+    for i, p in enumerate(draft.pieces):
+        if p.kind == Kind.TITLE:
+            in_run = p is not draft.title_piece
+        elif p.kind in (Kind.HEADING, Kind.LEAD_IN) and p.source != "position_line" \
+                and not (i and draft.pieces[i - 1].kind == Kind.TITLE):
+            in_run = False
+        if in_run:
+            out.add(id(p))
+    return out
+
+
 def _positions_sharing_a_description(roles: list[RoleDraft]) -> list[RoleDraft]:
     for i in range(len(roles) - 2, -1, -1):
         if _shares_description(roles[i], roles[i + 1]):
-            own = roles[i + 1].title_piece.loc.block  # type: ignore[union-attr]
-            roles[i].pieces.extend(p for p in roles[i + 1].pieces if p.loc.block != own)
+            roles[i].pieces.extend(_shared_description(roles[i + 1]))
     return roles
+
+
+def _shared_description(draft: RoleDraft) -> list[Piece]:
+    """What a listed position's role says for all the positions listed with it: everything but
+    its own line and what sections addressed to it by name say."""
+    own = draft.title_piece.loc.block  # type: ignore[union-attr]
+    addressed = _addressed_runs(draft)
+    return [p for p in draft.pieces if p.loc.block != own and id(p) not in addressed]
 
 
 @rule
@@ -351,13 +402,15 @@ def _shares_description(draft: RoleDraft, after: RoleDraft) -> bool:
     """A posting lists positions one line each (``初中级前端开发工程师 12~25K`` /
     ``高级前端开发工程师 20~40K`` / ``专家前端开发工程师 35~60K``) and then describes them once:
     a position whose line stands alone, right above the next position's line and named the same
-    way, shares the description that follows the last of them."""
+    way, shares the description that follows the last of them. A notice that lists its
+    openings (``一、招聘岗位`` / ``1. 收费员1名`` / ``2. 药房调剂员1名``) and then writes section by
+    section gives each position what a section addresses to it by name; the rest (``二、报名条件``,
+    ``四、薪酬待遇``) is for all of them."""
     if not _title_line_only(draft) or after.title_piece is None or draft.title_piece is None:
         return False
     same_style = (draft.title_source, draft.title_piece.title_style) == (after.title_source, after.title_piece.title_style)
     next_line = after.title_piece.loc.block == draft.title_piece.loc.block + 1 and after.title_piece.loc.row is None
-    own = after.title_piece.loc.block
-    return same_style and next_line and any(p.loc.block != own for p in after.pieces)
+    return same_style and next_line and bool(_shared_description(after))
 
 
 def _described_later(draft: RoleDraft, later: list[RoleDraft], lexicon: Lexicon) -> RoleDraft | None:
@@ -367,6 +420,30 @@ def _described_later(draft: RoleDraft, later: list[RoleDraft], lexicon: Lexicon)
 
 def _position_key(title: str | None, lexicon: Lexicon) -> str:
     return normalize_name(split_title(title or "", lexicon).title)
+
+
+MAX_DEPARTMENT = 12
+# Numbering that ranks sections (一、 / 第一章), not a list's items (1、 a contacts list of 财务部 …).
+SECTION_NUMBERING = ("cn", "article")
+
+
+def _may_name_department(piece: Piece) -> bool:
+    if piece.kind == Kind.ITEM:
+        return piece.line_start and piece.marker is not None and piece.marker.style in SECTION_NUMBERING
+    return piece.kind in (Kind.TEXT, Kind.HEADING) and piece.line_start and piece.key is None
+DEPARTMENT_BRACKETS = "【】[]〔〕()（）"
+
+
+@rule
+def department_line(text: str, lexicon: Lexicon) -> str | None:
+    """A line that is a department's name and nothing else (``【研发中心】``, ``## 营销中心``,
+    ``一、技术部``): the name, when it ends as departments do and names no position."""
+    name = text.strip().strip(DEPARTMENT_BRACKETS).strip()
+    if not 2 <= len(name) <= MAX_DEPARTMENT or not name.endswith(lexicon.department_endings):
+        return None
+    if any(ch.isdigit() or not ch.isalnum() for ch in name) or is_position_name(name, lexicon, MAX_DEPARTMENT):
+        return None
+    return name
 
 
 # Sections whose heading may stand above the positions they cover (section-major notices).
@@ -687,8 +764,8 @@ def _recruiting_heading(piece: Piece, lexicon: Lexicon) -> bool:
     """A document's heading that says who is recruiting (``# 青禾软件 2024 春季招聘``, ``# 滴滴
     WebApp 架构团队招聘``) names the employer even when its name carries no company word: what
     stands before the recruiting words and the year or season they are for, when it names no
-    position."""
-    if piece.source != "heading_block":
+    position. A plain text's first line, standing alone, is its heading."""
+    if piece.source != "heading_block" and not (piece.loc.block == 0 and piece.alone and piece.line_start):
         return False
     name = company_of(piece.text, lexicon)
     if name == piece.text.strip() or not 2 <= len(name) <= MAX_EMPLOYER or TITLE_PUNCT.search(name) or name.isdigit():
@@ -735,11 +812,21 @@ def _company_line(piece: Piece, lexicon: Lexicon) -> bool:
 
 def company_of(text: str, lexicon: Lexicon) -> str:
     """A company line without the recruiting words after it (``…有限公司诚聘`` → ``…有限公司``)."""
-    text = text.strip()
+    text = _without_leading_tag(text.strip())
     for word in _recruiting_words_longest_first(lexicon):
         if text.endswith(word) and len(text) > len(word) + 2:
             return _year_tail_re(lexicon).sub("", _campaign_tail_re(lexicon).sub("", text[: -len(word)])).strip()
     return text
+
+
+LEADING_TAG = re.compile(r"^[【\[〔［][^】\]〕］]{1,10}[】\]〕］]\s*(?=\S)")
+
+
+@rule
+def _without_leading_tag(text: str) -> str:
+    """A poster's company line opens with a tag in square brackets (``【诚聘英才】杭州绿源环保…``,
+    ``[急聘]…``): the tag decorates the line, the name follows it."""
+    return LEADING_TAG.sub("", text, count=1)
 
 
 def employer_of(text: str, lexicon: Lexicon) -> str:

@@ -178,14 +178,14 @@ def _tail_re(lexicon: Lexicon) -> re.Pattern[str]:
     return re.compile(
         rf"\s?[(（\[【]\s?(?:(?P<n>{number})\s?(?:{units})?\s?(?:[:：,，、]?\s?(?P<lv1>[^)）\]】]{{0,20}}))?"
         rf"|(?P<lv2>(?:{levels})(?:\s?(?:{joins})\s?(?:{levels})){{0,4}}))\s?[)）\]】]\s?$"
-        rf"|\s(?P<n2>\d{{1,4}})\s?(?:{units})$"
+        rf"|(?:\s|(?<=[\u4e00-\u9fff]))(?P<n2>\d{{1,4}})\s?(?:{units})$"  # 销售代表 5名, 护士10名
     )
 
 
 @rule
 def _headcount_tail(title: str, lexicon: Lexicon) -> TitleParts | None:
     """Postings append the number of openings and the levels to the title (``前端工程师（3人）``,
-    ``Java 工程师（2人：中级和高级）``, ``运维（中级/高级）``, ``销售代表 5名``): the tail is
+    ``Java 工程师（2人：中级和高级）``, ``运维（中级/高级）``, ``销售代表 5名``, ``护士10名``): the tail is
     headcount (and a level), not title."""
     m = _tail_re(lexicon).search(title)
     if not m or m.start() == 0:

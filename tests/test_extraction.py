@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 from conftest import lost_characters
 from jdx.pipeline.convert import convert_bytes
-from jdx.pipeline.lexicon import build_lexicon, bundled_data
+from jdx.pipeline.lexicon import build_lexicon, bundled_data, load_lexicon
+from jdx.pipeline.segment import department_line
 from jdx.schemas.role import ConvertResult, PeriodTargets
 
 
@@ -2099,3 +2100,91 @@ def test_an_edition_line_under_a_compilations_heading_opens_no_role() -> None:
     (rule edition_note), so the heading is the compilation's, not a role of its own."""
     roles = convert_family("cards-01-chemical.docx").roles
     assert [r.title for r in roles] == ["生产部经理", "合成车间主任", "安全员"]
+
+
+def test_a_notice_listing_its_openings_then_writing_section_by_section() -> None:
+    """notice-06: ``一、招聘岗位及人数`` / ``1. 挂号收费员2名`` / ``2. 病案管理员1名``, then ``二、报名条件``
+    (no position named), ``三、岗位职责`` with one ``名称：…`` line per position, ``四、薪酬待遇``. What a
+    section addresses to a position by name is that position's; the rest is for every listed
+    position (rule shares_description with addressed runs)."""
+    roles = convert_family("notice-06-openings-then-sections.txt").roles
+    assert [(r.title, r.headcount) for r in roles] == [("挂号收费员", 2), ("病案管理员", 1)]
+    assert [[d.text for d in r.duties] for r in roles] == [["负责门急诊挂号、收费及退费办理，做好每日票据核对"],
+                                                           ["负责出院病案的回收、整理、编码与归档"]]
+    for role in roles:
+        q = role.qualifications
+        assert q.age is not None and (q.age.min, q.age.max) == (20, 35)
+        assert q.education is not None and q.education.level == "大专"
+        assert role.salary is not None and (role.salary.min, role.salary.max) == (3500, 4500)
+
+
+def test_a_place_under_how_to_apply_is_not_where_the_job_is() -> None:
+    """notice-06: ``报名时间：5月6日至5月15日，地点：医院综合楼二楼人事科`` under ``五、报名方式``: the
+    bare 地点 label says where to sign up (rule place_to_apply); 工作地点 would keep its field."""
+    roles = convert_family("notice-06-openings-then-sections.txt").roles
+    assert [r.location for r in roles] == [[], []]
+    role = convert("仓管员\n\n岗位职责：管理仓库。\n\n报名方式\n报名时间：3月1日起，工作地点：嘉兴\n").roles[0]
+    assert role.location == ["嘉兴"]
+
+
+def test_a_notices_sign_off_names_the_employer() -> None:
+    """notice-06 ends ``临川县第三人民医院`` / ``2024年4月28日``: the signing body is the employer of
+    every position (rule signoff_organization). Its opening clause ``根据医院发展需要…`` names no
+    company though it holds 医院 (rule names_company)."""
+    roles = convert_family("notice-06-openings-then-sections.txt").roles
+    assert [r.organization for r in roles] == ["临川县第三人民医院"] * 2
+    # an office under the body (人事科) may follow the name; a sentence is no sign-off
+    text = "会计\n\n岗位职责：负责记账。\n\n欢迎加入华康医疗器械有限公司的团队\n2024年4月28日\n"
+    assert convert(text).roles[0].organization is None
+
+
+def test_a_department_line_heads_the_positions_after_it() -> None:
+    """leaflet-15 (``【研发中心】``), md-09 (``## 技术部``) and a numbered ``一、生产部``: a line that is a
+    department's name and nothing else, followed at once by a position, names the department of
+    the positions after it, up to the next such line (rule department_line)."""
+    roles = convert_family("leaflet-15-department-lines.txt").roles
+    assert [(r.title, r.department) for r in roles] == [("固件工程师", "研发中心"), ("结构工程师", "研发中心"),
+                                                        ("区域销售经理", "营销中心")]
+    assert all(not r.unmapped for r in roles)
+    roles = convert_family("md-09-department-headings.md").roles
+    assert [(r.title, r.department, r.purpose) for r in roles] == [
+        ("语音算法工程师", "技术部", None), ("测试开发工程师", "技术部", None), ("品牌专员", "市场部", None)]
+    text = "招聘简章\n\n一、生产部\n1、种植技术员2名：农学相关专业，大专以上学历。\n\n二、财务部\n1、出纳1名：财会专业，中专以上学历。\n"
+    assert [(r.title, r.department) for r in convert(text).roles] == [("种植技术员", "生产部"), ("出纳", "财务部")]
+    # a contacts list's item (1、财务部) is no department line
+    assert department_line("销售经理", load_lexicon()) is None
+
+
+def test_one_bullet_of_work_before_the_labelled_asks_is_a_duty() -> None:
+    """md-09: ``### 品牌专员（1人）`` / ``- 负责品牌活动的策划与执行`` / ``- 要求：…``: the bullet before the
+    requirements' label reads like work and is the duty, even alone (rule work_before_asks)."""
+    roles = convert_family("md-09-department-headings.md").roles
+    assert [[d.text for d in r.duties] for r in roles] == [
+        ["负责语音识别模型的训练与部署优化"], ["负责自动化测试框架与持续集成平台建设"], ["负责品牌活动的策划与执行"]]
+
+
+def test_how_an_assessment_is_run_is_no_indicator() -> None:
+    """form-08: ``考核周期：季度`` / ``考核方式：由客服经理按季度评定…`` under the indicators say how the
+    assessment is run (lexicon: sections.other), kept under their names; ``我们提供：`` heads the perks."""
+    role = convert_family("form-08-assessment-terms.txt").roles[0]
+    assert [k.name for k in role.kpis] == ["客户满意度", "投诉处理及时率", "团队人员流失率"]
+    assert [s.heading for s in role.other_sections] == ["考核周期", "考核方式"]
+    assert role.benefits == ["五险一金", "带薪年假", "年度体检"]
+
+
+def test_a_tag_before_the_company_and_a_count_glued_to_the_title() -> None:
+    """leaflet-16: ``【诚聘英才】杭州禾丰餐饮管理有限公司`` (rule without_leading_tag) and ``岗位：面点师2名``
+    (rule headcount_tail: a count glued to a Chinese name is the headcount)."""
+    roles = convert_family("leaflet-16-tagged-company-line.txt").roles
+    assert [(r.title, r.headcount, r.organization) for r in roles] == [
+        ("面点师", 2, "杭州禾丰餐饮管理有限公司"), ("传菜员", 4, "杭州禾丰餐饮管理有限公司")]
+
+
+def test_a_plain_texts_first_line_may_name_the_recruiting_employer() -> None:
+    """leaflet-15 opens ``云帆电子2024年社会招聘``: a text file's first line standing alone is its
+    heading, and a recruiting heading with its campaign names the employer (rule
+    recruiting_heading); a first line that names a department recruiting names none."""
+    roles = convert_family("leaflet-15-department-lines.txt").roles
+    assert {r.organization for r in roles} == {"云帆电子"}
+    text = "市场部2024年社会招聘\n\n市场专员\n岗位职责：负责市场调研。\n"
+    assert convert(text).roles[0].organization is None

@@ -2186,6 +2186,135 @@ text_document("roster-positions.tsv", "\n".join([
 ]) + "\n")
 
 
+# A county hospital's notice that lists its openings first, then writes section by section:
+# conditions for all, each position's work on a line of its own, pay for all, how to apply with
+# a place to sign up, and the hospital's sign-off over the date.
+text_document("notice-06-openings-then-sections.txt", """\
+关于公开招聘合同制工作人员的公告
+
+根据医院发展需要，经院务会研究，决定面向社会公开招聘合同制工作人员。有关事项公告如下：
+
+一、招聘岗位及人数
+1. 挂号收费员2名
+2. 病案管理员1名
+
+二、报名条件
+（一）遵守国家法律法规，品行端正，无不良记录；
+（二）年龄20-35周岁；
+（三）大专及以上学历。
+
+三、岗位职责
+挂号收费员：负责门急诊挂号、收费及退费办理，做好每日票据核对。
+病案管理员：负责出院病案的回收、整理、编码与归档。
+
+四、薪酬待遇
+试用期3个月，月工资3500-4500元，缴纳五险一金。
+
+五、报名方式
+报名时间：2024年5月6日至5月15日，地点：医院综合楼二楼人事科。
+联系电话：0577-63336666
+
+临川县第三人民医院
+2024年4月28日
+""")
+
+
+# A factory's leaflet grouping its openings under a line per department: 【研发中心】 above its
+# positions, then 【营销中心】; one line for the contacts.
+text_document("leaflet-15-department-lines.txt", """\
+云帆电子2024年社会招聘
+
+【研发中心】
+固件工程师 2人
+岗位职责：负责单片机固件开发与调试；编写测试文档。
+任职要求：本科及以上学历，电子信息相关专业，熟悉C语言。
+
+结构工程师 1人
+岗位职责：负责产品外壳与内部结构设计。
+任职要求：3年以上结构设计经验，熟练使用SolidWorks。
+
+【营销中心】
+区域销售经理 3人
+岗位职责：开拓华东区域客户，完成季度销售目标。
+任职要求：大专及以上学历，有电子元器件销售经验者优先。
+
+联系人：周女士 电话：0512-66881234
+""")
+
+
+# A campus posting in Markdown: a heading per department (## 技术部), a heading per position
+# (### …（3人）), one bullet of work and a labelled bullet of what is asked.
+text_document("md-09-department-headings.md", """\
+# 栖云智能 2025 校园招聘
+
+## 技术部
+
+### 语音算法工程师（3人）
+- 负责语音识别模型的训练与部署优化
+- 要求：硕士及以上学历，计算机、电子相关专业
+
+### 测试开发工程师（2人）
+- 负责自动化测试框架与持续集成平台建设
+- 要求：本科及以上学历
+
+## 市场部
+
+### 品牌专员（1人）
+- 负责品牌活动的策划与执行
+- 要求：本科及以上学历，市场营销相关专业
+""")
+
+
+# A role card whose indicators are followed by how the assessment is run (考核周期, 考核方式),
+# and a posting-style offers heading (我们提供) over a list of perks.
+text_document("form-08-assessment-terms.txt", """\
+客服主管岗位说明书
+
+岗位名称：客服主管
+所属部门：客户服务部
+直接上级：客服经理
+直接下级：客服专员
+
+岗位职责：
+1. 负责客服团队的排班、质检与日常管理；
+2. 处理重大客户投诉并跟进结果；
+3. 组织客服话术与业务知识培训。
+
+任职资格：
+1. 大专及以上学历；
+2. 3年以上客服工作经验，其中1年以上团队管理经验。
+
+考核指标：
+1. 客户满意度≥95%；
+2. 投诉处理及时率100%；
+3. 团队人员流失率≤10%。
+考核周期：季度
+考核方式：由客服经理按季度评定，结果与绩效奖金挂钩。
+
+我们提供：
+- 五险一金
+- 带薪年假
+- 年度体检
+""")
+
+
+# A poster: the company line opens with a tag in square brackets; each position is a 岗位：
+# label whose value has its count glued to the name (面点师2名).
+text_document("leaflet-16-tagged-company-line.txt", """\
+【诚聘英才】杭州禾丰餐饮管理有限公司
+
+岗位：面点师2名
+要求：有3年以上中式面点制作经验，持健康证。
+待遇：月薪6000-7500元，包吃住。
+
+岗位：传菜员4名
+要求：18-40周岁，吃苦耐劳。
+待遇：月薪4200-4800元，包吃住。
+
+面试地址：杭州市拱墅区湖墅南路88号
+""")
+
+
 # =======================================================================================
 
 
