@@ -244,6 +244,7 @@ class ReportingVocab(_Vocab):
     contact_relations: Words = []
     contact_reasons: Words = []
     superior_openers: Words = []
+    report_to_verbs_first: Words = []
     superior_closers: Words = []
     superior_tails: Words = []
     superior_adverbs: Words = []

@@ -240,6 +240,8 @@ def _superiors_in_prose(tagged: Tagged, draft: RoleDraft, lexicon: Lexicon) -> T
         body = piece.text.lstrip()
         rest = _after_subject(piece, body, subjects)
         found = _superior_in_first_sentence(rest, lexicon) if rest is not None else None
+        if rest is None and _opens_with_superior(section, piece, lexicon):
+            rest, found = body, (0, superior_clause(body, lexicon))  # type: ignore[assignment]
         if found is None or rest is None:
             out.append((section, piece))
             continue
@@ -257,6 +259,18 @@ def _superiors_in_prose(tagged: Tagged, draft: RoleDraft, lexicon: Lexicon) -> T
             out.append((section, piece.changed(text=piece.text[start:], loc=piece.loc.narrow(start, len(piece.text)),
                                                line_start=not found[0], clause_start=bool(found[0]))))
     return out
+
+
+@rule
+def _opens_with_superior(section: str | None, piece: Piece, lexicon: Lexicon) -> bool:
+    """A paragraph under the position's name may leave the position unsaid and open with whom
+    it works under (``在行政经理的指导下，负责…``, ``接受部门经理的领导，…``): the subject is the
+    position the paragraph describes. Only a paragraph of no section yet (a 岗位目的 sentence
+    stays whole), and only a position's name (在上级的领导下 names no one)."""
+    if piece.kind != Kind.TEXT or not piece.line_start or section is not None:
+        return False
+    m = superior_clause(piece.text.lstrip(), lexicon)
+    return m is not None and is_position_name(m.group(superior_name(m)), lexicon)
 
 
 @rule

@@ -23,7 +23,7 @@ from .keys import normalize_name
 from .lexicon import Lexicon, alternation
 from .piece import Kind, Piece
 from .rules import rule
-from .self_evident import duty_start, prose_paragraph_section, self_evident_requirement
+from .self_evident import duty_start, prose_paragraph_section, self_evident_requirement, without_lead
 from .titles import (
     DocTitle,
     clean_title,
@@ -606,14 +606,36 @@ def _heading_line_opens_role(piece: Piece, following: list[Piece], lexicon: Lexi
         return False
     if not _names_a_position(raw, piece, lexicon):
         return False
+    subject_block: int | None = None  # "本职位隶属行政部，向…汇报，负责…": the sentence goes on after a label
     for nxt in following:
         if nxt.kind == Kind.LABEL and (nxt.key in ATTRIBUTE_LABELS or nxt.key is None and (
                 nxt.source == "table" or nxt.loc.block == piece.loc.block)):
             continue
         if requirement_before_sections(nxt, lexicon):
             continue
-        return nxt.kind == Kind.HEADING and nxt.key in ROLE_SECTIONS
+        if nxt.kind == Kind.TEXT and nxt.line_start and nxt.text.strip() in lexicon.data.grammar.position_subjects:
+            subject_block = nxt.loc.block
+            continue
+        return nxt.kind == Kind.HEADING and nxt.key in ROLE_SECTIONS \
+            or _describes_the_position(nxt, text, lexicon, nxt.loc.block == subject_block)
     return False
+
+
+@rule
+def _describes_the_position(piece: Piece, title: str, lexicon: Lexicon, goes_on: bool = False) -> bool:
+    """A position's name on a line of its own over a paragraph that says what the position is —
+    opening with the position as subject (``本岗位直接向总经理负责，…``), with whom it works under
+    (``在行政经理的指导下，负责…``, ``受行政经理领导，…``) or with its work (``负责…``) — heads
+    that paragraph: the paragraph need not repeat the name. ``goes_on``: the piece continues a
+    sentence whose subject (本职位) and a label (隶属行政部) came first."""
+    if piece.kind != Kind.TEXT or not (piece.line_start or goes_on) or len(piece.text) < MIN_DESCRIPTION:
+        return False
+    body = piece.text.lstrip()
+    rest = without_lead(body, [title, *lexicon.data.grammar.position_subjects])
+    return superior_clause(rest, lexicon) is not None or duty_start(body, title, lexicon) is not None
+
+
+MIN_DESCRIPTION = 8  # shorter text is a phrase, too little to say what a position is
 
 
 @rule

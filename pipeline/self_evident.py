@@ -8,6 +8,7 @@ import re
 from functools import cache
 
 from .fields.pay import parse_salary, perks_in_prose
+from .fields.reporting import superior_clause
 from .lexicon import Lexicon, alternation
 from .rules import rule
 
@@ -75,7 +76,7 @@ def prose_paragraph_section(text: str, title: str | None, lexicon: Lexicon) -> s
     g = lexicon.data.grammar
     body = text.strip()
     # the work opens the paragraph before anything it mentions ("…筛选简历并安排面试" is a duty)
-    if duty_start(body, title, lexicon) is not None:
+    if duty_start(body, title, lexicon) is not None or _work_after_superior(body, title, lexicon):
         return "duties"
     if _application(body, lexicon):
         return "application"
@@ -87,6 +88,16 @@ def prose_paragraph_section(text: str, title: str | None, lexicon: Lexicon) -> s
     if body.startswith(tuple(p.offer_openers)) or perks_in_prose(body, lexicon):
         return "compensation"
     return None
+
+
+@rule
+def _work_after_superior(body: str, title: str | None, lexicon: Lexicon) -> bool:
+    """``在上级的领导下，负责现金收付…``: whom the position works under, then its work — a
+    paragraph of duties, though the work does not open it."""
+    g = lexicon.data.grammar
+    rest = without_lead(body, [w for w in (title, *g.position_subjects) if w])
+    m = superior_clause(rest, lexicon)
+    return m is not None and duty_start(rest[m.end():], None, lexicon) is not None
 
 
 def requirement_sentence(text: str, lexicon: Lexicon) -> bool:

@@ -2188,3 +2188,33 @@ def test_a_plain_texts_first_line_may_name_the_recruiting_employer() -> None:
     assert {r.organization for r in roles} == {"云帆电子"}
     text = "市场部2024年社会招聘\n\n市场专员\n岗位职责：负责市场调研。\n"
     assert convert(text).roles[0].organization is None
+
+
+def test_a_name_over_a_paragraph_that_never_repeats_it() -> None:
+    """prose-15: ``档案管理员`` alone, then ``在综合办公室主任的指导下，负责…`` — the paragraph says what the
+    position is (rule describes_the_position) and opens with its superior, the position left
+    unsaid (rule opens_with_superior): the clause is reports_to, the rest the duty as written."""
+    role = convert_family("prose-15-name-over-paragraph.txt").roles[0]
+    assert role.title == "档案管理员" and role.reporting.reports_to == ["综合办公室主任"]
+    assert [d.text for d in role.duties] == [
+        "负责公司文书档案和合同档案的收集、整理、立卷与归档，做好档案借阅登记和库房的防潮防火工作，定期编制档案检索目录"]
+    # "在上级的领导下" names no position: the paragraph stays whole
+    role = convert("出纳\n\n在上级的领导下，负责现金收付与银行结算业务，登记日记账。\n").roles[0]
+    assert role.reporting.reports_to == [] and role.duties[0].text.startswith("在上级的领导下")
+
+
+def test_a_subject_a_department_and_a_superior_with_the_verb_first() -> None:
+    """prose-16: ``本职位隶属信息技术部，汇报给信息技术部经理，负责…``: the subject and the department
+    label come before the sentence goes on (describes_the_position, goes_on), and 汇报给 puts the
+    verb before the superior (lexicon reporting.report_to_verbs_first)."""
+    role = convert_family("prose-16-subject-department-superior.txt").roles[0]
+    assert (role.title, role.department) == ("网络运维工程师", "信息技术部")
+    assert role.reporting.reports_to == ["信息技术部经理"]
+    assert role.duties[0].text.startswith("负责公司机房")
+
+
+def test_reporting_labels_worded_as_a_question_and_a_list() -> None:
+    """form-09: ``向谁汇报：区域经理`` / ``所辖岗位：店员、收银员、理货员`` (lexicon labels)."""
+    role = convert_family("form-09-reporting-label-words.txt").roles[0]
+    assert role.reporting.reports_to == ["区域经理"]
+    assert role.reporting.direct_reports == ["店员", "收银员", "理货员"]

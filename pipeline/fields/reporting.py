@@ -118,25 +118,26 @@ def _superior_clause_re(lexicon: Lexicon) -> re.Pattern[str]:
     under = (rf"(?:{alternation(r.superior_openers)})(?P<under>{name})(?:{alternation(r.superior_closers)})")
     to = rf"{re.escape(r.report_to_word) or '(?!)'}(?P<to>{name})(?:{alternation(r.report_verbs)})"
     answers = rf"(?:{alternation(r.responsible_openers)})(?P<answers>{name})(?:{alternation(r.responsible_verbs)})"
-    return re.compile(rf"(?:{alternation(r.superior_adverbs)})?(?:{under}|{to}|{answers})"
+    after = rf"(?:{alternation(r.report_to_verbs_first) or '(?!)'})(?P<after>{name})(?=[,，。;；]|$)"
+    return re.compile(rf"(?:{alternation(r.superior_adverbs)})?(?:{under}|{to}|{answers}|{after})"
                       rf"(?:{alternation(r.superior_tails)})?(?:[,，]\s?|(?=[。;；])|$)")
 
 
 @rule
 def superior_clause(text: str, lexicon: Lexicon) -> re.Match[str] | None:
     """A paragraph about a position opens with whom it works under (``在行政经理领导下工作，``,
-    ``向行政主管汇报，``, ``受部门经理领导，``): the superior, said in prose before the work.
+    ``向行政主管汇报，``, ``受部门经理领导，``, ``汇报给行政经理，``): the superior, said in prose before the work.
     Matched at the start of ``text`` (after the position's name); the match ends where the
     work starts."""
     m = _superior_clause_re(lexicon).match(text)
     if m and m.group("answers") and not _answers_to_a_position(m.group("answers"), lexicon):
         return None
-    return m if m and (m.group("under") or m.group("to") or m.group("answers")) else None
+    return m if m and (m.group("under") or m.group("to") or m.group("answers") or m.group("after")) else None
 
 
 def superior_name(m: re.Match[str]) -> str:
     """The group of a :func:`superior_clause` match that holds the superior's name."""
-    return next(g for g in ("under", "to", "answers") if m.group(g))
+    return next(g for g in ("under", "to", "answers", "after") if m.group(g))
 
 
 @rule

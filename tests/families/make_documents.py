@@ -2315,6 +2315,48 @@ text_document("leaflet-16-tagged-company-line.txt", """\
 """)
 
 
+# A position's name on a line of its own over a paragraph that never repeats it and opens with
+# whom the position works under; then a paragraph of what it asks.
+text_document("prose-15-name-over-paragraph.txt", """\
+档案管理员
+
+在综合办公室主任的指导下，负责公司文书档案和合同档案的收集、整理、立卷与归档，做好档案借阅登记和库房的防潮防火工作，定期编制档案检索目录。
+
+任职要求：大专及以上学历，档案管理相关专业，2年以上档案管理工作经验。
+""")
+
+
+# The same shape with the position as subject and its department and superior in one sentence
+# (本职位隶属…，汇报给…，负责…).
+text_document("prose-16-subject-department-superior.txt", """\
+网络运维工程师
+
+本职位隶属信息技术部，汇报给信息技术部经理，负责公司机房、服务器及网络设备的日常巡检与故障处理，维护防火墙与VPN配置，编写运维文档。
+
+任职要求：本科及以上学历，计算机相关专业，3年以上网络运维经验，持有CCNP证书者优先。
+""")
+
+
+# A role card whose reporting labels are worded as questions and lists (向谁汇报, 所辖岗位).
+text_document("form-09-reporting-label-words.txt", """\
+门店店长岗位说明书
+
+岗位名称：门店店长
+所属部门：零售运营部
+向谁汇报：区域经理
+所辖岗位：店员、收银员、理货员
+
+岗位职责：
+1. 负责门店日常经营管理，完成月度销售目标；
+2. 负责门店人员排班、培训与考核；
+3. 负责门店商品陈列、库存盘点与损耗控制。
+
+任职资格：
+1. 高中及以上学历；
+2. 2年以上零售门店管理经验。
+""")
+
+
 # =======================================================================================
 
 
