@@ -95,6 +95,8 @@ class TitlesVocab(_Vocab):
     unspecified_counts: Words = []
     level_words: Words = []
     posting_words: Words = []
+    recruiting_verbs: Words = []
+    recruiting_adverbs: Words = []
     posting_tails: Words = []
     file_name_tails: Words = []
     regulation_words: Words = []

@@ -30,6 +30,7 @@ from .titles import (
     is_organization,
     is_position_name,
     posting_name,
+    recruiter_before_title,
     split_organization,
     split_title,
 )
@@ -46,6 +47,7 @@ class RoleDraft:
     organization: str | None = None
     organization_piece: Piece | None = None
     department_piece: Piece | None = None  # a department's line above this and the next positions
+    heading_employer: str | None = None  # who recruits, in the title's heading (蚂蚁金服 …招 前端技术专家)
     pieces: list[Piece] = field(default_factory=list)
     default_section: str | None = None
     label_title: bool = False
@@ -74,6 +76,10 @@ def _lists_duties(name: str | None, lexicon: Lexicon) -> bool:
 
 def _new_from_title(piece: Piece, lexicon: Lexicon) -> RoleDraft:
     org, title = split_organization(piece.text, lexicon) if piece.text else (None, "")
+    recruited = recruiter_before_title(title, lexicon) if org is None and title else None
+    employer = None
+    if recruited is not None:
+        employer, title = recruited
     default = None
     if piece.title_style == "doc" and _lists_duties(piece.name, lexicon):
         default = "duties"
@@ -86,6 +92,7 @@ def _new_from_title(piece: Piece, lexicon: Lexicon) -> RoleDraft:
         title_piece=piece,
         organization=org,
         organization_piece=piece if org else None,
+        heading_employer=employer,
         pieces=[piece],
         default_section=default,
     )
@@ -535,7 +542,7 @@ def _line_title(first: Piece, line: list[Piece], lexicon: Lexicon) -> Piece:
     return Piece(Kind.TITLE, clean_title(name, lexicon) if name else "", loc, name=name, title_style="line")
 
 
-ROLE_SECTIONS = frozenset({"duties", "qualifications", "preferred"})
+ROLE_SECTIONS = frozenset({"duties", "qualifications", "preferred", "purpose"})
 ATTRIBUTE_LABELS = frozenset({"location", "headcount", "employment_type", "compensation", "salary", "department",
                               "qualifications.education", "qualifications.experience", "qualifications.age",
                               "qualifications.gender", "grade", "code", "category", "reporting.reports_to"})
@@ -600,6 +607,9 @@ def _heading_line_opens_role(piece: Piece, following: list[Piece], lexicon: Lexi
         return False
     raw = lexicon.numbering.heading_number.sub("", piece.text).strip()
     text = posting_name(raw, lexicon)  # 招聘：前台 — the recruiting words' colon is not the line's
+    recruited = recruiter_before_title(text, lexicon)  # 青木游戏招聘：Unity 客户端工程师
+    if recruited is not None:
+        raw = text = recruited[1]
     if not 2 <= len(text) <= 24 or TITLE_PUNCT.search(text) or text.startswith(lexicon.duty_verbs):
         return False
     if lexicon.heading_re.fullmatch(text) or lexicon.label_re.fullmatch(text) or text in lexicon.frequency_words:
@@ -616,7 +626,9 @@ def _heading_line_opens_role(piece: Piece, following: list[Piece], lexicon: Lexi
         if nxt.kind == Kind.TEXT and nxt.line_start and nxt.text.strip() in lexicon.data.grammar.position_subjects:
             subject_block = nxt.loc.block
             continue
-        return nxt.kind == Kind.HEADING and nxt.key in ROLE_SECTIONS \
+        # a section label with its value on the lines below (职位概述：) heads a section as a heading does
+        opens_section = nxt.kind == Kind.HEADING or nxt.kind == Kind.LABEL and not nxt.text.strip()
+        return opens_section and nxt.key in ROLE_SECTIONS \
             or _describes_the_position(nxt, text, lexicon, nxt.loc.block == subject_block)
     return False
 

@@ -260,6 +260,32 @@ def split_organization(title: str, lexicon: Lexicon) -> tuple[str | None, str]:
     return best
 
 
+@rule
+def recruiter_before_title(text: str, lexicon: Lexicon) -> tuple[str, str] | None:
+    """``蚂蚁金服 商家与开放技术部招 前端技术专家``, ``字节跳动招聘：算法工程师``: who recruits, a
+    recruiting verb, then the position. The verb must end its word (a space or colon after it:
+    招聘专员 and 招商经理 are positions); the employer is the recruiter's first word (its team or
+    department after a space is not the employer)."""
+    m = _recruiter_re(lexicon).match(text.strip())
+    if m is None or not is_position_name(m.group("title"), lexicon, 30):
+        return None
+    who = m.group("who").strip()
+    employer = who.split()[0] if " " in who else who
+    adverbs = tuple(lexicon.data.titles.recruiting_adverbs)  # 高薪急招 …: how, not who
+    while employer.endswith(adverbs) or employer.startswith(adverbs):
+        employer = next((employer[:-len(a)] for a in adverbs if employer.endswith(a)), None) \
+            or next((employer[len(a):] for a in adverbs if employer.startswith(a)), "")
+    if len(employer) < 2 or employer.endswith(lexicon.department_endings) or is_position_name(employer, lexicon):
+        return None  # 技术部招 前端工程师: a department recruiting names no employer
+    return employer, m.group("title").strip()
+
+
+@cache
+def _recruiter_re(lexicon: Lexicon) -> re.Pattern[str]:
+    verbs = alternation([*lexicon.data.titles.posting_words, *lexicon.data.titles.recruiting_verbs])
+    return re.compile(rf"(?P<who>[^\s:：][^:：]{{1,30}}?)\s?(?:{verbs})(?:\s{{1,3}}|\s?[:：]\s?)(?P<title>\S.{{1,30}})")
+
+
 def is_organization(text: str, lexicon: Lexicon) -> bool:
     text = text.strip()
     if not 4 <= len(text) <= 40 or SENTENCE_PUNCT.search(text):

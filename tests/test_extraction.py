@@ -11,6 +11,7 @@ from conftest import lost_characters
 from jdx.pipeline.convert import convert_bytes
 from jdx.pipeline.lexicon import build_lexicon, bundled_data, load_lexicon
 from jdx.pipeline.segment import department_line
+from jdx.pipeline.titles import recruiter_before_title
 from jdx.schemas.role import ConvertResult, PeriodTargets
 
 
@@ -2218,3 +2219,23 @@ def test_reporting_labels_worded_as_a_question_and_a_list() -> None:
     role = convert_family("form-09-reporting-label-words.txt").roles[0]
     assert role.reporting.reports_to == ["区域经理"]
     assert role.reporting.direct_reports == ["店员", "收银员", "理货员"]
+
+
+def test_a_heading_with_who_recruits_a_verb_and_the_position() -> None:
+    """md-10: ``## 星环数据 平台研发部招 高级Java工程师`` and ``## 青木游戏招聘：Unity 客户端工程师``: the
+    position after the verb is the title, the recruiter's first word the employer (rule
+    recruiter_before_title). 招聘专员 and 招商经理 are positions, 高薪急招 says how, not who."""
+    roles = convert_family("md-10-recruiter-verb-title.md").roles
+    assert [(r.title, r.organization) for r in roles] == [("高级Java工程师", "星环数据"), ("Unity 客户端工程师", "青木游戏")]
+    lexicon = load_lexicon()
+    assert recruiter_before_title("人力资源部招聘专员", lexicon) is None
+    assert recruiter_before_title("区域招商经理", lexicon) is None
+    assert recruiter_before_title("高薪急招 采购助理", lexicon) is None
+
+
+def test_a_name_over_a_summary_label_heads_a_role() -> None:
+    """``物流专员`` / ``职位概述：`` / items: a section label with its value on the lines below opens
+    the role's text as a heading does (rule heading_line_opens_role)."""
+    text = "物流专员\n\n职位概述：\n1. 负责货物出入库登记；\n2. 跟踪物流时效。\n\n任职要求：\n1. 大专以上学历。\n"
+    role = convert(text).roles[0]
+    assert role.title == "物流专员"

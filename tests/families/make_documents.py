@@ -2357,6 +2357,41 @@ text_document("form-09-reporting-label-words.txt", """\
 """)
 
 
+# A thread of postings, each under a heading that says who recruits, the verb, then the position
+# (``星环数据 平台研发部招 高级Java工程师``, ``青木游戏招聘：Unity 客户端工程师``).
+text_document("md-10-recruiter-verb-title.md", """\
+# 技术招聘帖合集
+
+## 星环数据 平台研发部招 高级Java工程师
+
+岗位职责：
+
+1. 负责数据平台后端服务的设计与开发；
+2. 参与系统性能优化与稳定性建设。
+
+岗位要求：
+
+1. 本科及以上学历，5年以上Java开发经验；
+2. 熟悉Spring Boot与MySQL。
+
+工作地点：上海
+
+## 青木游戏招聘：Unity 客户端工程师
+
+岗位职责：
+
+1. 负责手游客户端玩法功能开发；
+2. 配合策划与美术完成版本迭代。
+
+岗位要求：
+
+1. 3年以上Unity开发经验；
+2. 熟悉C#与Lua。
+
+工作地点：成都
+""")
+
+
 # =======================================================================================
 
 
