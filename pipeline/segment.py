@@ -605,17 +605,28 @@ def _heading_line_opens_role(piece: Piece, following: list[Piece], lexicon: Lexi
     if piece.kind not in (Kind.TEXT, Kind.ITEM) or not piece.line_start or not (
             piece.alone or piece.source == "table" or _labels_after_on_line(piece, following)):
         return False
+    text = _line_position_name(piece, lexicon)
+    return text is not None and _role_text_follows(piece, following, text, lexicon)
+
+
+def _line_position_name(piece: Piece, lexicon: Lexicon) -> str | None:
+    """The position a short line names, without numbering and recruiting words; None when the
+    line is no position's name (a heading word, a label, a duty)."""
     raw = lexicon.numbering.heading_number.sub("", piece.text).strip()
     text = posting_name(raw, lexicon)  # 招聘：前台 — the recruiting words' colon is not the line's
     recruited = recruiter_before_title(text, lexicon)  # 青木游戏招聘：Unity 客户端工程师
     if recruited is not None:
         raw = text = recruited[1]
     if not 2 <= len(text) <= 24 or TITLE_PUNCT.search(text) or text.startswith(lexicon.duty_verbs):
-        return False
+        return None
     if lexicon.heading_re.fullmatch(text) or lexicon.label_re.fullmatch(text) or text in lexicon.frequency_words:
-        return False
-    if not _names_a_position(raw, piece, lexicon):
-        return False
+        return None
+    return text if _names_a_position(raw, piece, lexicon) else None
+
+
+def _role_text_follows(piece: Piece, following: list[Piece], text: str, lexicon: Lexicon) -> bool:
+    """After the name, maybe past its attribute labels: a role section, or a paragraph that
+    describes the position."""
     subject_block: int | None = None  # "本职位隶属行政部，向…汇报，负责…": the sentence goes on after a label
     for nxt in following:
         if nxt.kind == Kind.LABEL and (nxt.key in ATTRIBUTE_LABELS or nxt.key is None and (
