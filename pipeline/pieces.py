@@ -82,6 +82,9 @@ def block_pieces(block: Block, lexicon: Lexicon, scan: Scanner = scan_text) -> l
         return whole
     pieces = scan(block.text, base, lexicon)
     _mark_openings(pieces, lexicon)
+    qualified = _qualified_pay_line(pieces, block.text, base, lexicon)
+    if qualified is not None:
+        return qualified
     counted = _counted_item(pieces, block, lexicon)
     if counted is not None:
         return counted
@@ -105,6 +108,43 @@ def block_pieces(block: Block, lexicon: Lexicon, scan: Scanner = scan_text) -> l
     if block.kind == BlockKind.HEADING and pieces and block.level is not None:
         pieces[0] = pieces[0].changed(heading_level=block.level)
     return pieces
+
+
+MAX_PAY_QUALIFIER = 8
+PAY_KEYS = ("compensation", "salary")
+
+
+@rule
+def _qualified_pay_line(pieces: list[Piece], text: str, base: Loc, lexicon: Lexicon) -> list[Piece] | None:
+    """A pay line whose label carries a qualifier glued before it (``实习期间薪资： 200/天，福利：
+    1500 元餐补/月``, ``实习期间日薪：180元/天，福利：免费工作餐``) states one regime of pay, and the
+    line is its pay text as written — the qualifier and the labels inside it too, not ``实习期间``
+    apart from ``200/天``. Labels later on the line (福利：…) keep their own fields as well."""
+    if len(pieces) < 2 or pieces[0].kind != Kind.TEXT or pieces[0].loc.start != 0:
+        return None
+    name = _pay_line_name(pieces, text, lexicon)
+    if name is None:
+        return None
+    line = text.rstrip()
+    whole = Piece(Kind.LABEL, line, base.narrow(0, len(line)), key="compensation", name=name, line_start=True)
+    return [whole, *(p for p in pieces[1:] if p.kind == Kind.LABEL and p.key not in PAY_KEYS)]
+
+
+def _pay_line_name(pieces: list[Piece], text: str, lexicon: Lexicon) -> str | None:
+    """The qualified pay label a line opens with: a short qualifier glued to a pay label the
+    scanner found (实习期间 + 薪资), or a name ending in a pay word before a colon (实习期间日薪：)
+    when the scanner found labels after it."""
+    qualifier, label = pieces[0].text, pieces[1]
+    if label.kind == Kind.LABEL and label.key in PAY_KEYS and label.name and 2 <= len(qualifier) <= MAX_PAY_QUALIFIER \
+            and qualifier.isalnum() and text.startswith(qualifier + label.name):
+        return qualifier + label.name
+    m = PAY_NAME.match(text)
+    if m and label.kind == Kind.LABEL and m.group(1).endswith(tuple(lexicon.data.postings.pay_words)):
+        return m.group(1)
+    return None
+
+
+PAY_NAME = re.compile(rf"(\w{{3,{MAX_PAY_QUALIFIER + 2}}})[:：]")
 
 
 def _mark_openings(pieces: list[Piece], lexicon: Lexicon) -> None:

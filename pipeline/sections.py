@@ -184,7 +184,9 @@ def _label_line_among_labels(name: str, before: Piece | None, lexicon: Lexicon) 
     lines among a section's lines are its own (``薪酬：`` / ``实习期间：200/天`` / ``转正后：8K``)."""
     if lexicon.label_key(name) is not None or lexicon.section_key(name) is not None:
         return False
-    return before is not None and before.line_start and before.kind == Kind.LABEL and before.key is not None
+    # a label with nothing after it on its line (待遇：) heads the lines below as a heading does
+    return before is not None and before.line_start and before.kind == Kind.LABEL and before.key is not None \
+        and bool(before.text.strip())
 
 
 def _requirement_sentences(tagged: Tagged, lexicon: Lexicon) -> Tagged:

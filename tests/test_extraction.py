@@ -2239,3 +2239,24 @@ def test_a_name_over_a_summary_label_heads_a_role() -> None:
     text = "物流专员\n\n职位概述：\n1. 负责货物出入库登记；\n2. 跟踪物流时效。\n\n任职要求：\n1. 大专以上学历。\n"
     role = convert(text).roles[0]
     assert role.title == "物流专员"
+
+
+def test_a_pay_line_with_a_qualifier_glued_to_its_pay_word_is_one_pay_text() -> None:
+    """board-05: ``待遇：`` / ``实习期间日薪：180元/天，福利：免费工作餐`` / ``转正后月薪：9K-12K，14薪``: each line
+    states one regime of pay, kept whole as written (rule qualified_pay_line), the perks inside it
+    still benefits; the empty ``待遇：`` label heads the lines below, so the first line is no field of
+    its own (rule label_line_among_labels)."""
+    role = convert_family("board-05-qualified-pay-lines.txt").roles[0]
+    assert role.compensation == "实习期间日薪：180元/天，福利：免费工作餐；转正后月薪：9K-12K，14薪"
+    assert role.benefits == ["免费工作餐"] and role.other_sections == []
+    text = "数据实习生\n\n岗位职责：\n1. 整理报表\n\n待遇：\n实习期间薪资： 200/天，福利： 1500 元餐补/月\n"
+    assert convert(text).roles[0].compensation == "实习期间薪资： 200/天，福利： 1500 元餐补/月"
+
+
+def test_a_requirement_opening_with_a_verbs_characters_stays_a_requirement() -> None:
+    """board-05: ``统计学、数学相关专业在读硕士`` under 任职要求 opens with 统计 (a duty verb) but names a
+    degree and a major (lexicon qualifications.requirement_words): a requirement, not a duty the
+    layout put there (rule duty_in_requirements)."""
+    role = convert_family("board-05-qualified-pay-lines.txt").roles[0]
+    assert [d.text for d in role.duties] == ["协助整理业务数据并制作周报", "参与用户行为分析专题"]
+    assert role.qualifications.majors == ["统计学", "数学"]

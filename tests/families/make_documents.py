@@ -2392,6 +2392,26 @@ text_document("md-10-recruiter-verb-title.md", """\
 """)
 
 
+# An internship posting whose pay lines carry a qualifier glued to the pay label, one regime a
+# line, with the perks labelled inside the first line.
+text_document("board-05-qualified-pay-lines.txt", """\
+职位：数据分析实习生
+工作地点：南京
+
+岗位职责：
+1. 协助整理业务数据并制作周报；
+2. 参与用户行为分析专题。
+
+任职要求：
+1. 统计学、数学相关专业在读硕士；
+2. 每周至少实习4天。
+
+待遇：
+实习期间日薪：180元/天，福利：免费工作餐
+转正后月薪：9K-12K，14薪
+""")
+
+
 # =======================================================================================
 
 
