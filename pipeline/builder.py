@@ -299,6 +299,7 @@ def decide_identity(draft: RoleDraft, doc: DocContext) -> Identity:
         ident.evidence["department"] = draft.department_piece.span
         ident.used.add(id(draft.department_piece))
     ident.organization = ident.organization or draft.heading_employer  # what the role states first
+    ident.department = ident.department or draft.heading_team
     ident.organization = _full_company(ident.organization, doc.organization) or ident.organization or doc.organization
     named = _department_titled(draft, ident, doc)
     if named is not None:

@@ -48,6 +48,7 @@ class RoleDraft:
     organization_piece: Piece | None = None
     department_piece: Piece | None = None  # a department's line above this and the next positions
     heading_employer: str | None = None  # who recruits, in the title's heading (蚂蚁金服 …招 前端技术专家)
+    heading_team: str | None = None  # the team recruiting, in the company line (滴滴 WebApp 架构团队招聘)
     pieces: list[Piece] = field(default_factory=list)
     default_section: str | None = None
     label_title: bool = False
@@ -187,6 +188,8 @@ class Segmenter:
             self.pending_org = None
         if self.document_org is not None and draft.organization is None:
             draft.organization, draft.organization_piece = self.document_org
+        if draft.organization_piece is not None:
+            draft.heading_team = recruiting_team(draft.organization_piece.text, self.lexicon)
         if self.department is not None:
             draft.department_piece = self.department
             if not self.roles or self.roles[-1].department_piece is not self.department:
@@ -872,6 +875,14 @@ def _without_leading_tag(text: str) -> str:
     """A poster's company line opens with a tag in square brackets (``【诚聘英才】杭州绿源环保…``,
     ``[急聘]…``): the tag decorates the line, the name follows it."""
     return LEADING_TAG.sub("", text, count=1)
+
+
+@rule
+def recruiting_team(text: str, lexicon: Lexicon) -> str | None:
+    """``# 滴滴 WebApp 架构团队招聘``: the team recruiting after the employer's name is the
+    department of the positions it offers (:func:`employer_of` keeps the employer)."""
+    first, _, rest = company_of(text, lexicon).partition(" ")
+    return rest.strip() if rest and rest.endswith(tuple(lexicon.data.titles.team_endings)) and len(first) >= 2 else None
 
 
 def employer_of(text: str, lexicon: Lexicon) -> str:

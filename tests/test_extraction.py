@@ -2260,3 +2260,10 @@ def test_a_requirement_opening_with_a_verbs_characters_stays_a_requirement() -> 
     role = convert_family("board-05-qualified-pay-lines.txt").roles[0]
     assert [d.text for d in role.duties] == ["协助整理业务数据并制作周报", "参与用户行为分析专题"]
     assert role.qualifications.majors == ["统计学", "数学"]
+
+
+def test_the_team_in_a_recruiting_heading_is_the_department() -> None:
+    """md-11: ``# 橙果 数据平台团队招聘``: the employer, then the team that recruits — the department
+    of every position under it (rule recruiting_team); a role's own department label would win."""
+    roles = convert_family("md-11-team-heading.md").roles
+    assert [(r.organization, r.department) for r in roles] == [("橙果", "数据平台团队")] * 2

@@ -2412,6 +2412,30 @@ text_document("board-05-qualified-pay-lines.txt", """\
 """)
 
 
+# A team's posting: the heading names the employer and the team that recruits (the department of
+# its positions), then two positions.
+text_document("md-11-team-heading.md", """\
+# 橙果 数据平台团队招聘
+
+## 数据开发工程师
+
+### 岗位职责
+- 负责离线与实时数仓的建设与维护
+- 参与数据质量监控体系建设
+
+### 任职要求
+- 本科及以上学历，3年以上数据开发经验
+
+## 数据产品经理
+
+### 岗位职责
+- 负责数据产品的需求分析与规划
+
+### 任职要求
+- 本科及以上学历，2年以上数据产品经验
+""")
+
+
 # =======================================================================================
 
 
