@@ -616,7 +616,8 @@ def _numbered_heading(line: Line, num: re.Match[str], where: str) -> tuple[re.Ma
     if m2 is None:
         return None
     marker = line.label(num)
-    if where not in ("start", "after", "space", "sentence", "colon") and not line.continues(marker):
+    if where not in ("start", "after", "space", "sentence", "colon") and not line.continues(marker) \
+            and not (marker.style == "bullet" and _marks_part_sections(line, marker)):
         return None
     return m2, marker
 
@@ -661,6 +662,8 @@ def _heading_accepted(line: Line, i: int, m: re.Match[str], where: str, marker: 
     nm = line.lexicon.numbering.pattern.match(text, end)
     if nm and where == "glued" and line.continues(line.label(nm)):
         return False  # "…完善岗位工作标准2.主持…": the phrase ends the previous item
+    if marker is not None and marker.style == "bullet" and _marks_part_sections(line, marker):
+        return True
     if not strong and not _follows_ok(line, end):
         return False  # "职责序号" is a column header, not the 职责 section
     if where in ("start", "after"):
@@ -671,6 +674,24 @@ def _heading_accepted(line: Line, i: int, m: re.Match[str], where: str, marker: 
     if strong and where == "glued":
         return bool(_glued_heading(line, i, end))
     return False
+
+
+# Graphic marks a flattened posting parts its sections with; a dash or a middle dot numbers items.
+SECTION_MARKS = frozenset("●■◆▲★◇□○◎※►▶")
+
+
+@rule
+def _marks_part_sections(line: Line, marker: Label) -> bool:
+    """Job boards flatten a posting onto one line and part its sections with a mark
+    (``●职责算法实现与调试●要求1.计算机…``): where the same mark stands before a section's name
+    twice or more on the line, each mark opens a section, the name glued to what follows it."""
+    mark = marker.text.strip()
+    if mark not in SECTION_MARKS or line.text.count(mark) < 2:
+        return False
+    named = 0
+    for part in line.text.split(mark)[1:]:
+        named += bool(line.lexicon.heading_re.match(part.lstrip()))
+    return named >= 2
 
 
 @rule

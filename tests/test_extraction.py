@@ -2267,3 +2267,15 @@ def test_the_team_in_a_recruiting_heading_is_the_department() -> None:
     of every position under it (rule recruiting_team); a role's own department label would win."""
     roles = convert_family("md-11-team-heading.md").roles
     assert [(r.organization, r.department) for r in roles] == [("橙果", "数据平台团队")] * 2
+
+
+def test_graphic_marks_part_a_flattened_postings_sections() -> None:
+    """dump-03: ``●职责协助完成…●要求1.计算机…``: the same mark before two section names on a line
+    parts the sections, each name glued to its content (rule marks_part_sections); a dash or a
+    middle dot between items (``(三)-岗位职责``, ``1·…2·…``) parts nothing."""
+    roles = convert_family("dump-03-marked-sections.txt").roles
+    assert [r.title for r in roles] == ["", "", ""]  # the contract's title is a str: no position named
+    assert [[d.text for d in r.duties] for r in roles] == [["协助完成语音数据的标注与质检，整理标注规范文档"],
+                                                           ["负责仓储系统接口的开发与维护，处理线上问题"],
+                                                           ["负责门店销售数据的日报与周报制作，支持运营分析"]]
+    assert [r.qualifications.preferred for r in roles] == [["有数据标注经验者优先"], ["有WMS项目经验者优先"], ["有零售行业经验者优先"]]

@@ -2436,6 +2436,15 @@ text_document("md-11-team-heading.md", """\
 """)
 
 
+# A scraped dump with no titles: one posting per line, its sections parted by a graphic mark and
+# their names glued to what follows (●职责… ●要求1.…).
+text_document("dump-03-marked-sections.txt", """\
+●职责协助完成语音数据的标注与质检，整理标注规范文档●要求1.计算机、语言学相关专业本科以上；2.熟悉Python脚本编写；3.有数据标注经验者优先
+●职责负责仓储系统接口的开发与维护，处理线上问题●要求1.本科及以上学历，计算机相关专业；2.熟悉Java与MySQL；3.有WMS项目经验者优先
+●职责负责门店销售数据的日报与周报制作，支持运营分析●要求1.统计、数学相关专业大专以上；2.熟练使用Excel；3.有零售行业经验者优先
+""")
+
+
 # =======================================================================================
 
 
