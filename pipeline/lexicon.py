@@ -173,6 +173,7 @@ class KpisVocab(_Vocab):
     bounds: Words = []
     score_unit: str = ""
     total_rows: Words = []
+    procedure_endings: Words = []
 
 
 class DutiesVocab(_Vocab):

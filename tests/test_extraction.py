@@ -2279,3 +2279,14 @@ def test_graphic_marks_part_a_flattened_postings_sections() -> None:
                                                            ["负责仓储系统接口的开发与维护，处理线上问题"],
                                                            ["负责门店销售数据的日报与周报制作，支持运营分析"]]
     assert [r.qualifications.preferred for r in roles] == [["有数据标注经验者优先"], ["有WMS项目经验者优先"], ["有零售行业经验者优先"]]
+
+
+def test_notes_on_how_indicators_are_assessed_are_no_indicators() -> None:
+    """form-10: ``数据来源：…``, ``评分标准：…``, ``考核结果分为优秀、良好…四个等级。``, ``优秀：90分以上；良好：…``
+    under the indicators (rule not_an_indicator): kpis holds the three indicators only; the notes
+    stay in the role's text. A short indicator that ends a sentence (``准时参与培训、会议。``) stays."""
+    role = convert_family("form-10-indicator-notes.txt").roles[0]
+    assert [k.name for k in role.kpis] == ["库存准确率", "发货及时率", "仓库安全事故为零"]
+    assert any(u.text.startswith("数据来源") for u in role.unmapped)
+    text = "行政专员岗位说明书\n\n岗位职责：\n1. 负责会议安排。\n\n考核指标：\n1. 准时参与培训、会议。\n2. 会议纪要及时率\n"
+    assert [k.name for k in convert(text).roles[0].kpis] == ["准时参与培训、会议", "会议纪要及时率"]

@@ -168,7 +168,7 @@ def _kpi_from_values(name: str, values: list[str], periods: int, loc: Loc) -> KP
 def kpi_from_line(text: str, loc: Loc, lexicon: Lexicon) -> KPI | None:
     """``二次销售的完成率>80%`` → name + target; a bare indicator name → name only."""
     value = clean_item(text)
-    if not value or len(value) > 60:
+    if not value or len(value) > 60 or _not_an_indicator(text.strip(), value, lexicon):
         return None
     parts = weighted_kpi_line(value, lexicon)
     if parts is not None:
@@ -180,6 +180,23 @@ def kpi_from_line(text: str, loc: Loc, lexicon: Lexicon) -> KPI | None:
     if re.search(r"[。!?]", value) or len(value) > 24 or _total_row(value, lexicon):
         return None
     return KPI(name=value, span=loc.span())
+
+
+@rule
+def _not_an_indicator(text: str, value: str, lexicon: Lexicon) -> bool:
+    """Lines among the indicators that are not one: how they are assessed (``数据来源：财务部月度报表``,
+    ``评分标准：…``), a scale of grades (``优秀：90分以上；良好：80-89分``: two named bands), a sentence
+    about the results (``考核结果分为优秀、良好、合格、不合格四个等级。``)."""
+    name = re.split(r"[:：]", value, maxsplit=1)[0].strip()
+    if name != value and name.endswith(tuple(lexicon.data.kpis.procedure_endings)):
+        return True
+    if len(re.findall(r"[:：]", value)) >= 2 or re.search(r"[;；]\S", value):
+        return True
+    return text.endswith("。") and len(value) > MAX_BARE_NAME and bool(re.search(r"[、，,]", value)) \
+        and ":" not in value and "：" not in value
+
+
+MAX_BARE_NAME = 16  # "准时参与培训、会议。" is an indicator; a longer listing sentence is about them
 
 
 @rule

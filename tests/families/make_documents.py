@@ -2445,6 +2445,35 @@ text_document("dump-03-marked-sections.txt", """\
 """)
 
 
+# A role card whose indicator list goes on with how the indicators are assessed: the data's
+# source, the scoring rule, a sentence about the grades and the grade bands on one line.
+text_document("form-10-indicator-notes.txt", """\
+仓储主管岗位说明书
+
+岗位名称：仓储主管
+所属部门：物流部
+直接上级：物流经理
+
+岗位职责：
+1. 负责仓库收发存的日常管理；
+2. 组织月度盘点并分析差异原因；
+3. 管理仓库人员的排班与培训。
+
+考核指标：
+1. 库存准确率达到99%以上；
+2. 发货及时率不低于98%；
+3. 仓库安全事故为零。
+数据来源：财务部月度库存报表
+评分标准：每项指标满分100分，未达标按差距比例扣分。
+考核结果分为优秀、良好、合格、不合格四个等级。
+优秀：90分以上；良好：80-89分；合格：60-79分。
+
+任职资格：
+1. 大专及以上学历，物流管理相关专业；
+2. 3年以上仓储管理经验。
+""")
+
+
 # =======================================================================================
 
 
