@@ -49,6 +49,7 @@ class RoleDraft:
     department_piece: Piece | None = None  # a department's line above this and the next positions
     heading_employer: str | None = None  # who recruits, in the title's heading (蚂蚁金服 …招 前端技术专家)
     heading_team: str | None = None  # the team recruiting, in the company line (滴滴 WebApp 架构团队招聘)
+    listed_with: tuple[str, ...] = ()  # the positions a notice listed together and describes at once
     pieces: list[Piece] = field(default_factory=list)
     default_section: str | None = None
     label_title: bool = False
@@ -393,10 +394,22 @@ def _addressed_runs(draft: RoleDraft) -> set[int]:
 
 
 def _positions_sharing_a_description(roles: list[RoleDraft]) -> list[RoleDraft]:
+    group: list[RoleDraft] = []
     for i in range(len(roles) - 2, -1, -1):
         if _shares_description(roles[i], roles[i + 1]):
             roles[i].pieces.extend(_shared_description(roles[i + 1]))
+            group = [roles[i], *(group or [roles[i + 1]])]
+            continue
+        _list_together(group)
+        group = []
+    _list_together(group)
     return roles
+
+
+def _list_together(group: list[RoleDraft]) -> None:
+    titles = tuple(d.title for d in group if d.title)
+    for draft in group:
+        draft.listed_with = titles
 
 
 def _shared_description(draft: RoleDraft) -> list[Piece]:

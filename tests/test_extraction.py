@@ -2290,3 +2290,15 @@ def test_notes_on_how_indicators_are_assessed_are_no_indicators() -> None:
     assert any(u.text.startswith("数据来源") for u in role.unmapped)
     text = "行政专员岗位说明书\n\n岗位职责：\n1. 负责会议安排。\n\n考核指标：\n1. 准时参与培训、会议。\n2. 会议纪要及时率\n"
     assert [k.name for k in convert(text).roles[0].kpis] == ["准时参与培训、会议", "会议纪要及时率"]
+
+
+def test_a_clause_naming_another_listed_position_is_that_positions() -> None:
+    """A notice lists its openings, then one shared condition line gives each position a clause
+    (``收费员要求大专及以上学历，会计相关专业；药房调剂员要求中专及以上学历，药学专业``): each role keeps the
+    clauses that name no other listed position (rule clauses_for)."""
+    text = ("招聘公告\n\n一、招聘岗位\n1. 收费员1名\n2. 药房调剂员1名\n\n二、报名条件\n（一）年龄18-35周岁；\n"
+            "（二）收费员要求大专及以上学历，会计相关专业；药房调剂员要求中专及以上学历，药学专业。\n")
+    roles = convert(text).roles
+    assert [(r.title, r.qualifications.education.level, r.qualifications.majors) for r in roles] == [
+        ("收费员", "大专", ["会计"]), ("药房调剂员", "中专", ["药学"])]
+    assert [r.qualifications.age.max for r in roles] == [35, 35]
