@@ -316,6 +316,7 @@ class GrammarVocab(_Vocab):
     application_words: Words = []
     all_roles_words: Words = []
     all_roles_adverbs: Words = []
+    clause_leads: Words = []
     ambiguous_headings: Words = []
     categorised_duty_headings: Words = []
     list_announcers: Words = []

@@ -74,19 +74,19 @@ def tag_sections(draft: RoleDraft, lexicon: Lexicon) -> Tagged:
                   _places_to_apply):
         tagged = retag(tagged, lexicon)
     tagged = _wrapped_requirements(_unknown_label_lines(tagged, lexicon), lexicon)
-    tagged = _own_clauses(tagged, draft)
+    tagged = _own_clauses(tagged, draft, lexicon)
     tagged = _superiors_in_prose(tagged, draft, lexicon)
     tagged = _requirement_sentences(_prose_paragraphs(tagged, draft, lexicon), lexicon)
     return _lead_purpose(tagged, draft, lexicon)
 
 
-def _own_clauses(tagged: Tagged, draft: RoleDraft) -> Tagged:
+def _own_clauses(tagged: Tagged, draft: RoleDraft, lexicon: Lexicon) -> Tagged:
     others = tuple(t for t in draft.listed_with if t != draft.title)
     if not others or not draft.title:
         return tagged
     out: Tagged = []
     for section, piece in tagged:
-        kept = _clauses_for(piece, draft.title, others) if piece.kind in (Kind.TEXT, Kind.ITEM) else None
+        kept = _clauses_for(piece, others, lexicon) if piece.kind in (Kind.TEXT, Kind.ITEM) else None
         if kept is None:
             out.append((section, piece))
             continue
@@ -95,27 +95,24 @@ def _own_clauses(tagged: Tagged, draft: RoleDraft) -> Tagged:
 
 
 @rule
-def _clauses_for(piece: Piece, title: str, others: tuple[str, ...]) -> list[tuple[int, int]] | None:
+def _clauses_for(piece: Piece, others: tuple[str, ...], lexicon: Lexicon) -> list[tuple[int, int]] | None:
     """A notice that lists its positions and then writes for all of them may give one position a
     clause of its own inside a shared line (``大专及以上学历；其中药房调剂员须持有药士资格证``,
     ``收费员要求会计相关专业；药房调剂员要求药学专业``): a clause that names another listed position
     is that position's, not this one's. Returns the spans this position keeps, or None when no
     clause names another position."""
     spans = clause_spans(piece.text, "；;。")
-    addressed = [_names_position_first(piece.text[s:e], others) for s, e in spans]
+    addressed = [_names_position_first(piece.text[s:e], others, lexicon) for s, e in spans]
     if not any(addressed):
         return None
     return [(s, e) for (s, e), other in zip(spans, addressed, strict=True) if not other]
 
 
-def _names_position_first(clause: str, names: tuple[str, ...]) -> bool:
+def _names_position_first(clause: str, names: tuple[str, ...], lexicon: Lexicon) -> bool:
     body = clause.lstrip()
-    for lead in CLAUSE_LEADS:
+    for lead in lexicon.data.grammar.clause_leads:
         body = body.removeprefix(lead)
     return body.startswith(names)
-
-
-CLAUSE_LEADS = ("其中", "，", ",", " ")
 
 
 def _list_turns_to_asking(tagged: Tagged, lexicon: Lexicon) -> Tagged:
