@@ -263,6 +263,9 @@ def organization_from_furniture(doc: Document, lexicon: Lexicon) -> str | None:
     company = _furniture_company(lexicon)
     for block in doc.furniture:
         if block.style == "boilerplate":
+            owner = copyright_owner(block.text, lexicon)
+            if owner is not None:
+                return owner
             continue
         for part in PAGE_TITLE_PARTS.split(block.text):  # "人才招聘-浙江某某有限公司": a page title's parts
             part = without_lead(part, list(lexicon.organization_noise))  # 欢迎来到某某银行… greets, it is no name
@@ -310,6 +313,21 @@ def preamble_department(kept: list[RoleBuilder], preamble: list[Piece], lexicon:
             value = clean_value(piece.text, lexicon)
             if value:
                 return clean_title(value, lexicon), piece
+    return None
+
+
+@rules.rule
+def copyright_owner(text: str, lexicon: Lexicon) -> str | None:
+    """A career page's copyright line (``Copyright © 2024 杭州云栖数据科技有限公司 All Rights Reserved``,
+    ``©2024 某某有限公司 版权所有``) names the page's owner, the employer of its roles when the body
+    names none. Only a company's whole name on a line that says it is a copyright notice."""
+    if not any(mark in text for mark in lexicon.data.boilerplate.copyright_marks):
+        return None
+    name, _ = _blurb_patterns(lexicon)
+    for part in re.split(r"[\s©|｜]+|\d{4}(?:-\d{4})?", text):
+        m = name.match(part)
+        if m and m.end() == len(part) and _names_company(m.group(1), lexicon):
+            return m.group(1)
     return None
 
 

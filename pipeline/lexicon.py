@@ -115,6 +115,7 @@ class ListsVocab(_Vocab):
 
 class BoilerplateVocab(_Vocab):
     phrases: Words = []
+    copyright_marks: Words = []
     patterns: Words = []
     trailers: Words = []
     closers: Words = []

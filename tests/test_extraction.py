@@ -2302,3 +2302,12 @@ def test_a_clause_naming_another_listed_position_is_that_positions() -> None:
     assert [(r.title, r.qualifications.education.level, r.qualifications.majors) for r in roles] == [
         ("收费员", "大专", ["会计"]), ("药房调剂员", "中专", ["药学"])]
     assert [r.qualifications.age.max for r in roles] == [35, 35]
+
+
+def test_a_copyright_line_is_furniture_naming_the_employer() -> None:
+    """board-06 ends ``Copyright © 2024 苏州青藤软件有限公司 All Rights Reserved``: page furniture
+    (lexicon boilerplate phrases), and the company it names is the employer (rule copyright_owner)."""
+    result = convert_family("board-06-copyright-footer.txt")
+    role = result.roles[0]
+    assert role.organization == "苏州青藤软件有限公司" and not role.review.needed
+    assert any("苏州青藤软件有限公司" in f.text for f in result.furniture)

@@ -2474,6 +2474,23 @@ text_document("form-10-indicator-notes.txt", """\
 """)
 
 
+# A career page copied as text: one posting, then the page's copyright line naming its owner.
+text_document("board-06-copyright-footer.txt", """\
+测试开发工程师
+
+岗位职责：
+1. 负责自动化测试框架的设计与维护；
+2. 编写接口与性能测试脚本，输出测试报告。
+
+任职要求：
+1. 本科及以上学历，计算机相关专业；
+2. 3年以上测试开发经验，熟悉Python。
+
+简历投递：hr@example.com
+Copyright © 2024 苏州青藤软件有限公司 All Rights Reserved
+""")
+
+
 # =======================================================================================
 
 
