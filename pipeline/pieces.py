@@ -20,7 +20,7 @@ from .position_lines import headcount_pattern, name_and_count, openings_list, po
 from .rules import rule
 from .scan import NAME_FIELDS, Scanner, has_word, remembering_scanner, scan_text
 from .self_evident import without_lead
-from .tables import table_pieces
+from .tables import duty_marker_line, table_pieces
 from .tag_line import tag_line
 from .titles import is_organization, is_position_name
 
@@ -93,6 +93,9 @@ def block_pieces(block: Block, lexicon: Lexicon, scan: Scanner = scan_text) -> l
         if subject is not None:
             pieces[0] = subject
     if len(pieces) == 1 and pieces[0].kind == Kind.TEXT:
+        duty = _marked_duty(pieces[0], lexicon)
+        if duty is not None:
+            return duty
         pieces[0] = _posting_title_line(pieces[0], lexicon) or _base_line(pieces[0], lexicon) or pieces[0]
     if block.kind == BlockKind.LIST_ITEM and block.label and pieces:
         pieces[0] = _word_list_item(pieces[0], block, lexicon)
@@ -145,6 +148,18 @@ def _pay_line_name(pieces: list[Piece], text: str, lexicon: Lexicon) -> str | No
 
 
 PAY_NAME = re.compile(rf"(\w{{3,{MAX_PAY_QUALIFIER + 2}}})[:：]")
+
+
+@rule
+def _marked_duty(piece: Piece, lexicon: Lexicon) -> list[Piece] | None:
+    """``职责一：接听客户来电，解答产品咨询；`` / ``职责二：…``: a line opened by a duty's ordinal marker
+    (as duty tables number their rows) is one duty of the duty list, the marker its numbering."""
+    m = duty_marker_line(piece.text, lexicon)
+    if m is None or not piece.line_start:
+        return None
+    return [Piece(Kind.HEADING, "", piece.loc.narrow(0, m.end()), key="duties", name=m.group(1), line_start=True,
+                  source="duty_marker"),
+            piece.changed(kind=Kind.ITEM, text=piece.text[m.end():], loc=piece.loc.narrow(m.end(), len(piece.text)))]
 
 
 def _mark_openings(pieces: list[Piece], lexicon: Lexicon) -> None:

@@ -561,6 +561,12 @@ def is_duty_marker(text: str, lexicon: Lexicon) -> bool:
     return bool(_duty_marker_re(lexicon).fullmatch(text.strip()))
 
 
+def duty_marker_line(text: str, lexicon: Lexicon) -> re.Match[str] | None:
+    """``职责一：接听客户来电…``: a duty marker and a colon opening a line (group 1 the marker)."""
+    return _compiled(lexicon, "duty_marker_line", lambda: re.compile(
+        rf"({_duty_marker_re(lexicon).pattern})\s?[:：]\s?(?=\S)")).match(text)
+
+
 def _duty_marker_re(lexicon: Lexicon) -> re.Pattern[str]:
     return _compiled(lexicon, "duty_marker", lambda: re.compile(
         rf"(?:{alternation(lexicon.data.tables.duty_markers)})(?:{lexicon.numbering.cn_class}|\d){{1,3}}"))

@@ -2311,3 +2311,12 @@ def test_a_copyright_line_is_furniture_naming_the_employer() -> None:
     role = result.roles[0]
     assert role.organization == "苏州青藤软件有限公司" and not role.review.needed
     assert any("苏州青藤软件有限公司" in f.text for f in result.furniture)
+
+
+def test_lines_opened_by_a_duty_marker_are_the_duties() -> None:
+    """leaflet-17: ``职责一：负责来访客户的登记与接待…`` / ``职责二：…``: each line is a duty, its marker the
+    numbering (rule marked_duty); they were unmapped and the role flagged for low coverage."""
+    role = convert_family("leaflet-17-duty-marker-lines.txt").roles[0]
+    assert [d.text for d in role.duties] == ["负责来访客户的登记与接待，引导客户至会议室", "接听总机电话并准确转接",
+                                             "管理前台区域的办公用品与快递收发"]
+    assert role.unmapped == [] and not role.review.needed

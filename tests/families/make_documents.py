@@ -2491,6 +2491,20 @@ Copyright © 2024 苏州青藤软件有限公司 All Rights Reserved
 """)
 
 
+# A posting that numbers its duties by a marker and an ordinal, one line each (职责一：…), as duty
+# tables number their rows.
+text_document("leaflet-17-duty-marker-lines.txt", """\
+前台接待
+
+职责一：负责来访客户的登记与接待，引导客户至会议室；
+职责二：接听总机电话并准确转接；
+职责三：管理前台区域的办公用品与快递收发。
+
+要求：大专以上学历，形象气质佳，普通话标准。
+待遇：月薪4500-5500元，双休。
+""")
+
+
 # =======================================================================================
 
 
