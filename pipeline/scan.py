@@ -743,7 +743,7 @@ def _label(line: Line, i: int, where: str) -> Token | None:
     if m is None:
         return None
     text, phrase, end = line.text, m.group(), m.end()
-    if _inside_longer_heading(line, i, end):
+    if _inside_longer_heading(line, i, end) or _inside_latin_word(line, m):
         return None
     nxt = text[end:end + 1]
     if i > 0 and text[i - 1] in QUOTE_OPENERS or nxt in QUOTE_CLOSERS:
@@ -773,6 +773,18 @@ def _label(line: Line, i: int, where: str) -> Token | None:
     if colon or comma:
         end += 1
     return Token(Kind.LABEL, i, end, key=line.lexicon.label_key(phrase), name=phrase)
+
+
+@rule
+def _inside_latin_word(line: Line, m: re.Match[str]) -> bool:
+    """A Latin label is a whole word: ``Base`` in ``HBase``/``Hbase``, ``Position`` in
+    ``Positions`` label nothing."""
+    if not m.group()[:1].isascii():
+        return False
+    text = line.text
+    before = text[m.start() - 1:m.start()] if m.start() else ""
+    after = text[m.end():m.end() + 1]
+    return before.isascii() and before.isalnum() or after.isascii() and after.isalnum()
 
 
 @rule

@@ -10,6 +10,8 @@ import pytest
 from conftest import lost_characters
 from jdx.pipeline.convert import convert_bytes
 from jdx.pipeline.lexicon import build_lexicon, bundled_data, load_lexicon
+from jdx.pipeline.piece import Loc
+from jdx.pipeline.scan import scan_text
 from jdx.pipeline.segment import department_line
 from jdx.pipeline.titles import recruiter_before_title
 from jdx.schemas.role import ConvertResult, PeriodTargets
@@ -2320,3 +2322,18 @@ def test_lines_opened_by_a_duty_marker_are_the_duties() -> None:
     assert [d.text for d in role.duties] == ["负责来访客户的登记与接待，引导客户至会议室", "接听总机电话并准确转接",
                                              "管理前台区域的办公用品与快递收发"]
     assert role.unmapped == [] and not role.review.needed
+
+
+def test_base_labels_the_place_but_not_inside_a_latin_word() -> None:
+    """md-12: ``**[base]**`` / ``北京、上海`` and ``Base：杭州`` state the place (lexicon labels); ``熟悉
+    Spark、HBase、Kafka`` holds the word inside HBase, which labels nothing (rule inside_latin_word)."""
+    roles = convert_family("md-12-base-labels.md").roles
+    assert [r.location for r in roles] == [["北京", "上海"], ["杭州"]]
+    assert roles[0].qualifications.knowledge == ["熟悉Spark、HBase、Kafka等组件"] and roles[0].work_conditions is None
+    # a flattened job-board line, where labels may stand glued to the text before them
+    line = ("岗位职责：1.负责数据挖掘模型的开发与上线；2.维护数据仓库与指标体系；3.支持业务部门的数据分析需求。"
+            "任职要求：1.应用数学、统计学等专业硕士以上学历；2.会用SPSS、MiniTab或者Matlab等统计分析工具；"
+            "3.掌握常用数据结构和数据挖掘算法；4.有Kafka,Hadoop,Spark,Hive,Hbase等分布式大数据处理技术和工业数据分析"
+            "工作经验者优先。福利待遇：底薪+加班费+绩效奖金+年终奖+社保+公积金。工作地点：深圳")
+    pieces = scan_text(line, Loc(block=0, page=None, start=0, end=len(line)), load_lexicon())
+    assert [p.name for p in pieces if p.key == "location"] == ["工作地点"]

@@ -2505,6 +2505,34 @@ text_document("leaflet-17-duty-marker-lines.txt", """\
 """)
 
 
+# Tech postings that give the place as "base" (a label of its own, or in brackets over the
+# cities), and name HBase in their requirements (the label word inside a Latin word).
+text_document("md-12-base-labels.md", """\
+### 大数据开发工程师
+
+**[base]**
+北京、上海
+
+**[职位描述]**
+1. 负责实时数据管道的开发与运维；
+2. 优化离线计算任务的性能。
+
+**[职位要求]**
+1. 本科及以上学历，3年以上大数据开发经验；
+2. 熟悉Spark、HBase、Kafka等组件。
+
+### 前端开发工程师
+
+Base：杭州
+
+**[职位描述]**
+1. 负责中后台系统的前端开发；
+
+**[职位要求]**
+1. 2年以上前端开发经验，熟悉React。
+""")
+
+
 # =======================================================================================
 
 
