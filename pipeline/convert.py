@@ -345,6 +345,9 @@ def blurb_organization(preamble: list[Piece], lexicon: Lexicon) -> str | None:
         m = intro.match(piece.text.strip())
         if m and not m.group(1).startswith(tuple(lexicon.data.titles.self_references)):
             return m.group(1)  # "华影星光影城是厦门首家IMAX激光影城": the subject of the introduction
+        introduced = introduced_employer(piece.text.strip(), lexicon)
+        if introduced is not None:
+            return introduced
     return None
 
 
@@ -384,8 +387,29 @@ def _signoff_date_re(lexicon: Lexicon) -> re.Pattern[str]:
 @rules.rule
 def _names_company(name: str, lexicon: Lexicon) -> bool:
     """A name ending as companies do (…医院, …公司) is one unless the clause it stands in opens
-    with a word that no name starts with (``根据医院发展需要``, ``因公司业务扩展``)."""
-    return is_organization(name, lexicon) and not name.startswith(tuple(lexicon.data.titles.clause_openers))
+    with a word that no name starts with (``根据医院发展需要``, ``因公司业务扩展``) or it describes a
+    company instead of naming it (``一家专注于企业服务的创业公司``)."""
+    t = lexicon.data.titles
+    return is_organization(name, lexicon) and not name.startswith(tuple(t.clause_openers)) \
+        and not any(w in name for w in t.company_describers)
+
+
+@rules.rule
+def introduced_employer(text: str, lexicon: Lexicon) -> str | None:
+    """``我们是青藤科技，一家…``, ``加入青藤科技，和我们一起…``: the employer named right after the words
+    that introduce it, up to the end of the clause — a name, not a description (一家…的公司)."""
+    t = lexicon.data.titles
+    for word in t.employer_introducers:
+        if not text.startswith(word):
+            continue
+        m = INTRODUCED.match(text, len(word))
+        if m and not m.group(1).startswith((*t.company_describers, *t.self_references)) \
+                and not any(w in m.group(1) for w in t.company_describers):
+            return m.group(1)
+    return None
+
+
+INTRODUCED = re.compile(r"([\u4e00-\u9fffA-Za-z0-9()（）]{2,16})(?=[，,。！!；;\s])")
 
 
 @cache  # per lexicon, not per document

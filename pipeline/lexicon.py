@@ -104,6 +104,8 @@ class TitlesVocab(_Vocab):
     introduction_verbs: Words = []
     self_references: Words = []
     clause_openers: Words = []
+    employer_introducers: Words = []
+    company_describers: Words = []
     contents_sheet_names: Words = []
     department_duty_words: Words = []
 

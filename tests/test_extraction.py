@@ -2337,3 +2337,12 @@ def test_base_labels_the_place_but_not_inside_a_latin_word() -> None:
             "工作经验者优先。福利待遇：底薪+加班费+绩效奖金+年终奖+社保+公积金。工作地点：深圳")
     pieces = scan_text(line, Loc(block=0, page=None, start=0, end=len(line)), load_lexicon())
     assert [p.name for p in pieces if p.key == "location"] == ["工作地点"]
+
+
+def test_we_are_names_the_employer_a_description_does_not() -> None:
+    """md-13: ``我们是青藤智联，一家专注于企业协同软件的创业公司。``: the name after 我们是 is the employer
+    (rule introduced_employer); ``一家…的创业公司`` ends like a company but describes one (rule
+    names_company). ``加入我们`` names no one."""
+    assert convert_family("md-13-we-are-intro.md").roles[0].organization == "青藤智联"
+    text = "加入我们，一起成长！\n\n产品经理\n岗位职责：\n1. 负责产品规划。\n"
+    assert convert(text).roles[0].organization is None

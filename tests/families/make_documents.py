@@ -2533,6 +2533,25 @@ Base：杭州
 """)
 
 
+# A posting that introduces its employer as "we are …" (我们是X，一家…的公司), a description that
+# ends like a company but names none.
+text_document("md-13-we-are-intro.md", """\
+我们是青藤智联，一家专注于企业协同软件的创业公司。
+
+## 后端开发工程师
+
+**岗位职责**
+- 负责协同办公平台的服务端开发；
+- 参与系统架构设计与性能优化。
+
+**任职要求**
+- 本科及以上学历，3年以上Go或Java开发经验；
+- 熟悉MySQL与Redis。
+
+加入青藤智联，和我们一起重新定义团队协作。
+""")
+
+
 # =======================================================================================
 
 
