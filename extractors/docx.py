@@ -683,16 +683,26 @@ class _PropertyIndex:
         self.hidden_runs: set[etree._Element] = set()
         self.full_walk: set[etree._Element] = set()  # paragraphs the itertext shortcut would misread
         self.section_refs: list[str] = []  # header/footer rIds in document order
+        span = self.span
         for el in root.iter(*_INDEXED_TAGS):
             tag = el.tag
             parent = el.getparent()
             if parent is None:
                 continue
+            ptag = parent.tag
+            # The commonest two, first: a cell's width, and a tab stop (pPr/tabs/tab), which is
+            # no tab in the text.
+            if ptag == W_TCPR and tag == W_GRIDSPAN:
+                owner = parent.getparent()
+                if owner is not None and owner.tag == W_TC:
+                    span[owner] = max(_grid_value(el, 1), 1)  # the last of repeated ones wins
+                continue
+            if ptag == W_TABS and tag == W_TAB:
+                continue
             if tag in _BLOCK_LEVEL:
                 self.mixed.add(parent)
                 if tag != MC_ALTERNATECONTENT:  # which also needs the full walk in a paragraph
                     continue
-            ptag = parent.tag
             if tag in _FULL_WALK_TAGS:
                 if ptag != W_TABS:  # pPr/tabs/tab is a tab stop, not a tab in the text
                     self._needs_full_walk(parent)
