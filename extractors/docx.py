@@ -5,7 +5,9 @@ The XML is walked here directly with lxml. python-docx's document API loses what
 insertions; ``row.cells`` repeats merged cells and is ~10x slower on a 139-role
 compilation. Its package loader is not used either (see :class:`_Package`): it fails on
 dangling relationships that Word tolerates. Only the parts the reader needs are read —
-document, styles, numbering, headers and footers — after the zip-bomb checks.
+document, styles, numbering, headers and footers — after the zip-bomb checks, and what it
+never looks at is cut from them before they are parsed (latent, table and character styles;
+run and layout formatting in the document, headers and footers: see _story_to_read).
 
 Reading rules, each matching what Word displays:
 
