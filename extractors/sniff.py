@@ -54,6 +54,9 @@ ODS_MIMETYPE = ODF_MIMETYPE_PREFIX + b"spreadsheet"
 # A master document (.odm) is text whose sections link other files; their text is stored in it too.
 ODT_MIMETYPES = tuple(ODF_MIMETYPE_PREFIX + kind for kind in (b"text", b"text-template", b"text-master"))
 FLAT_ODF_ROOT = b"<office:document"
+# Nothing but blanks, NULs and byte-order marks (or nothing at all): an empty file. Matched,
+# not stripped: a strip copies the whole file (a zip ends in NULs) to find it is not blank.
+_BLANK = re.compile(rb"[ \t\r\n\f\x00\xef\xbb\xbf\xff\xfe]*+")
 
 # Directory entry names are stored as UTF-16LE inside the OLE file.
 OLE_STREAMS: tuple[tuple[bytes, str], ...] = (
@@ -77,7 +80,7 @@ def sniff(data: bytes, filename: str | None = None) -> Sniffed:
 
     ``filename`` is a hint only: it names a Word binary file ``wps`` when it ends in ``.wps``.
     """
-    if not data or not data.strip(b" \t\r\n\f\x00\xef\xbb\xbf\xff\xfe"):
+    if _BLANK.fullmatch(data):
         raise DocumentError(ErrorCode.EMPTY_FILE, "the file is empty")
     head = data[:1024]
     if b"%PDF-" in head:

@@ -811,6 +811,105 @@ def test_random_wordprocessingml_never_crashes(fragments: list[str]) -> None:
     assert_well_formed(doc)
 
 
+# Formatting the story cut takes (see docx._story_to_read) among random WordprocessingML, next
+# to text, inside text and next to what the reader does read.
+_FORMATTING_LEAVES = st.sampled_from(
+    [
+        '<w:r><w:rPr><w:rFonts w:ascii="宋体" w:hint="eastAsia"/><w:b/><w:sz w:val="24"/></w:rPr><w:t>加粗</w:t></w:r>',
+        "<w:r><w:rPr><w:b/><w:vanish/></w:rPr><w:t>隐藏</w:t></w:r>",
+        '<w:pPr><w:spacing w:line="360"/><w:jc w:val="center"/><w:rPr><w:del w:id="2"/><w:b/></w:rPr></w:pPr>',
+        '<w:pPr><w:jc w:val="left"/><w:rPr><w:sz w:val="21"/></w:rPr></w:pPr>',
+        '<w:tcPr><w:tcW w:w="2520" w:type="dxa"/><w:gridSpan w:val="2"/><w:vAlign w:val="center"/></w:tcPr>',
+        '<w:t>前<w:rPr><w:b/></w:rPr></w:t>', '<w:t><w:rPr><w:b/></w:rPr>后</w:t>', '<w:t xml:space="preserve"> <w:b/> </w:t>',
+        "<w:r><w:t>文</w:t><w:rPr><w:b/></w:rPr></w:r>", "<w:rPr><w:b /></w:rPr>", '<w:jc w:val="a&amp;b"/>',
+        '<w:r><w:rPr><w:u w14:val="x"/></w:rPr><w:t>另一命名空间</w:t></w:r>',
+    ]
+)
+_TREES_WITH_FORMATTING = st.recursive(
+    st.one_of(_LEAVES, _FORMATTING_LEAVES),
+    lambda children: st.builds(
+        lambda tag, inner: f"<{tag}>{''.join(inner)}</{tag}>",
+        st.sampled_from([*_CONTAINERS, "w:t", "w:rPr"]),
+        st.lists(children, max_size=4),
+    ),
+    max_leaves=30,
+)
+
+
+def _read_or_error(data: bytes) -> str:
+    try:
+        return read_docx(data, LIMITS).model_dump_json()
+    except DocumentError as error:
+        return f"{error.code}: {error.message}"
+
+
+def _assert_cut_reads_as_whole(data: bytes) -> None:
+    from jdx.extractors import docx
+
+    cut = _read_or_error(data)
+    original = docx._story_to_read
+    try:
+        docx._story_to_read = lambda part: part
+        assert cut == _read_or_error(data)
+    finally:
+        docx._story_to_read = original
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_TREES_WITH_FORMATTING, min_size=1, max_size=5), st.sampled_from(["", "\n", "  "]))
+def test_story_cut_reads_as_the_whole_part(fragments: list[str], blank: str) -> None:
+    # The document read with the formatting cut out and read whole give the same Document, or
+    # the same error; blanks between tags are where libxml2 keeps or drops whitespace.
+    _assert_cut_reads_as_whole(_small_docx(_document_xml(blank.join(fragments))))
+
+
+@pytest.mark.parametrize("run", [
+    "<w:t><w:rPr><w:b/></w:rPr>后</w:t>", "<w:t>前<w:rPr><w:b/></w:rPr></w:t>", "<w:t> <w:b/> </w:t>",
+    "<w:t><w:jc/> </w:t>", "<w:t> <w:jc/></w:t>", "<w:t><w:jc/></w:t>", "<w:t>甲<w:jc/>乙</w:t>",
+])
+@pytest.mark.parametrize("full_walk", ["", "<w:tab/>"])
+def test_story_cut_keeps_text_next_to_what_it_takes(run: str, full_walk: str) -> None:
+    # Formatting misplaced inside text: a cut next to text would join or move it (the full
+    # walk reads a w:t's .text, the plain path all of its text nodes).
+    _assert_cut_reads_as_whole(_small_docx(_document_xml(f"<w:p><w:r>{full_walk}{run}</w:r></w:p>")))
+
+
+def test_story_cut_takes_only_formatting_between_tags() -> None:
+    from jdx.extractors.docx import _story_to_read
+
+    part = _document_xml(
+        '<w:p><w:pPr><w:jc w:val="center"/><w:rPr><w:b/><w:sz w:val="24"/></w:rPr></w:pPr>'
+        '<w:r><w:rPr><w:b/><w:vanish/></w:rPr><w:t>隐</w:t></w:r><w:r><w:rPr><w:sz w:val="2"/></w:rPr><w:t>文</w:t></w:r>'
+        "<w:r><w:t>a<w:rPr><w:b/></w:rPr></w:t></w:r></w:p>"
+    )
+    cut = _story_to_read(part)
+    assert cut == part.replace(b'<w:jc w:val="center"/><w:rPr><w:b/><w:sz w:val="24"/></w:rPr>', b"").replace(
+        b'<w:rPr><w:sz w:val="2"/></w:rPr>', b"")
+    # a part that does not bind w on its root, or has a comment, is parsed whole
+    for whole in (part.replace(b'xmlns:w="', b'xmlns:x="'), part.replace(b"<w:body>", b"<w:body><!-- -->")):
+        assert _story_to_read(whole) is whole
+
+
+def test_story_cut_names_no_tag_the_reader_reads() -> None:
+    from jdx.extractors import docx, docx_numbering
+
+    read = {value.removeprefix(docx.W) for module in (docx, docx_numbering) for name, value in vars(module).items()
+            if name.startswith("W_") and isinstance(value, str) and value.startswith(docx.W)}
+    assert {"t", "p", "tab", "vanish", "gridSpan"} <= read
+    assert not read & {*docx._RUN_FORMATTING, *docx._LAYOUT_FORMATTING}
+
+
+def test_malformed_story_reports_the_error_of_the_whole_part() -> None:
+    # The message (with its line and column) is libxml2's on the part as written, not on the cut one.
+    from lxml import etree as lxml_etree
+
+    body = '<w:p><w:pPr><w:jc w:val="center"/></w:pPr><w:r><w:rPr><w:b/></w:rPr><w:t>未闭合</w:p>'
+    document = _document_xml(body)
+    with pytest.raises(lxml_etree.XMLSyntaxError) as whole:
+        lxml_etree.fromstring(document)
+    assert str(whole.value).split(" (")[0] in _error(_small_docx(document)).message
+
+
 # ----------------------------------------------------------------------------- corpus
 
 CORPUS_DOCX = sorted(CORPUS.glob("**/*.docx")) if CORPUS.is_dir() else []
