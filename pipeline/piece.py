@@ -8,6 +8,7 @@ compared by identity, so a stage can remember which pieces it used.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from typing import Any, ClassVar, NamedTuple
 
@@ -126,6 +127,27 @@ class Piece:
         new.__dict__.update(self.__dict__)
         new.__dict__.update(changes)
         return new
+
+
+def _piece_init(self: Piece, kind: Kind, text: str, loc: Loc, **optional: Any) -> None:
+    """:class:`Piece`'s constructor: the fields go straight into ``__dict__``.
+
+    A frozen dataclass's own ``__init__`` sets each of the twenty-two fields through
+    ``object.__setattr__`` (~2.3 µs a piece against ~0.6 µs); a compilation makes ~4,000
+    pieces. Type checkers still see the dataclass's signature.
+    """
+    if not optional.keys() <= _OPTIONAL.keys():
+        raise TypeError(f"Piece has no field {sorted(optional.keys() - _OPTIONAL.keys())}")
+    fields = self.__dict__
+    fields.update(_OPTIONAL)
+    fields["kind"], fields["text"], fields["loc"] = kind, text, loc
+    fields.update(optional)
+
+
+# every field but the first three has a default, and each default is immutable (metrics: ())
+_OPTIONAL: dict[str, Any] = {f.name: f.default for f in dataclasses.fields(Piece)[3:]}
+assert all(default is not dataclasses.MISSING for default in _OPTIONAL.values())
+Piece.__init__ = _piece_init  # type: ignore[assignment,method-assign]
 
 
 @dataclass(frozen=True)
