@@ -62,7 +62,17 @@ class Loc(NamedTuple):
     col: int | None = None
 
     def span(self) -> Span:
-        return Span(block=self.block, page=self.page, start=self.start, end=self.end, row=self.row, col=self.col)
+        """The contract's :class:`Span` of this location. Its fields are the location's own,
+        integers or ``None`` already, so the model is filled without validating them again
+        (~1.6 → ~0.8 µs; a compilation makes ~5,600 spans, 40% of its pydantic models)."""
+        block, page, start, end, row, col = self
+        span = _new_object(Span)
+        _set_attribute(span, "__dict__", {"block": block, "page": page, "start": start, "end": end,
+                                          "row": row, "col": col})
+        _set_attribute(span, "__pydantic_fields_set__", set(_SPAN_FIELDS))
+        _set_attribute(span, "__pydantic_extra__", None)
+        _set_attribute(span, "__pydantic_private__", None)
+        return span
 
     def narrow(self, start: int, end: int) -> Loc:
         """The part ``[start, end)`` of this location's text."""
@@ -76,6 +86,10 @@ class Loc(NamedTuple):
 
 
 _new_loc = tuple.__new__
+_new_object = object.__new__
+_set_attribute = object.__setattr__
+_SPAN_FIELDS = frozenset(Span.model_fields)
+assert _SPAN_FIELDS == set(Loc._fields), "Loc.span fills every field of Span from the location's own"
 
 
 @dataclass(frozen=True, eq=False)
