@@ -22,7 +22,8 @@ from .fields.reporting import superior_clause
 from .keys import normalize_name
 from .lexicon import Lexicon, alternation
 from .piece import Kind, Piece
-from .rules import rule
+from .remembered import REMEMBERED_LENGTH, remembered
+from .rules import answers_can_be_kept, rule
 from .self_evident import duty_start, prose_paragraph_section, self_evident_requirement
 from .titles import (
     DocTitle,
@@ -503,10 +504,34 @@ def _title_continues_list(piece: Piece, last_item: Piece | None) -> bool:
     return marker.style == prev.style and prev.ordinal is not None and marker.ordinal == prev.ordinal + 1
 
 
-def _names_a_position(text: str, piece: Piece, lexicon: Lexicon) -> bool:
+def _line_names_position(line: str, anchor: bool, lexicon: Lexicon) -> bool:
+    """Whether a line's words could name a position heading a role (what
+    :func:`_heading_line_opens_role` asks of the line itself): asked once per distinct line in
+    this process, for a form's value cells repeat theirs (a compilation asks ~2,600 times), except
+    while rule firings are recorded or a rule is off, which must see every answer."""
+    if len(line) > REMEMBERED_LENGTH or not answers_can_be_kept():
+        return _names_position_line(line, anchor, lexicon)
+    seen = remembered("anchor_position_line" if anchor else "position_line", lexicon)
+    answer = seen.get(line)
+    if answer is None:
+        answer = seen[line] = _names_position_line(line, anchor, lexicon)
+    return bool(answer)
+
+
+def _names_position_line(line: str, anchor: bool, lexicon: Lexicon) -> bool:
+    raw = lexicon.numbering.heading_number.sub("", line).strip()
+    text = posting_name(raw, lexicon)  # 招聘：前台 — the recruiting words' colon is not the line's
+    if not 2 <= len(text) <= 24 or TITLE_PUNCT.search(text) or text.startswith(lexicon.duty_verbs):
+        return False
+    if lexicon.heading_re.fullmatch(text) or lexicon.label_re.fullmatch(text) or text in lexicon.frequency_words:
+        return False
+    return _names_a_position(raw, anchor, lexicon)
+
+
+def _names_a_position(text: str, anchor: bool, lexicon: Lexicon) -> bool:
     """A position word or a headcount tail tells a position's name from a heading or a sentence
     (a bold ``Not all are true`` heads notes, not a role)."""
-    if piece.style == "anchor":
+    if anchor:
         return True  # named by a link of the page's own list of positions
     parts = split_title(text, lexicon)
     # a tail split off (级别, 若干名) says so too; spaces taken out between words do not
@@ -528,13 +553,7 @@ def _heading_line_opens_role(piece: Piece, following: list[Piece], lexicon: Lexi
     if not _starts_line_of_text(piece) or not (
             piece.alone or piece.source == "table" or _labels_after_on_line(piece, following)):
         return False
-    raw = lexicon.numbering.heading_number.sub("", piece.text).strip()
-    text = posting_name(raw, lexicon)  # 招聘：前台 — the recruiting words' colon is not the line's
-    if not 2 <= len(text) <= 24 or TITLE_PUNCT.search(text) or text.startswith(lexicon.duty_verbs):
-        return False
-    if lexicon.heading_re.fullmatch(text) or lexicon.label_re.fullmatch(text) or text in lexicon.frequency_words:
-        return False
-    if not _names_a_position(raw, piece, lexicon):
+    if not _line_names_position(piece.text, piece.style == "anchor", lexicon):
         return False
     for nxt in following:
         if nxt.kind == Kind.LABEL and (nxt.key in ATTRIBUTE_LABELS or nxt.key is None and (
