@@ -739,8 +739,8 @@ def _has_value(role: Role, path: str) -> bool:
 
 
 def _finish(role: Role, b: RoleBuilder) -> Role:
-    total = sum(len(p.text) for p in b.draft.pieces if p.kind != Kind.HEADING and id(p) not in
-                {id(r) for r in b.released})
+    released = {id(r) for r in b.released}  # once, not per piece
+    total = sum(len(p.text) for p in b.draft.pieces if p.kind != Kind.HEADING and id(p) not in released)
     unmapped = sum(len(u.text) for u in role.unmapped)
     others = sum(len(o.text) for o in role.other_sections)
     coverage = 1.0 if total == 0 else max(0.0, min(1.0, (total - unmapped - others) / total))

@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Literal
 
 from ..extractors.collector import paused
-from . import compiled_patterns
+from . import compiled_patterns, kept_alternations
 from .isolate import Isolation, Outcome, run_in_process, run_isolated
 
 Format = Literal["json", "jsonl", "md"]
@@ -171,6 +171,7 @@ def convert_job(source: str, data: bytes | None, request: Request, one_per_line:
                                   raise_errors=request.debug)
         output = render(result, request.to, request.compact, one_per_line)
         compiled_patterns.save()  # here, in the child that compiled them (it leaves by os._exit)
+        kept_alternations.save()
         return Outcome(
             status=result.status, roles=len(result.roles), output=output,
             error_code=result.error.code if result.error else None,

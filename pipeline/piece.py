@@ -8,6 +8,7 @@ compared by identity, so a stage can remember which pieces it used.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from typing import Any, ClassVar, NamedTuple
 
@@ -61,7 +62,17 @@ class Loc(NamedTuple):
     col: int | None = None
 
     def span(self) -> Span:
-        return Span(block=self.block, page=self.page, start=self.start, end=self.end, row=self.row, col=self.col)
+        """The contract's :class:`Span` of this location. Its fields are the location's own,
+        integers or ``None`` already, so the model is filled without validating them again
+        (~1.6 → ~0.8 µs; a compilation makes ~5,600 spans, 40% of its pydantic models)."""
+        block, page, start, end, row, col = self
+        span = _new_object(Span)
+        _set_attribute(span, "__dict__", {"block": block, "page": page, "start": start, "end": end,
+                                          "row": row, "col": col})
+        _set_attribute(span, "__pydantic_fields_set__", set(_SPAN_FIELDS))
+        _set_attribute(span, "__pydantic_extra__", None)
+        _set_attribute(span, "__pydantic_private__", None)
+        return span
 
     def narrow(self, start: int, end: int) -> Loc:
         """The part ``[start, end)`` of this location's text."""
@@ -75,6 +86,10 @@ class Loc(NamedTuple):
 
 
 _new_loc = tuple.__new__
+_new_object = object.__new__
+_set_attribute = object.__setattr__
+_SPAN_FIELDS = frozenset(Span.model_fields)
+assert _SPAN_FIELDS == set(Loc._fields), "Loc.span fills every field of Span from the location's own"
 
 
 @dataclass(frozen=True, eq=False)
@@ -126,6 +141,27 @@ class Piece:
         new.__dict__.update(self.__dict__)
         new.__dict__.update(changes)
         return new
+
+
+def _piece_init(self: Piece, kind: Kind, text: str, loc: Loc, **optional: Any) -> None:
+    """:class:`Piece`'s constructor: the fields go straight into ``__dict__``.
+
+    A frozen dataclass's own ``__init__`` sets each of the twenty-two fields through
+    ``object.__setattr__`` (~2.3 µs a piece against ~0.6 µs); a compilation makes ~4,000
+    pieces. Type checkers still see the dataclass's signature.
+    """
+    if not optional.keys() <= _OPTIONAL.keys():
+        raise TypeError(f"Piece has no field {sorted(optional.keys() - _OPTIONAL.keys())}")
+    fields = self.__dict__
+    fields.update(_OPTIONAL)
+    fields["kind"], fields["text"], fields["loc"] = kind, text, loc
+    fields.update(optional)
+
+
+# every field but the first three has a default, and each default is immutable (metrics: ())
+_OPTIONAL: dict[str, Any] = {f.name: f.default for f in dataclasses.fields(Piece)[3:]}
+assert all(default is not dataclasses.MISSING for default in _OPTIONAL.values())
+Piece.__init__ = _piece_init  # type: ignore[assignment,method-assign]
 
 
 @dataclass(frozen=True)

@@ -169,10 +169,18 @@ def _file_list(doc: Document) -> bool:
         return False
     # each distinct text searched once: a compilation's cards repeat their labels (~2,200
     # distinct texts in ~11,000 cells)
-    hits = sum(n for t, n in Counter(texts).items() if FILE_REFERENCE.search(t))
+    hits = sum(n for t, n in Counter(texts).items() if _may_name_file(t) and FILE_REFERENCE.search(t))
     return hits * 2 >= len(lines) + (len(cells) // 4)
 
 
+def _may_name_file(text: str) -> bool:
+    """Whether :data:`FILE_REFERENCE` could match in ``text``: a path has a slash, a commit hash
+    forty characters (the search, which ignores case, costs ~40 ns a character: most of a
+    compilation's cells are short and name no path)."""
+    return "/" in text or len(text) >= HASH_LENGTH
+
+
+HASH_LENGTH = 40
 STRONG_TITLES = ("doc", "roster", "header_line", "prose", "line")
 TITLE_LINES = 8
 

@@ -22,7 +22,8 @@ from .fields.reporting import superior_clause
 from .keys import normalize_name
 from .lexicon import Lexicon, alternation
 from .piece import Kind, Piece
-from .rules import rule
+from .remembered import REMEMBERED_LENGTH, remembered
+from .rules import answers_can_be_kept, rule
 from .self_evident import duty_start, prose_paragraph_section, self_evident_requirement, without_lead
 from .titles import (
     DocTitle,
@@ -585,7 +586,8 @@ def promote_role_headings(pieces: list[Piece], lexicon: Lexicon) -> list[Piece]:
             section = piece.key
         elif piece.kind == Kind.TITLE:
             section = None
-        elif section not in INNER_SECTIONS and _heading_line_opens_role(piece, out[i + 1: i + 1 + LOOKAHEAD], lexicon):
+        elif section not in INNER_SECTIONS and _starts_line_of_text(piece) \
+                and _heading_line_opens_role(piece, out[i + 1: i + 1 + LOOKAHEAD], lexicon):
             name = posting_name(lexicon.numbering.heading_number.sub("", piece.text).strip(), lexicon)
             out[i] = piece.changed(kind=Kind.TITLE, text=name, title_style="heading", name=piece.text)
             section = None
@@ -602,10 +604,10 @@ def _title_continues_list(piece: Piece, last_item: Piece | None) -> bool:
     return marker.style == prev.style and prev.ordinal is not None and marker.ordinal == prev.ordinal + 1
 
 
-def _names_a_position(text: str, piece: Piece, lexicon: Lexicon) -> bool:
+def _names_a_position(text: str, anchor: bool, lexicon: Lexicon) -> bool:
     """A position word or a headcount tail tells a position's name from a heading or a sentence
     (a bold ``Not all are true`` heads notes, not a role)."""
-    if piece.style == "anchor":
+    if anchor:
         return True  # named by a link of the page's own list of positions
     parts = split_title(text, lexicon)
     # a tail split off (级别, 若干名) says so too; spaces taken out between words do not
@@ -613,12 +615,18 @@ def _names_a_position(text: str, piece: Piece, lexicon: Lexicon) -> bool:
         "".join(parts.title.split()) != "".join(text.split())
 
 
+def _starts_line_of_text(piece: Piece) -> bool:
+    """Text or an item that starts its line: only such a piece may head a role as a line of its
+    own (asked before the rule below, which a compilation would otherwise ask ~4,400 times)."""
+    return piece.line_start and (piece.kind == Kind.TEXT or piece.kind == Kind.ITEM)
+
+
 @rule
 def _heading_line_opens_role(piece: Piece, following: list[Piece], lexicon: Lexicon) -> bool:
     """A short line standing alone heads a role when the role's own sections follow it, maybe
     after a few field labels (``育种研究员`` / ``工作地点：济南`` / ``岗位职责：…``): postings and
     leaflets name each position this way, in whatever font the reader could not see."""
-    if piece.kind not in (Kind.TEXT, Kind.ITEM) or not piece.line_start or not (
+    if not _starts_line_of_text(piece) or not (
             piece.alone or piece.source == "table" or _labels_after_on_line(piece, following)):
         return False
     text = _line_position_name(piece, lexicon)
@@ -627,8 +635,24 @@ def _heading_line_opens_role(piece: Piece, following: list[Piece], lexicon: Lexi
 
 def _line_position_name(piece: Piece, lexicon: Lexicon) -> str | None:
     """The position a short line names, without numbering and recruiting words; None when the
-    line is no position's name (a heading word, a label, a duty)."""
-    raw = lexicon.numbering.heading_number.sub("", piece.text).strip()
+    line is no position's name (a heading word, a label, a duty). Asked once per distinct line in
+    this process, for a form's value cells repeat theirs (a compilation asks ~2,600 times), except
+    while rule firings are recorded or a rule is off, which must see every answer."""
+    line, anchor = piece.text, piece.style == "anchor"
+    if len(line) > REMEMBERED_LENGTH or not answers_can_be_kept():
+        return _position_name_of_line(line, anchor, lexicon)
+    seen = remembered("anchor_position_line" if anchor else "position_line", lexicon)
+    answer = seen.get(line, NOT_ASKED)
+    if answer is NOT_ASKED:
+        answer = seen[line] = _position_name_of_line(line, anchor, lexicon)
+    return answer  # type: ignore[no-any-return]
+
+
+NOT_ASKED = object()  # None is an answer: the line names no position
+
+
+def _position_name_of_line(line: str, anchor: bool, lexicon: Lexicon) -> str | None:
+    raw = lexicon.numbering.heading_number.sub("", line).strip()
     text = posting_name(raw, lexicon)  # 招聘：前台 — the recruiting words' colon is not the line's
     recruited = recruiter_before_title(text, lexicon)  # 青木游戏招聘：Unity 客户端工程师
     if recruited is not None:
@@ -637,7 +661,7 @@ def _line_position_name(piece: Piece, lexicon: Lexicon) -> str | None:
         return None
     if lexicon.heading_re.fullmatch(text) or lexicon.label_re.fullmatch(text) or text in lexicon.frequency_words:
         return None
-    return text if _names_a_position(raw, piece, lexicon) else None
+    return text if _names_a_position(raw, anchor, lexicon) else None
 
 
 def _role_text_follows(piece: Piece, following: list[Piece], text: str, lexicon: Lexicon) -> bool:

@@ -113,7 +113,7 @@ def table_pieces(block: Block, lexicon: Lexicon, scan_text: Scanner) -> list[Pie
             pieces.extend(rest)
             break
 
-        if _position_cards(non_empty, lexicon):
+        if _may_be_cards(non_empty) and _position_cards(non_empty, lexicon):
             for cell in non_empty:
                 pieces.extend(_cell_lines(cell, lexicon, span, scan_text))
             r += 1
@@ -193,6 +193,12 @@ def _position_cards(cells: list[Cell], lexicon: Lexicon) -> bool:
 MAX_CARD = 600  # characters: a box on a poster is short (a merged column's cell may hold every row)
 
 
+def _may_be_cards(cells: list[Cell]) -> bool:
+    """Whether every cell holds more than one line, as a position's card does (asked before the
+    rule: a form's rows, ~2,000 per compilation, hold one line a cell)."""
+    return all("\n" in cell.text for cell in cells)
+
+
 def _position_card(text: str, lexicon: Lexicon) -> bool:
     if len(text) > MAX_CARD:
         return False
@@ -266,11 +272,13 @@ def _roster_header(cells: list[Cell], norms: list[str], lexicon: Lexicon) -> dic
     as ``other`` when most columns are known)."""
     if _blank_form_row(cells, norms):
         return None
+    if not any(_column_label(text, lexicon) == "title" for text in norms):
+        return None  # no column names the position: most rows of a form (~2,000 per compilation)
     columns: dict[int, tuple[str, str]] = {}
     for cell, text in zip(cells, norms, strict=True):
         if not text:
             continue
-        label = lexicon.label_key(text) if text in lexicon.labels or text.lower() in lexicon.labels else None
+        label = _column_label(text, lexicon)
         section = lexicon.section_key(text)
         if label is not None:
             columns[cell.col] = ("label", label)
@@ -286,6 +294,11 @@ def _roster_header(cells: list[Cell], norms: list[str], lexicon: Lexicon) -> dic
     if ("label", "title") not in columns.values() or len(columns) < 3 or known * 2 < len(columns) + 1:
         return None
     return columns
+
+
+def _column_label(text: str, lexicon: Lexicon) -> str | None:
+    """The field a header cell's normalised text labels, if it is a label."""
+    return lexicon.label_key(text) if text and (text in lexicon.labels or text.lower() in lexicon.labels) else None
 
 
 @rule

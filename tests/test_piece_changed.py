@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, replace
+from dataclasses import FrozenInstanceError, asdict, fields, replace
 
 import pytest
 from jdx.pipeline.piece import Kind, Loc, Piece
@@ -25,3 +25,26 @@ def test_moved_gives_what_replace_gives() -> None:
     moved = piece.moved(Loc(8, None, 2, 8, 1, 0))
     assert asdict(moved) == asdict(replace(piece, loc=Loc(8, None, 2, 8, 1, 0)))
     assert moved is not piece and piece.loc == Loc(3, 1, 5, 11)
+
+
+def test_a_piece_is_made_as_the_dataclass_would_make_it() -> None:
+    given = {"kind": Kind.LABEL, "text": "行政专员", "loc": Loc(3, 1, 5, 9), "key": "title", "name": "岗位名称", "lead": 5}
+    piece = Piece(Kind.LABEL, "行政专员", Loc(3, 1, 5, 9), key="title", name="岗位名称", lead=5)
+    assert set(vars(piece)) == {f.name for f in fields(Piece)}
+    for f in fields(Piece):
+        assert getattr(piece, f.name) == given.get(f.name, f.default), f.name
+    with pytest.raises(TypeError):
+        Piece(Kind.TEXT, "x", Loc(0, None, 0, 1), colour="red")
+    with pytest.raises(FrozenInstanceError):
+        piece.text = "出纳"  # type: ignore[misc]
+
+
+@pytest.mark.parametrize("loc", [Loc(3, 1, 5, 9), Loc(7, None, 0, 4, 2, 0), Loc(0, None, 0, 0)])
+def test_a_span_is_the_validated_model(loc: Loc) -> None:
+    from jdx.schemas.role import Span
+
+    validated = Span(block=loc.block, page=loc.page, start=loc.start, end=loc.end, row=loc.row, col=loc.col)
+    span = loc.span()
+    assert span == validated and repr(span) == repr(validated)
+    assert span.model_dump_json() == validated.model_dump_json()
+    assert span.model_dump(exclude_unset=True) == validated.model_dump(exclude_unset=True)
