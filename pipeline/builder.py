@@ -703,14 +703,30 @@ def _collect_kpis(b: RoleBuilder) -> None:
 def _collect_promotions(b: RoleBuilder) -> None:
     for section, piece in b.tagged:
         if section == "career" and piece.kind in (Kind.TEXT, Kind.ITEM):
-            b.add_to(b.reporting.promotions, "reporting.promotions", parse_promotions(piece.text, b.lexicon), piece)
+            names = parse_promotions(piece.text, b.lexicon)
+            listed = [] if names else _career_names(piece.text, b.lexicon)
+            b.add_to(b.reporting.promotions, "reporting.promotions", names or listed, piece)
+            if listed:
+                b.use(piece)  # a line of names only: nothing of it is left for other_sections
+
+
+@rule
+def _career_names(text: str, lexicon: Lexicon) -> list[str]:
+    """Under a career heading (``晋升通道：`` / ``设备经理、生产经理``) a line that only names positions
+    names where the role leads, as a 可晋升岗位 label would; prose there (公司提供完善的晋升体系…)
+    names none."""
+    names = split_names(text, lexicon)
+    having = tuple(lexicon.data.grammar.having_copulas)  # "有销售推广…" says what one has, it names nothing
+    return names if names and all(is_position_name(n, lexicon) and not n.startswith(having) for n in names) else []
 
 
 def _collect_other_sections(b: RoleBuilder) -> None:
     """Recognised headings without a field of their own keep their text in other_sections."""
     current: OtherSection | None = None
     for section, piece in b.tagged:
-        if piece.kind == Kind.HEADING:
+        # an empty label that opens a section of prose (职业发展：公司提供…) heads it as a heading does
+        opens = piece.kind == Kind.HEADING or piece.kind == Kind.LABEL and not piece.text.strip() and section == "career"
+        if opens:
             current = None
             if section in STRUCTURAL or section == "contacts":
                 current = OtherSection(heading=piece.name or section or "", text="", span=piece.span)

@@ -578,11 +578,17 @@ def _sentence_heading_ends_section(piece: Piece, lexicon: Lexicon) -> bool:
     return any(m in text[:-1] for m in g.sentence_inner_marks) or text[-1:] in g.sentence_final_marks
 
 
+# Labels with nothing after them that open a section of prose: 职业发展 over the career text.
+SECTION_OF_LABEL = {"reporting.promotions": "career"}
+
+
 def _label_section(section: str | None, piece: Piece) -> str | None:
     if piece.key in ("duties", "duties.category"):
         return "duties"  # "职责:X" / "任务名称:X" only occur in duty tables
     if not piece.text and piece.key and piece.key.startswith(SWITCHING_LABELS):
         return piece.key.split(".")[0]
+    if not piece.text and piece.key in SECTION_OF_LABEL:
+        return SECTION_OF_LABEL[piece.key]  # "职业发展：公司提供完善的晋升体系…": the career section, in prose
     if piece.source == "unknown_label":
         # "步骤2:服务承诺" — an unknown heading of its own; what follows is not the section above.
         return None

@@ -2346,3 +2346,13 @@ def test_we_are_names_the_employer_a_description_does_not() -> None:
     assert convert_family("md-13-we-are-intro.md").roles[0].organization == "青藤智联"
     text = "加入我们，一起成长！\n\n产品经理\n岗位职责：\n1. 负责产品规划。\n"
     assert convert(text).roles[0].organization is None
+
+
+def test_career_heading_names_and_career_prose() -> None:
+    """form-11: ``晋升通道：`` / ``设备经理、生产经理`` — a line of names only under a career heading
+    is the promotions (rule career_names); ``职业发展：公司为技术人员提供…`` — the empty label opens
+    the career section in prose, kept in other_sections (it was a duty); ``职位定员`` is headcount."""
+    role = convert_family("form-11-tabbed-form-career.txt").roles[0]
+    assert role.reporting.promotions == ["设备经理", "生产经理"] and role.headcount == 2
+    assert [d.text for d in role.duties] == ["负责设备的日常维护保养", "组织设备故障抢修", "编制设备保养计划"]
+    assert [(o.heading, o.text) for o in role.other_sections] == [("职业发展", "公司为技术人员提供专业与管理双通道的发展路径。")]

@@ -2552,6 +2552,24 @@ text_document("md-13-we-are-intro.md", """\
 """)
 
 
+# A form copied out of a Word table as tab-separated text (职位定员 among the cells), with a
+# career heading over the positions the role leads to, and a career label over prose.
+text_document("form-11-tabbed-form-career.txt", """\
+职位说明书
+
+职位名称\t设备主管\t职位编号\tSB-02
+所属部门\t生产部\t直接上级\t生产经理
+职位定员\t2人\t直接下级\t维修工
+工作职责\t1.负责设备的日常维护保养；2.组织设备故障抢修；3.编制设备保养计划。
+任职资格\t大专以上学历，机电一体化相关专业，3年以上设备管理经验。
+
+晋升通道：
+设备经理、生产经理
+
+职业发展：公司为技术人员提供专业与管理双通道的发展路径。
+""")
+
+
 # =======================================================================================
 
 
