@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from ..extractors import (
     DEFAULT_LIMITS,
@@ -37,7 +37,7 @@ from .piece import Kind, Loc, Piece
 from .pieces import document_pieces
 from .position_lines import opening_counts
 from .review import document_verdict, review_roles
-from .segment import RoleDraft, segment
+from .segment import RoleDraft, Segmentation, segment
 from .self_evident import without_lead
 from .shared import apply_shared, shared_sections, taken_by_shared
 from .titles import DocTitle, clean_title, is_organization, match_doc_title, split_title
@@ -108,7 +108,8 @@ def extract(doc: Document, *, name: str, sha256: str, lexicon: Lexicon,
     rules.set_context(file=name)
     display = normalize_document(doc, lexicon, options.keep_script)
     matching = matching_document(display, options.keep_script)
-    seg = segment(document_pieces(matching, lexicon), lexicon, file_title=file_title(name, lexicon))
+    seg = _without_signoff(segment(document_pieces(matching, lexicon), lexicon, file_title=file_title(name, lexicon)),
+                           find_signoff(matching, lexicon))
     preamble = _preamble(seg.unassigned, seg.roles)
     ctx = _context(matching, name, sha256, lexicon, preamble)
     shared = shared_sections(seg.roles, preamble, ctx)
@@ -135,6 +136,19 @@ def extract(doc: Document, *, name: str, sha256: str, lexicon: Lexicon,
         warnings.append(Warning(code="not_a_job_description", message="no job description found in this document"))
     return ConvertResult(file=name, status=_status(roles, doc), roles=roles, warnings=warnings,
                          unassigned=_unassigned(unassigned, restorer), furniture=_furniture(display))
+
+
+def _without_signoff(seg: Segmentation, signoff: SignOff | None) -> Segmentation:
+    """The sign-off (body, office, date) closes the document, not its last section: its lines
+    leave the roles for the document's own text (the body still names the employer)."""
+    if signoff is None or not signoff.blocks:
+        return seg
+    for draft in seg.roles:
+        taken = [p for p in draft.pieces if p.loc.block in signoff.blocks and p is not draft.title_piece]
+        if taken:
+            draft.pieces[:] = [p for p in draft.pieces if p not in taken]
+            seg.unassigned.extend(taken)
+    return seg
 
 
 def _furniture(display: Document) -> list[Furniture]:
@@ -354,22 +368,40 @@ def blurb_organization(preamble: list[Piece], lexicon: Lexicon) -> str | None:
 SIGNOFF_LINES = 3  # the signing body, maybe its office, and the date
 
 
+class SignOff(NamedTuple):
+    organization: str | None
+    blocks: frozenset[int]  # the blocks that hold nothing but the sign-off
+
+
 @rules.rule
 def signoff_organization(doc: Document, lexicon: Lexicon) -> str | None:
     """Notices and letters end with a sign-off: the issuing body on a line of its own over the
     date (``平阳县第二人民医院`` / ``2024年3月5日``). That body is the employer of every position the
     notice offers. Only the document's last lines, and only a line that is a name and nothing
     more (the date must follow it), so a closing sentence that mentions a company is not read."""
-    lines = [b.text.strip() for b in doc.blocks if b.table is None and b.text.strip()][-SIGNOFF_LINES:]
-    if len(lines) < 2 or not _signoff_date_re(lexicon).fullmatch(lines[-1]):
+    found = find_signoff(doc, lexicon)
+    return found.organization if found is not None else None
+
+
+def find_signoff(doc: Document, lexicon: Lexicon) -> SignOff | None:
+    """The sign-off that ends a notice — the body (or its office: 人力资源部) over the date — with
+    the blocks it fills; ``None`` when the document does not end with a date under such a line."""
+    tail = [b for b in doc.blocks if b.table is None and b.text.strip()][-SIGNOFF_LINES:]
+    lines = [(b.index, line.strip()) for b in tail for line in b.text.split("\n") if line.strip()][-SIGNOFF_LINES:]
+    if len(lines) < 2 or not _signoff_date_re(lexicon).fullmatch(lines[-1][1]):
         return None
     name, _ = _blurb_patterns(lexicon)
-    for line in reversed(lines[:-1]):
+    for k in range(len(lines) - 2, -1, -1):
+        line = lines[k][1]
         m = name.match(line)
-        office = line[m.end():].strip() if m else ""
-        if m and _names_company(m.group(1), lexicon) and len(office) <= MAX_OFFICE \
-                and (not office or office.endswith(lexicon.department_endings)):
-            return m.group(1)
+        office = line[m.end():].strip() if m else line
+        company = m.group(1) if m and _names_company(m.group(1), lexicon) else None
+        if len(office) <= MAX_OFFICE and (not office or office.endswith(lexicon.department_endings)) \
+                and (company or office):
+            signed = {i for i, _ in lines[k:]}
+            whole = frozenset(b.index for b in tail if b.index in signed and all(
+                (b.index, ln.strip()) in lines[k:] for ln in b.text.split("\n") if ln.strip()))
+            return SignOff(company, whole)
     return None
 
 

@@ -2356,3 +2356,11 @@ def test_career_heading_names_and_career_prose() -> None:
     assert role.reporting.promotions == ["设备经理", "生产经理"] and role.headcount == 2
     assert [d.text for d in role.duties] == ["负责设备的日常维护保养", "组织设备故障抢修", "编制设备保养计划"]
     assert [(o.heading, o.text) for o in role.other_sections] == [("职业发展", "公司为技术人员提供专业与管理双通道的发展路径。")]
+
+
+def test_a_signoff_is_no_part_of_the_last_section() -> None:
+    """html-06: ``<p>云溪县中医院<br>2024年6月3日</p>`` after the pay section: the sign-off's lines leave
+    the roles (find_signoff, convert._without_signoff) — the pay text was joined with them
+    (``…缴纳五险一金；云溪县中医院；2024年6月3日``) — and the body names the employer."""
+    roles = convert_family("html-06-notice-table-signoff.html").roles
+    assert [(r.organization, r.compensation) for r in roles] == [("云溪县中医院", "按医院薪酬制度执行，缴纳五险一金")] * 2

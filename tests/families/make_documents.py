@@ -2570,6 +2570,25 @@ text_document("form-11-tabbed-form-career.txt", """\
 """)
 
 
+# A hospital notice as a web page: a table of positions, a pay section, and the sign-off (the
+# body over the date, one paragraph with a line break) after the pay.
+text_document("html-06-notice-table-signoff.html", """\
+<html><head><meta charset="utf-8"><title>招聘公告</title></head><body>
+<h1>关于公开招聘卫生专业技术人员的公告</h1>
+<p>根据医院发展需要，现面向社会公开招聘卫生专业技术人员。</p>
+<h2>一、招聘岗位</h2>
+<table border="1">
+<tr><th>岗位代码</th><th>岗位名称</th><th>招聘人数</th><th>学历要求</th><th>专业要求</th></tr>
+<tr><td>W01</td><td>影像科医师</td><td>2</td><td>本科及以上</td><td>医学影像学</td></tr>
+<tr><td>W02</td><td>药剂师</td><td>1</td><td>大专及以上</td><td>药学</td></tr>
+</table>
+<h2>二、薪酬待遇</h2>
+<p>按医院薪酬制度执行，缴纳五险一金。</p>
+<p>云溪县中医院<br>2024年6月3日</p>
+</body></html>
+""")
+
+
 # =======================================================================================
 
 
