@@ -16,7 +16,7 @@ from jdx.pipeline.evaluate import score_gold_dir
 def test_gold_dev_figures(tmp_path: Path) -> None:
     fields, roles = score_gold_dir(shared_dir("gold-dev"), shared_dir("tools", "score.py"), tmp_path)
     assert roles.prf()[2] >= 0.990
-    assert fields.prf()[2] >= 0.975  # measured 0.985 (stop 22); the floor sits 0.01 below
+    assert fields.prf()[2] >= 0.977  # measured 0.987 (stop 23); the floor sits 0.01 below
 
 
 def test_families_holdout_figures(tmp_path: Path) -> None:
