@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import cache
 
 from .fields.pay import perk_item
 from .fields.reporting import superior_clause, superior_name
 from .fields.values import clause_spans
-from .lexicon import Lexicon
+from .lexicon import Lexicon, alternation
 from .piece import Kind, Piece
+from .position_lines import headcount_pattern
 from .rules import rule
 from .scan import SWITCHING_LABELS, seq_key
 from .segment import INNER_SECTIONS, RoleDraft
@@ -75,7 +77,7 @@ def tag_sections(draft: RoleDraft, lexicon: Lexicon) -> Tagged:
         tagged = retag(tagged, lexicon)
     tagged = _wrapped_requirements(_unknown_label_lines(tagged, lexicon), lexicon)
     tagged = _own_clauses(tagged, draft, lexicon)
-    tagged = _superiors_in_prose(tagged, draft, lexicon)
+    tagged = _superiors_in_prose(_recruiting_sentences(tagged, draft, lexicon), draft, lexicon)
     tagged = _requirement_sentences(_prose_paragraphs(tagged, draft, lexicon), lexicon)
     return _lead_purpose(tagged, draft, lexicon)
 
@@ -298,6 +300,48 @@ def _superiors_in_prose(tagged: Tagged, draft: RoleDraft, lexicon: Lexicon) -> T
             out.append((section, piece.changed(text=piece.text[start:], loc=piece.loc.narrow(start, len(piece.text)),
                                                line_start=not found[0], clause_start=bool(found[0]))))
     return out
+
+
+def _recruiting_sentences(tagged: Tagged, draft: RoleDraft, lexicon: Lexicon) -> Tagged:
+    if not draft.title:
+        return tagged
+    out: Tagged = []
+    for section, piece in tagged:
+        out.append((section, piece))
+        if section is None and piece.kind == Kind.TEXT:
+            out.extend((None, p) for p in recruiting_terms(piece, draft.title, lexicon))
+    return out
+
+
+@rule
+def recruiting_terms(piece: Piece, title: str, lexicon: Lexicon) -> list[Piece]:
+    """An introduction that says what it recruits (``现招聘区域运营经理一名，工作地点杭州。``) states the
+    position's count and its place in prose: the count after the position's name, the place after
+    the place's label without a colon. The sentence itself stays the document's text."""
+    out: list[Piece] = []
+    m = _recruiting_count_re(lexicon, title).search(piece.text)
+    if m:
+        out.append(Piece(Kind.LABEL, m.group("count"), piece.loc.narrow(m.start("count"), m.end("count")),
+                         key="headcount", name="headcount", line_start=False))
+    p = _place_in_prose_re(lexicon).search(piece.text)
+    if p and not p.group("place").startswith(tuple(lexicon.data.postings.not_places)):
+        out.append(Piece(Kind.LABEL, p.group("place"), piece.loc.narrow(p.start("place"), p.end("place")),
+                         key="location", name="location", line_start=False))
+    return out
+
+
+def _recruiting_count_re(lexicon: Lexicon, title: str) -> re.Pattern[str]:
+    words = alternation(lexicon.data.titles.posting_words)
+    return re.compile(rf"(?:{words})\s?{re.escape(title)}\s?(?P<count>{headcount_pattern(lexicon, unspecified=False)})")
+
+
+@cache
+def _place_in_prose_re(lexicon: Lexicon) -> re.Pattern[str]:
+    """``工作地点杭州``, ``工作地点为杭州``: a work-place heading word, maybe a copula, then the place up
+    to the clause's end."""
+    labels = alternation(lexicon.data.sections["location"])
+    copulas = alternation([*lexicon.data.grammar.place_copulas, *lexicon.data.grammar.copulas])
+    return re.compile(rf"(?:{labels})(?:{copulas})?(?P<place>[\u4e00-\u9fff]{{2,10}}?)(?=[，,。；;！!\s]|$)")
 
 
 @rule

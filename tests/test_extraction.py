@@ -2364,3 +2364,12 @@ def test_a_signoff_is_no_part_of_the_last_section() -> None:
     (``…缴纳五险一金；云溪县中医院；2024年6月3日``) — and the body names the employer."""
     roles = convert_family("html-06-notice-table-signoff.html").roles
     assert [(r.organization, r.compensation) for r in roles] == [("云溪县中医院", "按医院薪酬制度执行，缴纳五险一金")] * 2
+
+
+def test_an_introduction_that_says_what_it_recruits() -> None:
+    """prose-17: ``现招聘门店督导两名，工作地点宁波。``: the count after the position's name and the place
+    after the place's word, in prose (rule recruiting_terms); 工作地点灵活 names no place."""
+    role = convert_family("prose-17-recruiting-introduction.txt").roles[0]
+    assert (role.headcount, role.location) == (2, ["宁波"])
+    role = convert("文员\n\n现招聘文员2名，工作地点灵活。\n\n岗位职责：\n1. 负责文件整理。\n").roles[0]
+    assert (role.headcount, role.location) == (2, [])

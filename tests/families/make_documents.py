@@ -2589,6 +2589,21 @@ text_document("html-06-notice-table-signoff.html", """\
 """)
 
 
+# A prose posting whose introduction says what it recruits, how many and where, without labels
+# (现招聘门店督导两名，工作地点宁波。).
+text_document("prose-17-recruiting-introduction.txt", """\
+招聘：门店督导
+
+本公司是一家连锁烘焙品牌，在浙江拥有四十余家门店。现招聘门店督导两名，工作地点宁波。
+
+该岗位向区域经理汇报，负责辖区门店的巡店检查、服务标准落地与店长辅导，跟进门店业绩改善。
+
+我们希望你有3年以上连锁零售或餐饮门店管理经验，能适应频繁外出巡店。
+
+薪资：8-12K。
+""")
+
+
 # =======================================================================================
 
 
