@@ -18,7 +18,7 @@ from .fields.values import clause_spans
 from .lexicon import Lexicon, alternation
 from .piece import Kind, Loc, Piece
 from .rules import rule
-from .self_evident import duty_start
+from .self_evident import duty_start, work_after_superior
 from .titles import is_position_name
 
 MAX_NAME = 16
@@ -86,12 +86,15 @@ def named_terms_line(text: str, base: Loc, lexicon: Lexicon) -> list[Piece] | No
 def named_duties_line(text: str, base: Loc, lexicon: Lexicon) -> list[Piece] | None:
     """``二、会计：负责日常账务处理，编制会计凭证和账簿，按时申报纳税。``: a department's list of its
     positions gives each one line — the position's name, a colon and its work, opening with a
-    duty verb. The name opens the position's role and the rest is its duty."""
+    duty verb (or with whom it works under, then the work). The name opens the position's role
+    and the rest is its duty."""
     m = NAME_COLON.match(text)
     if m is None or not is_position_name(m.group("name"), lexicon, MAX_NAME):
         return None
     rest = text[m.end():].rstrip()
     at = duty_start(rest, None, lexicon)
+    if at is None and rest and work_after_superior(rest, None, lexicon):
+        at = 0  # "社工助理：在上级的领导下，协助…": the duty as written, its superior's clause in it
     if not rest or at is None:
         return None
     start = m.end() + at

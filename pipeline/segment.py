@@ -897,7 +897,9 @@ def _company_line(piece: Piece, lexicon: Lexicon) -> bool:
 
 def company_of(text: str, lexicon: Lexicon) -> str:
     """A company line without the recruiting words after it (``…有限公司诚聘`` → ``…有限公司``)."""
-    text = _without_leading_tag(text.strip())
+    text = text.strip()
+    tag_end = _leading_tag(text)
+    text = text[tag_end:] if tag_end else text
     for word in _recruiting_words_longest_first(lexicon):
         if text.endswith(word) and len(text) > len(word) + 2:
             return _year_tail_re(lexicon).sub("", _campaign_tail_re(lexicon).sub("", text[: -len(word)])).strip()
@@ -908,10 +910,11 @@ LEADING_TAG = re.compile(r"^[【\[〔［][^】\]〕］]{1,10}[】\]〕］]\s*(?=
 
 
 @rule
-def _without_leading_tag(text: str) -> str:
+def _leading_tag(text: str) -> int | None:
     """A poster's company line opens with a tag in square brackets (``【诚聘英才】杭州绿源环保…``,
-    ``[急聘]…``): the tag decorates the line, the name follows it."""
-    return LEADING_TAG.sub("", text, count=1)
+    ``[急聘]…``): the tag decorates the line, the name follows it. Returns where the name starts."""
+    m = LEADING_TAG.match(text)
+    return m.end() if m else None
 
 
 @rule

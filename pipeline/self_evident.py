@@ -76,7 +76,7 @@ def prose_paragraph_section(text: str, title: str | None, lexicon: Lexicon) -> s
     g = lexicon.data.grammar
     body = text.strip()
     # the work opens the paragraph before anything it mentions ("…筛选简历并安排面试" is a duty)
-    if duty_start(body, title, lexicon) is not None or _work_after_superior(body, title, lexicon):
+    if duty_start(body, title, lexicon) is not None or work_after_superior(body, title, lexicon):
         return "duties"
     if _application(body, lexicon):
         return "application"
@@ -91,7 +91,7 @@ def prose_paragraph_section(text: str, title: str | None, lexicon: Lexicon) -> s
 
 
 @rule
-def _work_after_superior(body: str, title: str | None, lexicon: Lexicon) -> bool:
+def work_after_superior(body: str, title: str | None, lexicon: Lexicon) -> bool:
     """``在上级的领导下，负责现金收付…``: whom the position works under, then its work — a
     paragraph of duties, though the work does not open it."""
     g = lexicon.data.grammar

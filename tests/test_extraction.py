@@ -2176,7 +2176,7 @@ def test_how_an_assessment_is_run_is_no_indicator() -> None:
 
 
 def test_a_tag_before_the_company_and_a_count_glued_to_the_title() -> None:
-    """leaflet-16: ``【诚聘英才】杭州禾丰餐饮管理有限公司`` (rule without_leading_tag) and ``岗位：面点师2名``
+    """leaflet-16: ``【诚聘英才】杭州禾丰餐饮管理有限公司`` (rule leading_tag) and ``岗位：面点师2名``
     (rule headcount_tail: a count glued to a Chinese name is the headcount)."""
     roles = convert_family("leaflet-16-tagged-company-line.txt").roles
     assert [(r.title, r.headcount, r.organization) for r in roles] == [
@@ -2373,3 +2373,12 @@ def test_an_introduction_that_says_what_it_recruits() -> None:
     assert (role.headcount, role.location) == (2, ["宁波"])
     role = convert("文员\n\n现招聘文员2名，工作地点灵活。\n\n岗位职责：\n1. 负责文件整理。\n").roles[0]
     assert (role.headcount, role.location) == (2, [])
+
+
+def test_a_notice_gives_each_listed_position_its_own_clause() -> None:
+    """notice-07: ``（二）网格员要求高中及以上学历；社工助理要求大专及以上学历，社会工作专业。`` — each role
+    keeps the clause that names no other listed position (rule clauses_for); ``社工助理：在上级的领导下，
+    协助…`` is that position's duty line though the work does not open it (rule work_after_superior)."""
+    roles = convert_family("notice-07-clauses-per-position.txt").roles
+    assert [(r.title, r.qualifications.education.level) for r in roles] == [("网格员", "高中"), ("社工助理", "大专")]
+    assert [d.text for d in roles[1].duties] == ["在上级的领导下，协助开展社区居民服务项目，整理服务档案"]

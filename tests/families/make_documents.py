@@ -2604,6 +2604,28 @@ text_document("prose-17-recruiting-introduction.txt", """\
 """)
 
 
+# A notice that lists its openings, then one condition line for all of them in which each
+# position gets a clause of its own, and a duty paragraph that opens with an unnamed superior.
+text_document("notice-07-clauses-per-position.txt", """\
+关于招聘社区工作人员的公告
+
+一、招聘岗位
+1. 网格员3名
+2. 社工助理1名
+
+二、报名条件
+（一）年龄20-40周岁；
+（二）网格员要求高中及以上学历；社工助理要求大专及以上学历，社会工作专业。
+
+三、岗位职责
+网格员：负责网格内人口信息采集、矛盾纠纷排查与上报。
+社工助理：在上级的领导下，协助开展社区居民服务项目，整理服务档案。
+
+四、待遇
+月工资3200-3800元，缴纳五险一金。
+""")
+
+
 # =======================================================================================
 
 
