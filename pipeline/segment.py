@@ -577,7 +577,8 @@ def promote_role_headings(pieces: list[Piece], lexicon: Lexicon) -> list[Piece]:
     section: str | None = None
     last_item: Piece | None = None
     for i, piece in enumerate(out):
-        if piece.kind == Kind.TITLE and _title_continues_list(piece, last_item):
+        if piece.kind == Kind.TITLE and (_title_continues_list(piece, last_item) or _first_item_of_section(
+                piece, out[i - 1] if i else None, out[i + 1] if i + 1 < len(out) else None)):
             text = (piece.name or piece.text)[len(piece.marker.text):].strip() if piece.marker else piece.text
             out[i] = piece = piece.changed(kind=Kind.ITEM, text=text)
         if piece.kind == Kind.ITEM and piece.marker is not None:
@@ -592,6 +593,23 @@ def promote_role_headings(pieces: list[Piece], lexicon: Lexicon) -> list[Piece]:
             out[i] = piece.changed(kind=Kind.TITLE, text=name, title_style="heading", name=piece.text)
             section = None
     return out
+
+
+@rule
+def _first_item_of_section(piece: Piece, before: Piece | None, after: Piece | None) -> bool:
+    """``岗位职责：`` / ``一、客户接待`` / ``二、合同归档`` / …: a numbered line right under a role section's
+    heading whose number the next item continues is that list's first item, though its words
+    could name a position (接待); the list's next line would be a title too if they were
+    positions."""
+    if piece.title_style != "numbered" or piece.marker is None or before is None or after is None:
+        return False
+    if before.kind != Kind.HEADING or before.key not in ROLE_LISTS or after.kind != Kind.ITEM or after.marker is None:
+        return False
+    marker, nxt = piece.marker, after.marker
+    return marker.style == nxt.style and marker.ordinal is not None and nxt.ordinal == marker.ordinal + 1
+
+
+ROLE_LISTS = frozenset({"duties", "qualifications", "preferred", "authorities", "kpis"})
 
 
 @rule

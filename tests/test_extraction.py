@@ -2382,3 +2382,12 @@ def test_a_notice_gives_each_listed_position_its_own_clause() -> None:
     roles = convert_family("notice-07-clauses-per-position.txt").roles
     assert [(r.title, r.qualifications.education.level) for r in roles] == [("网格员", "高中"), ("社工助理", "大专")]
     assert [d.text for d in roles[1].duties] == ["在上级的领导下，协助开展社区居民服务项目，整理服务档案"]
+
+
+def test_the_first_numbered_duty_is_no_title() -> None:
+    """form-12: ``岗位职责：`` / ``一、客户接待`` / ``二、合同归档与印章管理``: the first item's words could
+    name a position, but under the section's heading with the next item continuing its number it
+    is the list's first item (rule first_item_of_section) — it was the title, the role marked ok."""
+    role = convert_family("form-12-cn-numbered-duties.txt").roles[0]
+    assert role.title == "行政文员"
+    assert [d.text for d in role.duties] == ["客户接待", "合同归档与印章管理", "办公费用报销"]

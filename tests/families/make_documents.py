@@ -2626,6 +2626,20 @@ text_document("notice-07-clauses-per-position.txt", """\
 """)
 
 
+# A short posting whose duties are numbered 一、二、三 and whose first duty's words could name a
+# position (客户接待).
+text_document("form-12-cn-numbered-duties.txt", """\
+行政文员
+
+岗位职责：
+一、客户接待
+二、合同归档与印章管理
+三、办公费用报销
+
+任职要求：大专以上学历，熟练使用办公软件。
+""")
+
+
 # =======================================================================================
 
 
