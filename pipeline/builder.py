@@ -118,6 +118,8 @@ class RoleBuilder:
         self.reporting = Reporting()
         self.contacts = Contacts()
         self.quals = QualificationBuilder(doc.lexicon)
+        # the shared sections' requirements written for every role (以上岗位均要求：…), when any
+        self.common_requirements: RoleBuilder | None = None
         self.other: list[OtherSection] = []
         self.warnings: list[Warning] = []
         self.empty_labels: dict[str, str] = {}

@@ -148,13 +148,17 @@ def scan_text(text: str, base: Loc, lexicon: Lexicon) -> list[Piece]:
 
 @rule
 def _shared_prefix(text: str, pos: int, lexicon: Lexicon) -> int | None:
-    """``以上岗位福利待遇：…``, ``所有岗位工作地点：…``: a section or label that says it covers every
-    role of the document. Returns where the heading or label starts."""
-    for word in lexicon.data.grammar.all_roles_words:
+    """``以上岗位福利待遇：…``, ``所有岗位工作地点：…``, ``以上岗位均要求：…``: a section or label that
+    says it covers every role of the document. Returns where the heading or label starts."""
+    g = lexicon.data.grammar
+    for word in g.all_roles_words:
         if text.startswith(word, pos):
             after = pos + len(word)
-            if lexicon.heading_re.match(text, after) or lexicon.label_re.match(text, after):
-                return after
+            # "以上岗位均要求：…": an adverb may stand between the words and the heading
+            adverb = next((a for a in g.all_roles_adverbs if text.startswith(a, after)), "")
+            for at in dict.fromkeys((after, after + len(adverb))):
+                if lexicon.heading_re.match(text, at) or lexicon.label_re.match(text, at):
+                    return at
     return None
 
 

@@ -185,8 +185,11 @@ def shared_sections(drafts: list[RoleDraft], preamble: list[Piece], ctx: DocCont
     if not pieces or not drafts:
         return None
     builder = RoleBuilder(RoleDraft(title=None, title_source="shared", pieces=pieces), ctx).fill()
+    asked = shared_requirement_runs(pieces)
+    if asked:
+        builder.common_requirements = RoleBuilder(RoleDraft(title=None, title_source="shared", pieces=asked), ctx).fill()
     found = any(builder.lists[f] for f in SHARED_LISTS) or any(builder.texts.get(f) for f in SHARED_TEXTS) \
-        or any(builder.scalars.get(f) for f in SHARED_SCALARS)
+        or any(builder.scalars.get(f) for f in SHARED_SCALARS) or bool(asked)
     # pieces taken out of the roles stay the document's text (unassigned) even when they share nothing
     return builder if found or split_off else None
 
@@ -195,9 +198,29 @@ def taken_by_shared(shared: RoleBuilder) -> set[int]:
     """The pieces the shared sections took: those of a shared field, with the headings over
     them. ``招聘岗位`` above a posting's positions heads no shared field, and no role has it,
     so it stays the document's own text."""
-    return {id(p) for section, p in shared.tagged
-            if (p.key if p.kind == Kind.LABEL else section) in SHARED_KEYS
-            and (id(p) in shared.used or p.kind == Kind.HEADING)}
+    taken = {id(p) for section, p in shared.tagged
+             if (p.key if p.kind == Kind.LABEL else section) in SHARED_KEYS
+             and (id(p) in shared.used or p.kind == Kind.HEADING)}
+    common = shared.common_requirements
+    if common is not None:
+        taken |= {id(p) for _, p in common.tagged if id(p) in common.used or p.kind == Kind.HEADING}
+    return taken
+
+
+@rule
+def shared_requirement_runs(pieces: list[Piece]) -> list[Piece]:
+    """The requirements a posting writes once for all its positions under a heading that says so
+    (``以上岗位均要求：高中以上学历，18-40周岁``): the run from that heading to the next heading or
+    field label. Only a heading that says it covers every role: a notice's preamble or a
+    compilation's glossary before its roles asks nothing of them."""
+    out: list[Piece] = []
+    in_run = False
+    for piece in pieces:
+        if piece.kind in (Kind.HEADING, Kind.TITLE) or piece.kind == Kind.LABEL and piece.key:
+            in_run = piece.shared and (piece.key or "").split(".")[0] == "qualifications"
+        if in_run:
+            out.append(piece)
+    return out
 
 
 def apply_shared(builder: RoleBuilder, shared: RoleBuilder) -> None:
@@ -214,6 +237,21 @@ def apply_shared(builder: RoleBuilder, shared: RoleBuilder) -> None:
         if builder.scalars.get(name) is None and shared.scalars.get(name) is not None:
             builder.scalars[name] = shared.scalars[name]
             _copy_evidence(builder, shared, name)
+    if shared.common_requirements is not None:
+        _give_requirements(builder, shared.common_requirements)
+
+
+def _give_requirements(builder: RoleBuilder, common: RoleBuilder) -> None:
+    """Each kind of requirement the role does not state itself (its own degree wins)."""
+    own, given = builder.quals, common.quals
+    for field in ("education", "age", "gender", "experience"):
+        if getattr(own, field) is None and getattr(given, field) is not None:
+            setattr(own, field, getattr(given, field))
+            _copy_evidence(builder, common, f"qualifications.{field}")
+    for field, items in given.lists.items():
+        if items and not own.lists[field]:
+            own.lists[field] = list(items)
+            _copy_evidence(builder, common, f"qualifications.{field}")
 
 
 def _copy_evidence(builder: RoleBuilder, shared: RoleBuilder, name: str) -> None:

@@ -2391,3 +2391,13 @@ def test_the_first_numbered_duty_is_no_title() -> None:
     role = convert_family("form-12-cn-numbered-duties.txt").roles[0]
     assert role.title == "行政文员"
     assert [d.text for d in role.duties] == ["客户接待", "合同归档与印章管理", "办公费用报销"]
+
+
+def test_requirements_written_once_for_every_position() -> None:
+    """leaflet-18: ``以上岗位均要求：高中以上学历，18-40周岁，能适应轮班。`` after the last position: the
+    heading says it covers every role (scan: an adverb between 以上岗位 and the heading), and each
+    role that states no such requirement has it (rule shared_requirement_runs) — it was a duty of
+    the last role, marked ok."""
+    roles = convert_family("leaflet-18-requirements-for-all.txt").roles
+    assert [[d.text for d in r.duties] for r in roles] == [["负责收银结账与票据整理"], ["负责商品上架、补货与盘点"]]
+    assert [(r.qualifications.education.level, r.qualifications.age.max) for r in roles] == [("高中", 40), ("高中", 40)]

@@ -2640,6 +2640,22 @@ text_document("form-12-cn-numbered-duties.txt", """\
 """)
 
 
+# A supermarket's leaflet: two positions with their work, then one line of requirements that
+# says it covers both (以上岗位均要求：…) and one pay line.
+text_document("leaflet-18-requirements-for-all.txt", """\
+惠民超市招聘启事
+
+岗位一：收银员
+岗位职责：负责收银结账与票据整理。
+
+岗位二：理货员
+岗位职责：负责商品上架、补货与盘点。
+
+以上岗位均要求：高中以上学历，18-40周岁，能适应轮班。
+待遇：月薪4000-5000元。
+""")
+
+
 # =======================================================================================
 
 
