@@ -2401,3 +2401,12 @@ def test_requirements_written_once_for_every_position() -> None:
     roles = convert_family("leaflet-18-requirements-for-all.txt").roles
     assert [[d.text for d in r.duties] for r in roles] == [["负责收银结账与票据整理"], ["负责商品上架、补货与盘点"]]
     assert [(r.qualifications.education.level, r.qualifications.age.max) for r in roles] == [("高中", 40), ("高中", 40)]
+
+
+def test_an_english_title_over_about_the_role() -> None:
+    """board-07: ``Senior Backend Engineer`` / ``About the role`` / a sentence: a summary heading
+    (lexicon purpose) after a name line opens the role (heading_line_opens_role); the name was
+    unmapped and the role had no title."""
+    role = convert_family("board-07-english-about-the-role.txt").roles[0]
+    assert role.title == "Senior Backend Engineer"
+    assert role.purpose == "You will build scalable APIs for our payments platform"

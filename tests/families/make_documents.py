@@ -2656,6 +2656,29 @@ text_document("leaflet-18-requirements-for-all.txt", """\
 """)
 
 
+# An English posting: the title alone on the first line, then "About the role" over a sentence
+# that sums the job up, and the usual English sections.
+text_document("board-07-english-about-the-role.txt", """\
+Senior Backend Engineer
+
+About the role
+You will build scalable APIs for our payments platform.
+
+Responsibilities
+- Design and build backend services
+- Mentor junior engineers
+
+Requirements
+- 5+ years of backend experience
+- Bachelor's degree in Computer Science or related field
+
+Nice to have
+- Experience with Kafka
+
+Location: Shanghai
+""")
+
+
 # =======================================================================================
 
 
