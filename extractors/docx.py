@@ -29,6 +29,7 @@ import io
 import logging
 import posixpath
 import re
+import struct
 import zipfile
 import zlib
 from collections import Counter
@@ -123,6 +124,11 @@ _HEADING_ID = re.compile(r"^(?:Heading|heading)?([1-9])$")
 # Members above this size are checked for an implausible compression ratio; smaller ones
 # cannot hurt whatever their ratio.
 _RATIO_CHECK_MIN_BYTES = 1 << 20
+# Zip local file headers (APPNOTE 4.3.7): a fixed 30 bytes, then the name and the extra field.
+_LOCAL_HEADER_MAGIC, _LOCAL_HEADER_SIZE = b"PK\x03\x04", 30
+_LOCAL_FLAGS, _LOCAL_NAME_AND_EXTRA = struct.Struct("<H"), struct.Struct("<HH")
+# Encrypted (bit 0), compressed patched data (bit 5), strong encryption (bit 6).
+_UNPLAIN_FLAGS = 0x1 | 0x20 | 0x40
 _MAX_GRID_COLUMNS = 63
 
 
@@ -228,16 +234,16 @@ def _symbol_text(sym: etree._Element) -> str:
 # ----------------------------------------------------------------------------- package
 
 
-def guard_zip(data: bytes, limits: Limits) -> ZipMembers:
+def guard_zip(data: bytes, limits: Limits, archive: zipfile.ZipFile | None = None) -> ZipMembers:
     """The package's XML members, after the zip-bomb checks that need no inflating.
 
     Declared sizes are checked for every member before anything is inflated: their sum, and
     the compression ratio of large members. The inflated bytes are counted too, with a hard
     cap, because declared sizes can lie (see :class:`ZipMembers`); only the members the reader
-    parses are ever inflated, each once.
+    parses are ever inflated, each once. ``archive`` is ``data`` already opened (by sniffing).
     """
     try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
+        archive = zipfile.ZipFile(io.BytesIO(data)) if archive is None else archive
         infos = archive.infolist()
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError) as exc:
         raise DocumentError(ErrorCode.CORRUPT_FILE, f"not a readable zip package: {exc}") from exc
@@ -254,7 +260,7 @@ def guard_zip(data: bytes, limits: Limits) -> ZipMembers:
                 raise DocumentError(
                     ErrorCode.ZIP_BOMB, f"member {info.filename!r} inflates {ratio:,.0f}x to {info.file_size:,} bytes"
                 )
-    return ZipMembers(archive, infos, limits.max_unzipped_bytes)
+    return ZipMembers(archive, infos, limits.max_unzipped_bytes, data)
 
 
 class ZipMembers:
@@ -266,8 +272,10 @@ class ZipMembers:
     stops there (or fails its CRC at the size it declares).
     """
 
-    def __init__(self, archive: zipfile.ZipFile, infos: list[zipfile.ZipInfo], max_bytes: int) -> None:
+    def __init__(self, archive: zipfile.ZipFile, infos: list[zipfile.ZipInfo], max_bytes: int,
+                 data: bytes | None = None) -> None:
         self._archive = archive
+        self._data = data  # the package's bytes, for the direct inflate (see _inflated)
         # A name written twice is read from its last entry, as a dict of the entries would.
         self._infos = {info.filename: info for info in infos if info.filename.lower().endswith((".xml", ".rels"))}
         self._max_bytes = self._budget = max_bytes
@@ -276,8 +284,13 @@ class ZipMembers:
         return list(self._infos)
 
     def read(self, name: str) -> bytes:
+        info = self._infos[name]
+        data = self._inflated(info)
+        if data is not None:
+            self._budget -= len(data)
+            return data
         try:
-            with self._archive.open(self._infos[name]) as member:
+            with self._archive.open(info) as member:
                 data = member.read(self._budget + 1)
         except (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError, NotImplementedError, RuntimeError) as exc:
             # RuntimeError: an encrypted member; NotImplementedError: an unknown compression method
@@ -286,6 +299,40 @@ class ZipMembers:
         if self._budget < 0:
             raise DocumentError(ErrorCode.ZIP_BOMB, f"the package inflates beyond {self._max_bytes:,} bytes")
         return data
+
+    def _inflated(self, info: zipfile.ZipInfo) -> bytes | None:
+        """A member inflated straight from the package's bytes, or ``None`` to leave it to
+        zipfile: ~9 µs less per member than ``ZipFile.open`` (a one-role card reads five).
+        Only the plain case is taken, and its answer only when it is exactly the member —
+        within the budget, of the declared size, with the declared CRC; anything else (an
+        encrypted, patched or oddly compressed member, a local header that disagrees with
+        the directory, a damaged stream) goes the general way, which says what is wrong."""
+        data = self._data
+        if data is None or info.flag_bits & _UNPLAIN_FLAGS or info.file_size > self._budget:
+            return None
+        at = info.header_offset
+        header = data[at:at + _LOCAL_HEADER_SIZE]
+        if len(header) < _LOCAL_HEADER_SIZE or not header.startswith(_LOCAL_HEADER_MAGIC):
+            return None
+        flags = _LOCAL_FLAGS.unpack_from(header, 6)[0]
+        name_length, extra_length = _LOCAL_NAME_AND_EXTRA.unpack_from(header, 26)
+        start = at + _LOCAL_HEADER_SIZE
+        # decoded as zipfile decodes it: by the local header's UTF-8 flag
+        name = data[start:start + name_length].decode("utf-8" if flags & 0x800 else "cp437", "replace")
+        if name != info.orig_filename:
+            return None
+        start += name_length + extra_length
+        stream = data[start:start + info.compress_size]
+        if info.compress_type == zipfile.ZIP_DEFLATED:
+            try:
+                out = zlib.decompressobj(-15).decompress(stream, info.file_size + 1)
+            except zlib.error:
+                return None
+        elif info.compress_type == zipfile.ZIP_STORED:
+            out = stream
+        else:
+            return None
+        return out if len(out) == info.file_size and zlib.crc32(out) == info.CRC else None
 
 
 class _Part:
@@ -1219,9 +1266,11 @@ def _issues(ctx: _Context) -> list[ReadIssue]:
 # ----------------------------------------------------------------------------- entry
 
 
-def read_docx(data: bytes, limits: Limits, options: ReadOptions = DEFAULT_OPTIONS) -> Document:
-    """Read a DOCX. Raises :class:`DocumentError` for anything that is not a readable DOCX."""
-    main = _open_package(guard_zip(data, limits))
+def read_docx(data: bytes, limits: Limits, options: ReadOptions = DEFAULT_OPTIONS, *,
+              archive: zipfile.ZipFile | None = None) -> Document:
+    """Read a DOCX. Raises :class:`DocumentError` for anything that is not a readable DOCX.
+    ``archive``: ``data`` already opened as a zip archive."""
+    main = _open_package(guard_zip(data, limits, archive))
     try:
         with collector.paused():
             return _read(main, limits)

@@ -22,7 +22,7 @@ import json
 import re
 import struct
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .errors import DocumentError, ErrorCode
 
@@ -73,6 +73,8 @@ OLE_STREAMS: tuple[tuple[bytes, str], ...] = (
 @dataclass(frozen=True)
 class Sniffed:
     format: str  # "docx" | "pdf" | "txt" | "html" | "doc" | "wps" | "rtf" | "ooxml_encrypted" | "xlsx" | "xls" | "ods" | "odt" | "fodt" | "image" (text dialects: text_dialect)
+    # A zip package's archive, opened once: the DOCX reader takes it (see read_document).
+    archive: zipfile.ZipFile | None = field(default=None, compare=False, repr=False)
 
 
 def sniff(data: bytes, filename: str | None = None) -> Sniffed:
@@ -86,7 +88,7 @@ def sniff(data: bytes, filename: str | None = None) -> Sniffed:
     if b"%PDF-" in head:
         return Sniffed("pdf")
     if data.startswith(ZIP_MAGICS):
-        return Sniffed(_sniff_zip(data))
+        return _sniff_zip(data)
     if data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(RTF_MAGIC):
         return Sniffed("rtf")
     if data.startswith(OLE_MAGIC):
@@ -124,16 +126,21 @@ def _is_json(data: bytes) -> bool:
     return True
 
 
-def _sniff_zip(data: bytes) -> str:
+def _sniff_zip(data: bytes) -> Sniffed:
+    """The kind of a zip package, with its archive left open for the reader."""
     try:
-        with zipfile.ZipFile(io.BytesIO(data)) as zf:
-            names = set(zf.namelist())
-            mimetype = b""
-            if "mimetype" in names:
-                with zf.open("mimetype") as member:
-                    mimetype = member.read(100)
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        names = set(archive.namelist())
+        mimetype = b""
+        if "mimetype" in names:
+            with archive.open("mimetype") as member:
+                mimetype = member.read(100)
     except (zipfile.BadZipFile, EOFError, ValueError, OSError) as exc:
         raise DocumentError(ErrorCode.CORRUPT_FILE, f"damaged or truncated zip container: {exc}") from exc
+    return Sniffed(_zip_kind(names, mimetype), archive)
+
+
+def _zip_kind(names: set[str], mimetype: bytes) -> str:
     if "word/document.xml" in names:
         return "docx"
     if "xl/workbook.xml" in names:

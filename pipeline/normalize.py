@@ -62,6 +62,15 @@ def nfkc(text: str) -> str:
     return "".join(out)
 
 
+def _nfkc_chinese(text: str) -> str:
+    """A text with the Chinese characters of ``nfkc(text)``, in order (all that
+    :func:`is_traditional` looks at), from one NFKC pass instead of one per stretch between
+    protected runs (~30 → ~18 µs on a card's sample). Exact: a protected character is no
+    Chinese character, and a line break in its place, a starter that composes with nothing,
+    keeps each stretch's normalisation apart as nfkc's separate calls do."""
+    return unicodedata.normalize("NFKC", PROTECTED.sub("\n", text))
+
+
 FULL_WIDTH_RUN = re.compile(f"[{re.escape(FULL_WIDTH_PUNCT)}]+")
 
 
@@ -212,7 +221,7 @@ def simplified_by_char(text: str) -> str:
 def normalize_document(doc: Document, lexicon: Lexicon, keep_script: bool = False) -> Document:
     """The document in display form, boilerplate moved to furniture, ``script`` set."""
     sample = _opening(_texts(doc.blocks), SCRIPT_SAMPLE)
-    traditional = is_traditional(nfkc(sample))
+    traditional = is_traditional(_nfkc_chinese(sample))
     simplify = traditional and not keep_script
 
     # forms repeat their labels in every role and cards of a template share theirs: each

@@ -629,6 +629,28 @@ def test_inflated_bytes_are_capped_whatever_the_sizes_declared() -> None:
     assert info.value.code is ErrorCode.ZIP_BOMB
 
 
+def test_members_inflated_directly_are_zipfiles_bytes() -> None:
+    # ZipMembers inflates plain members from the package bytes itself; every member reads as
+    # zipfile reads it, and a member whose CRC does not match goes zipfile's way, to its error.
+    from jdx.extractors.docx import guard_zip
+
+    data = fixture_bytes("form_table.docx")
+    members = guard_zip(data, LIMITS)
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        for name in members.names():
+            assert members._inflated(members._infos[name]) == archive.read(name)
+    damaged = bytearray(data)
+    info = members._infos["word/document.xml"]
+    _, extra = struct.unpack_from("<HH", damaged, info.header_offset + 26)
+    start = info.header_offset + 30 + len(info.orig_filename.encode()) + extra
+    damaged[start + info.compress_size // 2] ^= 0xFF
+    broken = guard_zip(bytes(damaged), LIMITS)
+    assert broken._inflated(broken._infos["word/document.xml"]) is None
+    with pytest.raises(DocumentError) as error:
+        broken.read("word/document.xml")
+    assert error.value.code is ErrorCode.CORRUPT_FILE
+
+
 def test_members_the_reader_does_not_parse_are_never_inflated() -> None:
     # Media, themes, settings: a damaged or lying member the reader has no use for is never
     # inflated, so it cannot cost anything, and the document reads.
