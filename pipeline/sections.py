@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 
 from .fields.pay import perk_item
 from .fields.reporting import superior_clause, superior_name
@@ -330,6 +330,7 @@ def recruiting_terms(piece: Piece, title: str, lexicon: Lexicon) -> list[Piece]:
     return out
 
 
+@lru_cache(maxsize=256)  # per lexicon and title: a compilation asks once per role
 def _recruiting_count_re(lexicon: Lexicon, title: str) -> re.Pattern[str]:
     words = alternation(lexicon.data.titles.posting_words)
     return re.compile(rf"(?:{words})\s?{re.escape(title)}\s?(?P<count>{headcount_pattern(lexicon, unspecified=False)})")
