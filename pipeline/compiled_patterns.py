@@ -37,6 +37,16 @@ FORMAT = 1
 # process) is not worth rewriting the store; the patterns of a reader or a lexicon not yet
 # stored are.
 MIN_NEW = 5
+# A lexicon's alternation (hundreds of phrases, CJK in it) costs milliseconds to compile: one
+# new is worth a rewrite, where a library's few short ASCII patterns are not.
+COSTLY_LENGTH = 2000
+
+
+def _costly(pattern: Any) -> bool:
+    return isinstance(pattern, str) and len(pattern) >= COSTLY_LENGTH and any(
+        "\u4e00" <= ch <= "\u9fff" for ch in pattern)
+
+
 # re's own cache holds 512; more would be evicted before use.
 MAX_ENTRIES = 500
 
@@ -106,7 +116,7 @@ def save(path: Path | None = None) -> int:
         return 0
     new = [key for key in list(cache) if key not in _stored and isinstance(key, tuple) and len(key) == 3
            and key[0] in (str, bytes) and not key[2] & re.DEBUG]
-    if len(new) < MIN_NEW:
+    if len(new) < MIN_NEW and not any(_costly(key[1]) for key in new):
         return 0
     path = path or store_path()
     try:

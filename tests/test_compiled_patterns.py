@@ -87,3 +87,16 @@ def test_a_few_unseen_patterns_do_not_rewrite_the_store(fresh: None, tmp_path: P
     re.compile(r"[一二三]+号")  # one new pattern, as a library's hash-ordered one
     assert compiled_patterns.save(store) == 0
     assert store.read_bytes() == before
+
+
+def test_one_new_lexicon_alternation_is_stored(fresh: None, tmp_path: Path) -> None:
+    """A changed lexicon's combined heading pattern (long, CJK) is new alone, and costs
+    milliseconds in every cold run: it is stored though fewer than MIN_NEW are new; a short
+    ASCII pattern alone (a library's) still is not."""
+    store = tmp_path / "patterns.marshal"
+    _compile_all()
+    compiled_patterns.save(store)
+    re.compile("|".join(f"岗位{i}职责" for i in range(400)))
+    assert compiled_patterns.save(store) == 1
+    re.compile(r"(?:ab|cd|ef)+x")
+    assert compiled_patterns.save(store) == 0
