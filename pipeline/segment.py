@@ -334,6 +334,9 @@ class Segmenter:
         while source and source[-1] is not own_title and source[-1].kind == Kind.LABEL \
                 and source[-1].loc.cell == title.loc.cell and source[-1].loc.start < title.loc.start:
             taken.insert(0, source.pop())
+        while self.current is not None and source and source[-1] is not own_title \
+                and _card_head_label(source[-1], source[:-1]):
+            taken.insert(0, source.pop())
         return taken
 
     def _on_content(self, piece: Piece) -> None:
@@ -822,6 +825,18 @@ def _heading_title_stands(value: str, heading_title: str | None) -> bool:
     label that only drops what stands in front (华邦集团客户服务总监 → 客户服务总监) still wins."""
     return heading_title is not None and not (value == heading_title or heading_title.endswith(value)
                                                or value.endswith(heading_title))
+
+
+@rule
+def _card_head_label(piece: Piece, before: list[Piece]) -> bool:
+    """Cards that open with the same field lines (``部门：财务部`` / ``岗位：会计主管`` / … / ``部门：财务部`` /
+    ``岗位：出纳``): a field line right above the next card's title label, whose field the card
+    above already stated, heads the next card — the card above does not state it twice."""
+    return piece.kind == Kind.LABEL and piece.line_start and piece.key in CARD_HEAD_KEYS and any(
+        p.kind == Kind.LABEL and p.key == piece.key for p in before)
+
+
+CARD_HEAD_KEYS = frozenset({"department", "code", "grade", "category", "organization"})
 
 
 @rule

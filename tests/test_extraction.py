@@ -2410,3 +2410,10 @@ def test_an_english_title_over_about_the_role() -> None:
     role = convert_family("board-07-english-about-the-role.txt").roles[0]
     assert role.title == "Senior Backend Engineer"
     assert role.purpose == "You will build scalable APIs for our payments platform"
+
+
+def test_a_cards_opening_field_line_heads_the_next_card() -> None:
+    """cards-04: ``部门：财务部`` / ``岗位：会计主管`` / … / ``部门：行政部`` / ``岗位：前台``: the second
+    department line, above the next card's title label, is that card's (rule card_head_label)."""
+    roles = convert_family("cards-04-field-lines-first.txt").roles
+    assert [(r.title, r.department) for r in roles] == [("会计主管", "财务部"), ("前台", "行政部")]

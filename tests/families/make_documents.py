@@ -2679,6 +2679,29 @@ Location: Shanghai
 """)
 
 
+# Role cards in plain text, each opening with the same field lines: the department, then the
+# position's label.
+text_document("cards-04-field-lines-first.txt", """\
+2024年度岗位说明书
+
+部门：财务部
+岗位：会计主管
+一、岗位职责
+1. 负责公司日常会计核算；
+2. 编制月度、年度财务报表。
+二、任职条件
+1. 会计学本科以上学历。
+
+部门：行政部
+岗位：前台
+一、岗位职责
+1. 负责来访接待与电话转接；
+2. 管理会议室预订。
+二、任职条件
+1. 大专以上学历。
+""")
+
+
 # =======================================================================================
 
 
