@@ -22,6 +22,7 @@ from .fields.reporting import superior_clause
 from .keys import normalize_name
 from .lexicon import Lexicon, alternation
 from .piece import Kind, Piece
+from .position_lines import opening_counts, openings_list
 from .remembered import REMEMBERED_LENGTH, remembered
 from .rules import answers_can_be_kept, rule
 from .self_evident import duty_start, prose_paragraph_section, self_evident_requirement, without_lead
@@ -201,6 +202,26 @@ class Segmenter:
         self.roles.append(draft)
         return draft
 
+    def _roles_of_openings(self, roles: list[RoleDraft]) -> list[RoleDraft]:
+        """A role titled by a list of openings (:func:`_openings_label_roles`): when the document
+        describes each listed position later, the list only gives them their counts; when it
+        describes none, each listed position is a role of its own."""
+        out: list[RoleDraft] = []
+        for i, draft in enumerate(roles):
+            listed = _openings_label_roles(draft, self.lexicon)
+            if not listed:
+                out.append(draft)
+                continue
+            later = {d.title: d for d in roles[i + 1:] if d.title}
+            if all(name in later for name, _, _, _ in listed):
+                for name, _named, counted in _opening_pieces(draft.title_piece, listed):  # type: ignore[arg-type]
+                    if not any(p.kind == Kind.LABEL and p.key == "headcount" for p in later[name].pieces):
+                        later[name].pieces.append(counted)
+                self.unassigned.extend(draft.pieces)
+                continue
+            out.extend(_listed_roles(draft, listed))
+        return out
+
     def _fold_index_rows(self, roles: list[RoleDraft]) -> list[RoleDraft]:
         """Rows of a table of openings that the document then describes one by one: the row's
         fields join the role described under the same name; a row no section describes is an
@@ -356,6 +377,7 @@ class Segmenter:
             self.roles.pop()
             self.unassigned.extend(self.current.pieces)
         self.roles = _positions_sharing_a_description(self._fold_index_rows(self.roles))
+        self.roles = self._roles_of_openings(self.roles)
         if not self.roles and self.unassigned:
             drafts = _untitled_document(self.unassigned, self.pending_org, self.file_title, self.lexicon)
             if drafts:
@@ -825,6 +847,57 @@ def _heading_title_stands(value: str, heading_title: str | None) -> bool:
     label that only drops what stands in front (华邦集团客户服务总监 → 客户服务总监) still wins."""
     return heading_title is not None and not (value == heading_title or heading_title.endswith(value)
                                                or value.endswith(heading_title))
+
+
+@rule
+def _openings_label_roles(draft: RoleDraft, lexicon: Lexicon) -> list[tuple[str, int, int, int]]:
+    """``一、招聘岗位`` / ``语文教师2名、数学教师1名`` / ``二、应聘条件`` …: a role titled by a list of
+    openings, which nothing after describes one by one, is as many roles as the list names —
+    each with its count — and what follows is for all of them. Returns (name, count, start, end)
+    of each position in the title piece's text, or [] when the title is no such list."""
+    piece = draft.title_piece
+    if piece is None or piece.kind != Kind.LABEL or not openings_list(piece.text, lexicon):
+        return []
+    out = []
+    for m in OPENING_PART.finditer(piece.text):
+        counts = opening_counts(m.group().strip(), lexicon)
+        if len(counts) != 1:
+            return []
+        name, count = next(iter(counts.items()))
+        start = piece.text.index(name, m.start())
+        out.append((name, count, start, m.end()))
+    return out if len(out) >= 2 else []
+
+
+OPENING_PART = re.compile(r"[^、，,;；。]+")
+
+
+def _listed_roles(draft: RoleDraft, listed: list[tuple[str, int, int, int]]) -> list[RoleDraft]:
+    """One role per position of an openings list, each with its count, all sharing the rest."""
+    title = draft.title_piece
+    assert title is not None
+    rest = [p for p in draft.pieces if p is not title]
+    titles = tuple(name for name, _, _, _ in listed)
+    return [RoleDraft(title=name, title_source="label", title_raw=title.text, title_piece=named,
+                      organization=draft.organization, organization_piece=draft.organization_piece,
+                      department_piece=draft.department_piece, pieces=[named, counted, *rest],
+                      label_title=True, listed_with=titles)
+            for name, named, counted in _opening_pieces(title, listed)]
+
+
+def _opening_pieces(title: Piece, listed: list[tuple[str, int, int, int]]) -> list[tuple[str, Piece, Piece]]:
+    """Each listed position's name (a title piece) and its count (a headcount label), each where
+    the list writes it."""
+    out = []
+    for name, _, start, end in listed:
+        named = title.changed(kind=Kind.TITLE, text=name, loc=title.loc.narrow(start, start + len(name)),
+                              title_style="heading")
+        count_text = title.text[start + len(name):end].strip()
+        at = title.text.index(count_text, start + len(name))
+        counted = Piece(Kind.LABEL, count_text, title.loc.narrow(at, at + len(count_text)), key="headcount",
+                        name="headcount", line_start=False)
+        out.append((name, named, counted))
+    return out
 
 
 @rule

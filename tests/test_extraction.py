@@ -2417,3 +2417,13 @@ def test_a_cards_opening_field_line_heads_the_next_card() -> None:
     department line, above the next card's title label, is that card's (rule card_head_label)."""
     roles = convert_family("cards-04-field-lines-first.txt").roles
     assert [(r.title, r.department) for r in roles] == [("会计主管", "财务部"), ("前台", "行政部")]
+
+
+def test_an_openings_line_under_its_heading() -> None:
+    """notice-08: ``一、招聘岗位`` / ``语文教师2名、数学教师1名`` and nothing describing each: two roles with
+    their counts, the notice's sections for both; leaflet-19: the same list under ``招聘岗位：`` with a
+    line per position after it: the list gives the counts and is no role (rule openings_label_roles)."""
+    roles = convert_family("notice-08-openings-line-only.txt").roles
+    assert [(r.title, r.headcount, r.qualifications.age.max) for r in roles] == [("语文教师", 2, 35), ("数学教师", 1, 35)]
+    roles = convert_family("leaflet-19-openings-then-lines.txt").roles
+    assert [(r.title, r.headcount) for r in roles] == [("注塑工", 15), ("品检员", 4)]

@@ -2702,6 +2702,40 @@ text_document("cards-04-field-lines-first.txt", """\
 """)
 
 
+# A school's recruiting brochure: the openings listed on one line under their heading, and no
+# line describing each; the conditions, pay and how to apply are for all of them.
+text_document("notice-08-openings-line-only.txt", """\
+育才中学2024年教师招聘简章
+
+一、招聘岗位
+语文教师2名、数学教师1名
+
+二、应聘条件
+1. 全日制本科及以上学历，师范类专业；
+2. 具有相应学科教师资格证；
+3. 年龄35周岁以下。
+
+三、薪酬待遇
+年薪8-12万元，缴纳五险一金。
+
+四、报名方式
+请将简历发送至 hr@yucai.edu.cn
+""")
+
+
+# A factory's leaflet: the openings listed under their label on the next line, then one line per
+# position with its terms.
+text_document("leaflet-19-openings-then-lines.txt", """\
+急聘
+
+招聘岗位：
+注塑工15名、品检员4名
+
+注塑工：18-45岁，男女不限，月均6500-8500元。
+品检员：高中以上学历，1年以上品检经验，月薪5200-6000元。
+""")
+
+
 # =======================================================================================
 
 
