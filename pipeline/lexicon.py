@@ -78,6 +78,7 @@ class TitlesVocab(_Vocab):
     not_position_endings: Words = []
     organization_noise: Words = []
     organization_suffixes: Words = []
+    registered_suffixes: Words = []
     company_suffixes: Words = []
     department_endings: Words = []
     year_words: Words = []

@@ -35,6 +35,7 @@ from .titles import (
     recruiter_before_title,
     split_organization,
     split_title,
+    title_with_employer,
 )
 
 SAME_TITLE = 0.85
@@ -78,12 +79,23 @@ def _lists_duties(name: str | None, lexicon: Lexicon) -> bool:
         w in name for w in t.full_doc_words[:1])  # type: ignore[operator]
 
 
-def _new_from_title(piece: Piece, lexicon: Lexicon) -> RoleDraft:
-    org, title = split_organization(piece.text, lexicon) if piece.text else (None, "")
+def _title_parts_of_line(text: str, lexicon: Lexicon) -> tuple[str | None, str, str | None]:
+    """A title line's company (its name glued before the position), position, and the employer
+    it names beside the position (``阿里巴巴 - 前端工程师``) or as who recruits."""
+    if not text:
+        return None, "", None
+    paired = title_with_employer(text, lexicon)  # before the company split: 前端工程师 | …有限公司
+    if paired is not None:
+        return None, paired[0], paired[1]
+    org, title = split_organization(text, lexicon)
     recruited = recruiter_before_title(title, lexicon) if org is None and title else None
-    employer = None
     if recruited is not None:
-        employer, title = recruited
+        return None, recruited[1], recruited[0]
+    return org, title, None
+
+
+def _new_from_title(piece: Piece, lexicon: Lexicon) -> RoleDraft:
+    org, title, employer = _title_parts_of_line(piece.text, lexicon)
     default = None
     if piece.title_style == "doc" and _lists_duties(piece.name, lexicon):
         default = "duties"
@@ -700,6 +712,9 @@ def _position_name_of_line(line: str, anchor: bool, lexicon: Lexicon) -> str | N
     recruited = recruiter_before_title(text, lexicon)  # 青木游戏招聘：Unity 客户端工程师
     if recruited is not None:
         raw = text = recruited[1]
+    paired = title_with_employer(text, lexicon) if recruited is None else None  # 前端工程师 | 某某有限公司
+    if paired is not None:
+        raw = text = paired[0]
     if not 2 <= len(text) <= 24 or TITLE_PUNCT.search(text) or text.startswith(lexicon.duty_verbs):
         return None
     if lexicon.heading_re.fullmatch(text) or lexicon.label_re.fullmatch(text) or text in lexicon.frequency_words:
@@ -946,8 +961,9 @@ def _blank_form_ends_role(piece: Piece) -> bool:
 def _organization_line(piece: Piece, lexicon: Lexicon) -> bool:
     """A lone company line before the first title (``杭州XX有限公司``, ``XX科技有限公司诚聘``)
     names the organization of the role that follows."""
-    return piece.kind == Kind.TEXT and piece.alone and (is_organization(company_of(piece.text, lexicon), lexicon)
-                                                        or _recruiting_heading(piece, lexicon))
+    if piece.kind != Kind.TEXT or not piece.alone or title_with_employer(piece.text, lexicon) is not None:
+        return False  # "前端工程师 | 杭州云栖科技有限公司" names the position too: a title line
+    return is_organization(company_of(piece.text, lexicon), lexicon) or _recruiting_heading(piece, lexicon)
 
 
 @rule

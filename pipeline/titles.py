@@ -261,6 +261,38 @@ def split_organization(title: str, lexicon: Lexicon) -> tuple[str | None, str]:
 
 
 @rule
+def title_with_employer(text: str, lexicon: Lexicon) -> tuple[str, str] | None:
+    """A posting's title line names the position and its employer side by side: ``易路软件有限公司 -
+    高级前端开发工程师``, ``前端工程师 | 杭州云栖科技有限公司``, ``【杭州云栖科技有限公司】后端开发工程师``,
+    ``前端工程师（杭州云栖科技有限公司）``. Of two parts, one a position's name and the other a
+    company's whole name: (title, employer)."""
+    text = text.strip()
+    m = BRACKETED_EMPLOYER.fullmatch(text)
+    if m:
+        pairs = [(m.group("title"), m.group("who"))] if m.group("who") else [(m.group("title2"), m.group("who2"))]
+    else:
+        parts = [p.strip() for p in EMPLOYER_SEPARATORS.split(text)]
+        if len(parts) != 2 or not all(parts):
+            return None
+        pairs = [(parts[1], parts[0]), (parts[0], parts[1])]
+    for title, who in pairs:
+        # only a company's whole name: a short word beside a title is as often a place (【深圳】, [北京]),
+        # a direction (- Web 方向), a heading word (岗位介绍 -) or a note (（急招）)
+        if not is_position_name(title, lexicon, 24) or not is_organization(who, lexicon):
+            continue
+        if m and m.group("who2") and not who.endswith(tuple(lexicon.data.titles.registered_suffixes)):
+            continue  # "行政客服/前台（田林中心）": a bracket after the title names a branch or a note
+        return title, who
+    return None
+
+
+BRACKETED_EMPLOYER = re.compile(r"[【\[](?P<who>[^】\]]{2,20})[】\]]\s*(?P<title>.{2,24})"
+                                r"|(?P<title2>[^（(]{2,24})[（(](?P<who2>[^）)]{4,40})[）)]")
+# a run of spaces is tried from its first space only (linear on long runs); \u4e28: the bar-like 丨
+EMPLOYER_SEPARATORS = re.compile(r"(?<!\s)(?:\s+[-–—]{1,2}\s+|\s*[|｜\u4e28·•]\s*)")
+
+
+@rule
 def recruiter_before_title(text: str, lexicon: Lexicon) -> tuple[str, str] | None:
     """``蚂蚁金服 商家与开放技术部招 前端技术专家``, ``字节跳动招聘：算法工程师``: who recruits, a
     recruiting verb, then the position. The verb must end its word (a space or colon after it:

@@ -13,7 +13,7 @@ from jdx.pipeline.lexicon import build_lexicon, bundled_data, load_lexicon
 from jdx.pipeline.piece import Loc
 from jdx.pipeline.scan import scan_text
 from jdx.pipeline.segment import department_line
-from jdx.pipeline.titles import recruiter_before_title
+from jdx.pipeline.titles import recruiter_before_title, title_with_employer
 from jdx.schemas.role import ConvertResult, PeriodTargets
 
 
@@ -2427,3 +2427,16 @@ def test_an_openings_line_under_its_heading() -> None:
     assert [(r.title, r.headcount, r.qualifications.age.max) for r in roles] == [("语文教师", 2, 35), ("数学教师", 1, 35)]
     roles = convert_family("leaflet-19-openings-then-lines.txt").roles
     assert [(r.title, r.headcount) for r in roles] == [("注塑工", 15), ("品检员", 4)]
+
+
+def test_a_title_beside_the_employers_whole_name() -> None:
+    """md-14: ``易路软件有限公司 - 高级前端开发工程师``, ``后端工程师 | 杭州云栖科技有限公司``, ``测试工程师（苏州青藤
+    软件有限公司）`` (rule title_with_employer); the bar form was taken for a company line and gave no
+    title. A short word beside a title (``【深圳】``, ``- Web 方向``, ``（田林中心）``) is no employer."""
+    roles = convert_family("md-14-title-beside-employer.md").roles
+    assert [(r.title, r.organization) for r in roles] == [("高级前端开发工程师", "易路软件有限公司"),
+                                                          ("后端工程师", "杭州云栖科技有限公司"),
+                                                          ("测试工程师", "苏州青藤软件有限公司")]
+    lexicon = load_lexicon()
+    assert title_with_employer("【深圳】后端工程师", lexicon) is None
+    assert title_with_employer("行政客服/前台（田林中心）", lexicon) is None

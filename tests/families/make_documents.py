@@ -2736,6 +2736,35 @@ text_document("leaflet-19-openings-then-lines.txt", """\
 """)
 
 
+# A thread of postings whose headings name the position and the employer's whole name side by
+# side (a dash, a vertical bar, a bracket after the title).
+text_document("md-14-title-beside-employer.md", """\
+## 易路软件有限公司 - 高级前端开发工程师
+
+岗位职责：
+1. 负责人事SaaS产品的前端开发；
+
+任职要求：
+1. 3年以上前端开发经验。
+
+## 后端工程师 | 杭州云栖科技有限公司
+
+岗位职责：
+1. 负责数据平台服务端开发；
+
+任职要求：
+1. 本科及以上学历。
+
+## 测试工程师（苏州青藤软件有限公司）
+
+岗位职责：
+1. 负责接口自动化测试；
+
+任职要求：
+1. 2年以上测试经验。
+""")
+
+
 # =======================================================================================
 
 
