@@ -50,7 +50,7 @@ from .limits import DEFAULT_LIMITS, Limits
 from .options import DEFAULT_OPTIONS, ReadOptions
 from .safexml import parse_part, safe_parser
 from .symbols import symbol_char
-from .walked_blocks import BlockSink, TableData, furniture_lines
+from .walked_blocks import BlockSink, TableData, furniture_lines, one_table_deeper
 
 logger = logging.getLogger(__name__)
 
@@ -1058,15 +1058,10 @@ class _Story:
     # -- tables -----------------------------------------------------------------
 
     def _table(self, tbl: etree._Element) -> TableData:
-        """A table within the work bounds: nested at most ``max_nesting_depth`` deep (else
-        ``too_large``), rows kept while the grid fits ``max_table_cells`` (else ``truncated``)."""
-        if self.ctx.table_depth >= self.ctx.limits.max_nesting_depth:
-            raise DocumentError(ErrorCode.TOO_LARGE, f"tables nested more than {self.ctx.limits.max_nesting_depth} deep")
-        self.ctx.table_depth += 1
-        try:
+        """A table within the work bounds: nested at most ``max_nesting_depth`` deep, rows kept while
+        the grid fits ``max_table_cells`` (else ``truncated``)."""
+        with one_table_deeper(self.ctx):
             return self._table_in_bounds(tbl)
-        finally:
-            self.ctx.table_depth -= 1
 
     def _table_in_bounds(self, tbl: etree._Element) -> TableData:
         grid = tbl.find(W_TBLGRID)

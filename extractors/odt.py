@@ -46,7 +46,7 @@ from .odf_lists import Levels, LevelStyle, ListChains, ListCounter, list_styles,
 from .ods import space_run
 from .options import DEFAULT_OPTIONS, ReadOptions
 from .safexml import parse_part
-from .walked_blocks import BlockSink, TableData, furniture_lines
+from .walked_blocks import BlockSink, TableData, furniture_lines, one_table_deeper
 
 OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
 STYLE = "{urn:oasis:names:tc:opendocument:xmlns:style:1.0}"
@@ -379,14 +379,9 @@ class _Story:
     # -- tables -----------------------------------------------------------------
 
     def _table(self, tbl: etree._Element) -> TableData:
-        """A table nested at most ``max_nesting_depth`` deep (else ``too_large``)."""
-        if self.ctx.table_depth >= self.ctx.limits.max_nesting_depth:
-            raise DocumentError(ErrorCode.TOO_LARGE, f"tables nested more than {self.ctx.limits.max_nesting_depth} deep")
-        self.ctx.table_depth += 1
-        try:
+        """A table nested at most ``max_nesting_depth`` deep (:func:`one_table_deeper`)."""
+        with one_table_deeper(self.ctx):
             return self._table_in_bounds(tbl)
-        finally:
-            self.ctx.table_depth -= 1
 
     def _table_in_bounds(self, tbl: etree._Element) -> TableData:
         """Rows are kept while the grid fits ``max_table_cells`` (else ``truncated``); a

@@ -7,11 +7,13 @@ gives one tab-separated line per row, as Word shows it.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import Any, Protocol
 
 from ..schemas.document import Block, BlockKind, Cell, Table
+from .errors import DocumentError, ErrorCode
 
 
 @dataclass
@@ -75,3 +77,21 @@ class BlockSink:
                 self.chars += len(item.text)
                 self.blocks.append(Block(index=len(self.blocks), kind=item.kind, text=item.text, label=item.label,
                                          level=item.level, style=item.style))
+
+
+class _WalkState(Protocol):
+    table_depth: int
+    limits: Any  # Limits: max_nesting_depth
+
+
+@contextmanager
+def one_table_deeper(ctx: _WalkState) -> Iterator[None]:
+    """Read a table nested at most ``max_nesting_depth`` deep (else ``too_large``): the Word and
+    OpenDocument readers keep the same bound on tables in cells."""
+    if ctx.table_depth >= ctx.limits.max_nesting_depth:
+        raise DocumentError(ErrorCode.TOO_LARGE, f"tables nested more than {ctx.limits.max_nesting_depth} deep")
+    ctx.table_depth += 1
+    try:
+        yield
+    finally:
+        ctx.table_depth -= 1
