@@ -108,10 +108,11 @@ def extract(doc: Document, *, name: str, sha256: str, lexicon: Lexicon,
     rules.set_context(file=name)
     display = normalize_document(doc, lexicon, options.keep_script)
     matching = matching_document(display, options.keep_script)
+    signoff = find_signoff(matching, lexicon)
     seg = _without_signoff(segment(document_pieces(matching, lexicon), lexicon, file_title=file_title(name, lexicon)),
-                           find_signoff(matching, lexicon))
+                           signoff)
     preamble = _preamble(seg.unassigned, seg.roles)
-    ctx = _context(matching, name, sha256, lexicon, preamble)
+    ctx = _context(matching, name, sha256, lexicon, preamble, signoff)
     shared = shared_sections(seg.roles, preamble, ctx)
     unassigned = _outside_roles(seg.unassigned, shared)
     kept = _build(seg.roles, ctx, shared, unassigned)
@@ -222,7 +223,8 @@ def _reading_place(piece: Piece) -> tuple[int, int, int, int]:
     return piece.loc.block, piece.loc.row or 0, piece.loc.col or 0, piece.loc.start
 
 
-def _context(matching: Document, name: str, sha256: str, lexicon: Lexicon, preamble: list[Piece]) -> DocContext:
+def _context(matching: Document, name: str, sha256: str, lexicon: Lexicon, preamble: list[Piece],
+             signoff: SignOff | None = None) -> DocContext:
     from .nlp import classify_requirement, first_position_name  # lazy: loads jieba on first use
 
     def classify(text: str) -> str | None:
@@ -235,7 +237,7 @@ def _context(matching: Document, name: str, sha256: str, lexicon: Lexicon, pream
                       pages=matching.pages, lexicon=lexicon, classify=classify, name_position=name_position,
                       script=matching.script or "simplified", ocr=matching.ocr,
                       organization=organization_from_furniture(matching, lexicon)
-                      or blurb_organization(preamble, lexicon) or signoff_organization(matching, lexicon))
+                      or blurb_organization(preamble, lexicon) or signoff_organization(signoff))
 
 
 @rules.rule
@@ -374,13 +376,13 @@ class SignOff(NamedTuple):
 
 
 @rules.rule
-def signoff_organization(doc: Document, lexicon: Lexicon) -> str | None:
+def signoff_organization(signoff: SignOff | None) -> str | None:
     """Notices and letters end with a sign-off: the issuing body on a line of its own over the
     date (``平阳县第二人民医院`` / ``2024年3月5日``). That body is the employer of every position the
     notice offers. Only the document's last lines, and only a line that is a name and nothing
-    more (the date must follow it), so a closing sentence that mentions a company is not read."""
-    found = find_signoff(doc, lexicon)
-    return found.organization if found is not None else None
+    more (the date must follow it), so a closing sentence that mentions a company is not read
+    (:func:`find_signoff`, found once per document)."""
+    return signoff.organization if signoff is not None else None
 
 
 def find_signoff(doc: Document, lexicon: Lexicon) -> SignOff | None:
