@@ -238,7 +238,7 @@ Finder = Callable[[_Lines, int, _Rows], tuple[bool, int]]
 def _table_at(lines: _Lines, start: int, cap: int,
               no_table_until: dict[Callable, int]) -> tuple[Table | None, int, int]:
     """(table, lines consumed, 1 if it was cut) for a table starting at ``start``."""
-    for finder in (_cell_per_line_table, _tab_columns_table):
+    for finder in (_cell_per_line_table, _tab_columns_table, _spaced_columns_table):
         if no_table_until.get(finder, -1) > start:
             continue
         rows = _Rows(cap)
@@ -287,6 +287,37 @@ def _tab_columns_table(lines: _Lines, start: int, out: _Rows) -> tuple[bool, int
         i += 1
     return found >= 2, i - start
 
+
+
+COLUMN_GAP = re.compile(r"[ \u3000]{2,}|\t")
+MIN_SPACED_COLUMNS = 3
+MAX_SPACED_CELL = 30
+
+
+def _spaced_cells(line: str) -> list[str] | None:
+    """The cells of a line whose columns are aligned with runs of spaces, or None: at least
+    three, none long (prose with a double space is no row), none a label and its value."""
+    cells = [c for c in COLUMN_GAP.split(line.strip(" \u3000\t")) if c]
+    if len(cells) < MIN_SPACED_COLUMNS or any(len(c) > MAX_SPACED_CELL or ":" in c or "：" in c for c in cells):
+        return None
+    return cells
+
+
+def _spaced_columns_table(lines: _Lines, start: int, out: _Rows) -> tuple[bool, int]:
+    """A table typed or copied as text with its columns aligned by spaces (``指标名称    权重
+    考核标准`` over ``采购成本降低率    30%    年度降低3%以上``): three or more lines with the same
+    number of cells (three or more), each parted from the next by two spaces or more."""
+    first = _spaced_cells(lines[start][0])
+    if first is None:
+        return False, 1
+    i = start
+    while i < len(lines):
+        cells = _spaced_cells(lines[i][0])
+        if cells is None or len(cells) != len(first):
+            break
+        out.add(cells)
+        i += 1
+    return i - start >= 3, max(i - start, 1)
 
 def _make_table(rows: list[list[str]]) -> Table:
     n_cols = max(len(r) for r in rows)

@@ -47,7 +47,7 @@ from .fields.pay import (
     split_benefits,
     split_places,
 )
-from .fields.qualifications import QualificationBuilder, classify_label
+from .fields.qualifications import QualificationBuilder, classify_label, clause_list_requirements
 from .fields.reporting import (
     counted_positions,
     parse_count,
@@ -565,12 +565,27 @@ def _requirements(b: RoleBuilder, piece: Piece, section: str) -> None:
         b.use(piece)
     elif b.list_target in ("benefits", "location", "equipment") and (piece.kind == Kind.ITEM or piece.line_start):
         _list_item(b, piece, b.list_target)
-    elif b.quals.add_unlabelled(piece.text, b.doc.classify):
+    elif _sorted_requirements(b, piece):
         b.use(piece)
         for field in b.quals.restated:  # the requirement took the place of a tag line's summary
             b.evidence[f"qualifications.{field}"] = piece.span
         b.quals.restated.clear()
         b.keep_unsorted(piece)
+
+
+def _sorted_requirements(b: RoleBuilder, piece: Piece) -> bool:
+    """Sort an unlabelled requirement piece: a numbered item is one requirement whatever it holds;
+    a paragraph may be a list of clauses (:func:`clause_list_requirements`)."""
+    clauses = None if piece.kind == Kind.ITEM else clause_list_requirements(piece.text)
+    if clauses is None:
+        return bool(b.quals.add_unlabelled(piece.text, b.doc.classify))
+    sorted_any = False
+    for clause in clauses:
+        if b.quals.add_unlabelled(clause, b.doc.classify):
+            sorted_any = True
+        else:
+            b.quals.unsorted.append(clause)  # in the text's order: kept as unmapped with its span
+    return sorted_any
 
 
 @rule

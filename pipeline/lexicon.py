@@ -305,6 +305,7 @@ class GrammarVocab(_Vocab):
     sentence_inner_marks: Words = []
     sentence_final_marks: Words = []
     prose_labels: Words = []
+    colon_labels: Words = []
     running_headings: Words = []
     subject_tails: Words = []
     recruiting_verbs: Words = []

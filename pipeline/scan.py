@@ -754,6 +754,8 @@ def _label(line: Line, i: int, where: str) -> Token | None:
         return None  # "“岗位序列”:指…" defines the word, it does not label a value
     colon = nxt in COLONS
     comma = nxt in (",", "，") and where == "start"
+    if _noun_without_colon(line, m, colon) and not _bracketed_label(line, i, end):
+        return None
     prose = _prose_label(line, m, where)
     if prose is not None:
         key = line.lexicon.label_key(phrase)
@@ -777,6 +779,14 @@ def _label(line: Line, i: int, where: str) -> Token | None:
     if colon or comma:
         end += 1
     return Token(Kind.LABEL, i, end, key=line.lexicon.label_key(phrase), name=phrase)
+
+
+@rule
+def _noun_without_colon(line: Line, m: re.Match[str], colon: bool) -> bool:
+    """A label that is also a sentence's common noun (公司, 雇主) labels only before a colon or
+    in brackets: ``公司：杭州星禾文化传媒有限公司`` names the employer, ``公司为每名入职员工购买
+    社会保险金`` is a sentence about it."""
+    return not colon and m.group() in line.lexicon.data.grammar.colon_labels
 
 
 @rule

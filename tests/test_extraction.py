@@ -1868,11 +1868,12 @@ def test_text_after_a_roster_that_shares_nothing_is_kept() -> None:
 
 def test_the_clauses_beside_a_wish_are_not_lost() -> None:
     """leaflet-01: ``要求：三年以上中餐热菜工作经验；持健康证；会做闽菜者优先。`` — the wish is preferred,
-    the years are the experience, and 持健康证 (no field of a mixed line) stays in unmapped."""
+    the years are the experience, and 持健康证, a clause of its own (clause_list_requirements), is sorted
+    by itself: a certification (it was kept only in unmapped)."""
     roles = convert_family("leaflet-01-one-line-headers.docx").roles
     cook = next(r for r in roles if r.title == "厨师")
     assert cook.qualifications.preferred == ["会做闽菜者优先"]
-    assert "持健康证" in [u.text for u in cook.unmapped]
+    assert cook.qualifications.certifications == ["持健康证"]
 
 
 def test_a_notice_written_section_by_section_gives_one_role_per_position() -> None:
@@ -2440,3 +2441,49 @@ def test_a_title_beside_the_employers_whole_name() -> None:
     lexicon = load_lexicon()
     assert title_with_employer("【深圳】后端工程师", lexicon) is None
     assert title_with_employer("行政客服/前台（田林中心）", lexicon) is None
+
+
+def test_indicators_typed_as_columns_aligned_with_spaces() -> None:
+    """form-13: ``指标名称    权重    目标值    数据来源`` over rows aligned with spaces is a table (the text
+    reader's spaced columns): each row one KPI with its weight and target. Read as lines, the header
+    was a KPI and each name held the weight (``采购成本降低率 30% 年度降低``)."""
+    role = convert_family("form-13-spaced-kpi-columns.txt").roles[0]
+    assert [(k.name, k.weight_pct, k.targets.text if k.targets else None) for k in role.kpis] == [
+        ("客户投诉次数", 40.0, "每月不超过2次"), ("来料批次合格率", 30.0, "≥97%"), ("内审不符合项关闭率", 30.0, "100%")]
+
+
+def test_spaced_columns_need_three_aligned_rows_of_short_cells() -> None:
+    """Label pairs padded with spaces (``岗位名称：质量主管    所属部门：质量管理部``), prose with a double
+    space, and two rows only stay paragraphs."""
+    from jdx.extractors.text import text_to_blocks
+    from jdx.schemas.document import BlockKind
+
+    table = "指标名称  权重  目标值\n回款率  40%  ≥90%\n新客户数  60%  12个\n"
+    blocks = text_to_blocks(table)[0]
+    assert [b.kind for b in blocks] == [BlockKind.TABLE]
+    assert [c.text for c in blocks[0].table.cells][:3] == ["指标名称", "权重", "目标值"]
+    assert BlockKind.TABLE not in {b.kind for b in text_to_blocks(
+        "岗位名称：质量主管    所属部门：质量管理部    编号：Q1\n直接上级：质量经理    岗位定员：1人    职级：P5\n"
+        "学历：大专    专业：不限    年龄：35岁以下\n")[0]}
+    assert BlockKind.TABLE not in {b.kind for b in text_to_blocks(table.split("\n", 1)[1])[0]}
+    prose = "负责公司  微信公众号的日常运营，策划并撰写推文，每周不少于三篇，跟踪数据并提出优化  建议和改进方案\n"
+    assert BlockKind.TABLE not in {b.kind for b in text_to_blocks(prose * 3)[0]}
+
+
+def test_requirements_run_on_as_clauses_parted_by_semicolons() -> None:
+    """board-08: ``任职要求：中专及以上学历，电子商务相关专业优先；半年以上电商客服经验；打字速度…，有天猫
+    店铺客服经验者优先。`` is a list of clauses (rule clause_list_requirements): both wishes are wishes,
+    each whole; the line was read as one requirement and only its first wish was kept."""
+    role = convert_family("board-08-semicolon-requirements.txt").roles[0]
+    q = role.qualifications
+    assert q.preferred == ["中专及以上学历，电子商务相关专业优先", "打字速度每分钟60字以上，有天猫店铺客服经验者优先"]
+    assert (q.education.level, q.experience.years_min) == ("中专", 0.5)
+
+
+def test_a_common_noun_labels_only_before_a_colon() -> None:
+    """board-08: ``公司：宁波青柚日用品有限公司`` names the employer; the line ``公司为员工缴纳五险一金，…`` is a
+    sentence about the perks (rule noun_without_colon): it was read as a second employer label and
+    its first clause dropped from the pay text."""
+    role = convert_family("board-08-semicolon-requirements.txt").roles[0]
+    assert role.organization == "宁波青柚日用品有限公司"
+    assert role.compensation == "5000-7000元/月；公司为员工缴纳五险一金，提供免费工作餐和员工宿舍"

@@ -233,6 +233,16 @@ def unmarked_clauses(text: str, lexicon: Lexicon) -> list[str]:
 
 
 
+@rule
+def clause_list_requirements(text: str) -> list[str] | None:
+    """Prose lists requirements as clauses parted by semicolons (``任职要求：大专及以上学历；1年以上
+    新媒体运营经验；文字功底好，熟悉短视频剪辑者优先。``), as it lists duties: each clause is a
+    requirement sorted by itself, and a wish among them is a wish of its own, not the whole line.
+    (A numbered item stays one requirement whatever it holds; the builder asks this only of
+    paragraphs.)"""
+    clauses = clauses_outside_brackets(text, ";；")
+    return clauses if len(clauses) >= 2 else None
+
 def clause_kind(clause: str, lexicon: Lexicon) -> str | None:
     if _patterns(lexicon)["preferred"].search(clause):
         return "preferred"

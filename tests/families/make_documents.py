@@ -2765,6 +2765,48 @@ text_document("md-14-title-beside-employer.md", """\
 """)
 
 
+
+# A form typed as plain text whose indicator table keeps its columns aligned with spaces: a
+# header row (指标名称 / 权重 / 目标值 / 数据来源) over one row per indicator.
+text_document("form-13-spaced-kpi-columns.txt", """\
+岗位说明书
+
+岗位名称：质量主管            所属部门：质量管理部
+直接上级：质量经理            岗位定员：1人
+
+一、工作职责
+1. 组织来料、过程及成品检验，处理质量异常；
+2. 主持月度质量分析会，推动纠正预防措施落实；
+3. 维护质量管理体系文件。
+
+二、任职资格
+学历：大专及以上学历
+经验：3年以上制造业质量管理经验
+
+三、考核指标
+指标名称          权重      目标值        数据来源
+客户投诉次数      40%       每月不超过2次  客服部
+来料批次合格率    30%       ≥97%          仓储部
+内审不符合项关闭率  30%     100%          体系办
+""")
+
+
+# A job board's posting as text: the employer under a 公司 label, the requirements run onto the
+# label's line as clauses parted by semicolons (two of them wishes), and a line about the perks
+# under the pay that opens with 公司 as its subject.
+text_document("board-08-semicolon-requirements.txt", """\
+招聘：电商客服专员
+
+公司：宁波青柚日用品有限公司
+工作地点：宁波市鄞州区
+薪资：5000-7000元/月
+公司为员工缴纳五险一金，提供免费工作餐和员工宿舍。
+
+岗位职责：回复顾客在线咨询；处理退换货及售后问题；整理每日客诉记录并反馈运营。
+
+任职要求：中专及以上学历，电子商务相关专业优先；半年以上电商客服经验；打字速度每分钟60字以上，有天猫店铺客服经验者优先。
+""")
+
 # =======================================================================================
 
 
