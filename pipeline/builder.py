@@ -454,7 +454,7 @@ def _names_label(b: RoleBuilder, piece: Piece) -> str | None:
     counted = counted_positions(names, b.lexicon) if key == "reporting.direct_reports" else None
     if counted is not None:
         names, headcount = counted
-        if b.reporting.supervision.direct_headcount is None:
+        if headcount is not None and b.reporting.supervision.direct_headcount is None:
             b.reporting.supervision = b.reporting.supervision.model_copy(update={"direct_headcount": headcount})
             b.evidence.setdefault("reporting.supervision.direct_headcount", piece.span)
     b.add_to(getattr(b.reporting, key.split(".")[1]), key, names, piece)

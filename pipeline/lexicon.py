@@ -92,6 +92,7 @@ class TitlesVocab(_Vocab):
     date_digits: Words = []
     duty_doc_words: Words = []
     full_doc_words: Words = []
+    named_doc_words: Words = []
     headcount_units: Words = []
     unspecified_counts: Words = []
     level_words: Words = []
@@ -253,6 +254,7 @@ class ReportingVocab(_Vocab):
     superior_openers: Words = []
     report_to_verbs_first: Words = []
     superior_closers: Words = []
+    under_end: str = ""
     superior_tails: Words = []
     superior_adverbs: Words = []
 

@@ -287,12 +287,16 @@ def _superiors_in_prose(tagged: Tagged, draft: RoleDraft, lexicon: Lexicon) -> T
             out.append((section, piece))
             continue
         at, m = len(piece.text) - len(rest) + found[0], found[1]
+        group = superior_name(m)
+        label = Piece(Kind.LABEL, m.group(group), piece.loc.narrow(at + m.start(group), at + m.end(group)),
+                      key="reporting.reports_to", name="reporting.reports_to", line_start=False)
+        if _summary_keeps_superior(section):
+            out += [(section, piece), (None, label)]
+            continue
         before = piece.text[:at].rstrip(",， ") if found[0] else ""
         if before.strip():  # "财务经理负责…，向财务总监汇报。": the work before the clause
             out.append((section, piece.changed(text=before, loc=piece.loc.narrow(0, len(before)))))
-        group = superior_name(m)
-        out.append((None, Piece(Kind.LABEL, m.group(group), piece.loc.narrow(at + m.start(group), at + m.end(group)),
-                                key="reporting.reports_to", name="reporting.reports_to", line_start=False)))
+        out.append((None, label))
         after = piece.text[at + m.end():]
         if after.strip(" 。;；"):
             start = at + m.end() + len(after) - len(after.lstrip(" 。;；"))
@@ -300,6 +304,14 @@ def _superiors_in_prose(tagged: Tagged, draft: RoleDraft, lexicon: Lexicon) -> T
             out.append((section, piece.changed(text=piece.text[start:], loc=piece.loc.narrow(start, len(piece.text)),
                                                line_start=not found[0], clause_start=bool(found[0]))))
     return out
+
+
+@rule
+def _summary_keeps_superior(section: str | None) -> bool:
+    """A 岗位概述 sentence that says whom the position works under (``店长是门店的第一负责人，在区域
+    经理的领导下全面负责门店的经营管理工作``) names the superior and stays the summary as written:
+    only duties are parted around the clause."""
+    return section == "purpose"
 
 
 def _recruiting_sentences(tagged: Tagged, draft: RoleDraft, lexicon: Lexicon) -> Tagged:

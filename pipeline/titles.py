@@ -72,6 +72,8 @@ def match_doc_title(text: str, lexicon: Lexicon) -> DocTitle | None:
         return None  # "本《岗位说明书》包括…" quotes a document, it does not head one
     if text[m.end():m.end() + 1] in lexicon.data.grammar.title_conjunctions:
         return None  # "…岗位职责和考核办法": the doc word is part of a longer phrase
+    if _names_no_position(m.group("doc"), x, lexicon):
+        return None
     full_document = m.group("doc").endswith(tuple(t.full_doc_words))
     if not x and (after := _title_after_doc_word(text[m.end():], lexicon)) is not None:
         return DocTitle(title=after, end=len(text.rstrip()), label=m.group("label").strip() if m.group("label") else None,
@@ -86,6 +88,14 @@ def match_doc_title(text: str, lexicon: Lexicon) -> DocTitle | None:
         return None
     label = m.group("label").strip() if m.group("label") else None
     return DocTitle(title=clean_title(x, lexicon), end=m.end(), label=label, raw=m.group().strip())
+
+
+@rule
+def _names_no_position(doc_word: str, head: str, lexicon: Lexicon) -> bool:
+    """``康宁医院门诊部岗位说明``: a short doc word (岗位说明) after a unit's name heads a compilation,
+    not one position's document; only after a position's name (``店长岗位说明``) is it a title."""
+    return doc_word in lexicon.data.titles.named_doc_words and not is_position_name(
+        clean_title(head, lexicon), lexicon, MAX_TITLE)
 
 
 @rule

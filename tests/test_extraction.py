@@ -9,11 +9,12 @@ from pathlib import Path
 import pytest
 from conftest import lost_characters
 from jdx.pipeline.convert import convert_bytes
+from jdx.pipeline.fields.reporting import superior_clause, superior_name
 from jdx.pipeline.lexicon import build_lexicon, bundled_data, load_lexicon
 from jdx.pipeline.piece import Loc
 from jdx.pipeline.scan import scan_text
 from jdx.pipeline.segment import department_line
-from jdx.pipeline.titles import recruiter_before_title, title_with_employer
+from jdx.pipeline.titles import match_doc_title, recruiter_before_title, title_with_employer
 from jdx.schemas.role import ConvertResult, PeriodTargets
 
 
@@ -2487,3 +2488,40 @@ def test_a_common_noun_labels_only_before_a_colon() -> None:
     role = convert_family("board-08-semicolon-requirements.txt").roles[0]
     assert role.organization == "宁波青柚日用品有限公司"
     assert role.compensation == "5000-7000元/月；公司为员工缴纳五险一金，提供免费工作餐和员工宿舍"
+
+
+def test_an_overview_names_the_superior_inside_its_sentence() -> None:
+    """prose-18: ``药房组长是门诊药房的日常负责人，在药剂科主任的领导下组织药品调剂工作，下辖调剂员4名、药房助理
+    若干名。`` under 岗位概述: the superior is named though the work follows 领导下 without a comma
+    (superior_clause), the summary stays whole (rule summary_keeps_superior; it was cut around the
+    clause), and the direct reports lose their counts though one is 若干 (rule counted_positions)."""
+    role = convert_family("prose-18-overview-superior.txt").roles[0]
+    assert role.title == "药房组长"
+    assert role.purpose == "药房组长是门诊药房的日常负责人，在药剂科主任的领导下组织药品调剂工作"
+    assert role.reporting.reports_to == ["药剂科主任"]
+    assert role.reporting.direct_reports == ["调剂员", "药房助理"]
+    assert role.reporting.supervision.direct_headcount is None
+    lexicon = load_lexicon()
+    m = superior_clause("在药剂科主任的领导下组织药品调剂工作", lexicon)
+    assert m is not None and superior_name(m) and m.group(superior_name(m)) == "药剂科主任"
+    assert superior_clause("在药剂科主任的领导组织药品调剂工作", lexicon) is None
+
+
+def test_a_short_doc_word_makes_a_title_only_after_a_position() -> None:
+    """``药房组长岗位说明`` titles 药房组长; ``康宁医院门诊部岗位说明`` heads a unit's compilation
+    (rule names_no_position; prose-02 lost its employer to it), and ``职位说明：`` alone heads a section."""
+    lexicon = load_lexicon()
+    found = match_doc_title("药房组长岗位说明", lexicon)
+    assert found is not None and found.title == "药房组长"
+    assert match_doc_title("康宁医院门诊部岗位说明", lexicon) is None
+    assert match_doc_title("职位说明：", lexicon) is None
+    assert [r.organization for r in convert_family("prose-02-clinic.docx").roles] == ["康宁医院", "康宁医院"]
+
+
+def test_a_gender_clause_of_a_packed_line() -> None:
+    """notice-09: ``抄表员：高中及以上学历，男性，年龄40周岁以下，持有电动车驾驶证者优先；`` — the clause 男性
+    requires a gender (rule gender_clause); it was left in unmapped."""
+    roles = convert_family("notice-09-packed-conditions.txt").roles
+    assert [(r.title, r.qualifications.gender, r.qualifications.age.max) for r in roles] == [
+        ("抄表员", "男", 40), ("管道维修工", "男", 45)]
+    assert not any("男性" in u.text for r in roles for u in r.unmapped)

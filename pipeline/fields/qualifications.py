@@ -351,6 +351,14 @@ def gender_in_text(text: str, lexicon: Lexicon) -> str | None:
     return None
 
 
+
+@rule
+def gender_clause(text: str, lexicon: Lexicon) -> str | None:
+    """A requirement that is only a gender (``保安：高中及以上学历，男性，年龄45周岁以下``: the clause
+    ``男性`` of a packed line, ``限女性`` on its own) requires it."""
+    value = clean_item(text)
+    return gender_in_text(value, lexicon) if len(value) <= 4 else None
+
 @rule
 def years_in_text(text: str, lexicon: Lexicon) -> Experience | None:
     """Years of experience stated anywhere in a requirement (``5年以上相关工作经验``,
@@ -556,6 +564,9 @@ class QualificationBuilder:
         if not self.lists["majors"] and (found := majors_line(value, lex)):
             self._append("majors", found)
             return "majors"
+        if self.gender is None and (gender := gender_clause(value, lex)) is not None:
+            self.gender = gender
+            return "gender"
         field = classify(value)
         if field:
             self.add_item(field, value)

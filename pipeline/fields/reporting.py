@@ -96,19 +96,18 @@ def parse_promotions(text: str, lexicon: Lexicon) -> list[str]:
 
 
 @rule
-def counted_positions(names: list[str], lexicon: Lexicon) -> tuple[list[str], int] | None:
-    """``下属有会计2名、出纳1名``, ``直接下级：主管（2人）、专员（5人）``: when every position under
-    a role is written with its count, the positions are the names and the counts add up to
-    the direct headcount."""
+def counted_positions(names: list[str], lexicon: Lexicon) -> tuple[list[str], int | None] | None:
+    """``下属有会计2名、出纳1名``, ``直接下级：主管（2人）、专员（5人）``: a position under a role
+    written with its count is named without it; when every one is counted, the counts add up to
+    the direct headcount (``下辖副店长1名、店员若干名``: names only)."""
     pattern = _patterns(lexicon)["counted"]
-    found = [pattern.search(name) for name in names]
-    if not found or not all(m and m.start() > 0 for m in found):
+    found = [m if (m := pattern.search(name)) and m.start() > 0 else None for name in names]
+    if not any(found):
         return None
-    counts = [parse_count(m.group("count"), lexicon) for m in found if m]
-    if any(c is None for c in counts):
-        return None
-    return [name[:m.start()].strip() for name, m in zip(names, found, strict=True) if m], \
-        sum(c for c in counts if c is not None)
+    counts = [parse_count(m.group("count"), lexicon) if m else None for m in found]
+    stripped = [name[:m.start()].strip() if m else name for name, m in zip(names, found, strict=True)]
+    total = sum(c for c in counts if c is not None) if all(c is not None for c in counts) else None
+    return stripped, total
 
 
 @cache
@@ -119,8 +118,9 @@ def _superior_clause_re(lexicon: Lexicon) -> re.Pattern[str]:
     to = rf"{re.escape(r.report_to_word) or '(?!)'}(?P<to>{name})(?:{alternation(r.report_verbs)})"
     answers = rf"(?:{alternation(r.responsible_openers)})(?P<answers>{name})(?:{alternation(r.responsible_verbs)})"
     after = rf"(?:{alternation(r.report_to_verbs_first) or '(?!)'})(?P<after>{name})(?=[,，。;；]|$)"
+    # "在区域经理的领导下全面负责…": after 领导下/指导下 the work may follow without a comma
     return re.compile(rf"(?:{alternation(r.superior_adverbs)})?(?:{under}|{to}|{answers}|{after})"
-                      rf"(?:{alternation(r.superior_tails)})?(?:[,，]\s?|(?=[。;；])|$)")
+                      rf"(?:{alternation(r.superior_tails)})?(?:[,，]\s?|(?=[。;；])|$|(?<={re.escape(r.under_end) or '(?!)'}))")
 
 
 @rule

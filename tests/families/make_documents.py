@@ -2807,6 +2807,48 @@ text_document("board-08-semicolon-requirements.txt", """\
 任职要求：中专及以上学历，电子商务相关专业优先；半年以上电商客服经验；打字速度每分钟60字以上，有天猫店铺客服经验者优先。
 """)
 
+
+# A description titled "<position>岗位说明" whose overview says in one sentence whom the position
+# works under (在…的领导下, no comma before the work) and whom it leads, one with a count and one
+# without; the duties are "名称：内容" lines.
+text_document("prose-18-overview-superior.txt", """\
+药房组长岗位说明
+
+一、岗位概述
+药房组长是门诊药房的日常负责人，在药剂科主任的领导下组织药品调剂工作，下辖调剂员4名、药房助理若干名。
+
+二、主要职责
+调剂管理：安排每日调剂班次，核对处方调配质量。
+库存管理：每周盘点药品库存，及时提出请领计划。
+质量安全：检查效期药品，处理调剂差错并登记上报。
+
+三、任职要求
+1、药学专业大专以上学历，持药士及以上资格证书；
+2、3年以上医院药房工作经验；
+3、具有一定的组织协调能力。
+""")
+
+
+# A notice whose conditions give one line per position, each packing its clauses: a degree, a
+# gender as a clause of its own, an age, a wish.
+text_document("notice-09-packed-conditions.txt", """\
+清河县自来水公司2024年招聘劳务派遣人员公告
+
+一、招聘岗位
+1. 抄表员 3名
+2. 管道维修工 2名
+
+二、岗位条件
+抄表员：高中及以上学历，男性，年龄40周岁以下，持有电动车驾驶证者优先；
+管道维修工：中专及以上学历，男性，年龄45周岁以下，有水电维修经验者优先。
+
+三、待遇
+月薪3500-4500元，缴纳五险。
+
+清河县自来水公司
+2024年8月12日
+""")
+
 # =======================================================================================
 
 
