@@ -47,7 +47,12 @@ from .fields.pay import (
     split_benefits,
     split_places,
 )
-from .fields.qualifications import QualificationBuilder, classify_label, clause_list_requirements
+from .fields.qualifications import (
+    QualificationBuilder,
+    classify_label,
+    clause_list_requirements,
+    parse_experience,
+)
 from .fields.reporting import (
     counted_positions,
     parse_count,
@@ -131,6 +136,7 @@ class RoleBuilder:
         self.kpi_title: str | None = None
         self.identity = decide_identity(draft, doc)
         self.evidence: dict[str, Span] = dict(self.identity.evidence)
+        self.labelled_by: dict[str, Piece] = {}  # the label piece that set a requirement field
         self.used: set[int] = set(self.identity.used)
         self.list_target: str | None = None
         self.list_section: str | None = None
@@ -501,11 +507,30 @@ def _qualification_label(b: RoleBuilder, piece: Piece) -> str | None:
     if value is None:
         return key if key in QUAL_LISTS else _empty(b, piece)
     add = b.quals.add_summary if piece.source == "tag_line" else b.quals.add_labelled
+    earlier = b.labelled_by.get(key)
+    if earlier is not None and _years_after_no_years(b.quals, key, value, b.lexicon):
+        b.add_other(earlier.name or "", b.quals.experience.text if b.quals.experience else "", earlier)
+        b.quals.experience = None
+        b.evidence.pop(key, None)
     if add(key.split(".", 1)[1], raw if "\n" in raw else value):
         b.evidence.setdefault(key, piece.span)
+        if b.evidence[key] == piece.span:
+            b.labelled_by.setdefault(key, piece)
     else:
         b.add_other(piece.name or "", value, piece)
     return None
+
+
+@rule
+def _years_after_no_years(quals: QualificationBuilder, key: str, value: str, lexicon: Lexicon) -> bool:
+    """Forms give experience under two labels, a loose one first (``行业背景 | 不要求``, ``行业背景 |
+    销售行业``) and the years after it (``从业年限 | 2年以上出纳工作经验``): the label that states years
+    is the experience; the earlier text stays in other_sections under its own label."""
+    exp = quals.experience
+    if key != "qualifications.experience" or exp is None or exp.years_min is not None:
+        return False
+    found = parse_experience(value, lexicon)
+    return found is not None and found.years_min is not None
 
 
 @on_label("application")

@@ -72,9 +72,22 @@ def _heading_as_title(role: Role, draft: RoleDraft, lexicon: Lexicon) -> str | N
     title = role.title
     if not title:
         return None
-    if len(title) > LONG_TITLE or _heading_words(lexicon).search(title):
+    if len(title) > LONG_TITLE:
+        return "doubtful_title"
+    if _heading_words(lexicon).search(title) and not _word_of_a_position_name(title, lexicon):
         return "doubtful_title"
     return None
+
+
+TAG_MARKS = re.compile(r"[()（）+＋/\d:：,，]")
+
+
+@rule
+def _word_of_a_position_name(title: str, lexicon: Lexicon) -> bool:
+    """A heading or label word inside a plain position name is part of the name (培训专员, 电话客服,
+    部门助理, 薪酬绩效主管): a title shaped as a position, with no tags, brackets or figures beside
+    it, is no boundary mistake. (``客服专员（双休+社保+薪资4500-6000元）`` still is doubtful.)"""
+    return not TAG_MARKS.search(title) and is_position_name(title, lexicon)
 
 
 @rule

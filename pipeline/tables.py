@@ -94,7 +94,8 @@ def table_pieces(block: Block, lexicon: Lexicon, scan_text: Scanner) -> list[Pie
             continue
 
         section_row = len(non_empty) == 1  # a heading or free text alone in its row
-        if list_columns is not None and not section_row and _fits_list(grid, r, list_columns):
+        if list_columns is not None and not section_row and _fits_list(grid, r, list_columns) \
+                and not _form_row_after_list(non_empty, lexicon):
             pieces.append(_list_item(grid, r, list_columns, span, lexicon))
             r += 1
             continue
@@ -102,7 +103,8 @@ def table_pieces(block: Block, lexicon: Lexicon, scan_text: Scanner) -> list[Pie
         if section_row:
             cell = non_empty[0]
             pieces.extend(_cell_lines(cell, lexicon, span, scan_text))
-            if not _list_continues(grid, r + 1, list_columns):
+            if not _list_continues(grid, r + 1, list_columns) or _form_row_after_list(
+                    [c for c in _unique_row(grid, r + 1) if c.text.strip()], lexicon):
                 list_columns = None
             r += 1
             continue
@@ -530,6 +532,14 @@ def _list_continues(grid, r: int, columns: dict[int, str] | None) -> bool:
     """A duty table's columns hold across a section row (``安全生产责任`` between two runs of
     ``序号 | 职责内容`` rows): the rows after it are items of the same columns."""
     return columns is not None and r < len(grid) and _fits_list(grid, r, columns)
+
+
+@rule
+def _form_row_after_list(cells: list[Cell], lexicon: Lexicon) -> bool:
+    """A row that opens with a field's label after a duty table's rows (``学历 | 本科及以上 | 专业 |
+    人力资源管理``) is the form going on, not an item of the table: read as one, only its second
+    cell was kept and the other pairs were lost."""
+    return bool(cells) and _norm(cells[0].text) in lexicon.labels
 
 
 def _fits_list(grid, r: int, columns: dict[int, str]) -> bool:

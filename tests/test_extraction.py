@@ -2525,3 +2525,36 @@ def test_a_gender_clause_of_a_packed_line() -> None:
     assert [(r.title, r.qualifications.gender, r.qualifications.age.max) for r in roles] == [
         ("抄表员", "男", 40), ("管道维修工", "男", 45)]
     assert not any("男性" in u.text for r in roles for u in r.unmapped)
+
+
+def test_label_pairs_after_a_duty_table_are_the_forms() -> None:
+    """form-14: after a ``序号 | 职责内容 | 工作标准`` duty table and a 任职资格 section row, the rows
+    ``学历 | 本科及以上 | 专业 | …`` are label pairs (rule form_row_after_list): read as the table's items,
+    only their second cell was kept and the majors, age and contacts were lost, coverage still 1.0.
+    Experience under two labels: the one that states years wins (rule years_after_no_years) and
+    ``行业背景 | 不要求`` stays in other_sections."""
+    role = convert_family("form-14-duty-table-then-pairs.docx").roles[0]
+    q = role.qualifications
+    assert q.majors == ["人力资源管理", "教育学"]
+    assert (q.age.min, q.age.max) == (25, 35)
+    assert (q.experience.years_min, q.experience.text) == (2, "2年以上培训工作经验")
+    assert [(o.heading, o.text) for o in role.other_sections] == [("行业背景", "不要求")]
+    assert [d.metrics for d in role.duties] == [["每年12月前完成"], ["培训覆盖率100%"], ["每季度一次"]]
+    assert role.contacts.external == ["培训机构", "高校"]
+    assert not role.review.needed
+
+
+def test_a_heading_word_inside_a_plain_position_name_is_no_doubt() -> None:
+    """培训专员 (培训 heads a section), 电话客服, 部门助理: a heading word inside a plain position name
+    (rule word_of_a_position_name) flagged 28 corpus roles doubtful; a title with tags is still doubtful."""
+    from jdx.pipeline.review import _heading_as_title
+
+    class Titled:
+        def __init__(self, title: str) -> None:
+            self.title = title
+
+    lexicon = load_lexicon()
+    for title in ("培训专员", "电话客服专员", "部门助理", "薪酬绩效主管"):
+        assert _heading_as_title(Titled(title), None, lexicon) is None, title
+    for title in ("客服专员（双休+社保+薪资4500-6000元）", "薪酬管理", "任职要求"):
+        assert _heading_as_title(Titled(title), None, lexicon) == "doubtful_title", title

@@ -484,8 +484,9 @@ class QualificationBuilder:
         cleaned = clean_value(value, self.lexicon)
         if not cleaned:
             return False
-        exp = parse_experience(value, self.lexicon) or Experience(years_min=None, text=cleaned)
-        self.experience = self.experience or exp
+        if self.experience is not None:
+            return False  # a second experience label (行业背景, then 从业年限) keeps its text in other_sections
+        self.experience = parse_experience(value, self.lexicon) or Experience(years_min=None, text=cleaned)
         return True
 
     def _also(self, text: str) -> None:

@@ -2849,6 +2849,32 @@ text_document("notice-09-packed-conditions.txt", """\
 2024年8月12日
 """)
 
+
+# A Word form: label pairs, a duty table (序号 | 职责内容 | 工作标准) and, after a section row, the
+# requirement pairs again, two to a row; experience under two labels, the loose one first
+# (行业背景 | 不要求, then 从业年限 | 2年以上…).
+@document("form-14-duty-table-then-pairs.docx")
+def build_duty_table_then_pairs(path: Path) -> None:
+    doc = new_docx("培训专员岗位说明书")
+    para(doc, "培训专员岗位说明书", bold=True, size=16, font=HEADING_FONT, align=CENTER)
+    table = grid_table(doc, 4, [3.0, 5.0, 3.0, 5.0])
+    row_of(table, ["岗位名称", "培训专员", "所属部门", "人力资源部"], bold_cols=(0, 2))
+    row_of(table, ["直接上级", "培训经理", "岗位定员", "1人"], bold_cols=(0, 2))
+    row_of(table, ["岗位目的", "组织实施公司培训计划，提升员工岗位能力。", None, None], bold_cols=(0,))
+    section_row(table, "工作职责")
+    row_of(table, ["序号", "职责内容", "工作标准", None], bold_cols=(0, 1, 2))
+    row_of(table, ["1", "调研各部门培训需求，编制年度培训计划", "每年12月前完成", None])
+    row_of(table, ["2", "组织实施内外部培训课程，做好培训记录", "培训覆盖率100%", None])
+    row_of(table, ["3", "评估培训效果，撰写季度培训总结", "每季度一次", None])
+    section_row(table, "任职资格")
+    row_of(table, ["学历", "本科及以上", "专业", "人力资源管理、教育学相关专业"], bold_cols=(0, 2))
+    row_of(table, ["行业背景", "不要求", "年龄", "25-35岁"], bold_cols=(0, 2))
+    row_of(table, ["从业年限", "2年以上培训工作经验", "性别", "不限"], bold_cols=(0, 2))
+    section_row(table, "工作关系")
+    row_of(table, ["内部关系", "各部门负责人、内部讲师", None, None], bold_cols=(0,))
+    row_of(table, ["外部关系", "培训机构、高校", None, None], bold_cols=(0,))
+    save_docx(doc, path)
+
 # =======================================================================================
 
 
