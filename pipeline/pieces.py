@@ -62,7 +62,9 @@ def _title_over_pay_line(first: Piece, second: Piece, lexicon: Lexicon) -> tuple
     """A job board prints a posting's head as a position's name on a line of its own and its pay
     on the next (``运营经理`` / ``15-25K·13薪``): the name is the posting's title, the line under
     it its pay."""
-    if not (first.kind == second.kind == Kind.TEXT and first.alone and second.alone and first.line_start):
+    whole_pay = second.kind == Kind.LABEL and second.source == "pay_line"
+    if not (first.kind == Kind.TEXT and (second.kind == Kind.TEXT or whole_pay) and first.alone and second.alone
+            and first.line_start):
         return None
     name, pay = first.text.strip(), second.text.strip()
     if len(pay) > MAX_PAY_LINE or parse_salary(pay, lexicon) is None or not is_position_name(name, lexicon, 16) \
@@ -219,11 +221,28 @@ def _whole_line_reading(block: Block, base: Loc, lexicon: Lexicon) -> list[Piece
     question = _question_heading(block.text, base, lexicon) if one_line else None
     if question is not None:
         return [question]
+    if one_line and (pay := _pay_line_whole(block.text, base, lexicon)) is not None:
+        return [pay]
     if block.kind in (BlockKind.PARAGRAPH, BlockKind.HEADING):  # "# 我们在找一位新媒体运营" heads its posting
         prose = _recruiting_sentence(block.text, base, lexicon)
         if prose is not None:
             return prose
     return position_line(block.text, base, lexicon) if one_line else None
+
+
+@rule
+def _pay_line_whole(text: str, base: Loc, lexicon: Lexicon) -> Piece | None:
+    """A short line that is all pay (``15-25K · 13薪``, a job board's line under the title) is the
+    pay, whole: the spaced middle dot before the months is no bullet (it parted ``13薪`` as an item)."""
+    line = text.strip()
+    if len(line) > MAX_PAY_LINE or not re.search(r"\s[·•]\s", line):
+        return None
+    salary = parse_salary(line, lexicon)
+    if salary is None or salary.text != line:
+        return None
+    start = text.find(line)
+    return Piece(Kind.LABEL, line, base.narrow(start, start + len(line)), key="compensation", name="compensation",
+                 line_start=True, alone=True, source="pay_line")
 
 
 @rule

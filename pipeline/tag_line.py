@@ -22,7 +22,7 @@ TAG_SEPARATOR = re.compile(r"[|｜]|(?<=\s)[/／·•](?=\s)")
 MAX_TAG = 14
 MAX_SPACED_LINE = 30
 SPACES = re.compile(r"\s+")
-PLACE = re.compile(r"[\u4e00-\u9fff]{2,5}(?:\s?[-·]\s?[\u4e00-\u9fff]{2,8}){0,2}")
+PLACE = re.compile(r"[\u4e00-\u9fff]{2,5}(?:(?:\s?[-·]\s?|\s)[\u4e00-\u9fff]{2,8}){0,2}")
 
 
 @rule

@@ -2558,3 +2558,17 @@ def test_a_heading_word_inside_a_plain_position_name_is_no_doubt() -> None:
         assert _heading_as_title(Titled(title), None, lexicon) is None, title
     for title in ("客服专员（双休+社保+薪资4500-6000元）", "薪酬管理", "任职要求"):
         assert _heading_as_title(Titled(title), None, lexicon) == "doubtful_title", title
+
+
+def test_a_pay_line_with_a_spaced_dot_under_the_title() -> None:
+    """board-09: ``运维开发工程师`` / ``18-30K · 14薪`` / ``杭州 余杭区 | 3-5年 | 本科 | 全职``: the pay line is
+    the pay, whole (rule pay_line_whole: the spaced dot parted ``14薪`` as an item, and the title was
+    lost), so the line above is the title; the place tag may hold a district after a space."""
+    role = convert_family("board-09-pay-line-under-title.txt").roles[0]
+    assert (role.title, role.compensation) == ("运维开发工程师", "18-30K · 14薪")
+    assert (role.salary.min, role.salary.max, role.salary.months) == (18000, 30000, 14)
+    assert role.employment_type == "全职" and len(role.location) == 1
+    from jdx.pipeline.tag_line import tag_line
+
+    pieces = tag_line("杭州 余杭区 | 3-5年 | 本科 | 全职", Loc(0, None, 0, 24), load_lexicon())
+    assert pieces is not None and [(p.key, p.text) for p in pieces][0] == ("location", "杭州 余杭区")

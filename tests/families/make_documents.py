@@ -2875,6 +2875,25 @@ def build_duty_table_then_pairs(path: Path) -> None:
     row_of(table, ["外部关系", "培训机构、高校", None, None], bold_cols=(0,))
     save_docx(doc, path)
 
+
+# A job board's page copied as text: the title alone on the first line, the pay on the next with
+# the months after a spaced middle dot, a tag line whose place has a district after a space.
+text_document("board-09-pay-line-under-title.txt", """\
+运维开发工程师
+18-30K · 14薪
+杭州 余杭区 | 3-5年 | 本科 | 全职
+
+职位描述
+1、负责公司容器平台的建设与日常运维；
+2、开发自动化运维工具，提升发布效率；
+3、参与线上故障处理与复盘。
+
+任职要求
+1、计算机相关专业本科及以上学历，3年以上运维开发经验；
+2、熟悉Kubernetes、Docker，熟练使用Go或Python；
+3、有大规模集群运维经验者优先。
+""")
+
 # =======================================================================================
 
 
