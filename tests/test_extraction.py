@@ -2572,3 +2572,19 @@ def test_a_pay_line_with_a_spaced_dot_under_the_title() -> None:
 
     pieces = tag_line("杭州 余杭区 | 3-5年 | 本科 | 全职", Loc(0, None, 0, 24), load_lexicon())
     assert pieces is not None and [(p.key, p.text) for p in pieces][0] == ("location", "杭州 余杭区")
+
+
+def test_indicator_groups_notes_and_totals_are_no_indicators() -> None:
+    """form-15: under ``关键绩效指标（KPI）``, the gloss, the group headings ``定量指标：`` / ``定性指标：``
+    (rule not_a_name), the remark ``注：以上指标按季度考核。`` (lexicon procedure_endings 注) and
+    ``合计：100%`` (total_row) were KPIs; they stay in unmapped."""
+    role = convert_family("form-15-kpi-groups-and-notes.txt").roles[0]
+    assert [(k.name, k.weight_pct) for k in role.kpis] == [("招聘到岗率", 40), ("简历筛选及时率", 30), ("用人部门满意度", 30)]
+    assert {"定量指标：", "注：以上指标按季度考核。", "合计：100%"} <= {u.text for u in role.unmapped}
+
+
+def test_indicators_listed_on_the_headings_line() -> None:
+    """form-16: ``关键绩效指标：资金收付差错率、日记账登记及时率、银行对账及时率。`` gives three indicators
+    (rule inline_indicator_names); the line was unmapped. Work listed after 绩效考核 names no measure."""
+    role = convert_family("form-16-kpi-names-inline.txt").roles[0]
+    assert [k.name for k in role.kpis] == ["资金收付差错率", "日记账登记及时率", "银行对账及时率"]

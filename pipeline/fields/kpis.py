@@ -170,6 +170,8 @@ def kpi_from_line(text: str, loc: Loc, lexicon: Lexicon) -> KPI | None:
     value = clean_item(text)
     if not value or len(value) > 60 or _not_an_indicator(text.strip(), value, lexicon):
         return None
+    if _total_row(re.split(r"[:：\s]", value, maxsplit=1)[0], lexicon) or _not_a_name(value):
+        return None  # "合计：100%" sums the weights above it
     parts = weighted_kpi_line(value, lexicon)
     if parts is not None:
         name, weight, target = parts
@@ -194,6 +196,32 @@ def _not_an_indicator(text: str, value: str, lexicon: Lexicon) -> bool:
         return True
     return text.endswith("。") and len(value) > MAX_BARE_NAME and bool(re.search(r"[、，,]", value)) \
         and ":" not in value and "：" not in value
+
+
+@rule
+def _not_a_name(value: str) -> bool:
+    """Lines among the indicators that name none: a group's heading (``定量指标：`` over its items)
+    and a gloss in brackets left after the section's heading (``关键业绩指标（KPI）``)."""
+    return value.endswith((":", "：")) or bool(BRACKETED.fullmatch(value))
+
+
+BRACKETED = re.compile(r"[（(][^（()）]{1,30}[)）]")
+
+
+@rule
+def inline_indicator_names(piece: Piece, lexicon: Lexicon) -> list[str] | None:
+    """Indicators listed on the heading's own line (``关键绩效指标：资金收付差错率、日记账登记及时率、
+    银行对账及时率。``): each name between 、 is an indicator, when each ends as a measure does
+    (率, 度, 数, 量). (A line of its own with 、 may be a sentence about the grades, and work
+    listed after 绩效考核 in a flattened cell names no measure.)"""
+    if piece.kind != Kind.TEXT or piece.line_start:
+        return None
+    names = [n.strip() for n in piece.text.strip().rstrip("。；;.").split("、")]
+    endings = tuple(lexicon.data.duties.metric_endings)
+    if len(names) < 2 or any(not n or len(n) > MAX_BARE_NAME or re.search(r"[，,:：;；。]", n)
+                             or not n.endswith(endings) for n in names):
+        return None
+    return names
 
 
 MAX_BARE_NAME = 16  # "准时参与培训、会议。" is an indicator; a longer listing sentence is about them
@@ -230,6 +258,15 @@ def extract_kpis(pieces: list[Piece], lexicon: Lexicon) -> KpiResult:
             continue
         if _flattened_kpi_header(text, lexicon):
             result.kpis.extend(kpis_from_run(text, piece.loc, lexicon))
+            result.used.add(id(piece))
+            continue
+        names = inline_indicator_names(piece, lexicon)
+        if names is not None:
+            at = 0
+            for name in names:
+                start = piece.text.find(name, at)
+                at = start + len(name)
+                result.kpis.append(KPI(name=name, span=piece.loc.narrow(start, at).span()))
             result.used.add(id(piece))
             continue
         kpi = kpi_from_line(text, piece.loc, lexicon)

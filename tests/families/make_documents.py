@@ -2894,6 +2894,40 @@ text_document("board-09-pay-line-under-title.txt", """\
 3、有大规模集群运维经验者优先。
 """)
 
+
+# A form's indicators under a heading glossed in brackets, in two groups with their own headings,
+# weights on each line, then a remark and the total of the weights.
+text_document("form-15-kpi-groups-and-notes.txt", """\
+岗位名称：招聘专员
+所属部门：人力资源部
+
+岗位职责：
+1. 发布招聘信息，筛选简历；
+2. 组织面试并跟进录用流程。
+
+关键绩效指标（KPI）
+定量指标：
+招聘到岗率（权重40%）：不低于90%
+简历筛选及时率（权重30%）：100%
+定性指标：
+用人部门满意度（权重30%）：满意
+注：以上指标按季度考核。
+合计：100%
+""")
+
+
+# A form whose indicators are listed on the heading's own line, parted by 、.
+text_document("form-16-kpi-names-inline.txt", """\
+岗位名称：出纳
+所属部门：财务部
+
+岗位职责：
+1. 办理现金及银行收付业务；
+2. 登记现金和银行存款日记账。
+
+关键绩效指标：资金收付差错率、日记账登记及时率、银行对账及时率。
+""")
+
 # =======================================================================================
 
 
