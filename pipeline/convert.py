@@ -415,7 +415,8 @@ def _signoff_date_re(lexicon: Lexicon) -> re.Pattern[str]:
     t = lexicon.data.titles
     year, month, day = t.date_units
     digit = f"[0-9{''.join(t.date_digits)}]"
-    return re.compile(rf"{digit}{{4}}\s*{year}\s*{digit}{{1,2}}\s*{month}\s*{digit}{{1,3}}\s*{day}")
+    # the day may be left out: "2024年3月" signs a notice as well
+    return re.compile(rf"{digit}{{4}}\s*{year}\s*{digit}{{1,2}}\s*{month}(?:\s*{digit}{{1,3}}\s*{day})?")
 
 
 @rules.rule

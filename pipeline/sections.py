@@ -19,7 +19,7 @@ from .piece import Kind, Piece
 from .position_lines import headcount_pattern
 from .rules import rule
 from .scan import SWITCHING_LABELS, seq_key
-from .segment import INNER_SECTIONS, RoleDraft
+from .segment import INNER_SECTIONS, RoleDraft, employer_introduction
 from .self_evident import (
     duty_sentence,
     duty_start,
@@ -320,7 +320,7 @@ def _recruiting_sentences(tagged: Tagged, draft: RoleDraft, lexicon: Lexicon) ->
     out: Tagged = []
     for section, piece in tagged:
         out.append((section, piece))
-        if section is None and piece.kind == Kind.TEXT:
+        if section in (None, "company") and piece.kind == Kind.TEXT:  # a blurb may end recruiting
             out.extend((None, p) for p in recruiting_terms(piece, draft.title, lexicon))
     return out
 
@@ -763,6 +763,8 @@ def _own_section(section: str | None, piece: Piece, lexicon: Lexicon) -> str | N
     text = piece.text.strip()
     if section is None and self_evident_requirement(text, lexicon):
         return "qualifications"
+    if section is None and piece.kind == Kind.TEXT and employer_introduction(piece, lexicon):
+        return "company"  # the employer's own blurb inside the posting: it names the organization
     if section is None and piece.source == "prose_sentence" and duty_sentence(text, lexicon):
         return "duties"
     if section == "qualifications" and piece.kind == Kind.ITEM and _duty_in_requirements(text, lexicon):

@@ -730,7 +730,7 @@ def _role_text_follows(piece: Piece, following: list[Piece], text: str, lexicon:
         if nxt.kind == Kind.LABEL and (nxt.key in ATTRIBUTE_LABELS or nxt.key is None and (
                 nxt.source == "table" or nxt.loc.block == piece.loc.block)):
             continue
-        if requirement_before_sections(nxt, lexicon):
+        if requirement_before_sections(nxt, lexicon) or employer_introduction(nxt, lexicon):
             continue
         if nxt.kind == Kind.TEXT and nxt.line_start and nxt.text.strip() in lexicon.data.grammar.position_subjects:
             subject_block = nxt.loc.block
@@ -740,6 +740,22 @@ def _role_text_follows(piece: Piece, following: list[Piece], text: str, lexicon:
         return opens_section and nxt.key in ROLE_SECTIONS \
             or _describes_the_position(nxt, text, lexicon, nxt.loc.block == subject_block)
     return False
+
+
+@rule
+def employer_introduction(piece: Piece, lexicon: Lexicon) -> bool:
+    """Between a posting's name and its sections may stand a paragraph that introduces the
+    employer (``会计`` / ``绿源农业科技股份有限公司是一家从事…的农业企业。因业务发展，现诚聘会计一名。`` /
+    ``工作内容：…``): a company's whole name opening the paragraph with the words that present it.
+    It belongs to the posting the name opens, not in place of its sections."""
+    return piece.kind == Kind.TEXT and piece.line_start and bool(_introduction_re(lexicon).match(piece.text.lstrip()))
+
+
+@cache
+def _introduction_re(lexicon: Lexicon) -> re.Pattern[str]:
+    suffixes = alternation(lexicon.company_suffixes)
+    return re.compile(rf"[\u4e00-\u9fffA-Za-z()（）]{{2,24}}?(?:{suffixes})"
+                      rf"(?:{alternation(lexicon.data.titles.introduction_verbs)})")
 
 
 @rule
@@ -1020,7 +1036,7 @@ def _company_line(piece: Piece, lexicon: Lexicon) -> bool:
 def company_of(text: str, lexicon: Lexicon) -> str:
     """A company line without the recruiting words after it (``…有限公司诚聘`` → ``…有限公司``)."""
     text = text.strip()
-    tag_end = _leading_tag(text)
+    tag_end = _leading_tag(text) or _leading_recruiting_word(text, lexicon)
     text = text[tag_end:] if tag_end else text
     for word in _recruiting_words_longest_first(lexicon):
         if text.endswith(word) and len(text) > len(word) + 2:
@@ -1037,6 +1053,19 @@ def _leading_tag(text: str) -> int | None:
     ``[急聘]…``): the tag decorates the line, the name follows it. Returns where the name starts."""
     m = LEADING_TAG.match(text)
     return m.end() if m else None
+
+
+@rule
+def _leading_recruiting_word(text: str, lexicon: Lexicon) -> int | None:
+    """``招聘｜华信证券 2024 社会招聘``, ``诚聘：…``: a recruiting word set off by a bar or a colon before
+    the employer's name labels the line; the name follows it. Returns where the name starts."""
+    m = _leading_recruiting_re(lexicon).match(text)
+    return m.end() if m else None
+
+
+@cache
+def _leading_recruiting_re(lexicon: Lexicon) -> re.Pattern[str]:
+    return re.compile(rf"(?:{alternation(_recruiting_words_longest_first(lexicon))})\s?[|｜\u4e28:：]\s?(?=\S)")
 
 
 @rule

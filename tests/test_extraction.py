@@ -2588,3 +2588,25 @@ def test_indicators_listed_on_the_headings_line() -> None:
     (rule inline_indicator_names); the line was unmapped. Work listed after 绩效考核 names no measure."""
     role = convert_family("form-16-kpi-names-inline.txt").roles[0]
     assert [k.name for k in role.kpis] == ["资金收付差错率", "日记账登记及时率", "银行对账及时率"]
+
+
+def test_an_employer_blurb_between_the_name_and_its_sections() -> None:
+    """board-10: ``仓储专员`` / ``青川冷链物流有限公司是一家…。因业务扩展，现诚聘仓储专员一名。`` / ``工作内容：…``:
+    the paragraph introducing the employer (rule employer_introduction) neither stops the name from
+    heading the posting (it was not_a_job_description, no role) nor stays unmapped: it names the
+    organization, and its recruiting clause gives the count."""
+    role = convert_family("board-10-employer-blurb-under-title.txt").roles[0]
+    assert (role.title, role.organization, role.headcount) == ("仓储专员", "青川冷链物流有限公司", 1)
+    assert role.duties[0].text == "负责冷库货物的收发与盘点，维护仓储系统数据"
+
+
+def test_a_signoff_with_the_office_and_a_month() -> None:
+    """leaflet-20: ``苏州恒泰精密机械有限公司人力资源部`` / ``2024年5月``: a sign-off dated by month only
+    names the employer (the day was required)."""
+    assert convert_family("leaflet-20-office-signoff.txt").roles[0].organization == "苏州恒泰精密机械有限公司"
+
+
+def test_a_recruiting_word_set_off_before_the_employer() -> None:
+    """md-15: ``# 招聘｜江海证券 2024 社会招聘`` (rule leading_recruiting_word): the employer was
+    ``招聘｜江海证券``."""
+    assert convert_family("md-15-bar-recruiting-heading.md").roles[0].organization == "江海证券"

@@ -2928,6 +2928,52 @@ text_document("form-16-kpi-names-inline.txt", """\
 关键绩效指标：资金收付差错率、日记账登记及时率、银行对账及时率。
 """)
 
+
+# A posting: the position's name alone on the first line, then a paragraph introducing the employer
+# that ends recruiting (现诚聘…一名), then labelled sections.
+text_document("board-10-employer-blurb-under-title.txt", """\
+仓储专员
+
+青川冷链物流有限公司是一家专注于生鲜冷链仓储与配送的物流企业。因业务扩展，现诚聘仓储专员一名。
+
+工作内容：负责冷库货物的收发与盘点，维护仓储系统数据。
+
+要求：高中以上学历，能适应冷库作业环境。
+""")
+
+
+# A one-position leaflet signed at its end by the employer's office, dated by month only.
+text_document("leaflet-20-office-signoff.txt", """\
+岗位名称：前台接待
+岗位职责：
+1、负责来访客人的接待与登记；
+2、负责会议室预订与收发快递。
+任职要求：
+1、大专以上学历；
+2、形象气质佳，普通话标准。
+
+苏州恒泰精密机械有限公司人力资源部
+2024年5月
+""")
+
+
+# A Markdown posting whose heading opens with a recruiting word set off by a bar before the employer.
+text_document("md-15-bar-recruiting-heading.md", """\
+# 招聘｜江海证券 2024 社会招聘
+
+## 合规专员
+
+**工作职责**
+
+1. 审核各项业务的合规性；
+2. 组织开展合规培训。
+
+**任职资格**
+
+1. 法律、金融相关专业硕士及以上学历；
+2. 2年以上合规工作经验。
+""")
+
 # =======================================================================================
 
 
