@@ -50,7 +50,10 @@ class Numbering:
             rf"(?P<dec_multi>\d{{1,2}}(?:\.\d{{1,2}}){{1,3}}(?![\d%.{_cls(vocab.value_units)}]))",
             r"(?P<paren>[(（]\d{1,2}[)）])",
             rf"(?P<dec>\d{{1,2}}(?:[{seps}](?<!\.)|\.(?![\d%])|[•](?=\S)))",
-            r"(?P<dec_rparen>\d{1,2}[)）](?![\d%]))",
+            # "2）1年以上…": a bracket ends a number; no figure reads "2)1"
+            r"(?P<dec_rparen>\d{1,2}[)）](?!%))",
+            # "a. 发布招聘信息", "b）筛选简历": letters number the items nested under an item
+            r"(?P<latin>(?<![A-Za-z0-9])[a-hA-H](?:[.、)）]|\.\s)(?=\s?[\u4e00-\u9fff]))",
             rf"(?P<circle>[{_cls(vocab.circled)}])",
             rf"(?P<paren_digit>[{_cls(vocab.paren_digits)}])",
             rf"(?P<stop_digit>[{_cls(vocab.stop_digits)}])",
@@ -66,7 +69,7 @@ class Numbering:
         # see through the named groups that a match must open with one of these, so finditer
         # tries all thirteen alternatives at every place of a text (~9x slower over a form's cells).
         self.openers = re.compile(
-            f"[{art}{cn}(（\\d{_cls(vocab.circled)}{_cls(vocab.paren_digits)}{_cls(vocab.stop_digits)}"
+            f"[{art}{cn}(（\\da-hA-H{_cls(vocab.circled)}{_cls(vocab.paren_digits)}{_cls(vocab.stop_digits)}"
             f"{_cls(vocab.bullets)}.{_cls(vocab.dashes)}_＿]")
         self.heading_number = re.compile(rf"^\s*(?:{self.cn_class}{{1,3}}|\d{{1,2}})\s*[{seps}:：]\s*")
         self.ordinal_tail = re.compile(rf"(?:{self.cn_class}|\d){{1,3}}")
@@ -103,6 +106,8 @@ class Numbering:
             return Label(text=text, style=style, ordinal=int(parts[-1]), depth=len(parts) - 1)
         if style in ("bullet", "dash", "blank"):
             return Label(text=text, style=style, ordinal=None)
+        if style == "latin":
+            return Label(text=text, style=style, ordinal=ord(text[0].lower()) - ord("a") + 1)
         digits = re.findall(r"\d+", text)
         if digits:
             return Label(text=text, style=style, ordinal=int(digits[0]))

@@ -627,6 +627,7 @@ def promote_role_headings(pieces: list[Piece], lexicon: Lexicon) -> list[Piece]:
         elif section not in INNER_SECTIONS and _starts_line_of_text(piece) \
                 and _heading_line_opens_role(piece, out[i + 1: i + 1 + LOOKAHEAD], lexicon):
             name = posting_name(lexicon.numbering.heading_number.sub("", piece.text).strip(), lexicon)
+            name = _name_in_brackets(name) or name
             out[i] = piece.changed(kind=Kind.TITLE, text=name, title_style="heading", name=piece.text)
             section = None
     return out
@@ -715,11 +716,25 @@ def _position_name_of_line(line: str, anchor: bool, lexicon: Lexicon) -> str | N
     paired = title_with_employer(text, lexicon) if recruited is None else None  # 前端工程师 | 某某有限公司
     if paired is not None:
         raw = text = paired[0]
+    inner = _name_in_brackets(text)
+    if inner is not None:
+        raw = text = inner
     if not 2 <= len(text) <= 24 or TITLE_PUNCT.search(text) or text.startswith(lexicon.duty_verbs):
         return None
     if lexicon.heading_re.fullmatch(text) or lexicon.label_re.fullmatch(text) or text in lexicon.frequency_words:
         return None
     return text if _names_a_position(raw, anchor, lexicon) else None
+
+
+@rule
+def _name_in_brackets(line: str) -> str | None:
+    """``【平面设计师】`` alone on its line over 工作内容: leaflets set a position's name in brackets
+    as others set it in bold; the name is what the brackets hold."""
+    m = WHOLE_BRACKETS.fullmatch(line.strip())
+    return m.group(1).strip() if m else None
+
+
+WHOLE_BRACKETS = re.compile(r"[【\[〔［]([^【】\[\]〔〕［］]{2,24})[】\]〕］]")
 
 
 def _role_text_follows(piece: Piece, following: list[Piece], text: str, lexicon: Lexicon) -> bool:

@@ -2610,3 +2610,22 @@ def test_a_recruiting_word_set_off_before_the_employer() -> None:
     """md-15: ``# 招聘｜江海证券 2024 社会招聘`` (rule leading_recruiting_word): the employer was
     ``招聘｜江海证券``."""
     assert convert_family("md-15-bar-recruiting-heading.md").roles[0].organization == "江海证券"
+
+
+def test_lettered_sub_items_and_a_number_before_a_figure() -> None:
+    """form-17: ``3）协助完成公司年会筹备：`` / ``a. 联系场地与供应商；`` / ``b. …``: letters number items
+    (they were unmapped), and ``2）1年以上行政工作经验。`` is item 2 (the bracket before a figure was
+    refused, and the experience text kept ``2）``)."""
+    role = convert_family("form-17-lettered-sub-items.txt").roles[0]
+    assert [d.text for d in role.duties][-2:] == ["联系场地与供应商", "统计参会人员并安排座位"]
+    assert role.qualifications.experience.text == "1年以上行政工作经验"
+    numbering = load_lexicon().numbering
+    assert [m.group() for m in numbering.matches("a. 联系场地").values()] == ["a."]
+    assert [m.group() for m in numbering.matches("2)1年以上").values()] == ["2)"]
+    assert not numbering.matches("持有C1驾照")  # a letter inside a word numbers nothing
+
+
+def test_a_name_in_brackets_on_its_own_line() -> None:
+    """leaflet-21: ``【美工】`` / ``工作内容`` / ``-…`` (rule name_in_brackets): the bracketed names headed
+    no role."""
+    assert [r.title for r in convert_family("leaflet-21-bracketed-names.txt").roles] == ["美工", "客服专员"]

@@ -2974,6 +2974,44 @@ text_document("md-15-bar-recruiting-heading.md", """\
 2. 2年以上合规工作经验。
 """)
 
+
+# A form typed as text whose items are numbered 1）2）, one item holding lettered sub-items
+# (a. b.), and a requirement whose number stands right before a figure (2）1年以上…).
+text_document("form-17-lettered-sub-items.txt", """\
+行政专员
+
+主要工作：
+1）负责公司会议的组织与记录；
+2）负责办公用品的采购与发放；
+3）协助完成公司年会筹备：
+   a. 联系场地与供应商；
+   b. 统计参会人员并安排座位。
+
+岗位要求：
+1）行政管理相关专业；
+2）1年以上行政工作经验。
+""")
+
+
+# A leaflet that sets each position's name in brackets on a line of its own, over headings
+# without colons and dash-led items.
+text_document("leaflet-21-bracketed-names.txt", """\
+【美工】
+工作内容
+-完成店铺首页及详情页设计
+-制作活动海报与推广图
+任职资格
+-设计相关专业
+-熟练使用PS
+
+【客服专员】
+工作内容
+-回复顾客咨询
+-处理售后问题
+任职资格
+-打字速度快，有耐心
+""")
+
 # =======================================================================================
 
 
