@@ -679,6 +679,21 @@ def _contact_lines(b: RoleBuilder, piece: Piece, section: str) -> None:
     b.use(piece)
 
 
+@on_section("contacts")
+def _relations_text(b: RoleBuilder, piece: Piece, section: str) -> None:
+    names = superior_in_relations(piece.text, b.lexicon)
+    if names:
+        b.add_to(b.reporting.reports_to, "reporting.reports_to", names, piece)
+
+
+@rule
+def superior_in_relations(text: str, lexicon: Lexicon) -> list[str] | None:
+    """A 工作关系 section written as a sentence (``向品质主管汇报；与生产部、仓储部协作。``) names the
+    superior in it; the sentence stays whole in unmapped, with whom the position works, which
+    names no side (internal or external)."""
+    return superiors_in_sentence(text, lexicon) or None
+
+
 @on_section("reporting")
 def _reporting_lines(b: RoleBuilder, piece: Piece, section: str) -> None:
     names = superiors_in_sentence(piece.text, b.lexicon)  # 汇报关系：向销售总监汇报

@@ -2629,3 +2629,12 @@ def test_a_name_in_brackets_on_its_own_line() -> None:
     """leaflet-21: ``【美工】`` / ``工作内容`` / ``-…`` (rule name_in_brackets): the bracketed names headed
     no role."""
     assert [r.title for r in convert_family("leaflet-21-bracketed-names.txt").roles] == ["美工", "客服专员"]
+
+
+def test_the_superior_under_other_phrasings() -> None:
+    """cards-05: ``报告上级：财务经理`` (lexicon) went to other_sections; ``工作关系：向品质主管汇报；与生产部、
+    仓储部协作。`` (rule superior_in_relations) was unmapped and named no superior. The sentence itself
+    stays in unmapped: the cooperation clause names no side."""
+    roles = convert_family("cards-05-superior-phrasings.txt").roles
+    assert [r.reporting.reports_to for r in roles] == [["财务经理"], ["品质主管"]]
+    assert any(u.text.startswith("向品质主管汇报") for u in roles[1].unmapped)
