@@ -81,6 +81,8 @@ class TitlesVocab(_Vocab):
     registered_suffixes: Words = []
     company_suffixes: Words = []
     department_endings: Words = []
+    office_endings: Words = []
+    branch_endings: Words = []
     year_words: Words = []
     campaign_words: Words = []
     team_endings: Words = []

@@ -35,6 +35,7 @@ from .titles import (
     recruiter_before_title,
     split_organization,
     split_title,
+    title_with_department,
     title_with_employer,
 )
 
@@ -96,6 +97,8 @@ def _title_parts_of_line(text: str, lexicon: Lexicon) -> tuple[str | None, str, 
 
 def _new_from_title(piece: Piece, lexicon: Lexicon) -> RoleDraft:
     org, title, employer = _title_parts_of_line(piece.text, lexicon)
+    with_unit = title_with_department(title, lexicon) if title else None  # 技术部-Java开发工程师
+    title, unit = with_unit if with_unit is not None else (title, None)
     default = None
     if piece.title_style == "doc" and _lists_duties(piece.name, lexicon):
         default = "duties"
@@ -109,6 +112,7 @@ def _new_from_title(piece: Piece, lexicon: Lexicon) -> RoleDraft:
         organization=org,
         organization_piece=piece if org else None,
         heading_employer=employer,
+        heading_team=unit,
         pieces=[piece],
         default_section=default,
     )
@@ -203,8 +207,8 @@ class Segmenter:
             self.pending_org = None
         if self.document_org is not None and draft.organization is None:
             draft.organization, draft.organization_piece = self.document_org
-        if draft.organization_piece is not None:
-            draft.heading_team = recruiting_team(draft.organization_piece.text, self.lexicon)
+        if draft.organization_piece is not None:  # a department beside the title is the more particular
+            draft.heading_team = draft.heading_team or recruiting_team(draft.organization_piece.text, self.lexicon)
         if self.department is not None:
             draft.department_piece = self.department
             if not self.roles or self.roles[-1].department_piece is not self.department:

@@ -290,6 +290,9 @@ def title_with_employer(text: str, lexicon: Lexicon) -> tuple[str, str] | None:
         # a direction (- Web 方向), a heading word (岗位介绍 -) or a note (（急招）)
         if not is_position_name(title, lexicon, 24) or not is_organization(who, lexicon):
             continue
+        if who.endswith(tuple(lexicon.department_endings)) and not who.endswith(
+                tuple(lexicon.data.titles.registered_suffixes)):
+            continue  # "产品中心 | 产品经理": a unit of the employer (title_with_department)
         if m and m.group("who2") and not who.endswith(tuple(lexicon.data.titles.registered_suffixes)):
             continue  # "行政客服/前台（田林中心）": a bracket after the title names a branch or a note
         return title, who
@@ -300,6 +303,38 @@ BRACKETED_EMPLOYER = re.compile(r"[【\[](?P<who>[^】\]]{2,20})[】\]]\s*(?P<ti
                                 r"|(?P<title2>[^（(]{2,24})[（(](?P<who2>[^）)]{4,40})[）)]")
 # a run of spaces is tried from its first space only (linear on long runs); \u4e28: the bar-like 丨
 EMPLOYER_SEPARATORS = re.compile(r"(?<!\s)(?:\s+[-–—]{1,2}\s+|\s*[|｜\u4e28·•]\s*)")
+
+
+@rule
+def title_with_department(text: str, lexicon: Lexicon) -> tuple[str, str] | None:
+    """A title line names the department beside the position: ``技术部-Java开发工程师``, ``产品中心 |
+    产品经理``, ``财务专员（财务部）``, ``【研发中心】算法工程师``. Of two parts, one a position's name and
+    the other a unit's name (ending 部, 中心, 科, 处, 室) that names no position: (title, department)."""
+    text = text.strip()
+    m = BRACKETED_UNIT.fullmatch(text)
+    if m:
+        pairs = [(m.group("title"), m.group("unit"))] if m.group("unit") else [(m.group("title2"), m.group("unit2"))]
+    else:
+        parts = [p.strip() for p in UNIT_SEPARATORS.split(text)]
+        if len(parts) != 2 or not all(parts):
+            return None
+        pairs = [(parts[1], parts[0]), (parts[0], parts[1])]
+    t = lexicon.data.titles
+    # a bracket after the title names a branch as often (（田林中心）, （总部）): only an office there
+    endings = tuple(t.office_endings if m and m.group("unit2") else lexicon.department_endings)
+    for title, unit in pairs:
+        if len(unit) <= MAX_UNIT and unit.endswith(endings) and not unit.endswith(tuple(t.branch_endings)) \
+                and not is_position_name(unit, lexicon, 24) and is_position_name(title, lexicon, 24) \
+                and not title.endswith(endings):
+            return title, unit
+    return None
+
+
+MAX_UNIT = 12
+BRACKETED_UNIT = re.compile(r"[【\[](?P<unit>[^】\]]{2,12})[】\]]\s*(?P<title>.{2,24})"
+                            r"|(?P<title2>[^（(]{2,24})[（(](?P<unit2>[^）)]{2,12})[）)]")
+# a dash with or without spaces ("技术部-Java开发工程师"), a bar, a middle dot
+UNIT_SEPARATORS = re.compile(r"(?<!\s)\s*(?:[-–—]{1,2}|[|｜\u4e28·•])\s*")
 
 
 @rule

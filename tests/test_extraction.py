@@ -14,7 +14,12 @@ from jdx.pipeline.lexicon import build_lexicon, bundled_data, load_lexicon
 from jdx.pipeline.piece import Loc
 from jdx.pipeline.scan import scan_text
 from jdx.pipeline.segment import department_line
-from jdx.pipeline.titles import match_doc_title, recruiter_before_title, title_with_employer
+from jdx.pipeline.titles import (
+    match_doc_title,
+    recruiter_before_title,
+    title_with_department,
+    title_with_employer,
+)
 from jdx.schemas.role import ConvertResult, PeriodTargets
 
 
@@ -2638,3 +2643,16 @@ def test_the_superior_under_other_phrasings() -> None:
     roles = convert_family("cards-05-superior-phrasings.txt").roles
     assert [r.reporting.reports_to for r in roles] == [["财务经理"], ["品质主管"]]
     assert any(u.text.startswith("向品质主管汇报") for u in roles[1].unmapped)
+
+
+def test_a_department_beside_the_title() -> None:
+    """md-16: ``技术部-Java开发工程师``, ``产品中心 | 产品经理`` (产品中心 was taken for an employer),
+    ``财务专员（财务部）`` (rule title_with_department): title and department apart. A bracket after a
+    title names a branch as often (``（田林中心）``, ``（总部）``): no department from those."""
+    roles = convert_family("md-16-department-beside-title.md").roles
+    assert [(r.title, r.department) for r in roles] == [("Java开发工程师", "技术部"), ("产品经理", "产品中心"),
+                                                      ("财务专员", "财务部")]
+    assert {r.organization for r in roles} == {"禾风科技有限公司"}
+    lexicon = load_lexicon()
+    assert title_with_department("行政客服/前台（田林中心）", lexicon) is None
+    assert title_with_department("物流专员（总部）", lexicon) is None

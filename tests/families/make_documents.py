@@ -3031,6 +3031,28 @@ text_document("cards-05-superior-phrasings.txt", """\
 2、负责成品抽检。
 """)
 
+
+# A Markdown page of three postings whose headings name the department beside the position: before
+# a dash, before a bar, in brackets after it.
+text_document("md-16-department-beside-title.md", """\
+# 禾风科技有限公司 2024 社会招聘
+
+## 技术部-Java开发工程师
+
+- 负责订单系统后端开发
+- 参与代码评审
+
+## 产品中心 | 产品经理
+
+- 负责需求分析与原型设计
+- 跟进产品上线
+
+## 财务专员（财务部）
+
+- 负责费用报销审核
+- 负责记账凭证录入
+""")
+
 # =======================================================================================
 
 
