@@ -644,13 +644,17 @@ def _kpi_header(grid, r: int, n_rows: int, lexicon: Lexicon, cells: list[Cell],
     if _kpi_name_headers(lexicon).isdisjoint(norms):
         return None  # no 指标名称 column: not a KPI header (most rows; asked of every row)
     columns: dict[int, str] = {}
+    names: list[int] = []
     for cell, text in zip(cells, norms, strict=True):
         role = _kpi_column(text, lexicon)
-        if role is None or (role == "name" and "name" in columns.values()):
-            continue
-        columns[cell.col] = role
-    if "name" not in columns.values() or len(columns) < 2:
+        if role == "name":
+            names.append(cell.col)
+        elif role is not None:
+            columns[cell.col] = role
+    if not names or len(columns) + 1 < 2:
         return None
+    chosen = _indicator_column(grid, r + 1, names) if len(names) > 1 else None
+    columns[names[0] if chosen is None else chosen] = "name"
     first_data = r + 1
     periods = lexicon.data.kpis.periods
     # Periods on a second header row under a merged "要求目标".
@@ -661,6 +665,32 @@ def _kpi_header(grid, r: int, n_rows: int, lexicon: Lexicon, cells: list[Cell],
                 columns[col] = period
             first_data += 1
     return columns, first_data
+
+
+@rule
+def _indicator_column(grid, first: int, names: list[int]) -> int:
+    """``考核项目 | 考核内容 | 权重 | 评分标准`` over ``业绩指标 | 销售额完成率 | 40% | …``: of two columns a
+    header names as the indicator, one groups the rows (its values repeat: 业绩指标, 业绩指标, 能力指标)
+    and the other names each indicator: the one with the most distinct values, the later on a tie."""
+    def distinct(col: int) -> int:
+        values = {grid[r][col].text.strip() for r in range(first, min(len(grid), first + KPI_LOOKAHEAD))
+                  if col < len(grid[r]) and grid[r][col] is not None and grid[r][col].text.strip()}
+        return len(values)
+    return max(reversed(names), key=distinct)
+
+
+KPI_LOOKAHEAD = 20
+
+
+def _ends_indicators(grid, r: int, cells: list[Cell], norms: list[str], non_empty: list[Cell], lexicon: Lexicon) -> bool:
+    """A blank form's row, a new header or a form's own field after the indicators ends them."""
+    return _blank_form_row(cells, norms) or _kpi_header(grid, r, len(grid), lexicon, cells, norms) is not None \
+        or _list_header(cells, lexicon, norms) is not None or _form_row_after_indicators(non_empty[0].text, lexicon)
+
+
+@cache
+def _total_words(lexicon: Lexicon) -> frozenset[str]:
+    return frozenset(_norm(w) for w in lexicon.data.kpis.total_rows)
 
 
 @rule
@@ -686,12 +716,8 @@ def _kpi_rows(grid, start: int, columns: dict[int, str], span, lexicon: Lexicon)
                                     or _spans_row(non_empty[0], len(grid[r]))):
             break
         norms = _norms(cells)
-        if _blank_form_row(cells, norms):
-            break
-        if _kpi_header(grid, r, len(grid), lexicon, cells, norms) is not None \
-                or _list_header(cells, lexicon, norms) is not None:
-            break
-        if _form_row_after_indicators(non_empty[0].text, lexicon):
+        # "合计 | | 100% |": the weights' total is one of the table's rows, whatever its first cell
+        if _total_words(lexicon).isdisjoint(norms) and _ends_indicators(grid, r, cells, norms, non_empty, lexicon):
             break
         row: list[tuple[str, Loc]] = []
         for c in range(len(grid[r])):

@@ -2656,3 +2656,13 @@ def test_a_department_beside_the_title() -> None:
     lexicon = load_lexicon()
     assert title_with_department("行政客服/前台（田林中心）", lexicon) is None
     assert title_with_department("物流专员（总部）", lexicon) is None
+
+
+def test_an_indicator_table_with_a_category_column_and_a_total() -> None:
+    """form-18: ``考核项目 | 考核内容 | 权重 | 评分标准`` over ``业绩指标 | 销售额完成率 | 40% | …``: the indicators
+    are the column whose values differ (rule indicator_column; the category 业绩指标 was each KPI's
+    name), and the ``合计 | | 100% |`` row is the table's own (it became a KPI named 1 at 00%)."""
+    role = convert_family("form-18-kpi-category-column.docx").roles[0]
+    assert [(k.name, k.weight_pct) for k in role.kpis] == [("销售额完成率", 40), ("回款率", 30), ("客户满意度", 20),
+                                                          ("出勤率", 10)]
+    assert not role.unmapped

@@ -64,7 +64,7 @@ def kpis_from_grid(grid: KpiGrid, lexicon: Lexicon) -> list[KPI]:
         if name_col >= len(row):
             continue
         name = clean_item(row[name_col][0])
-        if not name or name in lexicon.data.kpis.header_words or _total_row(name, lexicon):
+        if not name or name in lexicon.data.kpis.header_words or any(_total_row(text, lexicon) for text, _loc in row):
             continue
         weight = _cell_weight(row, columns)
         if weight is None:
@@ -177,7 +177,7 @@ def kpi_from_line(text: str, loc: Loc, lexicon: Lexicon) -> KPI | None:
         name, weight, target = parts
         return KPI(name=name, weight_pct=weight, targets=TextTarget(text=target) if target else None, span=loc.span())
     m = _patterns(lexicon)["line"].match(value)
-    if m:
+    if m and not m.group("name").strip().isdigit():  # "100%" is a figure, not indicator "1" at "00%"
         return KPI(name=clean_item(m.group("name")), targets=TextTarget(text=m.group("target").strip()), span=loc.span())
     if re.search(r"[。!?]", value) or len(value) > 24 or _total_row(value, lexicon):
         return None

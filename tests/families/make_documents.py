@@ -3053,6 +3053,26 @@ text_document("md-16-department-beside-title.md", """\
 - 负责记账凭证录入
 """)
 
+
+# A Word form whose indicator table has a category column before the indicators' own
+# (考核项目 | 考核内容 | 权重 | 评分标准; both header words name indicators elsewhere) and ends with
+# the weights' total (合计).
+@document("form-18-kpi-category-column.docx")
+def build_kpi_category_column(path: Path) -> None:
+    doc = new_docx("客户经理岗位说明书")
+    para(doc, "客户经理岗位说明书", bold=True, size=16, font=HEADING_FONT, align=CENTER)
+    table = grid_table(doc, 4, [3.0, 4.5, 2.5, 6.0])
+    row_of(table, ["岗位名称", "客户经理", "所属部门", "营销部"], bold_cols=(0, 2))
+    row_of(table, ["岗位职责", ["1、开发新客户；", "2、维护重点客户关系；", "3、跟进合同回款。"], None, None], bold_cols=(0,))
+    section_row(table, "关键绩效指标")
+    row_of(table, ["考核项目", "考核内容", "权重", "评分标准"], bold_cols=(0, 1, 2, 3))
+    row_of(table, ["业绩指标", "销售额完成率", "40%", "完成100%得满分"])
+    row_of(table, ["业绩指标", "回款率", "30%", "≥95%"])
+    row_of(table, ["能力指标", "客户满意度", "20%", "≥90分"])
+    row_of(table, ["态度指标", "出勤率", "10%", "≥98%"])
+    row_of(table, ["合计", "", "100%", ""])
+    save_docx(doc, path)
+
 # =======================================================================================
 
 
