@@ -107,6 +107,7 @@ class Identity:
     organization: str | None
     department: str | None
     headcount: int | None = None
+    employment: str | None = None
     evidence: dict[str, Span] = field(default_factory=dict)
     used: set[int] = field(default_factory=set)
 
@@ -148,6 +149,8 @@ class RoleBuilder:
             self._dispatch(section, piece)
         for collector in COLLECTORS:
             collector(self)
+        if self.identity.employment and self.draft.title_piece is not None:  # a label states it first
+            self.set_scalar("employment_type", self.identity.employment, self.draft.title_piece)
         return self
 
     def _dispatch(self, section: str | None, piece: Piece) -> None:
@@ -289,7 +292,7 @@ def decide_identity(draft: RoleDraft, doc: DocContext) -> Identity:
     lex = doc.lexicon
     ident = Identity(title=None, organization=draft.organization, department=None)
     parts = _title_parts(draft, ident, lex)
-    ident.title, ident.headcount = parts.title or None, parts.headcount
+    ident.title, ident.headcount, ident.employment = parts.title or None, parts.headcount, parts.employment
     if draft.title_piece is not None:
         ident.evidence["title"] = draft.title_piece.span
         ident.used.add(id(draft.title_piece))

@@ -7,7 +7,7 @@ tail, no posting words).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from .fields.values import text_units
@@ -38,6 +38,7 @@ class TitleParts:
     title: str
     headcount: int | None = None
     level: str | None = None
+    employment: str | None = None  # "初中数学老师（全职）": the kind of employment in a bracketed tail
 
 
 @cache
@@ -138,7 +139,24 @@ CLAUSE_ENDS = ",，;；、。"
 def split_title(title: str, lexicon: Lexicon) -> TitleParts:
     """The title without its headcount or level tail, and what the tail says."""
     title = clean_title(title, lexicon)
+    tail = _employment_tail(title, lexicon)
+    if tail is not None:
+        parts = _headcount_tail(tail[0], lexicon) or TitleParts(title=tail[0])
+        return replace(parts, employment=tail[1])
     return _headcount_tail(title, lexicon) or TitleParts(title=title)
+
+
+@rule
+def _employment_tail(title: str, lexicon: Lexicon) -> tuple[str, str] | None:
+    """``初中数学老师（全职）``, ``Java开发工程师(实习)``: a bracket after the position holding only the
+    kind of employment is no part of the title; it states the employment type."""
+    m = EMPLOYMENT_TAIL.search(title)
+    if m is None or m.start() < 2 or m.group(1).strip() not in lexicon.data.postings.employment_types:
+        return None
+    return title[:m.start()].strip(), m.group(1).strip()
+
+
+EMPLOYMENT_TAIL = re.compile(r"[（(]([^（()）]{1,12})[)）]$")
 
 
 @rule

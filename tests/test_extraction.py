@@ -2666,3 +2666,13 @@ def test_an_indicator_table_with_a_category_column_and_a_total() -> None:
     assert [(k.name, k.weight_pct) for k in role.kpis] == [("销售额完成率", 40), ("回款率", 30), ("客户满意度", 20),
                                                           ("出勤率", 10)]
     assert not role.unmapped
+
+
+def test_the_kind_of_employment_in_brackets_after_a_title() -> None:
+    """html-07: ``高中英语老师（兼职）`` → title 高中英语老师, employment_type 兼职 (rule employment_tail);
+    a bracket holding anything else stays the title's (``行政客服/前台（田林中心）``)."""
+    role = convert_family("html-07-employment-tail.html").roles[0]
+    assert (role.title, role.employment_type) == ("高中英语老师", "兼职")
+    from jdx.pipeline.titles import split_title
+
+    assert split_title("行政客服/前台（田林中心）", load_lexicon()).employment is None

@@ -3073,6 +3073,29 @@ def build_kpi_category_column(path: Path) -> None:
     row_of(table, ["合计", "", "100%", ""])
     save_docx(doc, path)
 
+
+# A school's career page as HTML: the employer's blurb, <h3> positions numbered, one with the
+# kind of employment in brackets after its name, <ul> lists under bold labels, a pay line.
+text_document("html-07-employment-tail.html", """\
+<html><head><title>加入我们 - 启明教育</title></head><body>
+<div class="nav"><a href="/">首页</a> | <a href="/jobs">加入我们</a></div>
+<h2>加入我们</h2>
+<p>启明教育科技有限公司成立于2016年，专注中小学在线辅导。</p>
+<h3>1. 高中英语老师（兼职）</h3>
+<p><strong>岗位职责：</strong></p>
+<ul><li>负责高中英语线上授课；</li><li>批改作业并反馈学习情况。</li></ul>
+<p><strong>任职要求：</strong></p>
+<ul><li>本科及以上学历，英语相关专业；</li><li>持有教师资格证。</li></ul>
+<p>薪资：200-300元/课时</p>
+<h3>2. 课程顾问</h3>
+<p><strong>岗位职责：</strong></p>
+<ul><li>为家长提供课程咨询；</li><li>完成课程销售目标。</li></ul>
+<p><strong>任职要求：</strong></p>
+<ul><li>大专及以上学历；</li><li>沟通能力强。</li></ul>
+<div id="footer">© 2024 启明教育 版权所有</div>
+</body></html>
+""")
+
 # =======================================================================================
 
 
