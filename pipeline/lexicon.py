@@ -143,6 +143,7 @@ class NumberingVocab(_Vocab):
     paren_digits: str = ""
     stop_digits: str = ""
     bullets: str = ""
+    spaced_bullets: str = ""
     dashes: str = ""
     list_separators: str = ""
     enumeration_copulas: Words = []

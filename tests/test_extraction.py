@@ -2676,3 +2676,11 @@ def test_the_kind_of_employment_in_brackets_after_a_title() -> None:
     from jdx.pipeline.titles import split_title
 
     assert split_title("行政客服/前台（田林中心）", load_lexicon()).employment is None
+
+
+def test_symbol_font_bullets_read_as_latin_letters() -> None:
+    """leaflet-22: ``Ø 负责…`` / ``§ 中专以上学历；``: Word's symbol-font bullets copied as Latin-1 letters
+    open items (lexicon spaced_bullets; the items kept ``Ø `` and ``§ ``); ``Ø20`` is a diameter."""
+    role = convert_family("leaflet-22-symbol-font-bullets.txt").roles[0]
+    assert [d.text for d in role.duties] == ["负责车间设备的日常点检与保养", "更换Ø20以下的轴承与密封件", "填写设备维修记录"]
+    assert role.qualifications.education.text == "中专以上学历"

@@ -3096,6 +3096,22 @@ text_document("html-07-employment-tail.html", """\
 </body></html>
 """)
 
+
+# A posting copied out of Word, whose symbol-font bullets came out as Latin-1 letters: Ø before the
+# duties, § before the requirements; a diameter (Ø20) inside an item.
+text_document("leaflet-22-symbol-font-bullets.txt", """\
+机修工
+
+岗位职责：
+Ø 负责车间设备的日常点检与保养；
+Ø 更换Ø20以下的轴承与密封件；
+Ø 填写设备维修记录。
+
+任职要求：
+§ 中专以上学历；
+§ 3年以上机修经验。
+""")
+
 # =======================================================================================
 
 
