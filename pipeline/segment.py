@@ -175,9 +175,7 @@ class Segmenter:
                 _chapter_ends_roles(piece, self.current, self.lexicon) or _blank_form_ends_role(piece)):
             self.current = None
             self.unassigned.append(piece)
-        elif self.current is not None and (_organization_under_title(piece, self.current, self.lexicon)
-                                           or self.roles == [self.current]
-                                           and _employer_after_role(piece, self.current, self.lexicon)):
+        elif self.current is not None and self._names_employer(piece, self.current):
             self.current.organization = company_of(piece.text, self.lexicon)
             self.current.organization_piece = piece
             self.current.pieces.append(piece)
@@ -189,6 +187,12 @@ class Segmenter:
                 self.document_org = (employer_of(piece.text, self.lexicon), piece)
         else:
             self._on_content(piece)
+
+    def _names_employer(self, piece: Piece, current: RoleDraft) -> bool:
+        """Whether ``piece`` is the company line of the role it follows."""
+        return _may_name_employer(piece, current) and (
+            _organization_under_title(piece, current, self.lexicon)
+            or self.roles == [current] and _employer_after_role(piece, current, self.lexicon))
 
     def start(self, draft: RoleDraft) -> RoleDraft:
         if self.orphans:
@@ -986,6 +990,14 @@ def _recruiting_heading(piece: Piece, lexicon: Lexicon) -> bool:
 
 
 MAX_EMPLOYER = 24
+
+
+def _may_name_employer(piece: Piece, draft: RoleDraft) -> bool:
+    """Whether ``piece`` can be the company line :func:`_organization_under_title` or
+    :func:`_employer_after_role` look for — a line or item (:func:`_company_line`) of a role that
+    names no organization yet: the rules are asked of these only, not of every label and heading
+    of every role (a one-role card asks ~40 times, a compilation ~6,800)."""
+    return draft.organization is None and (piece.kind == Kind.TEXT or piece.kind == Kind.ITEM)
 
 
 @rule

@@ -102,8 +102,8 @@ def table_pieces(block: Block, lexicon: Lexicon, scan_text: Scanner) -> list[Pie
         if section_row:
             cell = non_empty[0]
             pieces.extend(_cell_lines(cell, lexicon, span, scan_text))
-            if not _list_continues(grid, r + 1, list_columns):
-                list_columns = None
+            if list_columns is not None and not _list_continues(grid, r + 1, list_columns):
+                list_columns = None  # (the rule is asked inside a duty table only)
             r += 1
             continue
         list_columns = None
