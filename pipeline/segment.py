@@ -1032,15 +1032,21 @@ def _company_line(piece: Piece, lexicon: Lexicon) -> bool:
 def company_of(text: str, lexicon: Lexicon) -> str:
     """A company line without the recruiting words after it (``…有限公司诚聘`` → ``…有限公司``)."""
     text = text.strip()
-    tag_end = _leading_tag(text)
+    # both questions asked only where they can be answered (a card asks of ~15 lines, a
+    # compilation of thousands, and hardly one opens with a tag or ends with the words)
+    tag_end = _leading_tag(text) if text.startswith(TAG_OPENERS) else None
     text = text[tag_end:] if tag_end else text
-    for word in _recruiting_words_longest_first(lexicon):
+    words = _recruiting_words_longest_first(lexicon)
+    if not text.endswith(words):
+        return text
+    for word in words:
         if text.endswith(word) and len(text) > len(word) + 2:
             return _year_tail_re(lexicon).sub("", _campaign_tail_re(lexicon).sub("", text[: -len(word)])).strip()
     return text
 
 
 LEADING_TAG = re.compile(r"^[【\[〔［][^】\]〕］]{1,10}[】\]〕］]\s*(?=\S)")
+TAG_OPENERS = ("【", "[", "〔", "［")  # LEADING_TAG's first character
 
 
 @rule
