@@ -270,10 +270,10 @@ def _roster_header(cells: list[Cell], norms: list[str], lexicon: Lexicon) -> dic
     """col -> ("label" | "section" | "serial" | "other", key) when the header cells name fields,
     one of them the position's name (a column the lexicon does not know, ``招聘范围``, is kept
     as ``other`` when most columns are known)."""
-    if _blank_form_row(cells, norms):
-        return None
     if not any(_column_label(text, lexicon) == "title" for text in norms):
         return None  # no column names the position: most rows of a form (~2,000 per compilation)
+    if _blank_form_row(cells, norms):  # asked of the rows that name the position only
+        return None
     columns: dict[int, tuple[str, str]] = {}
     for cell, text in zip(cells, norms, strict=True):
         if not text:
