@@ -130,6 +130,9 @@ _LOCAL_FLAGS, _LOCAL_NAME_AND_EXTRA = struct.Struct("<H"), struct.Struct("<HH")
 # Encrypted (bit 0), compressed patched data (bit 5), strong encryption (bit 6).
 _UNPLAIN_FLAGS = 0x1 | 0x20 | 0x40
 _MAX_GRID_COLUMNS = 63
+# What _grid_value gives (at least 1) for the gridSpan values Word writes: ~50 a one-role card,
+# ~10,000 a compilation, each a call, a parse and two clamps otherwise.
+_PLAIN_SPANS = {str(n): n for n in range(1, _MAX_GRID_COLUMNS + 1)}
 
 
 # ----------------------------------------------------------------------------- model
@@ -763,7 +766,8 @@ class _PropertyIndex:
             if ptag == W_TCPR and tag == W_GRIDSPAN:
                 owner = parent.getparent()
                 if owner is not None and owner.tag == W_TC:
-                    span[owner] = max(_grid_value(el, 1), 1)  # the last of repeated ones wins
+                    # the last of repeated ones wins; a plain "2" is looked up, not parsed
+                    span[owner] = _PLAIN_SPANS.get(el.get(W_VAL)) or max(_grid_value(el, 1), 1)
                 continue
             if ptag == W_TABS and tag == W_TAB:
                 continue
