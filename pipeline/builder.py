@@ -167,7 +167,8 @@ class RoleBuilder:
         if self.list_level is not None and piece.kind == Kind.ITEM and (piece.level or 0) <= self.list_level:
             self.list_target = self.list_level = None  # back in the list of the item that headed the sub-list
         if piece.kind == Kind.LABEL:
-            piece = _contact_relation_label(section, piece) or piece
+            if section in CONTACT_SECTIONS:  # the rule's question, asked of contacts' labels only
+                piece = _contact_relation_label(section, piece) or piece
             handler = LABELS.get(piece.key or "") if piece.key else _other_label
             self.used.add(id(piece))
             self.list_target = (handler or _other_label)(self, piece)
@@ -566,11 +567,14 @@ def _split_list_field(key: str, value: str, lexicon: Lexicon) -> list[str]:
     return split_names(value, lexicon)
 
 
+CONTACT_SECTIONS = ("contacts.internal", "contacts.external")
+
+
 @rule
 def _contact_relation_label(section: str | None, piece: Piece) -> Piece | None:
     """``上级: 各公司领导`` under 工作中接触到的… names a contact, not the reporting line: inside a
     contacts section the relation labels are contacts."""
-    if section in ("contacts.internal", "contacts.external") and piece.key and piece.key.startswith("reporting."):
+    if section in CONTACT_SECTIONS and piece.key and piece.key.startswith("reporting."):
         return piece.changed(key="contacts.external" if section == "contacts.external" else "contacts.internal")
     return None
 

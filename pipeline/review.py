@@ -167,8 +167,8 @@ def _no_role_evidence(roles: list[Role]) -> bool:
 
 # The name after a path's last slash: a scan stops at the next slash, so a line of slashes stays
 # linear (``\S/\S+\.`` rescanned the line from every slash).
-FILE_REFERENCE = re.compile(r"(?<=\S)/[^\s/]*\.(?:docx?|pdf|md|txt|xlsx?|html?|php\d?|jsp|aspx|wps|rtf|et|ods)\b|\b[0-9a-f]{40}\b",
-                            re.IGNORECASE)
+FILE_PATH = re.compile(r"(?<=\S)/[^\s/]*\.(?:docx?|pdf|md|txt|xlsx?|html?|php\d?|jsp|aspx|wps|rtf|et|ods)\b", re.IGNORECASE)
+COMMIT_HASH = re.compile(r"\b[0-9a-f]{40}\b", re.IGNORECASE)
 
 
 @rule
@@ -182,15 +182,17 @@ def _file_list(doc: Document) -> bool:
         return False
     # each distinct text searched once: a compilation's cards repeat their labels (~2,200
     # distinct texts in ~11,000 cells)
-    hits = sum(n for t, n in Counter(texts).items() if _may_name_file(t) and FILE_REFERENCE.search(t))
+    hits = sum(n for t, n in Counter(texts).items() if _names_file(t))
     return hits * 2 >= len(lines) + (len(cells) // 4)
 
 
-def _may_name_file(text: str) -> bool:
-    """Whether :data:`FILE_REFERENCE` could match in ``text``: a path has a slash, a commit hash
-    forty characters (the search, which ignores case, costs ~40 ns a character: most of a
-    compilation's cells are short and name no path)."""
-    return "/" in text or len(text) >= HASH_LENGTH
+def _names_file(text: str) -> bool:
+    """Whether ``text`` names a file: a path (only where it has a slash) or a commit hash (only
+    where it is forty characters long). Each pattern is searched only where it can match, and
+    alone: the two as one alternation cost ~40 ns a character of every long cell (a card's
+    ~500 characters of prose, ~16 µs, where the hash's scan alone costs half)."""
+    return "/" in text and FILE_PATH.search(text) is not None \
+        or len(text) >= HASH_LENGTH and COMMIT_HASH.search(text) is not None
 
 
 HASH_LENGTH = 40

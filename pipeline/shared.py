@@ -50,7 +50,8 @@ def split_shared(draft: RoleDraft, lexicon: Lexicon, last: bool = False,
         if _may_speak_for_all(piece, lexicon):
             shared.extend(_all_roles_sentence(piece, lexicon))  # the sentence itself stays where it is
         if piece.kind in (Kind.HEADING, Kind.TITLE) or piece.kind == Kind.LABEL and piece.key:
-            in_run = piece.shared or last and _company_wide(piece, draft.pieces, i + 1, lexicon) \
+            # the rule is asked of a heading or label alone on its line only (a card's labels are in cells beside their values)
+            in_run = piece.shared or last and piece.alone and _company_wide(piece, draft.pieces, i + 1, lexicon) \
                 or in_run and _shared_run_continues(in_run, piece)
         (shared if in_run or piece.shared else kept).append(piece)
     if shared:

@@ -103,9 +103,9 @@ def table_pieces(block: Block, lexicon: Lexicon, scan_text: Scanner) -> list[Pie
         if section_row:
             cell = non_empty[0]
             pieces.extend(_cell_lines(cell, lexicon, span, scan_text))
-            if not _list_continues(grid, r + 1, list_columns) or _form_row_after_list(
-                    [c for c in _unique_row(grid, r + 1) if c.text.strip()], lexicon):
-                list_columns = None
+            if list_columns is not None and (not _list_continues(grid, r + 1, list_columns) or _form_row_after_list(
+                    [c for c in _unique_row(grid, r + 1) if c.text.strip()], lexicon)):
+                list_columns = None  # (the rules are asked inside a duty table only)
             r += 1
             continue
         list_columns = None
@@ -272,10 +272,10 @@ def _roster_header(cells: list[Cell], norms: list[str], lexicon: Lexicon) -> dic
     """col -> ("label" | "section" | "serial" | "other", key) when the header cells name fields,
     one of them the position's name (a column the lexicon does not know, ``招聘范围``, is kept
     as ``other`` when most columns are known)."""
-    if _blank_form_row(cells, norms):
-        return None
     if not any(_column_label(text, lexicon) == "title" for text in norms):
         return None  # no column names the position: most rows of a form (~2,000 per compilation)
+    if _blank_form_row(cells, norms):  # asked of the rows that name the position only
+        return None
     columns: dict[int, tuple[str, str]] = {}
     for cell, text in zip(cells, norms, strict=True):
         if not text:

@@ -27,7 +27,7 @@ def clean_value(text: str | None, lexicon: Lexicon) -> str | None:
     if "_" in text or "＿" in text:  # most values hold no blank to fill in
         text = UNDERSCORES.sub(" ", text)
     text = "".join(line.strip() for line in text.split("\n")) if "\n" in text else text
-    text = WS.sub(" ", text).strip(EDGE_PUNCT).strip()
+    text = _spaced(text).strip(EDGE_PUNCT).strip()
     if " " in text:
         text = CJK_GAP.sub("", text)
     return None if text in lexicon.empty_values else text
@@ -47,7 +47,14 @@ def text_units(text: str) -> int:
 
 def clean_item(text: str) -> str:
     """A list item's text: no trailing sentence punctuation, no edge blanks."""
-    return WS.sub(" ", text).strip().rstrip("。;；,，、").strip()
+    return _spaced(text).rstrip("。;；,，、").strip()
+
+
+def _spaced(text: str) -> str:
+    """``WS.sub(" ", text).strip()``: each run of whitespace one space, none at the edges. str.split
+    splits at the characters ``\\s`` matches (both ask str.isspace), in C without a pattern tried at
+    every character (~3x cheaper on a value; a card cleans ~40)."""
+    return " ".join(text.split())
 
 
 def split_list(text: str, lexicon: Lexicon) -> list[str]:
