@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from .lexicon import Lexicon
+from .rules import rule
 
 log = logging.getLogger(__name__)
 _lock = threading.Lock()
@@ -114,12 +115,30 @@ def classify_requirement(text: str, lexicon: Lexicon) -> str | None:
             for field in seg.phrases.get(tuple(words[i:i + n]), ()):
                 counts[field] += 1
     if not counts:
+        counts = _compound_words(words, seg.phrases) or counts
+    if not counts:
         return None
     best = max(counts.values())
     for field in PRIORITY:
         if counts.get(field) == best:
             return field
     return None
+
+
+@rule
+def _compound_words(words: list[str], phrases: dict[tuple[str, ...], frozenset[str]]) -> Counter[str] | None:
+    """jieba keeps some compounds whole (``书写能力``, ``组织能力``, ``驾驶技能``) where the lexicon's word
+    is their head (能力, 技能): a word ending with a one-word requirement phrase counts for its lists,
+    when no phrase matched a whole word."""
+    counts: Counter[str] = Counter()
+    for word in words:
+        for n in range(MIN_HEAD, min(MAX_HEAD, len(word) - 1) + 1):
+            for field in phrases.get((word[-n:],), ()):
+                counts[field] += 1
+    return counts or None
+
+
+MIN_HEAD, MAX_HEAD = 2, 4  # a head word of two to four characters, after at least one more
 
 
 def first_position_name(texts: list[str], lexicon: Lexicon, stem: str = "") -> str | None:

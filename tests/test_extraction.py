@@ -2684,3 +2684,13 @@ def test_symbol_font_bullets_read_as_latin_letters() -> None:
     role = convert_family("leaflet-22-symbol-font-bullets.txt").roles[0]
     assert [d.text for d in role.duties] == ["负责车间设备的日常点检与保养", "更换Ø20以下的轴承与密封件", "填写设备维修记录"]
     assert role.qualifications.education.text == "中专以上学历"
+
+
+def test_form_five_and_a_compound_skill_word() -> None:
+    """trad-05: ``中五程度`` (Hong Kong's Form Five) is 高中 (lexicon; it was unmapped); ``良好中英文書寫能力``
+    is a skill though jieba keeps 書寫能力 whole (rule compound_words; unmapped); ``條件要求`` heads
+    requirements (lexicon)."""
+    roles = convert_family("trad-05-form-five.txt").roles
+    assert roles[0].qualifications.education.level == "高中"
+    assert roles[0].qualifications.skills == ["良好中英文书写能力"]
+    assert roles[1].qualifications.experience.years_min == 1 and not roles[1].unmapped

@@ -3112,6 +3112,27 @@ text_document("leaflet-22-symbol-font-bullets.txt", """\
 § 3年以上机修经验。
 """)
 
+
+# A Hong Kong posting in Traditional Chinese: 中五程度 (Form Five) as the education, a skill that
+# jieba keeps as one word (書寫能力), and a Taiwan-style 條件要求 heading in the second posting.
+text_document("trad-05-form-five.txt", """\
+（一）倉務員（2名）
+職責：
+‧ 負責貨品收發及盤點
+‧ 整理倉庫
+要求：
+‧ 中五程度
+‧ 良好中英文書寫能力
+待遇：面議
+
+（二）行政助理（1名）
+職責：
+‧ 處理文書及檔案
+條件要求：
+‧ 大專以上學歷
+‧ 一年以上相關經驗
+""")
+
 # =======================================================================================
 
 
