@@ -570,4 +570,17 @@ def _fits_label(key: str | None, text: str) -> bool:
         return False
     if key in NAME_FIELDS:
         return len(text) <= 24 and not SENTENCE.search(text)
+    if key == "duties.category":
+        return not _work_under_group_label(text)
     return True
+
+
+MAX_CATEGORY_NAME = 12
+
+
+@rule
+def _work_under_group_label(text: str) -> bool:
+    """``职责`` alone on its line names the group of the duties under it only when the next line is
+    a group's name (``人员管理``): over ``负责亚马逊店铺日常运营，包括…`` it heads the duties, and the
+    work is the first duty, not a category."""
+    return len(text) > MAX_CATEGORY_NAME or bool(re.search(r"[，,。；;、]", text))

@@ -605,6 +605,7 @@ def _line_title(first: Piece, line: list[Piece], lexicon: Lexicon) -> Piece:
 
 
 ROLE_SECTIONS = frozenset({"duties", "qualifications", "preferred", "purpose"})
+DUTY_GROUP_LABEL = "duties.category"
 ATTRIBUTE_LABELS = frozenset({"location", "headcount", "employment_type", "compensation", "salary", "department",
                               "qualifications.education", "qualifications.experience", "qualifications.age",
                               "qualifications.gender", "grade", "code", "category", "reporting.reports_to"})
@@ -760,7 +761,8 @@ def _role_text_follows(piece: Piece, following: list[Piece], text: str, lexicon:
             continue
         # a section label with its value on the lines below (职位概述：) heads a section as a heading does
         opens_section = nxt.kind == Kind.HEADING or nxt.kind == Kind.LABEL and not nxt.text.strip()
-        return opens_section and nxt.key in ROLE_SECTIONS \
+        # a bare 职责 over the work (a duties group's label with no group named) opens the duties
+        return opens_section and (nxt.key in ROLE_SECTIONS or nxt.key == DUTY_GROUP_LABEL) \
             or _describes_the_position(nxt, text, lexicon, nxt.loc.block == subject_block)
     return False
 

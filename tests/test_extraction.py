@@ -2694,3 +2694,15 @@ def test_form_five_and_a_compound_skill_word() -> None:
     assert roles[0].qualifications.education.level == "高中"
     assert roles[0].qualifications.skills == ["良好中英文书写能力"]
     assert roles[1].qualifications.experience.years_min == 1 and not roles[1].unmapped
+
+
+def test_bare_lines_under_a_bare_duties_word() -> None:
+    """board-11: ``跨境电商运营`` / ``职责`` / one duty a line, no bullets, no end marks. ``职责`` alone heads
+    the duties, not a group named by the next line (rule work_under_group_label; the work was taken
+    for a group's name and the role had no title), and a line opening with a duty verb is a duty of
+    its own, not the wrapped rest of the line before (rule line_opens_duty)."""
+    role = convert_family("board-11-bare-lines.txt").roles[0]
+    assert role.title == "跨境电商运营"
+    assert [d.text for d in role.duties] == ["负责亚马逊店铺日常运营，包括商品上架、listing优化、广告投放",
+                                             "分析店铺销售数据，制定促销方案", "跟进库存与物流，保证及时补货"]
+    assert all(d.category is None for d in role.duties)

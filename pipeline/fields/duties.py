@@ -222,7 +222,7 @@ class DutyOutline:
             last.metrics.append(text)  # "问题解决及时率" under a duty in a duty table
             self.used.add(id(piece))
             return
-        if last is not None and _wrapped_line(last, piece):
+        if last is not None and _wrapped_line(last, piece) and not _line_opens_duty(last, piece.text, self.lexicon):
             last.text += text
             last.loc = last.loc._replace(end=piece.loc.end) if last.loc.block == piece.loc.block else last.loc
             last.pieces.append(piece)
@@ -408,6 +408,15 @@ def _wrapped_line(last: Entry, piece: Piece) -> bool:
     if len(last.pieces[-1].text) < WRAPPED_LINE:
         return False  # short lines are a list of their own, not a wrapped paragraph
     return len(piece.text) < 200
+
+
+@rule
+def _line_opens_duty(last: Entry, text: str, lexicon: Lexicon) -> bool:
+    """In a list typed without bullets (lines that end without punctuation), a line that opens with
+    a duty's verb (``跟进客户订单，…`` under ``开发海外客户，…获取询盘``) is a duty of its own, not the
+    wrapped rest of the line before. Under a numbered item it is still that item's wrapped rest
+    (``2.报障派单、接单:…进行协调及反馈`` / ``做好甲方、…的维系;``)."""
+    return last.marker is None and text.lstrip().startswith(lexicon.duty_verbs)
 
 
 @rule

@@ -3133,6 +3133,22 @@ text_document("trad-05-form-five.txt", """\
 ‧ 一年以上相關經驗
 """)
 
+
+# A posting typed as plain lines: the name, then 职责 and 要求 alone on their lines (no colon), each
+# item a line of its own without a bullet or an end mark, the first with commas and a 、 list.
+text_document("board-11-bare-lines.txt", """\
+跨境电商运营
+
+职责
+负责亚马逊店铺日常运营，包括商品上架、listing优化、广告投放
+分析店铺销售数据，制定促销方案
+跟进库存与物流，保证及时补货
+
+要求
+大专以上学历
+1年以上亚马逊运营经验
+""")
+
 # =======================================================================================
 
 
