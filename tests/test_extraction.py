@@ -2706,3 +2706,12 @@ def test_bare_lines_under_a_bare_duties_word() -> None:
     assert [d.text for d in role.duties] == ["负责亚马逊店铺日常运营，包括商品上架、listing优化、广告投放",
                                              "分析店铺销售数据，制定促销方案", "跟进库存与物流，保证及时补货"]
     assert all(d.category is None for d in role.duties)
+
+
+def test_long_unpunctuated_lines_are_a_list() -> None:
+    """board-12: four duty lines, noun phrases of up to 18 characters, none ending a sentence: each is a
+    duty (rule unpunctuated_lines; the long ones were joined as one wrapped paragraph). A seed's
+    flattened form cells ``关键流程:…`` / ``重大结果:…`` stay one duty."""
+    role = convert_family("board-12-noun-phrase-lines.txt").roles[0]
+    assert [d.text for d in role.duties] == ["公司日常费用报销单据的审核与现金支付", "银行存款日记账与现金日记账的登记核对",
+                                             "每月银行对账单的获取与余额调节表编制", "员工社保公积金的缴纳"]

@@ -30,6 +30,7 @@ from .values import clean_item, clean_value
 # The warning a duty table flattened out of order leaves; the review flag reads it.
 STRAY_CELLS = "table_cells_out_of_order"
 SENTENCE_END = "。;；!?！？"
+COLON = re.compile(r"[:：]")
 MAX_CATEGORY = 30
 INSTRUCTION = re.compile(r"[(（][^()（）]{4,60}[)）]")
 SENTENCE_BOUNDARY = re.compile(r"(?<=[。!?！？])")
@@ -114,6 +115,7 @@ class DutyOutline:
         self.awaiting_name: int | None = None
         self.pending: list[Entry] = []
         self.stray_cells = 0
+        self.listed_lines: set[int] = set()  # lines of a list typed without bullets or end marks
 
     def add(self, entry: Entry, parent: Entry | None) -> None:
         entry.parent = parent
@@ -222,7 +224,8 @@ class DutyOutline:
             last.metrics.append(text)  # "问题解决及时率" under a duty in a duty table
             self.used.add(id(piece))
             return
-        if last is not None and _wrapped_line(last, piece) and not _line_opens_duty(last, piece.text, self.lexicon):
+        if last is not None and id(piece) not in self.listed_lines and _wrapped_line(last, piece) \
+                and not _line_opens_duty(last, piece.text, self.lexicon):
             last.text += text
             last.loc = last.loc._replace(end=piece.loc.end) if last.loc.block == piece.loc.block else last.loc
             last.pieces.append(piece)
@@ -267,6 +270,7 @@ class DutyOutline:
 
 def extract_duties(tagged: Tagged, lexicon: Lexicon) -> DutyResult:
     outline = DutyOutline(lexicon, _list_mode(tagged, lexicon))
+    outline.listed_lines = _unpunctuated_lines(tagged) or set()
     in_duties_before = False
     for position, (section, piece) in enumerate(tagged):
         if section != "duties":
@@ -281,6 +285,31 @@ def extract_duties(tagged: Tagged, lexicon: Lexicon) -> DutyResult:
 
 
 # --- rules ------------------------------------------------------------------------------------
+
+@rule
+def _unpunctuated_lines(tagged: Tagged) -> set[int] | None:
+    """A duty section typed as lines without bullets, none of which ends a sentence
+    (``公司日常费用报销单据的审核与账务处理`` / ``月度、季度、年度财务报表的编制与报送`` / …), is a list: each
+    line is a duty, however long. Text wrapped by a page ends its sentence somewhere (。 or ；), and
+    its lines are joined. Returns the ids of the lines of such runs."""
+    out: set[int] = set()
+    run: list[Piece] = []
+
+    def close() -> None:
+        # (a form's cells flattened to lines, "关键流程:…" / "重大结果:…", are one duty's parts)
+        if len(run) >= 2 and not any(p.text.rstrip()[-1:] in SENTENCE_END or COLON.search(p.text) for p in run):
+            out.update(id(p) for p in run)
+        run.clear()
+
+    for section, piece in tagged:
+        if section == "duties" and piece.kind == Kind.TEXT and piece.line_start and piece.marker is None:
+            run.append(piece)
+        else:
+            close()
+    close()
+    return out or None
+
+
 
 LIST_SEPARATORS = re.compile(r"[、,，;；]")
 SEMICOLONS = re.compile(r"[;；]")

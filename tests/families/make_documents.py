@@ -3149,6 +3149,23 @@ text_document("board-11-bare-lines.txt", """\
 1年以上亚马逊运营经验
 """)
 
+
+# A posting typed as plain lines whose duties are noun phrases, some as long as a wrapped line,
+# none ending its sentence.
+text_document("board-12-noun-phrase-lines.txt", """\
+出纳
+
+岗位职责
+公司日常费用报销单据的审核与现金支付
+银行存款日记账与现金日记账的登记核对
+每月银行对账单的获取与余额调节表编制
+员工社保公积金的缴纳
+
+任职要求
+财务相关专业大专以上学历
+1年以上出纳工作经验
+""")
+
 # =======================================================================================
 
 
