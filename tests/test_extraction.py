@@ -2715,3 +2715,11 @@ def test_long_unpunctuated_lines_are_a_list() -> None:
     role = convert_family("board-12-noun-phrase-lines.txt").roles[0]
     assert [d.text for d in role.duties] == ["公司日常费用报销单据的审核与现金支付", "银行存款日记账与现金日记账的登记核对",
                                              "每月银行对账单的获取与余额调节表编制", "员工社保公积金的缴纳"]
+
+
+def test_indicators_with_weights_listed_on_the_headings_line() -> None:
+    """``KPI：库存准确率（40%）、发货及时率（40%）、安全事故次数（20%）`` (rule inline_indicator_names): each
+    name with its bracketed weight; the line was unmapped."""
+    role = convert("岗位名称：仓库主管\n岗位职责：\n1、负责仓库管理。\n\n"
+                   "KPI：库存准确率（40%）、发货及时率（40%）、安全事故次数（20%）\n").roles[0]
+    assert [(k.name, k.weight_pct) for k in role.kpis] == [("库存准确率", 40), ("发货及时率", 40), ("安全事故次数", 20)]

@@ -209,19 +209,23 @@ BRACKETED = re.compile(r"[（(][^（()）]{1,30}[)）]")
 
 
 @rule
-def inline_indicator_names(piece: Piece, lexicon: Lexicon) -> list[str] | None:
+def inline_indicator_names(piece: Piece, lexicon: Lexicon) -> list[tuple[str, float | None]] | None:
     """Indicators listed on the heading's own line (``关键绩效指标：资金收付差错率、日记账登记及时率、
-    银行对账及时率。``): each name between 、 is an indicator, when each ends as a measure does
-    (率, 度, 数, 量). (A line of its own with 、 may be a sentence about the grades, and work
-    listed after 绩效考核 in a flattened cell names no measure.)"""
+    银行对账及时率。``, ``KPI：库存准确率（40%）、发货及时率（40%）…``): each name between 、 is an
+    indicator, with the weight in brackets after it, when each ends as a measure does (率, 度, 数,
+    量). (A line of its own with 、 may be a sentence about the grades, and work listed after
+    绩效考核 in a flattened cell names no measure.)"""
     if piece.kind != Kind.TEXT or piece.line_start:
         return None
-    names = [n.strip() for n in piece.text.strip().rstrip("。；;.").split("、")]
+    parts = [INLINE_WEIGHT.fullmatch(n.strip()) for n in piece.text.strip().rstrip("。；;.").split("、")]
     endings = tuple(lexicon.data.duties.metric_endings)
-    if len(names) < 2 or any(not n or len(n) > MAX_BARE_NAME or re.search(r"[，,:：;；。]", n)
-                             or not n.endswith(endings) for n in names):
+    if len(parts) < 2 or any(m is None or len(m.group(1)) > MAX_BARE_NAME or not m.group(1).endswith(endings)
+                             for m in parts):
         return None
-    return names
+    return [(m.group(1), float(m.group(2)) if m.group(2) else None) for m in parts if m]
+
+
+INLINE_WEIGHT = re.compile(r"([^，,:：;；。（()）]+?)\s?(?:[（(](\d{1,3}(?:\.\d{1,2})?)\s?%[)）])?")
 
 
 MAX_BARE_NAME = 16  # "准时参与培训、会议。" is an indicator; a longer listing sentence is about them
@@ -263,10 +267,11 @@ def extract_kpis(pieces: list[Piece], lexicon: Lexicon) -> KpiResult:
         names = inline_indicator_names(piece, lexicon)
         if names is not None:
             at = 0
-            for name in names:
+            for name, weight in names:
                 start = piece.text.find(name, at)
                 at = start + len(name)
-                result.kpis.append(KPI(name=name, span=piece.loc.narrow(start, at).span()))
+                result.kpis.append(KPI(name=name, weight_pct=weight if weight and weight <= 100 else None,
+                                       span=piece.loc.narrow(start, at).span()))
             result.used.add(id(piece))
             continue
         kpi = kpi_from_line(text, piece.loc, lexicon)
