@@ -471,7 +471,7 @@ def _token(line: Line, i: int, where: str) -> Token | None:
 def _line(text: str, pos: int, lexicon: Lexicon) -> Line:
     heading_at = {m.start(): m for m in lexicon.heading_re.finditer(text, pos)}
     label_at = {m.start(): m for m in lexicon.label_re.finditer(text, pos)}
-    colon_labels, bare_labels = _count_labels(text, label_at.values())
+    colon_labels, bare_labels = _count_labels(text, label_at.values(), lexicon.data.grammar.colon_labels)
     return Line(
         text=text, origin=pos, lexicon=lexicon,
         heading_at=heading_at, label_at=label_at,
@@ -482,7 +482,7 @@ def _line(text: str, pos: int, lexicon: Lexicon) -> Line:
         # ("在公司内部和公司外部…") is not.
         form_colon=colon_labels >= 2,
         form_bare=bare_labels >= 3 and len(text) / bare_labels <= FORM_DENSITY,
-        flattened=bool(_flattened_line(text, heading_at, label_at)),
+        flattened=bool(_flattened_line(text, heading_at, label_at, lexicon.data.grammar.colon_labels)),
     )
 
 
@@ -497,29 +497,32 @@ def seq_key(marker: Label) -> str:
 
 
 @rule
-def _flattened_line(text: str, heading_at: dict[int, re.Match[str]], label_at: dict[int, re.Match[str]]) -> bool:
+def _flattened_line(text: str, heading_at: dict[int, re.Match[str]], label_at: dict[int, re.Match[str]],
+                    colon_only: list[str]) -> bool:
     """A whole form or document flattened onto one long line (doc-site copies): headings and
     labels stand glued to the text before them. A text that kept its line breaks (a Word
-    paragraph of soft-broken lines) was not flattened unless one of its lines was."""
+    paragraph of soft-broken lines) was not flattened unless one of its lines was. A label that
+    is also a sentence's noun (上级领导) counts only before a colon."""
     start = 0
     for line in text.split("\n"):
         end = start + len(line)
         if len(line) >= FLATTENED_LINE:
             phrases = {m.group() for at in (heading_at, label_at) for i, m in at.items()
-                       if start <= i < end and len(m.group()) >= 4}
+                       if start <= i < end and len(m.group()) >= 4
+                       and (m.group() not in colon_only or text[m.end():m.end() + 1] in COLONS)}
             if len(phrases) >= 4:
                 return True
         start = end + 1
     return False
 
 
-def _count_labels(text: str, labels: Iterable[re.Match[str]]) -> tuple[int, int]:
+def _count_labels(text: str, labels: Iterable[re.Match[str]], colon_only: list[str]) -> tuple[int, int]:
     colon = bare = 0
     for m in labels:
         after = text[m.end():m.end() + 1]
         if after in COLONS:
             colon += 1
-        elif len(m.group()) >= 4:
+        elif len(m.group()) >= 4 and m.group() not in colon_only:  # 上级领导 in a sentence labels nothing
             bare += 1
     return colon, bare
 

@@ -2723,3 +2723,13 @@ def test_indicators_with_weights_listed_on_the_headings_line() -> None:
     role = convert("岗位名称：仓库主管\n岗位职责：\n1、负责仓库管理。\n\n"
                    "KPI：库存准确率（40%）、发货及时率（40%）、安全事故次数（20%）\n").roles[0]
     assert [(k.name, k.weight_pct) for k in role.kpis] == [("库存准确率", 40), ("发货及时率", 40), ("安全事故次数", 20)]
+
+
+def test_superior_words_label_only_before_a_colon() -> None:
+    """``上级领导：销售总监`` names the superior; ``完成上级领导交办的其他工作`` and ``向公司主管领导汇报工作`` are
+    duties (lexicon colon_labels: those words label only before a colon, and count toward a flattened
+    line only so — a 51job cell's 上级领导安排… made its 工作经验优先 a label)."""
+    role = convert("岗位名称：销售主管\n上级领导：销售总监\n岗位职责：\n1、完成上级领导交办的其他工作；\n"
+                   "2、向公司主管领导汇报工作。\n").roles[0]
+    assert role.reporting.reports_to == ["销售总监"]
+    assert [d.text for d in role.duties] == ["完成上级领导交办的其他工作", "向公司主管领导汇报工作"]
