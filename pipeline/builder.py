@@ -169,6 +169,8 @@ class RoleBuilder:
         if piece.kind == Kind.LABEL:
             if section in CONTACT_SECTIONS:  # the rule's question, asked of contacts' labels only
                 piece = _contact_relation_label(section, piece) or piece
+            elif section == "qualifications" and piece.key is None:
+                piece = _requirement_sub_label(piece, self.lexicon) or piece
             handler = LABELS.get(piece.key or "") if piece.key else _other_label
             self.used.add(id(piece))
             self.list_target = (handler or _other_label)(self, piece)
@@ -577,6 +579,14 @@ def _contact_relation_label(section: str | None, piece: Piece) -> Piece | None:
     if section in CONTACT_SECTIONS and piece.key and piece.key.startswith("reporting."):
         return piece.changed(key="contacts.external" if section == "contacts.external" else "contacts.internal")
     return None
+
+
+@rule
+def _requirement_sub_label(piece: Piece, lexicon: Lexicon) -> Piece | None:
+    """Under 任职要求, a label the lexicon does not know as a field names the requirement it heads
+    by its words (``其他：持物业管理员证`` → special, ``语言：英语六级`` …): it went to other_sections."""
+    field = classify_label(piece.name or "", lexicon)
+    return piece.changed(key=f"qualifications.{field}") if field else None
 
 
 # --- section handlers (keyed by the lexicon's section keys) ----------------------------------------

@@ -232,6 +232,7 @@ class QualificationsVocab(_Vocab):
     label_hints: dict[str, Literal["education", "experience", "age", "gender", "majors", "certifications",
                                    "training", "knowledge", "qualities", "skills", "special"]] = Field(
         default_factory=dict)
+    not_requirement_heads: Words = []
     requirement_words: Words = []
     experiential_aspect: Words = []
 

@@ -12,6 +12,7 @@ import unicodedata
 from functools import cache, lru_cache
 
 from .fields.pay import perk_item
+from .fields.qualifications import classify_label
 from .fields.reporting import superior_clause, superior_name
 from .fields.values import clause_spans
 from .lexicon import Lexicon, alternation
@@ -620,6 +621,8 @@ def _switch(section: str | None, piece: Piece, draft: RoleDraft, lexicon: Lexico
     if piece.kind in (Kind.HEADING, Kind.LEAD_IN) and (piece.kind == Kind.HEADING or piece.key):
         return piece.key
     if piece.kind == Kind.LABEL:
+        if section == "qualifications" and piece.source == "unknown_label" and _names_a_requirement(piece, lexicon):
+            return section  # "其他：持物业管理员证" under 任职要求 goes on with the requirements
         return _label_section(section, piece)
     if piece.kind == Kind.TEXT and _flattened_duty_cell(section, piece, lexicon):
         return "duties"
@@ -645,6 +648,14 @@ def _sentence_heading_ends_section(piece: Piece, lexicon: Lexicon) -> bool:
 
 # Labels with nothing after them that open a section of prose: 职业发展 over the career text.
 SECTION_OF_LABEL = {"reporting.promotions": "career"}
+
+
+@rule
+def _names_a_requirement(piece: Piece, lexicon: Lexicon) -> bool:
+    """Under 任职要求, a label the lexicon does not know (``其他：``, ``语言能力：``) whose words name a
+    kind of requirement (lexicon label_hints) heads that requirement, not a section of its own."""
+    # (培训： after the requirements says what training the employer gives)
+    return classify_label((piece.name or "").strip(), lexicon) not in (None, "training")
 
 
 def _label_section(section: str | None, piece: Piece) -> str | None:

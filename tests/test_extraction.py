@@ -2733,3 +2733,13 @@ def test_superior_words_label_only_before_a_colon() -> None:
                    "2、向公司主管领导汇报工作。\n").roles[0]
     assert role.reporting.reports_to == ["销售总监"]
     assert [d.text for d in role.duties] == ["完成上级领导交办的其他工作", "向公司主管领导汇报工作"]
+
+
+def test_a_requirement_under_a_label_the_lexicon_does_not_know() -> None:
+    """form-19: ``其他：持物业管理员证`` under 任职要求 (rules names_a_requirement, requirement_sub_label): a
+    special requirement; it went to other_sections. ``其他福利：…`` after requirements names perks: no."""
+    role = convert_family("form-19-requirement-sub-labels.docx").roles[0]
+    assert role.qualifications.special == ["持物业管理员证"]
+    assert not role.other_sections
+    role = convert("客服专员\n任职要求：\n1、大专以上学历；\n其他福利：周末双休，年度旅游\n").roles[0]
+    assert role.qualifications.special == []

@@ -592,8 +592,12 @@ def _gender_wish(value: str, lexicon: Lexicon) -> str | None:
 
 
 def classify_label(head: str, lexicon: Lexicon) -> str | None:
-    """``教育背景`` → education, ``沟通能力`` → skills: the field an item's own heading names."""
-    for hint, field in lexicon.data.qualifications.label_hints.items():
+    """``教育背景`` → education, ``沟通能力`` → skills: the field an item's own heading names. A
+    heading that names pay or perks (``其他福利``, ``培训补贴``) names no requirement."""
+    q = lexicon.data.qualifications
+    if any(w in head for w in q.not_requirement_heads):
+        return None
+    for hint, field in q.label_hints.items():
         if hint in head:
             return field
     return None

@@ -3166,6 +3166,26 @@ text_document("board-12-noun-phrase-lines.txt", """\
 1年以上出纳工作经验
 """)
 
+
+# A two-column Word form: a company line over the table, reports with counts, the duties cell
+# opening with an announcing line, the requirements cell a line per kind with its own label, the
+# last one a label the lexicon does not know as a field (其他).
+@document("form-19-requirement-sub-labels.docx")
+def build_requirement_sub_labels(path: Path) -> None:
+    doc = new_docx("岗位说明书")
+    para(doc, "青松物业服务有限公司", bold=True, size=14, font=HEADING_FONT, align=CENTER)
+    para(doc, "岗位说明书", bold=True, size=16, font=HEADING_FONT, align=CENTER)
+    table = grid_table(doc, 2, [3.5, 12.5])
+    row_of(table, ["岗位名称", "客服主管"], bold_cols=(0,))
+    row_of(table, ["所属部门", "客服中心"], bold_cols=(0,))
+    row_of(table, ["直接上级", "客服经理"], bold_cols=(0,))
+    row_of(table, ["下属岗位", "客服专员（4人）、前台（2人）"], bold_cols=(0,))
+    row_of(table, ["岗位职责", ["主要负责以下工作：", "1、制定客服工作计划并组织实施；", "2、处理业主投诉与报修；",
+                               "3、组织业主满意度调查。"]], bold_cols=(0,))
+    row_of(table, ["任职要求", ["学历：大专及以上", "专业：物业管理相关", "经验：3年以上物业客服工作经验",
+                               "其他：持物业管理员证"]], bold_cols=(0,))
+    save_docx(doc, path)
+
 # =======================================================================================
 
 
