@@ -33,10 +33,12 @@ NOT_TEXT_CODES = frozenset({ErrorCode.BINARY_CONTENT.value, ErrorCode.UNDECODABL
 # Modules the forkserver imports once, before it forks workers. Every batch gets the pipeline;
 # a batch with more files than workers also gets jieba and the PDF stack loaded and
 # warmed up there (WARM_PRELOAD), so that no worker loads them again. A batch of a file or two
-# does not pay ~2.5 s for NLP its files may never reach: its workers load what a file needs.
+# does not pay for NLP its files may never reach: its workers load what a file needs.
+# jieba itself is not listed: a bare ``import jieba`` brings pkg_resources (60 ms of the
+# server's start, which every batch waits for); the warm-up imports it through
+# :func:`..nlp._import_jieba`, without.
 COLD_PRELOAD = ["jdx.pipeline.batch.workers", "jdx.pipeline.convert", "jdx.extractors.docx", "jdx.extractors.text"]
-WARM_PRELOAD = [*COLD_PRELOAD, "jdx.extractors.pdf", "jdx.pipeline.nlp", "jieba",
-                "jdx.pipeline.batch.warm"]
+WARM_PRELOAD = [*COLD_PRELOAD, "jdx.extractors.pdf", "jdx.pipeline.nlp", "jdx.pipeline.batch.warm"]
 WORKER_PRELOAD = WARM_PRELOAD
 WORKER_START_SECONDS = 180.0
 MAX_START_FAILURES = 3
@@ -248,8 +250,9 @@ def worker_context(warm: bool):
     ctx.set_forkserver_preload(WARM_PRELOAD if warm else COLD_PRELOAD)
     from multiprocessing import forkserver
 
-    # The server imports jieba, whose pkg_resources import warns on stderr over the progress
-    # bar; it inherits this environment, and only at its start.
+    # A warning from a library the server imports (pkg_resources, should one bring it) would
+    # land on stderr over the progress bar; the server inherits this environment, and only at
+    # its start.
     saved = os.environ.get("PYTHONWARNINGS")
     os.environ["PYTHONWARNINGS"] = "ignore"
     try:
