@@ -19,9 +19,16 @@ ratio of every pair):
   batch (export + org.json/org.csv) both one after the other and as the batch does it, org in
   a child beside the export;
 * **one file**: a batch of one small DOCX against ``jdx convert`` of it, both cold processes;
-* **host ceiling**: the same conversions in one cold process and split over two cold processes
-  at once, without the batch — what two workers can gain on this machine at that moment, so a
-  busy host is told apart from a batch that scales badly.
+* **host ceiling**, in the same rounds: (a) pure CPU — one process running a Python loop against
+  two processes running half of it each, what the machine gives two processes at that moment
+  (about 2.0× on two idle cores; near 1.0× when a neighbour holds a core); (b) the same
+  conversions in one cold process and split over two cold processes at once, without the batch,
+  the two halves balanced by each file's warm conversion time (longest first, onto the lighter
+  half). A split by position (every other file) put 2.1 s of the corpus's 3.0 s in one half and
+  made a 1.35× "ceiling" of what was a 2-file imbalance;
+* **serial bound**: what the 1-worker batch would take with its conversions split perfectly over
+  two workers and all else (start, journal, export) left serial — the most two workers can gain
+  before the batch's own serial part is made smaller.
 
     .venv/bin/python benchmarks/batch_bench.py                 # the corpus, 3 pairs
     .venv/bin/python benchmarks/batch_bench.py --pairs 5 --synthetic 300
@@ -133,16 +140,20 @@ def bare_parse(paths: list[Path]) -> float:
     return time.perf_counter() - started
 
 
-def convert_in_process(paths: list[Path]) -> float:
+def convert_in_process(paths: list[Path]) -> dict[Path, float]:
+    """Warm conversion seconds of each file, in this process."""
     from jdx.pipeline.convert import convert_bytes
     from jdx.pipeline.lexicon import load_lexicon
 
     lexicon = load_lexicon()
     convert_bytes("岗位名称：出纳\n任职资格：\n熟悉财务制度\n岗位职责：\n1. 负责现金收付\n".encode(), "warm.txt", lexicon=lexicon)
-    started = time.perf_counter()
+    seconds = {}
     for path in paths:
-        convert_bytes(path.read_bytes(), path.name, lexicon=lexicon)
-    return time.perf_counter() - started
+        data = path.read_bytes()
+        started = time.perf_counter()
+        convert_bytes(data, path.name, lexicon=lexicon)
+        seconds[path] = time.perf_counter() - started
+    return seconds
 
 
 def jdx_command(*args: str) -> float:
@@ -198,29 +209,56 @@ from pathlib import Path
 from jdx.pipeline.convert import convert_bytes
 from jdx.pipeline.lexicon import load_lexicon
 lexicon = load_lexicon()
-paths = Path(sys.argv[1]).read_text(encoding="utf-8").splitlines()
-for path in paths[int(sys.argv[2])::int(sys.argv[3])]:
+for path in Path(sys.argv[1]).read_text(encoding="utf-8").splitlines():
     convert_bytes(Path(path).read_bytes(), Path(path).name, lexicon=lexicon)
 """
 
+SPIN = """
+import sys
+x = 0
+for i in range(int(sys.argv[1])):
+    x += i * i % 7
+"""
+SPIN_STEPS = 10_000_000  # about 0.4 s of one core here
 
-def host_ceiling(paths: list[Path], work: Path) -> tuple[float, float]:
-    """What two processes can gain on this machine at this moment: the same conversions in one
-    cold process, then split over two cold processes that run at once — no batch machinery,
-    so the ratio is the ceiling a 2-worker batch can reach (a busy or throttled host shows
-    here, not as a fault of the batch)."""
-    listing = work / "files.txt"
-    listing.write_text("\n".join(str(p) for p in paths), encoding="utf-8")
 
-    def run(parts: int) -> float:
-        started = time.perf_counter()
-        children = [subprocess.Popen([sys.executable, "-c", CHILD, str(listing), str(i), str(parts)])
-                    for i in range(parts)]
-        if any(child.wait() for child in children):
-            raise SystemExit("a ceiling child failed")
-        return time.perf_counter() - started
+def balanced_halves(seconds: dict[Path, float]) -> list[list[Path]]:
+    """Two lists of files whose conversion seconds are as even as the longest-first rule makes
+    them: each file, longest first, onto the half with less work so far."""
+    halves: list[list[Path]] = [[], []]
+    work = [0.0, 0.0]
+    for path in sorted(seconds, key=lambda p: -seconds[p]):
+        lighter = work.index(min(work))
+        halves[lighter].append(path)
+        work[lighter] += seconds[path]
+    return halves
 
-    return run(1), run(2)
+
+def at_once(commands: list[list[str]]) -> float:
+    """Wall seconds of ``commands`` started together, until the last one ends."""
+    started = time.perf_counter()
+    children = [subprocess.Popen(command) for command in commands]
+    if any(child.wait() for child in children):
+        raise SystemExit(f"a ceiling child failed: {commands}")
+    return time.perf_counter() - started
+
+
+def cpu_ceiling() -> tuple[float, float]:
+    """One process running the loop twice over, then two processes running it once each."""
+    one = at_once([[sys.executable, "-c", SPIN, str(2 * SPIN_STEPS)]])
+    return one, at_once([[sys.executable, "-c", SPIN, str(SPIN_STEPS)]] * 2)
+
+
+def conversion_ceiling(seconds: dict[Path, float], work: Path) -> tuple[float, float]:
+    """The same conversions in one cold process, then in two cold processes at once, each
+    given one of :func:`balanced_halves` — no batch machinery."""
+    listings = []
+    for name, paths in (("all", list(seconds)), *zip(("half-0", "half-1"), balanced_halves(seconds), strict=True)):
+        listing = work / f"{name}.txt"
+        listing.write_text("\n".join(str(p) for p in paths), encoding="utf-8")
+        listings.append(listing)
+    one = at_once([[sys.executable, "-c", CHILD, str(listings[0])]])
+    return one, at_once([[sys.executable, "-c", CHILD, str(listing)] for listing in listings[1:]])
 
 
 def paired(first, second, pairs: int) -> list[tuple[float, float]]:
@@ -241,7 +279,8 @@ def main() -> None:
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--pairs", type=int, default=3)
     parser.add_argument("--synthetic", type=int, default=0, help="generated documents to add")
-    parser.add_argument("--no-bare", action="store_true", help="skip the bare parse and in-process baselines")
+    parser.add_argument("--no-bare", action="store_true",
+                        help="skip the bare parse (the warm in-process conversions always run: the ceiling splits by them)")
     parser.add_argument("--no-one-file", action="store_true", help="skip the one-file comparison")
     args = parser.parse_args()
     if not args.corpus.is_dir():
@@ -261,8 +300,10 @@ def run(args, work: Path) -> None:
     size = sum(p.stat().st_size for p in paths)
     print(f"# {len(paths)} files ({', '.join(f'{n} {k}' for k, n in kinds.items())}), {size / 2**20:.1f} MB; "
           f"{os.cpu_count()} CPUs; load {loadavg()}")
+    seconds = convert_in_process(paths)  # also what the conversion ceiling splits by
+    inproc = sum(seconds.values())
     if not args.no_bare:
-        bare, inproc = statistics.median(bare_parse(paths) for _ in range(3)), convert_in_process(paths)
+        bare = statistics.median(bare_parse(paths) for _ in range(3))
         print(f"bare parse (lxml / pdfplumber / decode)  {bare:7.2f} s")
         print(f"convert in-process, warm                 {inproc:7.2f} s   {inproc / bare:5.2f}× bare")
     runs = paired(lambda: batch(in_dir, work / "out1", 1), lambda: batch(in_dir, work / "out2", 2), args.pairs)
@@ -273,10 +314,16 @@ def run(args, work: Path) -> None:
     print("pairs (1 worker, 2 workers, speed-up):   " + "; ".join(f"{a:.2f} {b:.2f} {a / b:.2f}×" for a, b in runs))
     speedup = statistics.median(a / b for a, b in runs)
     print(f"speed-up 2 workers / 1 (median pair)     {speedup:7.2f}×  (target ≥ 1.7)")
-    ceilings = [host_ceiling(paths, work) for _ in range(args.pairs)]
-    ceiling = statistics.median(a / b for a, b in ceilings)
-    print("host ceiling (1 process, 2 processes):   " + "; ".join(f"{a:.2f} {b:.2f} {a / b:.2f}×" for a, b in ceilings))
-    print(f"ceiling 2 processes / 1 (median)         {ceiling:7.2f}×  -> the batch reaches {speedup / ceiling:.0%} of it")
+    split = max(inproc / 2, max(seconds.values()))
+    print(f"serial bound: 1 worker less its conversions ({one - inproc:.2f} s) left serial, the conversions "
+          f"split at best ({split:.2f} s): {one / (one - inproc + split):.2f}×")
+    rounds = [(cpu_ceiling(), conversion_ceiling(seconds, work)) for _ in range(args.pairs)]
+    cpu = statistics.median(a / b for (a, b), _ in rounds)
+    ceiling = statistics.median(a / b for _, (a, b) in rounds)
+    print("host ceiling, pure CPU (1 process, 2):   " + "; ".join(f"{a:.2f} {b:.2f} {a / b:.2f}×" for (a, b), _ in rounds))
+    print("host ceiling, conversions (1, 2 halves): " + "; ".join(f"{a:.2f} {b:.2f} {a / b:.2f}×" for _, (a, b) in rounds))
+    print(f"ceiling 2 processes / 1 (median)         pure CPU {cpu:.2f}×, conversions {ceiling:.2f}×"
+          f"  -> the batch reaches {speedup / ceiling:.0%} of the second")
     print(f"export alone (roles.xlsx + CSVs)         {export_seconds(work / 'out2'):7.2f} s")
     serial, beside = tail_seconds(work / "out2")
     print(f"end of batch: export + org one after the other {serial:.2f} s, org beside the export {beside:.2f} s")
