@@ -106,6 +106,7 @@ class TitlesVocab(_Vocab):
     regulation_words: Words = []
     deputy_marks: Words = []
     introduction_verbs: Words = []
+    recruited_words: Words = []
     self_references: Words = []
     clause_openers: Words = []
     employer_introducers: Words = []

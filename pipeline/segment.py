@@ -1022,7 +1022,10 @@ def _recruiting_heading(piece: Piece, lexicon: Lexicon) -> bool:
     units = (*lexicon.department_endings, *lexicon.data.titles.team_endings)
     employer = employer_of(piece.text, lexicon)
     # the name says whose campaign it is only with the year, the season or the team it recruits for
-    campaign = employer != name or not posting_name(piece.text.strip(), lexicon).endswith(name)
+    # (or the recruiting word set off before it by a bar: 招聘 | 云帆智能, not 招聘｜门店运营岗位)
+    campaign = employer != name or not posting_name(piece.text.strip(), lexicon).endswith(name) \
+        or _leading_recruiting_word(piece.text.strip(), lexicon) is not None \
+        and not name.endswith(tuple(lexicon.data.titles.recruited_words))
     return campaign and not employer.endswith(units) and not is_position_name(posting_name(name, lexicon), lexicon)
 
 

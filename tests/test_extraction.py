@@ -2743,3 +2743,13 @@ def test_a_requirement_under_a_label_the_lexicon_does_not_know() -> None:
     assert not role.other_sections
     role = convert("客服专员\n任职要求：\n1、大专以上学历；\n其他福利：周末双休，年度旅游\n").roles[0]
     assert role.qualifications.special == []
+
+
+def test_a_brand_after_a_barred_recruiting_word() -> None:
+    """``# 招聘 | 云帆智能`` over two postings names the employer though its name has no company word
+    (the recruiting word set off by a bar says who recruits); ``# 招聘｜门店运营岗位`` names what is
+    recruited (lexicon recruited_words, md-04)."""
+    text = ("# 招聘 | 云帆智能\n\n## 嵌入式软件工程师\n\n### 岗位职责\n- 负责MCU固件开发\n\n"
+            "## 硬件工程师\n\n### 岗位职责\n- 负责电路原理图设计\n")
+    assert [r.organization for r in convert(text, name="jobs.md").roles] == ["云帆智能", "云帆智能"]
+    assert {r.organization for r in convert_family("md-04-pipe-tables.md").roles} == {"广州青禾生鲜连锁有限公司"}
