@@ -40,7 +40,7 @@ from .review import document_verdict, review_roles
 from .segment import RoleDraft, Segmentation, segment
 from .self_evident import without_lead
 from .shared import apply_shared, shared_sections, taken_by_shared
-from .titles import DocTitle, clean_title, is_organization, match_doc_title, split_title
+from .titles import DocTitle, clean_title, is_organization, is_position_name, match_doc_title, split_title
 
 log = logging.getLogger(__name__)
 
@@ -109,14 +109,15 @@ def extract(doc: Document, *, name: str, sha256: str, lexicon: Lexicon,
     display = normalize_document(doc, lexicon, options.keep_script)
     matching = matching_document(display, options.keep_script)
     signoff = find_signoff(matching, lexicon)
-    seg = _without_signoff(segment(document_pieces(matching, lexicon), lexicon, file_title=file_title(name, lexicon)),
-                           signoff)
+    named = metadata_title(doc.metadata, lexicon) or file_title(name, lexicon)
+    seg = _without_signoff(segment(document_pieces(matching, lexicon), lexicon, file_title=named), signoff)
     preamble = _preamble(seg.unassigned, seg.roles)
     ctx = _context(matching, name, sha256, lexicon, preamble, signoff)
     shared = shared_sections(seg.roles, preamble, ctx)
     unassigned = _outside_roles(seg.unassigned, shared)
     kept = _build(seg.roles, ctx, shared, unassigned)
     _employer_named_after_roles(kept, lexicon)
+    _employer_of_metadata(kept, metadata_employer(doc.metadata, lexicon))
     _department_above_roles(kept, preamble, lexicon)
     _headcounts_from_openings(kept, preamble, lexicon)
     restorer = Restorer(display, matching, options.keep_script)
@@ -479,6 +480,36 @@ def _employer_named_after_roles(kept: list[RoleBuilder], lexicon: Lexicon) -> No
 
 def _short_company_words(lexicon: Lexicon) -> list[str]:
     return [w for w in lexicon.company_suffixes if len(w) == 2]
+
+
+@rules.rule
+def metadata_title(metadata: dict[str, str | list[str]], lexicon: Lexicon) -> DocTitle | None:
+    """A Markdown posting's front matter names the position (``title: 数据分析师``) for a text that
+    names none; the text's own title wins, as a file's name yields to it."""
+    for key in lexicon.data.titles.metadata_title_keys:
+        value = metadata.get(key)
+        if isinstance(value, str) and is_position_name(clean_title(value, lexicon), lexicon, MAX_METADATA_VALUE):
+            return DocTitle(title=clean_title(value, lexicon), end=0, label=None, raw=value)
+    return None
+
+
+@rules.rule
+def metadata_employer(metadata: dict[str, str | list[str]], lexicon: Lexicon) -> str | None:
+    """Front matter names the employer (``company: 北辰数科``) of a posting whose text names none."""
+    for key in lexicon.data.titles.metadata_company_keys:
+        value = metadata.get(key)
+        if isinstance(value, str) and 2 <= len(value.strip()) <= MAX_METADATA_VALUE:
+            return value.strip()
+    return None
+
+
+MAX_METADATA_VALUE = 30
+
+
+def _employer_of_metadata(kept: list[RoleBuilder], employer: str | None) -> None:
+    for b in kept:
+        if employer and not b.identity.organization:
+            b.identity.organization = employer
 
 
 def file_title(name: str, lexicon: Lexicon) -> DocTitle | None:

@@ -107,6 +107,8 @@ class TitlesVocab(_Vocab):
     deputy_marks: Words = []
     introduction_verbs: Words = []
     recruited_words: Words = []
+    metadata_title_keys: Words = []
+    metadata_company_keys: Words = []
     self_references: Words = []
     clause_openers: Words = []
     employer_introducers: Words = []

@@ -2753,3 +2753,12 @@ def test_a_brand_after_a_barred_recruiting_word() -> None:
             "## 硬件工程师\n\n### 岗位职责\n- 负责电路原理图设计\n")
     assert [r.organization for r in convert(text, name="jobs.md").roles] == ["云帆智能", "云帆智能"]
     assert {r.organization for r in convert_family("md-04-pipe-tables.md").roles} == {"广州青禾生鲜连锁有限公司"}
+
+
+def test_front_matter_names_the_position_when_the_text_does_not() -> None:
+    """md-17: ``title: 数据分析师`` / ``company: 北辰数科`` in the front matter, a body with bare 职责 / 要求
+    headings (rules metadata_title, metadata_employer): the role had no title, marked for review. The
+    body's own title wins (md-01: front matter 高级 iOS 开发工程师, body heading the same)."""
+    role = convert_family("md-17-front-matter-only.md").roles[0]
+    assert (role.title, role.organization, role.review.needed) == ("数据分析师", "北辰数科", False)
+    assert convert_family("md-01-ios-engineer.md").roles[0].title == "高级 iOS 开发工程师"

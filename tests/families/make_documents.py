@@ -3186,6 +3186,25 @@ def build_requirement_sub_labels(path: Path) -> None:
                                "其他：持物业管理员证"]], bold_cols=(0,))
     save_docx(doc, path)
 
+
+# A Markdown posting from a static site: the position and the employer only in the front matter,
+# the body's headings a bare 职责 / 要求.
+text_document("md-17-front-matter-only.md", """\
+---
+title: 数据分析师
+company: 北辰数科
+tags: [数据, 分析]
+---
+
+## 职责
+- 搭建业务报表体系
+- 支持运营团队的专题分析
+
+## 要求
+- 统计学或数学相关专业本科以上学历
+- 熟练使用 SQL
+""")
+
 # =======================================================================================
 
 
