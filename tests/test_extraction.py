@@ -2762,3 +2762,10 @@ def test_front_matter_names_the_position_when_the_text_does_not() -> None:
     role = convert_family("md-17-front-matter-only.md").roles[0]
     assert (role.title, role.organization, role.review.needed) == ("数据分析师", "北辰数科", False)
     assert convert_family("md-01-ios-engineer.md").roles[0].title == "高级 iOS 开发工程师"
+
+
+def test_shift_words_are_special_requirements() -> None:
+    """``能接受轮休`` among plain requirement lines is a special requirement (lexicon requirements.special:
+    轮休, 单休, 排班, 值班); it was unmapped. (服从安排 stays a quality.)"""
+    role = convert("店长\n\n工作职责\n负责门店日常运营管理\n\n任职资格\n高中及以上学历\n能接受轮休\n").roles[0]
+    assert role.qualifications.special == ["能接受轮休"]
