@@ -109,7 +109,7 @@ def extract(doc: Document, *, name: str, sha256: str, lexicon: Lexicon,
     display = normalize_document(doc, lexicon, options.keep_script)
     matching = matching_document(display, options.keep_script)
     signoff = find_signoff(matching, lexicon)
-    named = metadata_title(doc.metadata, lexicon) or file_title(name, lexicon)
+    named = (metadata_title(doc.metadata, lexicon) if doc.metadata else None) or file_title(name, lexicon)
     seg = _without_signoff(segment(document_pieces(matching, lexicon), lexicon, file_title=named), signoff)
     preamble = _preamble(seg.unassigned, seg.roles)
     ctx = _context(matching, name, sha256, lexicon, preamble, signoff)
@@ -117,7 +117,8 @@ def extract(doc: Document, *, name: str, sha256: str, lexicon: Lexicon,
     unassigned = _outside_roles(seg.unassigned, shared)
     kept = _build(seg.roles, ctx, shared, unassigned)
     _employer_named_after_roles(kept, lexicon)
-    _employer_of_metadata(kept, metadata_employer(doc.metadata, lexicon))
+    if doc.metadata:  # Markdown front matter
+        _employer_of_metadata(kept, metadata_employer(doc.metadata, lexicon))
     _department_above_roles(kept, preamble, lexicon)
     _headcounts_from_openings(kept, preamble, lexicon)
     restorer = Restorer(display, matching, options.keep_script)

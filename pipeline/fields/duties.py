@@ -291,22 +291,19 @@ def _unpunctuated_lines(tagged: Tagged) -> set[int] | None:
     """A duty section typed as lines without bullets, none of which ends a sentence
     (``公司日常费用报销单据的审核与账务处理`` / ``月度、季度、年度财务报表的编制与报送`` / …), is a list: each
     line is a duty, however long. Text wrapped by a page ends its sentence somewhere (。 or ；), and
-    its lines are joined. Returns the ids of the lines of such runs."""
+    its lines are joined. (A form's cells flattened to lines, ``关键流程:…`` / ``重大结果:…``, are one
+    duty's parts.) Returns the ids of the lines of such runs."""
     out: set[int] = set()
     run: list[Piece] = []
-
-    def close() -> None:
-        # (a form's cells flattened to lines, "关键流程:…" / "重大结果:…", are one duty's parts)
+    for section, piece in [*tagged, (None, None)]:
+        if section == "duties" and piece is not None and piece.kind is Kind.TEXT and piece.line_start \
+                and piece.marker is None:
+            run.append(piece)
+            continue
         if len(run) >= 2 and not any(p.text.rstrip()[-1:] in SENTENCE_END or COLON.search(p.text) for p in run):
             out.update(id(p) for p in run)
-        run.clear()
-
-    for section, piece in tagged:
-        if section == "duties" and piece.kind == Kind.TEXT and piece.line_start and piece.marker is None:
-            run.append(piece)
-        else:
-            close()
-    close()
+        if run:
+            run = []
     return out or None
 
 
