@@ -2699,8 +2699,7 @@ def test_form_five_and_a_compound_skill_word() -> None:
 def test_bare_lines_under_a_bare_duties_word() -> None:
     """board-11: ``跨境电商运营`` / ``职责`` / one duty a line, no bullets, no end marks. ``职责`` alone heads
     the duties, not a group named by the next line (rule work_under_group_label; the work was taken
-    for a group's name and the role had no title), and a line opening with a duty verb is a duty of
-    its own, not the wrapped rest of the line before (rule line_opens_duty)."""
+    for a group's name and the role had no title), and its lines are a list (unpunctuated_lines)."""
     role = convert_family("board-11-bare-lines.txt").roles[0]
     assert role.title == "跨境电商运营"
     assert [d.text for d in role.duties] == ["负责亚马逊店铺日常运营，包括商品上架、listing优化、广告投放",
@@ -2769,3 +2768,13 @@ def test_shift_words_are_special_requirements() -> None:
     轮休, 单休, 排班, 值班); it was unmapped. (服从安排 stays a quality.)"""
     role = convert("店长\n\n工作职责\n负责门店日常运营管理\n\n任职资格\n高中及以上学历\n能接受轮休\n").roles[0]
     assert role.qualifications.special == ["能接受轮休"]
+
+
+def test_a_verb_led_line_is_a_duty_of_its_own() -> None:
+    """board-13: plain duty lines whose last ends with 。 (so not all unpunctuated): after the long first
+    line, ``跟进仓库出入库数据，…`` opens with a duty verb and is a duty of its own, not the wrapped rest of
+    the line before (rule line_opens_duty; the three were one duty). Under a numbered item such a line
+    is still the item's wrapped rest (seed 004)."""
+    role = convert_family("board-13-verb-led-lines.txt").roles[0]
+    assert [d.text for d in role.duties] == ["负责物流订单的跟踪与异常处理，协调承运商按时提货", "跟进仓库出入库数据，核对每日发货单据",
+                                             "完成上级交办的其他工作"]

@@ -3205,6 +3205,21 @@ tags: [数据, 分析]
 - 熟练使用 SQL
 """)
 
+
+# Plain lines again, but the last item ends its sentence: each line after a long one opens with a
+# duty's verb.
+text_document("board-13-verb-led-lines.txt", """\
+物流专员
+
+工作内容
+负责物流订单的跟踪与异常处理，协调承运商按时提货
+跟进仓库出入库数据，核对每日发货单据
+完成上级交办的其他工作。
+
+任职要求
+大专以上学历，物流管理相关专业
+""")
+
 # =======================================================================================
 
 
