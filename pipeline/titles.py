@@ -294,15 +294,7 @@ def title_with_employer(text: str, lexicon: Lexicon) -> tuple[str, str] | None:
     高级前端开发工程师``, ``前端工程师 | 杭州云栖科技有限公司``, ``【杭州云栖科技有限公司】后端开发工程师``,
     ``前端工程师（杭州云栖科技有限公司）``. Of two parts, one a position's name and the other a
     company's whole name: (title, employer)."""
-    text = text.strip()
-    m = BRACKETED_EMPLOYER.fullmatch(text)
-    if m:
-        pairs = [(m.group("title"), m.group("who"))] if m.group("who") else [(m.group("title2"), m.group("who2"))]
-    else:
-        parts = [p.strip() for p in EMPLOYER_SEPARATORS.split(text)]
-        if len(parts) != 2 or not all(parts):
-            return None
-        pairs = [(parts[1], parts[0]), (parts[0], parts[1])]
+    pairs, bracket_after = _side_by_side(text, BRACKETED_EMPLOYER, EMPLOYER_SEPARATORS)
     for title, who in pairs:
         # only a company's whole name: a short word beside a title is as often a place (【深圳】, [北京]),
         # a direction (- Web 方向), a heading word (岗位介绍 -) or a note (（急招）)
@@ -311,10 +303,26 @@ def title_with_employer(text: str, lexicon: Lexicon) -> tuple[str, str] | None:
         if who.endswith(tuple(lexicon.department_endings)) and not who.endswith(
                 tuple(lexicon.data.titles.registered_suffixes)):
             continue  # "产品中心 | 产品经理": a unit of the employer (title_with_department)
-        if m and m.group("who2") and not who.endswith(tuple(lexicon.data.titles.registered_suffixes)):
+        if bracket_after and not who.endswith(tuple(lexicon.data.titles.registered_suffixes)):
             continue  # "行政客服/前台（田林中心）": a bracket after the title names a branch or a note
         return title, who
     return None
+
+
+def _side_by_side(text: str, bracketed: re.Pattern[str], separators: re.Pattern[str]) -> tuple[list[tuple[str, str]], bool]:
+    """The (title, other) readings of a title line that sets a name beside the position — in brackets
+    before it (【…】title), in brackets after it (title（…）: the bool), or on either side of a separator
+    — for the caller to tell which part is the position."""
+    text = text.strip()
+    m = bracketed.fullmatch(text)
+    if m:
+        if m.group(2):
+            return [(m.group(2), m.group(1))], False
+        return [(m.group(3), m.group(4))], True
+    parts = [p.strip() for p in separators.split(text)]
+    if len(parts) != 2 or not all(parts):
+        return [], False
+    return [(parts[1], parts[0]), (parts[0], parts[1])], False
 
 
 BRACKETED_EMPLOYER = re.compile(r"[【\[](?P<who>[^】\]]{2,20})[】\]]\s*(?P<title>.{2,24})"
@@ -328,18 +336,10 @@ def title_with_department(text: str, lexicon: Lexicon) -> tuple[str, str] | None
     """A title line names the department beside the position: ``技术部-Java开发工程师``, ``产品中心 |
     产品经理``, ``财务专员（财务部）``, ``【研发中心】算法工程师``. Of two parts, one a position's name and
     the other a unit's name (ending 部, 中心, 科, 处, 室) that names no position: (title, department)."""
-    text = text.strip()
-    m = BRACKETED_UNIT.fullmatch(text)
-    if m:
-        pairs = [(m.group("title"), m.group("unit"))] if m.group("unit") else [(m.group("title2"), m.group("unit2"))]
-    else:
-        parts = [p.strip() for p in UNIT_SEPARATORS.split(text)]
-        if len(parts) != 2 or not all(parts):
-            return None
-        pairs = [(parts[1], parts[0]), (parts[0], parts[1])]
+    pairs, bracket_after = _side_by_side(text, BRACKETED_UNIT, UNIT_SEPARATORS)
     t = lexicon.data.titles
     # a bracket after the title names a branch as often (（田林中心）, （总部）): only an office there
-    endings = tuple(t.office_endings if m and m.group("unit2") else lexicon.department_endings)
+    endings = tuple(t.office_endings if bracket_after else lexicon.department_endings)
     for title, unit in pairs:
         if len(unit) <= MAX_UNIT and unit.endswith(endings) and not unit.endswith(tuple(t.branch_endings)) \
                 and not is_position_name(unit, lexicon, 24) and is_position_name(title, lexicon, 24) \
