@@ -24,4 +24,4 @@ def test_families_holdout_figures(tmp_path: Path) -> None:
     fields, roles = score_gold_dir(ROOT / "tests" / "families" / "holdout" / "gold", shared_dir("tools", "score.py"),
                                    tmp_path)
     assert roles.prf()[2] >= 0.968
-    assert fields.prf()[2] >= 0.941
+    assert fields.prf()[2] >= 0.953  # measured 0.963 (stop 24; 0.951 at its start)
