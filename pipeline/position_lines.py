@@ -18,6 +18,7 @@ from .fields.values import clause_spans
 from .lexicon import Lexicon, alternation
 from .piece import Kind, Loc, Piece
 from .rules import rule
+from .scan import scan_text
 from .self_evident import duty_start, work_after_superior
 from .titles import is_position_name
 
@@ -37,9 +38,11 @@ def headcount_pattern(lexicon: Lexicon, unspecified: bool = True) -> str:
 
 @cache
 def _counted_re(lexicon: Lexicon) -> re.Pattern[str]:
-    """The name, its count glued to it or after a space or a colon, and the clause mark that ends both."""
-    return re.compile(rf"(?P<name>[^\s，,：:；;。、\d]{{2,{MAX_NAME}}}?)\s?[：:]?\s?(?P<count>{headcount_pattern(lexicon)})"
-                      rf"\s?[，,：:；;]")
+    """The name (maybe in brackets), its count glued to it or after a space, a colon or a recruiting
+    verb (``【销售经理】招聘2人，``), and the clause mark that ends both."""
+    verbs = alternation(lexicon.data.grammar.recruiting_verbs)
+    return re.compile(rf"[【\[]?(?P<name>[^\s，,：:；;。、\d【】\[\]]{{2,{MAX_NAME}}}?)[】\]]?\s?(?:[：:]|{verbs})?\s?"
+                      rf"(?P<count>{headcount_pattern(lexicon)})\s?[，,：:；;]")
 
 
 def position_line(text: str, base: Loc, lexicon: Lexicon) -> list[Piece] | None:
@@ -59,12 +62,26 @@ def counted_position_line(text: str, base: Loc, lexicon: Lexicon) -> list[Piece]
     m = _counted_re(lexicon).match(text)
     if m is None or not is_position_name(m.group("name"), lexicon, MAX_NAME):
         return None
-    rest = [(m.end() + s, m.end() + e) for s, e in clause_spans(text[m.end():])]
+    cut = _sections_after_terms(text, m.end(), lexicon) or len(text)
+    rest = [(m.end() + s, m.end() + e) for s, e in clause_spans(text[m.end():cut])]
     if not rest:
         return None
     count = Piece(Kind.LABEL, m.group("count"), base.narrow(m.start("count"), m.end("count")), key="headcount",
                   name="headcount", line_start=False)
-    return _position_with_terms(text, base, m, rest, lexicon, [count])
+    out = _position_with_terms(text, base, m, rest, lexicon, [count])
+    return out + scan_text(text[cut:], base.narrow(cut, len(text)), lexicon) if cut < len(text) else out
+
+
+@rule
+def _sections_after_terms(text: str, at: int, lexicon: Lexicon) -> int | None:
+    """``【销售经理】招聘2人，月薪8000-15000元。职责：负责…。要求：…``: a posting written on one line gives
+    its count and terms in the first sentence and then its sections under their own headings; the
+    terms end with that sentence, and the rest is read as any text is. Returns where the rest starts."""
+    end = text.find("。", at)
+    if end < 0:
+        return None
+    start = end + 1
+    return start if lexicon.heading_re.match(text, start) or lexicon.label_re.match(text, start) else None
 
 
 @rule

@@ -680,7 +680,15 @@ def _heading_accepted(line: Line, i: int, m: re.Match[str], where: str, marker: 
         return _follows_ok(line, end)
     if strong and where == "glued":
         return bool(_glued_heading(line, i, end))
-    return False
+    return _short_heading_after_sentence(text, end, where)
+
+
+@rule
+def _short_heading_after_sentence(text: str, end: int, where: str) -> bool:
+    """``…月薪8000-15000元。要求：大专以上学历…``: a short section word (要求, 职责) right after a
+    sentence's end and before its colon heads a section of a posting written on one line, as the
+    longer ones (任职要求：) do anywhere."""
+    return where == "sentence" and text[end:end + 1] in COLONS
 
 
 # Graphic marks a flattened posting parts its sections with; a dash or a middle dot numbers items.

@@ -584,7 +584,9 @@ def _line_titles(pieces: list[Piece], lexicon: Lexicon) -> list[Piece]:
     seen: set[int] = set()
     for i, piece in enumerate(pieces):
         block = piece.loc.block
-        if piece.loc.row is None and block not in seen and piece.kind != Kind.TITLE:
+        if piece.kind == Kind.TITLE:
+            seen.add(block)  # a line that opens with its title (【销售经理】招聘2人，…) is titled already
+        elif piece.loc.row is None and block not in seen:
             seen.add(block)
             line = [p for p in pieces[i:] if p.loc.block == block]
             if _line_length(line) >= DUMP_LENGTH:

@@ -2778,3 +2778,16 @@ def test_a_verb_led_line_is_a_duty_of_its_own() -> None:
     role = convert_family("board-13-verb-led-lines.txt").roles[0]
     assert [d.text for d in role.duties] == ["负责物流订单的跟踪与异常处理，协调承运商按时提货", "跟进仓库出入库数据，核对每日发货单据",
                                              "完成上级交办的其他工作"]
+
+
+def test_one_line_postings_with_a_bracketed_name_and_its_count() -> None:
+    """dump-04: ``【配送司机】招聘3人，月薪6500-8000元。职责：…。要求：…``. The name in brackets and the count
+    after the recruiting verb open the line's role (counted_position_line; the document was
+    not_a_job_description), the terms end with the first sentence (rule sections_after_terms), and
+    the short section words after a sentence's end head their sections (rule
+    short_heading_after_sentence; 要求 was read into the duties)."""
+    roles = convert_family("dump-04-bracket-count-terms.txt").roles
+    assert [(r.title, r.headcount, r.compensation) for r in roles] == [
+        ("配送司机", 3, "月薪6500-8000元"), ("收银员", 2, "月薪4000-4800元"), ("面包师", 1, "月薪7000-9000元")]
+    assert [d.text for d in roles[0].duties] == ["负责门店货物配送，做好车辆日常保养"]
+    assert roles[1].qualifications.age.max == 45

@@ -3220,6 +3220,15 @@ text_document("board-13-verb-led-lines.txt", """\
 大专以上学历，物流管理相关专业
 """)
 
+
+# One posting a line, each opening with the name in brackets, the recruiting verb and the count,
+# the pay in the same sentence, then short section words (职责：/要求：) after sentence ends.
+text_document("dump-04-bracket-count-terms.txt", """\
+【配送司机】招聘3人，月薪6500-8000元。职责：负责门店货物配送，做好车辆日常保养。要求：持C1驾照，3年以上驾龄。
+【收银员】招聘2人，月薪4000-4800元。职责：负责收银结算与发票开具。要求：高中以上学历，45岁以下。
+【面包师】招聘1人，月薪7000-9000元。职责：负责面包产品的制作与新品研发。要求：2年以上烘焙工作经验。
+""")
+
 # =======================================================================================
 
 
