@@ -14,6 +14,7 @@ Markdown files have their own reader (:mod:`.markdown`), so text stays text.
 from __future__ import annotations
 
 import codecs
+import io
 import re
 from bisect import bisect_right
 from collections.abc import Callable
@@ -50,10 +51,35 @@ def read_text(data: bytes, limits: Limits, options: ReadOptions = DEFAULT_OPTION
     if not text.strip():
         raise DocumentError(ErrorCode.EMPTY_FILE, "the file holds no text")
     warnings: list[ReadIssue] = []
-    blocks, pages = text_to_blocks(text, limits, warnings)
+    table = _csv_table(text, limits, warnings) if (options.filename or "").lower().endswith(".csv") else None
+    if table is not None:
+        blocks, pages = [Block(index=0, kind=BlockKind.TABLE, table=table)], None
+    else:
+        blocks, pages = text_to_blocks(text, limits, warnings)
     if encoding not in ("utf-8", "utf-8-sig", "ascii"):
         warnings.append(ReadIssue(code="encoding_detected", message=f"decoded as {encoding}"))
     return Document(format="txt", blocks=blocks, pages=pages, encoding=encoding, warnings=warnings)
+
+
+def _csv_table(text: str, limits: Limits, issues: list[ReadIssue]) -> Table | None:
+    """A ``.csv`` file (an HR system's export: one position a row under a header) as one table,
+    read by the standard library's CSV reader (quoted cells may hold commas and line breaks). A
+    file that does not parse as CSV, or has fewer than two columns, is read as plain text."""
+    import csv  # lazy: only .csv files need it
+
+    rows = _Rows(limits.max_table_cells)
+    try:
+        for row in csv.reader(io.StringIO(text.replace("\r\n", "\n"))):
+            cells = [c.strip() for c in row]
+            if any(cells):
+                rows.add(cells)
+    except csv.Error:
+        return None
+    if not rows.rows or max(len(r) for r in rows.rows) < 2:
+        return None
+    if rows.cut:
+        issues.append(truncated(f"the CSV table is above {limits.max_table_cells:,} cells; the rows that fit were read"))
+    return _make_table(rows.rows)
 
 
 # --- decoding ---------------------------------------------------------------------------

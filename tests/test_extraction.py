@@ -2791,3 +2791,17 @@ def test_one_line_postings_with_a_bracketed_name_and_its_count() -> None:
         ("配送司机", 3, "月薪6500-8000元"), ("收银员", 2, "月薪4000-4800元"), ("面包师", 1, "月薪7000-9000元")]
     assert [d.text for d in roles[0].duties] == ["负责门店货物配送，做好车辆日常保养"]
     assert roles[1].qualifications.age.max == 45
+
+
+def test_a_csv_export_is_one_table() -> None:
+    """roster-02: a ``.csv`` file is read by the standard library's CSV reader as one table (it was
+    plain text: not_a_job_description); a quoted cell keeps its comma. A ``.csv`` of one column is
+    read as text."""
+    roles = convert_family("roster-02-export.csv").roles
+    assert [(r.title, r.department, r.headcount) for r in roles] == [("仓库主管", "物流部", 1), ("叉车工", "物流部", 2)]
+    assert roles[0].duties[0].text == "负责仓库全面管理,组织月度盘点"
+    from jdx.extractors import ReadOptions, read_document
+    from jdx.schemas.document import BlockKind
+
+    doc = read_document("岗位名称\n出纳\n".encode(), options=ReadOptions(filename="x.csv"))
+    assert [b.kind for b in doc.blocks] == [BlockKind.PARAGRAPH, BlockKind.PARAGRAPH]

@@ -3229,6 +3229,14 @@ text_document("dump-04-bracket-count-terms.txt", """\
 【面包师】招聘1人，月薪7000-9000元。职责：负责面包产品的制作与新品研发。要求：2年以上烘焙工作经验。
 """)
 
+
+# An HR system's export as CSV: a header row, one position a row, a quoted cell holding commas.
+text_document("roster-02-export.csv", """\
+序号,岗位,所属部门,编制,岗位职责,任职资格
+1,仓库主管,物流部,1,"负责仓库全面管理,组织月度盘点",3年以上仓库管理经验
+2,叉车工,物流部,2,负责货物装卸与搬运,持叉车证
+""")
+
 # =======================================================================================
 
 
