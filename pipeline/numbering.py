@@ -54,7 +54,7 @@ class Numbering:
             # "2）1年以上…": a bracket ends a number; no figure reads "2)1"
             r"(?P<dec_rparen>\d{1,2}[)）](?!%))",
             # "a. 发布招聘信息", "b）筛选简历": letters number the items nested under an item
-            r"(?P<latin>(?<![A-Za-z0-9])[a-hA-H](?:[.、)）]|\.\s)(?=\s?[\u4e00-\u9fff]))",
+            r"(?P<latin>(?<![A-Za-z0-9])[a-hA-H][.、)）](?=\s?[\u4e00-\u9fff]))",
             rf"(?P<circle>[{_cls(vocab.circled)}])",
             rf"(?P<paren_digit>[{_cls(vocab.paren_digits)}])",
             rf"(?P<stop_digit>[{_cls(vocab.stop_digits)}])",

@@ -574,7 +574,7 @@ def _line_length(line: list[Piece]) -> int:
     return max(p.loc.end for p in line) if line else 0
 
 
-BRACKET_TITLE = re.compile(r"^[【\[〔]([^】\]〕]{2,24})[】\]〕]")
+BRACKET_TITLE = re.compile(r"^[【\[〔［]([^【】\[\]〔〕［］]{2,24})[】\]〕］]")
 
 
 def _line_titles(pieces: list[Piece], lexicon: Lexicon) -> list[Piece]:
@@ -741,11 +741,9 @@ def _position_name_of_line(line: str, anchor: bool, lexicon: Lexicon) -> str | N
 def _name_in_brackets(line: str) -> str | None:
     """``【平面设计师】`` alone on its line over 工作内容: leaflets set a position's name in brackets
     as others set it in bold; the name is what the brackets hold."""
-    m = WHOLE_BRACKETS.fullmatch(line.strip())
-    return m.group(1).strip() if m else None
-
-
-WHOLE_BRACKETS = re.compile(r"[【\[〔［]([^【】\[\]〔〕［］]{2,24})[】\]〕］]")
+    line = line.strip()
+    m = BRACKET_TITLE.match(line)
+    return m.group(1).strip() if m and m.end() == len(line) else None
 
 
 def _role_text_follows(piece: Piece, following: list[Piece], text: str, lexicon: Lexicon) -> bool:

@@ -651,7 +651,7 @@ def _kpi_header(grid, r: int, n_rows: int, lexicon: Lexicon, cells: list[Cell],
             names.append(cell.col)
         elif role is not None:
             columns[cell.col] = role
-    if not names or len(columns) + 1 < 2:
+    if not names or not columns:
         return None
     chosen = _indicator_column(grid, r + 1, names) if len(names) > 1 else None
     columns[names[0] if chosen is None else chosen] = "name"
@@ -688,8 +688,14 @@ def _ends_indicators(grid, r: int, cells: list[Cell], norms: list[str], non_empt
         or _list_header(cells, lexicon, norms) is not None or _form_row_after_indicators(non_empty[0].text, lexicon)
 
 
+def names_total(text: str, lexicon: Lexicon) -> bool:
+    """Whether a cell or a KPI name is a total's word (合计, 总计 …): a row that sums the others."""
+    return _norm(text) in total_words(lexicon)
+
+
 @cache
-def _total_words(lexicon: Lexicon) -> frozenset[str]:
+def total_words(lexicon: Lexicon) -> frozenset[str]:
+    """The total rows' words (合计, 总计 …) as a table's cells are compared, spaces and colon taken out."""
     return frozenset(_norm(w) for w in lexicon.data.kpis.total_rows)
 
 
@@ -717,7 +723,7 @@ def _kpi_rows(grid, start: int, columns: dict[int, str], span, lexicon: Lexicon)
             break
         norms = _norms(cells)
         # "合计 | | 100% |": the weights' total is one of the table's rows, whatever its first cell
-        if _total_words(lexicon).isdisjoint(norms) and _ends_indicators(grid, r, cells, norms, non_empty, lexicon):
+        if total_words(lexicon).isdisjoint(norms) and _ends_indicators(grid, r, cells, norms, non_empty, lexicon):
             break
         row: list[tuple[str, Loc]] = []
         for c in range(len(grid[r])):

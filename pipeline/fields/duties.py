@@ -294,16 +294,15 @@ def _unpunctuated_lines(tagged: Tagged) -> set[int] | None:
     its lines are joined. (A form's cells flattened to lines, ``关键流程:…`` / ``重大结果:…``, are one
     duty's parts.) Returns the ids of the lines of such runs."""
     out: set[int] = set()
-    run: list[Piece] = []
-    for section, piece in [*tagged, (None, None)]:
-        if section == "duties" and piece is not None and piece.kind is Kind.TEXT and piece.line_start \
-                and piece.marker is None:
-            run.append(piece)
-            continue
+    runs: list[list[Piece]] = [[]]
+    for section, piece in tagged:
+        if section == "duties" and piece.kind is Kind.TEXT and piece.line_start and piece.marker is None:
+            runs[-1].append(piece)
+        elif runs[-1]:
+            runs.append([])
+    for run in runs:
         if len(run) >= 2 and not any(p.text.rstrip()[-1:] in SENTENCE_END or COLON.search(p.text) for p in run):
             out.update(id(p) for p in run)
-        if run:
-            run = []
     return out or None
 
 

@@ -15,7 +15,7 @@ from ...schemas.role import KPI, PeriodTargets, Span, TextTarget
 from ..lexicon import Lexicon, alternation
 from ..piece import Kind, Loc, Piece
 from ..rules import rule
-from ..tables import KpiGrid
+from ..tables import KpiGrid, names_total
 from .values import clean_item, clean_value
 
 PERCENT = re.compile(r"^(\d{1,3}(?:\.\d{1,4})?)\s?%$")
@@ -107,7 +107,7 @@ def _shifted_weight(row: list[tuple[str, Loc]], columns: dict[int, str], name_co
 @rule
 def _total_row(name: str, lexicon: Lexicon) -> bool:
     """A 合计/总计 row sums the others; it is not a KPI."""
-    return re.sub(r"\s", "", name) in {re.sub(r"\s", "", w) for w in lexicon.data.kpis.total_rows}
+    return names_total(name, lexicon)
 
 
 def _strip_headers(text: str, lexicon: Lexicon) -> tuple[str, int]:
