@@ -41,6 +41,7 @@ from .fields.kpis import extract_kpis, weights_warning
 from .fields.pay import (
     MAX_PERK,
     parse_salary,
+    pay_clause,
     perk_list,
     perks_in_prose,
     place_prose,
@@ -269,9 +270,15 @@ class RoleBuilder:
         at = 0
         for clause in self.quals.unsorted:
             start = piece.text.find(clause, at)
-            if start >= 0:
-                self.leftovers.append(Unmapped(text=clause, span=piece.loc.narrow(start, start + len(clause)).span()))
-                at = start + len(clause)
+            if start < 0:
+                continue
+            span = piece.loc.narrow(start, start + len(clause)).span()
+            at = start + len(clause)
+            if not self.texts.get("compensation") and pay_clause(clause, self.lexicon):
+                self.texts["compensation"] = [clause]
+                self.evidence["compensation"] = span
+            else:
+                self.leftovers.append(Unmapped(text=clause, span=span))
         self.quals.unsorted.clear()
 
     def _unmapped(self) -> list[Unmapped]:
@@ -618,9 +625,10 @@ def _requirements(b: RoleBuilder, piece: Piece, section: str) -> None:
 def _sorted_requirements(b: RoleBuilder, piece: Piece) -> bool:
     """Sort an unlabelled requirement piece: a numbered item is one requirement whatever it holds;
     a paragraph may be a list of clauses (:func:`clause_list_requirements`)."""
-    clauses = None if piece.kind == Kind.ITEM else clause_list_requirements(piece.text)
+    text = piece.text if piece.kind == Kind.ITEM else piece.text[_asking_lead(piece.text, b.lexicon):]
+    clauses = None if piece.kind == Kind.ITEM else clause_list_requirements(text)
     if clauses is None:
-        return bool(b.quals.add_unlabelled(piece.text, b.doc.classify))
+        return bool(b.quals.add_unlabelled(text, b.doc.classify))
     sorted_any = False
     for clause in clauses:
         if b.quals.add_unlabelled(clause, b.doc.classify):
@@ -628,6 +636,19 @@ def _sorted_requirements(b: RoleBuilder, piece: Piece) -> bool:
         else:
             b.quals.unsorted.append(clause)  # in the text's order: kept as unmapped with its span
     return sorted_any
+
+
+@rule
+def _asking_lead(text: str, lexicon: Lexicon) -> int:
+    """``要求持C1驾照，三年以上驾龄，…``: a requirement paragraph that opens with the requirements'
+    section word and no colon uses it as its verb; the first requirement is what follows it
+    (``持C1驾照``), as it is after ``要求：``. Returns where the requirements start."""
+    m = lexicon.heading_re.match(text)
+    follower = text[m.end():m.end() + 1] if m else ""
+    if m is None or lexicon.section_key(m.group()) != "qualifications" or not follower \
+            or follower in ":：" or follower in lexicon.data.grammar.prose_followers:
+        return 0  # "要求：" heads the section itself; "要求的…" is prose
+    return m.end()
 
 
 @rule

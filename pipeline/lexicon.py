@@ -302,6 +302,7 @@ class GrammarVocab(_Vocab):
     """Function words that tell prose from structure."""
 
     prose_followers: Words = []
+    announcing_words: Words = []
     verb_headings: Words = []
     strong_start_followers: Words = []
     prose_preceders: Words = []
@@ -319,6 +320,7 @@ class GrammarVocab(_Vocab):
     subject_tails: Words = []
     recruiting_verbs: Words = []
     recruiting_counts: Words = []
+    recruiting_modals: Words = []
     duty_sentence_leads: Words = []
     position_subjects: Words = []
     duty_openers: Words = []

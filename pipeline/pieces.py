@@ -19,6 +19,7 @@ from .piece import Kind, Loc, Piece
 from .position_lines import headcount_pattern, name_and_count, openings_list, position_line
 from .rules import rule
 from .scan import NAME_FIELDS, Scanner, has_word, remembering_scanner, scan_text
+from .segment import department_line
 from .self_evident import without_lead
 from .tables import duty_marker_line, table_pieces
 from .tag_line import tag_line
@@ -376,6 +377,11 @@ def _recruiting_sentence(text: str, base: Loc, lexicon: Lexicon) -> list[Piece] 
     if company:
         pieces.append(Piece(Kind.LABEL, lead[:company], base.narrow(0, company), key="organization",
                             name="organization", line_start=False))
+    department = 0 if company else (_department_subject(lead, lexicon) or 0)
+    if department:
+        pieces.append(Piece(Kind.LABEL, lead[:department], base.narrow(0, department), key="department",
+                            name="department", line_start=False))
+    company = company or department
     if lead[company:].strip():  # 本公司因业务发展需要，现招聘: the sentence's own words, kept as the role's text
         pieces.append(Piece(Kind.TEXT, lead[company:], base.narrow(company, len(lead)), line_start=False,
                             source="recruiting_lead"))
@@ -413,6 +419,23 @@ def _company_subject(lead: str, lexicon: Lexicon) -> int | None:
     while (more := next((s for s in suffixes if clause.startswith(s, end)), None)) is not None:
         end += len(more)
     return end if is_organization(clause[:end], lexicon) else None
+
+
+@rule
+def _department_subject(lead: str, lexicon: Lexicon) -> int | None:
+    """A recruiting sentence whose subject is a department (``质检部需招聘质检员2名``, ``研发中心现招聘…``)
+    names the role's department: the whole subject before the verb, maybe with a modal (需, 拟,
+    现), when it is a department's name and nothing else. Returns where the name ends."""
+    g = lexicon.data.grammar
+    head = lead.strip()
+    verb = next((v for v in sorted(g.recruiting_verbs, key=len, reverse=True) if head.endswith(v)), None)
+    if verb is None:
+        return None
+    head = head[: -len(verb)]
+    modal = next((m for m in g.recruiting_modals if head.endswith(m)), "")
+    head = head[: len(head) - len(modal)]
+    name = department_line(head, lexicon)
+    return len(head) if name == head and lead.startswith(head) else None
 
 
 SUBJECT_LABELS = frozenset({"department", "reporting.reports_to"})

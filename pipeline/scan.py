@@ -546,14 +546,29 @@ def _position(text: str, i: int, last_end: int, origin: int) -> str:
     return "glued"
 
 
-def _follows_ok(line: Line, end: int) -> bool:
-    """A heading or bare label must be followed by a colon, space, a list label or nothing."""
+def _follows_ok(line: Line, end: int, announced: bool = True) -> bool:
+    """A heading or bare label must be followed by a colon, space, a list label or nothing (or,
+    where ``announced``, a word announcing what follows and its colon: :func:`_announced_end`)."""
     text = line.text
     if end >= len(text):
         return True
     nxt = text[end]
     return (nxt in COLONS or nxt.isspace() or nxt in CLOSE_BRACKETS
-            or bool(line.lexicon.numbering.pattern.match(text, end)))
+            or bool(line.lexicon.numbering.pattern.match(text, end))
+            or announced and _announced_end(line, end) is not None)
+
+
+@rule
+def _announced_end(line: Line, end: int) -> int | None:
+    """``主要工作内容如下：``, ``岗位职责包括：``, ``任职要求为：``: a word that announces what follows,
+    between a heading and its colon, leaves the phrase a heading, as a bare colon does; the
+    heading takes the word. Returns where the word ends (the colon's position)."""
+    text = line.text
+    for word in line.lexicon.data.grammar.announcing_words:
+        after = end + len(word)
+        if text.startswith(word, end) and text[after:after + 1] in COLONS:
+            return after
+    return None
 
 
 # --- headings ---------------------------------------------------------------------------------
@@ -570,6 +585,7 @@ def _heading(line: Line, i: int, where: str) -> Token | None:
     start = i
     if text[end:end + 1] in CLOSE_BRACKETS:
         end += 1
+    end = _announced_end(line, end) or end
     if text[end:end + 1] in COLONS:
         end += 1
     if start > 0 and text[start - 1] in OPEN_BRACKETS:
@@ -641,6 +657,8 @@ def _heading_is_prose(line: Line, m: re.Match[str], where: str) -> bool:
     blockers = g.strong_start_followers if where == "start" and len(phrase) >= 4 else g.prose_followers
     if phrase in g.verb_headings and nxt.strip() and nxt not in COLONS:
         return True  # "我们提供五险一金…": the verb runs into its object
+    if _announced_end(line, end) is not None:
+        return False  # "岗位职责为：" announces the section
     return (nxt in blockers or bool(line.lexicon.numbering.ordinal_tail.fullmatch(text, end))
             or text.startswith(tuple(line.lexicon.data.tables.table_suffixes), end))
 
@@ -677,7 +695,8 @@ def _heading_accepted(line: Line, i: int, m: re.Match[str], where: str, marker: 
         return (line.last_kind in (None, Kind.TITLE, Kind.ITEM, Kind.HEADING) or marker is not None
                 or where == "start")
     if strong and where in ("space", "sentence"):
-        return _follows_ok(line, end)
+        # "…开展工作。其主要职责是：" — inside a paragraph only a bare colon makes a heading
+        return _follows_ok(line, end, announced=False)
     if strong and where == "glued":
         return bool(_glued_heading(line, i, end))
     return _short_heading_after_sentence(text, end, where)

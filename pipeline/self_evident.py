@@ -70,7 +70,8 @@ def prose_paragraph_section(text: str, title: str | None, lexicon: Lexicon) -> s
     what it talks about: the position as subject and a duty verb (``财务经理主要负责…``,
     ``客户经理的工作是开发…``) — duties; the candidate as subject, or a modal and a verb of having
     (``应聘者须具有…``, ``须持有…``), or two requirement topics (a degree and years of
-    experience) — requirements; how to send an application — the application; a pay or perk
+    experience) — requirements; how to send an application — the application, unless the
+    paragraph opened as requirements (``要求女性，…，有意者请致电…``); a pay or perk
     word at its start or perks
     given (``公司为员工缴纳五险一金…``) — the pay. ``None`` when it says none of these."""
     g = lexicon.data.grammar
@@ -78,7 +79,9 @@ def prose_paragraph_section(text: str, title: str | None, lexicon: Lexicon) -> s
     # the work opens the paragraph before anything it mentions ("…筛选简历并安排面试" is a duty)
     if duty_start(body, title, lexicon) is not None or work_after_superior(body, title, lexicon):
         return "duties"
-    if _application(body, lexicon):
+    # "要求女性，25岁以下，…，有意者请致电…": opened as requirements, the paragraph is requirements
+    # though it ends with how to apply
+    if _application(body, lexicon) and not body.startswith(tuple(g.requirement_openers)):
         return "application"
     rest = without_lead(body, [w for w in (title, *g.position_subjects) if w])
     # "该职位要求候选人具有…": the position as subject, then what it asks of the candidate

@@ -25,10 +25,14 @@ SPACES = re.compile(r"\s+")
 PLACE = re.compile(r"[\u4e00-\u9fff]{2,5}(?:(?:\s?[-·]\s?|\s)[\u4e00-\u9fff]{2,8}){0,2}")
 
 
+# A tag line has one of these: a pay range (``月薪4500-5500元 | 宁波北仑 | 全职``), years or a degree.
+ANCHOR_TAGS = frozenset({"qualifications.experience", "qualifications.education", "compensation"})
+
+
 @rule
 def tag_line(text: str, base: Loc, lexicon: Lexicon) -> list[Piece] | None:
     """A line of three or more short tags, at least two of them a position's terms (years of
-    experience, a degree, pay, the kind of employment) and one of them experience or a degree:
+    experience, a degree, pay, the kind of employment) and one of them pay, experience or a degree:
     each tag is a label of its own field; a tag no form names is the place, when it reads as
     one (``北京``, ``上海-浦东新区``)."""
     tags = _tags(text)
@@ -36,7 +40,7 @@ def tag_line(text: str, base: Loc, lexicon: Lexicon) -> list[Piece] | None:
         return None
     keys = [_tag_key(tag, lexicon) for _s, tag in tags]
     unknown = [tag for (_s, tag), key in zip(tags, keys, strict=True) if key is None]
-    if len(tags) - len(unknown) < 2 or not {"qualifications.experience", "qualifications.education"} & set(keys):
+    if len(tags) - len(unknown) < 2 or not ANCHOR_TAGS & set(keys):
         return None
     if len(unknown) > 1 or unknown and (not PLACE.fullmatch(unknown[0]) or is_position_name(unknown[0], lexicon)):
         return None

@@ -2805,3 +2805,53 @@ def test_a_csv_export_is_one_table() -> None:
 
     doc = read_document("岗位名称\n出纳\n".encode(), options=ReadOptions(filename="x.csv"))
     assert [b.kind for b in doc.blocks] == [BlockKind.PARAGRAPH, BlockKind.PARAGRAPH]
+
+
+def test_one_sentence_ads_sort_their_clauses() -> None:
+    """leaflet-23: ``招聘司机一名，要求持C1驾照，三年以上驾龄，年龄45岁以下，月薪5000元，有意者请联系…``.
+    要求 is the sentence's verb, not part of the licence (rule asking_lead); the 月薪 clause is the pay,
+    not an unsorted requirement (rule pay_clause); a gender is a kind of requirement of its own, so
+    ``女性，25岁以下，打字快，会Excel`` is parted (packed_requirements; the age took the whole line);
+    a paragraph opened by 要求 is requirements though it ends with how to apply
+    (prose_paragraph_section: the 文员 ad was an application and the role was lost); 身高 is a
+    special requirement (lexicon)."""
+    roles = convert_family("leaflet-23-one-sentence-ads.txt").roles
+    assert [(r.title, r.headcount, r.compensation) for r in roles] == [
+        ("司机", 1, "月薪5000元"), ("文员", 2, "月薪3000-3500元"), ("保安", 3, "月薪4200元")]
+    driver, clerk, guard = (r.qualifications for r in roles)
+    assert driver.certifications == ["持C1驾照"] and driver.experience.years_min == 3 and driver.age.max == 45
+    assert (clerk.gender, clerk.age.text, clerk.skills) == ("女", "25岁以下", ["打字快", "会Excel"])
+    assert (guard.gender, guard.age.max, guard.special) == ("男", 50, ["身高170cm以上", "身体健康"])
+    assert [u.text for u in roles[1].unmapped] == ["招聘", "有意者请致电0577-12345678"]
+
+
+def test_a_heading_may_announce_its_list() -> None:
+    """form-20: ``一、岗位职责如下：``, ``二、任职要求包括：``, ``三、工作环境为：`` head their sections (rule
+    announced_end: ``如下：`` was left unmapped, and ``为``/``是`` after a heading made it prose). Inside a
+    paragraph (``…开展工作。其主要职责是：``) only a bare colon makes a heading: a department's duty
+    statement in the corpus stayed no role."""
+    role = convert_family("form-20-announced-headings.txt").roles[0]
+    assert len(role.duties) == 3 and role.qualifications.skills == ["熟练使用Office办公软件"]
+    assert role.work_conditions == "办公室，偶尔外出办事" and role.unmapped == []
+    text = "教务部工作职责\n教务部是学校的职能部门，在校长的领导下开展工作。其主要职责是：\n1、负责教学计划管理\n2、负责排课\n"
+    assert convert_bytes(text.encode(), "部门职责.txt").roles == []
+
+
+def test_a_department_recruits() -> None:
+    """notice-10: ``质检部需招聘质检员2名`` — the department as the recruiting sentence's subject (rule
+    department_subject); 视力良好, 无色盲 are special requirements (lexicon: they were unmapped)."""
+    role = convert_family("notice-10-department-request.txt").roles[0]
+    assert (role.title, role.department, role.headcount) == ("质检员", "质检部", 2)
+    assert role.qualifications.special == ["视力良好", "无色盲"]
+
+
+def test_none_required_and_a_tag_line_opening_with_pay() -> None:
+    """board-14: a tag line ``月薪4500-5500元 | 宁波北仑 | 全职`` (pay, place, type: tag_line took only
+    lines with years or a degree; the whole line was the pay and the title was lost), and
+    ``学历：不限`` is the education, with no level (rule no_degree_required; it went to other_sections)."""
+    role = convert_family("board-14-none-required.txt").roles[0]
+    assert (role.title, role.compensation, role.location, role.employment_type) == (
+        "仓库理货员", "月薪4500-5500元", ["宁波北仑"], "全职")
+    q = role.qualifications
+    assert (q.education.level, q.education.text, q.experience.text) == (None, "不限", "不限")
+    assert role.other_sections == []

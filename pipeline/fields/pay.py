@@ -52,6 +52,16 @@ def states_pay(text: str, lexicon: Lexicon) -> bool:
     return bool(p["money"].search(text) or p["negotiable"].search(text))
 
 
+@rule
+def pay_clause(clause: str, lexicon: Lexicon) -> bool:
+    """One-sentence ads and leaflets run the pay into the requirements (``招聘司机一名，要求持C1驾照，
+    三年以上驾龄，月薪5000元，有意者请联系…``): a clause that opens with a pay word and states an
+    amount (or 面议) is the pay, not a requirement no field took."""
+    p = lexicon.data.postings
+    openers = tuple(w for w in p.pay_words if w not in p.perk_pay_words and w not in p.yuan)
+    return clause.lstrip().startswith(openers) and states_pay(clause, lexicon)
+
+
 def _amount(value: str, mult: str | None, lexicon: Lexicon) -> float:
     p = lexicon.data.postings
     amount = float(value.replace(",", ""))

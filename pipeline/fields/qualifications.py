@@ -99,6 +99,16 @@ def parse_education(text: str, lexicon: Lexicon) -> Education | None:
     return Education(level=level, or_above=or_above, text=value)
 
 
+@rule
+def no_degree_required(value: str, lexicon: Lexicon) -> Education | None:
+    """``学历：不限``, ``学历要求：无``: under the degree's own label, "none required" is what the
+    posting asks of the degree — the education, with no level, as written (a person reads 不限 in
+    the education column, not among other sections)."""
+    text = clean_value(value, lexicon)
+    q = lexicon.data.qualifications
+    return Education(level=None, or_above=False, text=text) if text in (*q.no_requirement, *q.education_tags) else None
+
+
 CLAUSE_MARK = re.compile(r"[,，;；。]")
 
 
@@ -252,6 +262,8 @@ def clause_kind(clause: str, lexicon: Lexicon) -> str | None:
         return "experience"
     if age_in_text(clause, lexicon) is not None:
         return "age"
+    if gender_clause(clause, lexicon) is not None:
+        return "gender"  # 女性，25岁以下，…: a gender is a kind of requirement of its own
     return None
 
 
@@ -259,7 +271,7 @@ def clause_kind(clause: str, lexicon: Lexicon) -> str | None:
 def packed_requirements(text: str, lexicon: Lexicon) -> list[str] | None:
     """Leaflets and job boards pack requirements of different kinds into one line, clause after
     clause (``高中以上学历，能吃苦耐劳，3年以上仓库经验``): when two clauses state different kinds (a
-    degree, years, an age), every clause is a requirement of its own, sorted by itself and kept as
+    degree, years, an age, a gender: ``女性，25岁以下，打字快``), every clause is a requirement of its own, sorted by itself and kept as
     written, so the qualities are no part of the degree's text. A line of one kind (``有 GraphQL
     开发经验，Flow 或 TypeScript 开发经验``) stays whole, and so does a line with a wish: it is
     kept whole among the wishes."""
@@ -455,7 +467,7 @@ class QualificationBuilder:
         return bool(items)
 
     def _education(self, value: str) -> bool:
-        edu = parse_education(value, self.lexicon)
+        edu = parse_education(value, self.lexicon) or no_degree_required(value, self.lexicon)
         if edu is None:
             return False
         self.education = self.education or edu

@@ -3237,6 +3237,67 @@ text_document("roster-02-export.csv", """\
 2,叉车工,物流部,2,负责货物装卸与搬运,持叉车证
 """)
 
+# A classified-ads page: each ad one sentence — the position and count, what it asks, the pay,
+# how to apply — parted by commas only; no headings at all.
+text_document("leaflet-23-one-sentence-ads.txt", """\
+便民信息·招聘
+
+招聘司机一名，要求持C1驾照，三年以上驾龄，年龄45岁以下，月薪5000元，有意者请联系王先生：13800000000。
+
+招聘文员两名，要求女性，25岁以下，打字快，会Excel，月薪3000-3500元，有意者请致电0577-12345678。
+
+招聘保安三名，要求男性，身高170cm以上，50岁以下，身体健康，月薪4200元，包吃住。
+""")
+
+
+# A formal description whose section headings announce what follows (职责如下：, 要求包括：, 环境为：).
+text_document("form-20-announced-headings.txt", """\
+行政专员岗位说明
+
+一、岗位职责如下：
+1、负责公司办公用品的采购与发放；
+2、负责会议室预订及会议记录整理；
+3、负责员工考勤统计与汇总。
+二、任职要求包括：
+1、行政管理相关专业本科学历；
+2、熟练使用Office办公软件；
+3、工作细致，责任心强。
+三、工作环境为：
+办公室，偶尔外出办事。
+""")
+
+
+# A department's hiring request sent as an e-mail: the department is the recruiting sentence's
+# subject; the conditions ask for the body (视力, 色盲) as well as a degree and years.
+text_document("notice-10-department-request.txt", """\
+发件人：张丽（人力资源部）
+主题：招聘需求-质检员
+
+各位同事好：
+质检部需招聘质检员2名，具体要求如下：
+工作内容：负责原材料及成品检验，填写检验记录，发现质量问题及时上报。
+任职条件：中专及以上学历，1年以上质检工作经验，视力良好，无色盲。
+到岗时间：4月15日前
+谢谢！
+""")
+
+
+# A job board's card: the title, then a tag line that opens with the pay; degree and experience
+# "不限" (none required) under their own labels.
+text_document("board-14-none-required.txt", """\
+仓库理货员
+月薪4500-5500元 | 宁波北仑 | 全职
+
+学历：不限
+经验：不限
+年龄：18-45岁
+
+岗位职责：
+1. 负责货物的清点、理货与上架；
+2. 协助完成出入库单据的核对；
+3. 保持库区整洁。
+""")
+
 # =======================================================================================
 
 
