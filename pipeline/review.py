@@ -72,11 +72,22 @@ def _heading_as_title(role: Role, draft: RoleDraft, lexicon: Lexicon) -> str | N
     title = role.title
     if not title:
         return None
-    if len(title) > LONG_TITLE:
+    if len(title) > LONG_TITLE and not _bilingual_name(title):
         return "doubtful_title"
     if _heading_words(lexicon).search(title) and not _word_of_a_position_name(title, lexicon):
         return "doubtful_title"
     return None
+
+
+BILINGUAL_NAME = re.compile(r"[A-Za-z][A-Za-z &.'-]{0,40} ?[\u4e00-\u9fff]{2,12}|[\u4e00-\u9fff]{2,12} ?[A-Za-z][A-Za-z &.'-]{0,40}")
+
+
+@rule
+def _bilingual_name(title: str) -> bool:
+    """A position named in English and in Chinese (``Logistics Coordinator 物流协调员``, ``海运客服专员
+    Customer Service Clerk``) runs long without being a boundary mistake: the length alone does
+    not make it doubtful (figures, tags or a third part still do)."""
+    return bool(BILINGUAL_NAME.fullmatch(title))
 
 
 TAG_MARKS = re.compile(r"[()（）+＋/\d:：,，]")

@@ -247,7 +247,7 @@ def _name_value_end(segment: str, key: str | None, lexicon: Lexicon) -> int:
         return sentence
     m = NAME_END.search(segment)
     longest = 12
-    if m and m.group().isspace() and key == "title":
+    if m and m.group().isspace() and (key == "title" or _latin_led_name(segment)):
         spaced = _spaced_name_end(segment, m)
         if spaced is not None:
             # Latin names spell out in letters what Chinese writes in a few characters
@@ -262,6 +262,15 @@ def _name_value_end(segment: str, key: str | None, lexicon: Lexicon) -> int:
     if len(segment) > 24 and re.search(r"[,，。]", segment):
         return 0
     return len(segment)
+
+
+@rule
+def _latin_led_name(segment: str) -> bool:
+    """Bilingual forms (``Department 部门: Sales 销售部``, ``Reports to 汇报对象: General Manager 总经理``)
+    give a department or a superior in English, then in Chinese: a name that opens with a Latin word
+    holds its spaces as a title does (:func:`_spaced_name_end`); the first space ended it at
+    ``Sales`` and ``General``."""
+    return bool(ASCII_WORD.match(segment[:1]))
 
 
 @rule
@@ -705,9 +714,9 @@ def _heading_accepted(line: Line, i: int, m: re.Match[str], where: str, marker: 
 @rule
 def _short_heading_after_sentence(text: str, end: int, where: str) -> bool:
     """``…月薪8000-15000元。要求：大专以上学历…``: a short section word (要求, 职责) right after a
-    sentence's end and before its colon heads a section of a posting written on one line, as the
-    longer ones (任职要求：) do anywhere."""
-    return where == "sentence" and text[end:end + 1] in COLONS
+    sentence's end (or a space: ``…for open orders 要求： 大专…``, a job board's cell) and before its
+    colon heads a section of a posting written on one line, as the longer ones (任职要求：) do anywhere."""
+    return where in ("sentence", "space") and text[end:end + 1] in COLONS
 
 
 # Graphic marks a flattened posting parts its sections with; a dash or a middle dot numbers items.
@@ -748,9 +757,13 @@ def _running_heading(line: Line, m: re.Match[str], where: str) -> bool:
 @rule
 def _latin_heading(line: Line, m: re.Match[str], where: str) -> bool:
     """A Latin heading (``Responsibilities``) heads a section only at a line start, where its
-    whole word ends (no ``Responsibilitiesxyz``): mid-sentence the same word is prose."""
+    whole word ends (no ``Responsibilitiesxyz``): mid-sentence the same word is prose, and so is
+    one that runs on into a lower-case word (``1. Contact the forwarder…`` is a duty, not how to apply)."""
     end = m.end()
     if line.text[end:end + 1].isalpha() or (m.start() > 0 and line.text[m.start() - 1].isalpha()):
+        return False
+    after = line.text[end:end + 2]
+    if after[:1] == " " and after[1:].islower():
         return False
     return where in ("start", "after")
 
@@ -784,7 +797,8 @@ def _label(line: Line, i: int, where: str) -> Token | None:
         return None  # "“岗位序列”:指…" defines the word, it does not label a value
     colon = nxt in COLONS
     comma = nxt in (",", "，") and where == "start"
-    if _noun_without_colon(line, m, colon) and not _bracketed_label(line, i, end):
+    bracketed = _bracketed_label(line, i, end)
+    if (_noun_without_colon(line, m, colon) or _latin_word_in_prose(m, colon, where)) and not bracketed:
         return None
     prose = _prose_label(line, m, where)
     if prose is not None:
@@ -793,7 +807,7 @@ def _label(line: Line, i: int, where: str) -> Token | None:
     numbered = _numbered_title_label(line, m, where)
     if numbered is not None:
         return Token(Kind.LABEL, i, numbered, key="title", name=text[i:numbered].rstrip(":："))
-    if _bracketed_label(line, i, end):
+    if bracketed:
         close = end + 1 + (text[end + 1:end + 2] in COLONS)
         return Token(Kind.LABEL, i - 1, close, key=line.lexicon.label_key(phrase), name=phrase)
     if not (colon or comma) and _blank_in_sentence(text, i, end):
@@ -808,7 +822,31 @@ def _label(line: Line, i: int, where: str) -> Token | None:
         return None
     if colon or comma:
         end += 1
-    return Token(Kind.LABEL, i, end, key=line.lexicon.label_key(phrase), name=phrase)
+    return Token(Kind.LABEL, _label_start(text, i, phrase), end, key=line.lexicon.label_key(phrase), name=phrase)
+
+
+def _label_start(text: str, i: int, phrase: str) -> int:
+    return 0 if not phrase.isascii() and _english_twin(text, i) else i
+
+
+ENGLISH_LABEL = re.compile(r"[A-Za-z][A-Za-z.'/&-]*(?: [A-Za-z][A-Za-z.'/&-]*){0,3} ?")
+
+
+@rule
+def _english_twin(text: str, i: int) -> bool:
+    """Bilingual forms name a field in English before its Chinese label (``Department 部门: Sales``,
+    ``Reports to 汇报对象:``): the English words that alone stand before the label on its line are
+    the label's too, not text of the role (asked of Chinese labels only: before ``Location:`` they
+    are a title): the label starts at the line's start."""
+    return i > 0 and bool(ENGLISH_LABEL.fullmatch(text, 0, i))
+
+
+@rule
+def _latin_word_in_prose(m: re.Match[str], colon: bool, where: str) -> bool:
+    """An English label word inside a sentence (``…transportation company for cargo receiving``)
+    labels nothing: off a line's start an English label needs its colon (``Location: Shanghai``) or
+    its brackets (``[base] 北京``)."""
+    return m.group().isascii() and not colon and where != "start"
 
 
 @rule

@@ -174,8 +174,9 @@ def _dash_qualifier(title: str) -> str | None:
 @cache
 def _posting_re(lexicon: Lexicon) -> re.Pattern[str]:
     words = alternation(lexicon.data.titles.posting_words)
-    # "招聘：前台", "招聘 前台", "行政内勤岗位招聘JD" — but 招聘主管 is a position of its own
-    return re.compile(rf"^(?:{words})\s{{0,3}}[:：]\s{{0,3}}|^(?:{words})\s{{1,3}}|\s{{0,3}}(?:{words})$")
+    # "招聘：前台", "招聘 前台", "【招聘】前台", "行政内勤岗位招聘JD" — but 招聘主管 is a position of its own
+    return re.compile(rf"^(?:{words})\s{{0,3}}[:：]\s{{0,3}}|^(?:{words})\s{{1,3}}|^[【\[](?:{words})[】\]]\s{{0,3}}"
+                      rf"|\s{{0,3}}(?:{words})$")
 
 
 def posting_name(text: str, lexicon: Lexicon) -> str:
@@ -185,7 +186,7 @@ def posting_name(text: str, lexicon: Lexicon) -> str:
 
 @rule
 def _posting_words(title: str, lexicon: Lexicon) -> str | None:
-    """Postings wrap the position in recruiting words (``招聘：前台``, ``行政内勤岗位招聘JD``):
+    """Postings wrap the position in recruiting words (``招聘：前台``, ``【招聘】前台``, ``行政内勤岗位招聘JD``):
     they are not part of the title."""
     out = title
     for _ in range(3):
@@ -194,6 +195,11 @@ def _posting_words(title: str, lexicon: Lexicon) -> str | None:
             break
         out = new
     return out if out != title else None
+
+
+# "（P6-P7）", "(T3)", "（M2+）": a tech firm's grade codes in a title's tail, a level like 中级/高级.
+# Only the letters firms grade by: "（H5）" names a technology (HTML5), not a grade.
+GRADE_CODES = r"[PpTtMmLl]\d{1,2}\+?(?:\s?[-~～/]\s?[PpTtMmLl]?\d{1,2}\+?)?"
 
 
 @cache
@@ -205,7 +211,7 @@ def _tail_re(lexicon: Lexicon) -> re.Pattern[str]:
     number = rf"\d{{1,4}}|{lexicon.numbering.cn_class}{{1,4}}|{alternation(lexicon.data.titles.unspecified_counts)}"
     return re.compile(
         rf"\s?[(（\[【]\s?(?:(?P<n>{number})\s?(?:{units})?\s?(?:[:：,，、]?\s?(?P<lv1>[^)）\]】]{{0,20}}))?"
-        rf"|(?P<lv2>(?:{levels})(?:\s?(?:{joins})\s?(?:{levels})){{0,4}}))\s?[)）\]】]\s?$"
+        rf"|(?P<lv2>(?:{levels})(?:\s?(?:{joins})\s?(?:{levels})){{0,4}}|{GRADE_CODES}))\s?[)）\]】]\s?$"
         rf"|(?:\s|(?<=[\u4e00-\u9fff]))(?P<n2>\d{{1,4}})\s?(?:{units})$"  # 销售代表 5名, 护士10名
     )
 
@@ -214,7 +220,7 @@ def _tail_re(lexicon: Lexicon) -> re.Pattern[str]:
 def _headcount_tail(title: str, lexicon: Lexicon) -> TitleParts | None:
     """Postings append the number of openings and the levels to the title (``前端工程师（3人）``,
     ``Java 工程师（2人：中级和高级）``, ``运维（中级/高级）``, ``销售代表 5名``, ``护士10名``): the tail is
-    headcount (and a level), not title."""
+    headcount (and a level), not title; so is a grade code (``高级Java开发工程师（P6-P7）``)."""
     m = _tail_re(lexicon).search(title)
     if not m or m.start() == 0:
         return None

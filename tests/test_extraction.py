@@ -17,6 +17,7 @@ from jdx.pipeline.segment import department_line
 from jdx.pipeline.titles import (
     match_doc_title,
     recruiter_before_title,
+    split_title,
     title_with_department,
     title_with_employer,
 )
@@ -2855,3 +2856,38 @@ def test_none_required_and_a_tag_line_opening_with_pay() -> None:
     q = role.qualifications
     assert (q.education.level, q.education.text, q.experience.text) == (None, "不限", "不限")
     assert role.other_sections == []
+
+
+def test_a_bilingual_form() -> None:
+    """form-21: ``Department 部门: Supply Chain 供应链部`` — the English words before a Chinese label are
+    the label's (rule english_twin: they were unmapped), a value that opens with a Latin word holds
+    its spaces (rule latin_led_name: the department was ``Supply``), names are not split at a space
+    beside a Latin word (split_names: the superior was three names), ``1. Contact the forwarder…`` is
+    a duty, not the heading Contact (rule latin_heading: the duties went to how to apply, coverage
+    1.0), and the long bilingual title is no doubtful one (rule bilingual_name)."""
+    role = convert_family("form-21-bilingual-labels.txt").roles[0]
+    assert (role.title, role.department, role.reporting.reports_to) == (
+        "Logistics Coordinator 物流协调员", "Supply Chain 供应链部", ["Logistics Manager 物流经理"])
+    assert role.duties[0].text.startswith("Contact the forwarder") and len(role.duties) == 3
+    assert role.unmapped == [] and not role.review.needed
+
+
+def test_a_bracketed_recruiting_word_and_a_grade_tail() -> None:
+    """board-15: ``【招聘】高级Java开发工程师（P6-P7）`` titles 高级Java开发工程师 (posting_words took 招聘：X only;
+    headcount_tail took levels, not grade codes); ``（H5）`` names a technology and stays. 精通… is a skill."""
+    role = convert_family("board-15-grade-tail.txt").roles[0]
+    assert role.title == "高级Java开发工程师"
+    assert role.qualifications.skills == ["精通Spring Cloud微服务架构"]
+    lexicon = load_lexicon()
+    assert split_title("前端开发工程师（H5）", lexicon).title == "前端开发工程师（H5）"
+
+
+def test_an_english_word_in_a_flattened_cell() -> None:
+    """dump-05: in ``…transportation company for cargo…`` the word company labels no employer (rule
+    latin_word_in_prose: ``for`` became the organization and the duty was cut), and ``要求：`` after a
+    space heads the requirements (short_heading_after_sentence: it was read into the last duty)."""
+    role = convert_family("dump-05-english-duties-one-line.txt").roles[0]
+    assert role.organization is None
+    assert [d.text for d in role.duties] == ["Contacting the transportation company for cargo receiving and delivering",
+                                             "Daily tracking and recording for open orders"]
+    assert role.qualifications.education.level == "大专"

@@ -85,12 +85,13 @@ def split_list(text: str, lexicon: Lexicon) -> list[str]:
 @cache
 def _names_re(lexicon: Lexicon) -> re.Pattern[str]:
     words = [w for w in lexicon.data.reporting.name_separators if len(w) > 1]
-    return re.compile(rf"[、,，;；/／\s]+|{alternation(words)}")
+    # a space beside a Latin word is inside a name ("General Manager 总经理"), not between two
+    return re.compile(rf"[、,，;；/／]+\s*|(?<![A-Za-z])\s+(?![A-Za-z])|{alternation(words)}")
 
 
 def split_names(text: str, lexicon: Lexicon) -> list[str]:
     """Position or unit names: ``售后服务人员、业务人员、办事处经理`` → three names;
-    ``仓管员、叉车工等岗位`` → 仓管员, 叉车工."""
+    ``仓管员、叉车工等岗位`` → 仓管员, 叉车工; ``General Manager 总经理`` (a bilingual form) → one."""
     out: list[str] = []
     tails = tuple(sorted(lexicon.data.reporting.name_tails, key=len, reverse=True))
     for part in _names_re(lexicon).split(text):

@@ -3298,6 +3298,47 @@ text_document("board-14-none-required.txt", """\
 3. 保持库区整洁。
 """)
 
+# A foreign firm's bilingual form: English label then Chinese label, values in English then
+# Chinese; one duty written in English runs on with the word "company" inside it.
+text_document("form-21-bilingual-labels.txt", """\
+Job Description 职位说明书
+
+Position 职位: Logistics Coordinator 物流协调员
+Department 部门: Supply Chain 供应链部
+Reports to 汇报对象: Logistics Manager 物流经理
+
+Responsibilities 岗位职责:
+1. Contact the forwarder and the transportation company for cargo receiving and delivering
+2. 跟踪在途订单，每日更新物流状态
+3. 与仓库及第三方物流协调发货
+
+Requirements 任职要求:
+1. 大专及以上学历，物流管理相关专业
+2. 2年以上外资企业物流工作经验
+3. 英语读写熟练
+""")
+
+
+# A tech firm's posting: the recruiting word in brackets before the title, a grade code after it.
+text_document("board-15-grade-tail.txt", """\
+【招聘】高级Java开发工程师（P6-P7）
+工作地点：杭州滨江
+
+岗位职责：
+1、负责核心业务系统的架构设计与开发；
+2、指导初中级工程师，进行代码评审。
+
+任职资格：
+1、计算机相关专业本科以上学历，5年以上Java开发经验；
+2、精通Spring Cloud微服务架构。
+""")
+
+# A job board's cell flattened to one line, the duties written in English (one holding the word
+# "company"), then the short section word 要求： after a space.
+text_document("dump-05-english-duties-one-line.txt", """\
+岗位：物流助理 工作地点：上海徐汇 职责： 1.Contacting the transportation company for cargo receiving and delivering 2.Daily tracking and recording for open orders 要求： 大专及以上学历，物流相关专业
+""")
+
 # =======================================================================================
 
 
