@@ -28,6 +28,9 @@ class Label:
         return self.style in ("bullet", "dash")
 
 
+ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
+
+
 class Numbering:
     """The numbering grammar compiled from the lexicon's characters."""
 
@@ -53,6 +56,8 @@ class Numbering:
             rf"(?P<dec>\d{{1,2}}(?:[{seps}](?<!\.)|\.(?![\d%])|[•](?=\S)))",
             # "2）1年以上…": a bracket ends a number; no figure reads "2)1"
             r"(?P<dec_rparen>\d{1,2}[)）](?!%))",
+            # "Ⅰ、大专以上学历" (Ⅰ Ⅱ Ⅲ fold to I II III): Roman numerals number a list
+            r"(?P<roman>(?<![A-Za-z0-9])(?:I{1,3}|IV|VI{0,3}|IX|X)[.、)）](?=\s?[\u4e00-\u9fff]))",
             # "a. 发布招聘信息", "b）筛选简历": letters number the items nested under an item
             r"(?P<latin>(?<![A-Za-z0-9])[a-hA-H][.、)）](?=\s?[\u4e00-\u9fff]))",
             rf"(?P<circle>[{_cls(vocab.circled)}])",
@@ -70,7 +75,7 @@ class Numbering:
         # see through the named groups that a match must open with one of these, so finditer
         # tries all thirteen alternatives at every place of a text (~9x slower over a form's cells).
         self.openers = re.compile(
-            f"[{art}{cn}(（\\da-hA-H{_cls(vocab.circled)}{_cls(vocab.paren_digits)}{_cls(vocab.stop_digits)}"
+            f"[{art}{cn}(（\\da-hA-HIVX{_cls(vocab.circled)}{_cls(vocab.paren_digits)}{_cls(vocab.stop_digits)}"
             f"{_cls(vocab.bullets)}{_cls(vocab.spaced_bullets)}.{_cls(vocab.dashes)}_＿]")
         self.heading_number = re.compile(rf"^\s*(?:{self.cn_class}{{1,3}}|\d{{1,2}})\s*[{seps}:：]\s*")
         self.ordinal_tail = re.compile(rf"(?:{self.cn_class}|\d){{1,3}}")
@@ -109,6 +114,8 @@ class Numbering:
             return Label(text=text, style=style, ordinal=None)
         if style == "latin":
             return Label(text=text, style=style, ordinal=ord(text[0].lower()) - ord("a") + 1)
+        if style == "roman":
+            return Label(text=text, style=style, ordinal=ROMAN.index(text[:-1]) + 1)
         digits = re.findall(r"\d+", text)
         if digits:
             return Label(text=text, style=style, ordinal=int(digits[0]))

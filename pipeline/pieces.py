@@ -44,7 +44,35 @@ def document_pieces(doc: Document, lexicon: Lexicon) -> list[Piece]:
         if block.style and new:
             new = [p.changed(style=block.style) for p in new]
         pieces.extend(new)
-    return resolve_dangling_labels(_titles_over_pay_lines(pieces, lexicon))
+    return resolve_dangling_labels(_titles_over_pay_lines(_numbered_figure_lines(pieces), lexicon))
+
+
+def _numbered_figure_lines(pieces: list[Piece]) -> list[Piece]:
+    for i in range(1, len(pieces)):
+        if pieces[i].kind == Kind.TEXT and pieces[i].line_start and pieces[i - 1].kind == Kind.ITEM:
+            pieces[i] = _next_item_before_a_figure(pieces[i - 1], pieces[i]) or pieces[i]
+    return pieces
+
+
+@rule
+def _next_item_before_a_figure(before: Piece, piece: Piece) -> Piece | None:
+    """``1.持有低压电工证；`` / ``2.3年以上工厂电工经验。``: a line that opens with the next number of the
+    list above it and a figure straight after the dot is that list's next item, the figure its own
+    (alone, ``2.3年`` reads as 2.3 years: it was 2.3 years of experience)."""
+    marker = before.marker
+    if marker is None or marker.style != "dec" or marker.ordinal is None:
+        return None
+    number = f"{marker.ordinal + 1}."
+    text = piece.text.lstrip()
+    if not text.startswith(number) or text[len(number):len(number) + 1] not in NONZERO_DIGITS:
+        return None
+    end = len(piece.text) - len(text) + len(number)
+    label = Label(text=number, style="dec", ordinal=marker.ordinal + 1, depth=marker.depth)
+    return piece.changed(kind=Kind.ITEM, text=piece.text[end:], loc=piece.loc.narrow(end, len(piece.text)),
+                         marker=label)
+
+
+NONZERO_DIGITS = frozenset("123456789")
 
 
 def _titles_over_pay_lines(pieces: list[Piece], lexicon: Lexicon) -> list[Piece]:

@@ -2891,3 +2891,14 @@ def test_an_english_word_in_a_flattened_cell() -> None:
     assert [d.text for d in role.duties] == ["Contacting the transportation company for cargo receiving and delivering",
                                              "Daily tracking and recording for open orders"]
     assert role.qualifications.education.level == "大专"
+
+
+def test_numbering_from_the_symbol_menu() -> None:
+    """form-22: Roman numerals number a list (``Ⅰ、大专以上学历``: the label stayed in the value), and
+    ``１．持有叉车操作证；`` / ``２．３年以上仓储工作经验。`` gives the item 3 years (rule
+    next_item_before_a_figure: it was 2.3 years, the number in the text). 上岗条件 heads requirements."""
+    role = convert_family("form-22-numbering-variants.txt").roles[0]
+    q = role.qualifications
+    assert (q.education.text, q.knowledge) == ("大专以上学历", ["熟悉WMS系统"])
+    assert (q.experience.years_min, q.experience.text) == (3, "3年以上仓储工作经验")
+    assert q.certifications == ["持有叉车操作证"] and role.unmapped == []

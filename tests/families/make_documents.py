@@ -3339,6 +3339,23 @@ text_document("dump-05-english-duties-one-line.txt", """\
 岗位：物流助理 工作地点：上海徐汇 职责： 1.Contacting the transportation company for cargo receiving and delivering 2.Daily tracking and recording for open orders 要求： 大专及以上学历，物流相关专业
 """)
 
+# Numbering a typist picks from the symbol menu: circled digits, Roman numerals (Ⅰ、Ⅱ、), full-width
+# digits with a full-width stop, one item opening with a figure right after its number (２．３年).
+text_document("form-22-numbering-variants.txt", """\
+仓库主管岗位说明书
+
+■ 岗位职责
+①　负责仓库日常管理工作；
+②　组织货物的收发存；
+③　定期组织盘点。
+■ 任职资格
+Ⅰ、大专以上学历；
+Ⅱ、熟悉WMS系统。
+■ 上岗条件
+１．持有叉车操作证；
+２．３年以上仓储工作经验。
+""")
+
 # =======================================================================================
 
 
