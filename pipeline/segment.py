@@ -750,12 +750,18 @@ def _role_text_follows(piece: Piece, following: list[Piece], text: str, lexicon:
     """After the name, maybe past its attribute labels: a role section, or a paragraph that
     describes the position."""
     subject_block: int | None = None  # "本职位隶属行政部，向…汇报，负责…": the sentence goes on after a label
+    reporting_block: int | None = None
     for nxt in following:
         if nxt.kind == Kind.LABEL and (nxt.key in ATTRIBUTE_LABELS or nxt.key is None and (
                 nxt.source == "table" or nxt.loc.block == piece.loc.block)):
             continue
         if requirement_before_sections(nxt, lexicon) or employer_introduction(nxt, lexicon):
             continue
+        if _reporting_heading(nxt):
+            reporting_block = nxt.loc.block
+            continue
+        if nxt.kind == Kind.TEXT and nxt.loc.block == reporting_block:
+            continue  # the reporting line's own words
         if nxt.kind == Kind.TEXT and nxt.line_start and nxt.text.strip() in lexicon.data.grammar.position_subjects:
             subject_block = nxt.loc.block
             continue
@@ -765,6 +771,14 @@ def _role_text_follows(piece: Piece, following: list[Piece], text: str, lexicon:
         return opens_section and (nxt.key in ROLE_SECTIONS or nxt.key == DUTY_GROUP_LABEL) \
             or _describes_the_position(nxt, text, lexicon, nxt.loc.block == subject_block)
     return False
+
+
+@rule
+def _reporting_heading(nxt: Piece) -> bool:
+    """``人事助理`` / ``汇报关系：向人力资源经理汇报`` / ``工作内容：…``: a reporting line under the name
+    is one of the position's attributes, as a 直接上级 label is; the sections come after it (the
+    name was no title, and the role had none)."""
+    return nxt.kind == Kind.HEADING and nxt.key == "reporting"
 
 
 @rule

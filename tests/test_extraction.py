@@ -2902,3 +2902,20 @@ def test_numbering_from_the_symbol_menu() -> None:
     assert (q.education.text, q.knowledge) == ("大专以上学历", ["熟悉WMS系统"])
     assert (q.experience.years_min, q.experience.text) == (3, "3年以上仓储工作经验")
     assert q.certifications == ["持有叉车操作证"] and role.unmapped == []
+
+
+def test_reporting_lines_and_labels() -> None:
+    """cards-06: the name alone, then ``汇报关系：向人力资源经理汇报``, then the work — the reporting line is
+    an attribute under the name (rule reporting_heading: the role had no title). form-23: ``主管：``
+    labels the superior before a colon only (lexicon colon_labels: ``仓库主管：负责…`` stays a position),
+    ``所辖人员：`` the subordinates, and ``所辖人员：无`` leaves no empty other section."""
+    role = convert_family("cards-06-reporting-heading.txt").roles[0]
+    assert (role.title, role.reporting.reports_to) == ("人事助理", ["人力资源经理"])
+    role = convert_family("form-23-supervisor-labels.txt").roles[0]
+    assert (role.reporting.reports_to, role.reporting.direct_reports) == (["客服经理"], ["客服专员"])
+    assert role.reporting.supervision.direct_headcount == 8 and role.other_sections == []
+    text = "岗位：出纳\n直接领导：财务经理\n所辖人员：无\n工作职责：\n1、办理现金收付业务；\n"
+    assert convert_bytes(text.encode(), "出纳.txt").roles[0].other_sections == []
+    text = "仓库主管：负责仓库全面管理\n客服主管：负责客服团队\n"
+    assert [(r.title, r.reporting.reports_to) for r in convert_bytes(text.encode(), "x.txt").roles] == [
+        ("仓库主管", []), ("客服主管", [])]

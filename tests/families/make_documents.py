@@ -3356,6 +3356,29 @@ text_document("form-22-numbering-variants.txt", """\
 ２．３年以上仓储工作经验。
 """)
 
+# A card: the position's name alone, then its reporting line under a 汇报关系 heading, then the work.
+text_document("cards-06-reporting-heading.txt", """\
+人事助理
+
+汇报关系：向人力资源经理汇报
+工作内容：
+1. 协助办理员工入职离职手续
+2. 维护员工档案
+""")
+
+
+# A form whose superior's label is the bare word 主管 and whose subordinates are 所辖人员.
+text_document("form-23-supervisor-labels.txt", """\
+客服主管职位说明书
+职位名称：客服主管
+所属部门：客服中心
+主管：客服经理
+所辖人员：客服专员（8人）
+职责：
+1.管理客服团队日常工作
+2.处理重大客户投诉
+""")
+
 # =======================================================================================
 
 
