@@ -366,8 +366,9 @@ def recruiter_before_title(text: str, lexicon: Lexicon) -> tuple[str, str] | Non
     """``蚂蚁金服 商家与开放技术部招 前端技术专家``, ``字节跳动招聘：算法工程师``: who recruits, a
     recruiting verb, then the position. The verb must end its word (a space or colon after it:
     招聘专员 and 招商经理 are positions); the employer is the recruiter's first word (its team or
-    department after a space is not the employer)."""
-    m = _recruiter_re(lexicon).match(text.strip())
+    department after a space is not the employer). A recruiter in brackets ends there
+    (``【蓝海教育】诚聘英语教师``): the verb needs no space after it."""
+    m = _recruiter_re(lexicon).match(text.strip()) or _bracketed_recruiter_re(lexicon).match(text.strip())
     if m is None or not is_position_name(m.group("title"), lexicon, 30):
         return None
     who = m.group("who").strip()
@@ -385,6 +386,12 @@ def recruiter_before_title(text: str, lexicon: Lexicon) -> tuple[str, str] | Non
 def _recruiter_re(lexicon: Lexicon) -> re.Pattern[str]:
     verbs = alternation([*lexicon.data.titles.posting_words, *lexicon.data.titles.recruiting_verbs])
     return re.compile(rf"(?P<who>[^\s:：][^:：]{{1,30}}?)\s?(?:{verbs})(?:\s{{1,3}}|\s?[:：]\s?)(?P<title>\S.{{1,30}})")
+
+
+@cache
+def _bracketed_recruiter_re(lexicon: Lexicon) -> re.Pattern[str]:
+    verbs = alternation([*lexicon.data.titles.posting_words, *lexicon.data.titles.recruiting_verbs])
+    return re.compile(rf"[【\[](?P<who>[^】\]\s]{{2,12}})[】\]]\s?(?:{verbs})\s?[:：]?\s?(?P<title>[^\s:：].{{1,30}})")
 
 
 def is_organization(text: str, lexicon: Lexicon) -> bool:

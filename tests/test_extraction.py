@@ -2919,3 +2919,14 @@ def test_reporting_lines_and_labels() -> None:
     text = "仓库主管：负责仓库全面管理\n客服主管：负责客服团队\n"
     assert [(r.title, r.reporting.reports_to) for r in convert_bytes(text.encode(), "x.txt").roles] == [
         ("仓库主管", []), ("客服主管", [])]
+
+
+def test_a_bracketed_brand_and_experience_without_years() -> None:
+    """leaflet-24: ``【蓝海教育】诚聘英语教师`` — a recruiter in brackets ends there, the verb glued to the
+    position (recruiter_before_title: the whole line was the title); ``有少儿教学经验`` is the experience,
+    with no minimum (rule experience_without_years: it was unmapped). notice-11: 分行 ends an
+    employer's name (lexicon: the organization was cut to 中国农业银行, or missed)."""
+    role = convert_family("leaflet-24-bracketed-brand.txt").roles[0]
+    assert (role.title, role.organization) == ("英语教师", "蓝海教育")
+    assert (role.qualifications.experience.years_min, role.qualifications.experience.text) == (None, "有少儿教学经验")
+    assert convert_family("notice-11-bank-branch.txt").roles[0].organization == "中国农业银行杭州分行"

@@ -372,6 +372,20 @@ def gender_clause(text: str, lexicon: Lexicon) -> str | None:
     return gender_in_text(value, lexicon) if len(value) <= 4 else None
 
 @rule
+def experience_without_years(text: str, lexicon: Lexicon) -> Experience | None:
+    """``有教学经验``, ``具备大型项目管理经验``: a short requirement that asks for experience and names
+    no years is the experience asked for (it was left unmapped), with no minimum."""
+    value = clean_item(text)
+    q = lexicon.data.qualifications
+    if text_units(value) > MAX_EXPERIENCE_CLAUSE or not value.endswith(q.experience_words[0]):
+        return None
+    return Experience(years_min=None, text=value)
+
+
+MAX_EXPERIENCE_CLAUSE = 20
+
+
+@rule
 def years_in_text(text: str, lexicon: Lexicon) -> Experience | None:
     """Years of experience stated anywhere in a requirement (``5年以上相关工作经验``,
     ``从事人事工作三年以上``): the stated minimum."""
@@ -580,6 +594,9 @@ class QualificationBuilder:
         if self.gender is None and (gender := gender_clause(value, lex)) is not None:
             self.gender = gender
             return "gender"
+        if self.experience is None and (exp := experience_without_years(value, lex)) is not None:
+            self.experience = exp
+            return "experience"
         field = classify(value)
         if field:
             self.add_item(field, value)

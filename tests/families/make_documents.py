@@ -3379,6 +3379,31 @@ text_document("form-23-supervisor-labels.txt", """\
 2.处理重大客户投诉
 """)
 
+# A training school's poster: the brand in brackets, the recruiting verb glued to the position;
+# a requirement asks for experience without years.
+text_document("leaflet-24-bracketed-brand.txt", """\
+【蓝海教育】诚聘英语教师
+
+岗位职责：
+1、负责少儿英语课程教学；
+2、参与教研活动。
+任职要求：
+1、英语专业本科以上学历；
+2、有少儿教学经验。
+""")
+
+
+# A bank branch's recruitment notice: the employer is the branch (…银行杭州分行).
+text_document("notice-11-bank-branch.txt", """\
+中国农业银行杭州分行
+2024年社会招聘公告
+
+一、招聘岗位
+客户经理 3名
+岗位职责：负责客户营销与维护，完成存款和贷款业务指标。
+任职条件：金融、经济类专业本科及以上学历，2年以上银行从业经验。
+""")
+
 # =======================================================================================
 
 
