@@ -2930,3 +2930,16 @@ def test_a_bracketed_brand_and_experience_without_years() -> None:
     assert (role.title, role.organization) == ("英语教师", "蓝海教育")
     assert (role.qualifications.experience.years_min, role.qualifications.experience.text) == (None, "有少儿教学经验")
     assert convert_family("notice-11-bank-branch.txt").roles[0].organization == "中国农业银行杭州分行"
+
+
+def test_requirement_sentences_are_requirements_each() -> None:
+    """prose-19: ``我们希望你拥有…本科以上学历，两年以上市场推广经验，具备出色的文案能力和沟通能力。有快消品
+    行业经验者优先。`` — sentences part requirements as semicolons do (rule clause_list_requirements:
+    the degree took the whole paragraph, the wish with it), and a job board's ``4，`` before a
+    sentence numbers it, no part of its value."""
+    q = convert_family("prose-19-requirement-sentences.txt").roles[0].qualifications
+    assert q.education.text == "拥有市场营销或相关专业本科以上学历"
+    assert (q.skills, q.preferred) == (["具备出色的文案能力和沟通能力"], ["有快消品行业经验者优先"])
+    from jdx.pipeline.fields.qualifications import clause_list_requirements
+
+    assert clause_list_requirements("3,大专及以上学历。4，具有较强的沟通能力") == ["大专及以上学历", "具有较强的沟通能力"]

@@ -246,12 +246,17 @@ def unmarked_clauses(text: str, lexicon: Lexicon) -> list[str]:
 @rule
 def clause_list_requirements(text: str) -> list[str] | None:
     """Prose lists requirements as clauses parted by semicolons (``任职要求：大专及以上学历；1年以上
-    新媒体运营经验；文字功底好，熟悉短视频剪辑者优先。``), as it lists duties: each clause is a
+    新媒体运营经验；文字功底好，熟悉短视频剪辑者优先。``) or as sentences (``…本科以上学历，两年以上
+    经验。有快消品行业经验者优先。``), as it lists duties: each clause is a
     requirement sorted by itself, and a wish among them is a wish of its own, not the whole line.
     (A numbered item stays one requirement whatever it holds; the builder asks this only of
     paragraphs.)"""
-    clauses = clauses_outside_brackets(text, ";；")
-    return clauses if len(clauses) >= 2 else None
+    clauses = clauses_outside_brackets(text, ";；。")
+    # "…。4，具有较强的沟通能力": a job board's number parted by a comma numbers the sentence
+    return [COMMA_NUMBER.sub("", c, count=1) or c for c in clauses] if len(clauses) >= 2 else None
+
+
+COMMA_NUMBER = re.compile(r"^\d{1,2}\s?[，,]\.?\s?(?=[^\d\s])")
 
 def clause_kind(clause: str, lexicon: Lexicon) -> str | None:
     if _patterns(lexicon)["preferred"].search(clause):
