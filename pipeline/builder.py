@@ -67,7 +67,7 @@ from .lexicon import Lexicon
 from .piece import Kind, Piece
 from .rules import rule
 from .sections import Tagged, tag_sections, wish_list_announced
-from .segment import RoleDraft, department_line
+from .segment import RoleDraft, department_of_line
 from .titles import TitleParts, clean_title, is_position_name, split_organization, split_title
 
 Classify = Callable[[str], str | None]
@@ -316,7 +316,7 @@ def decide_identity(draft: RoleDraft, doc: DocContext) -> Identity:
             setattr(ident, key, clean_title(value, lex) if key == "department" and value else value)
             ident.evidence[key] = piece.span
     if ident.department is None and draft.department_piece is not None:
-        ident.department = department_line(draft.department_piece.text, lex)
+        ident.department = department_of_line(draft.department_piece.text, lex)
         ident.evidence["department"] = draft.department_piece.span
         ident.used.add(id(draft.department_piece))
     ident.organization = ident.organization or draft.heading_employer  # what the role states first

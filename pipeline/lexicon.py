@@ -309,6 +309,7 @@ class GrammarVocab(_Vocab):
     title_conjunctions: Words = []
     level_joins: Words = []
     month_word: str = ""
+    each_word: str = ""
     copulas: Words = []
     place_copulas: Words = []
     having_copulas: Words = []

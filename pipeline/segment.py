@@ -284,7 +284,7 @@ class Segmenter:
             for source in (self.current.pieces if self.current is not None else [], self.unassigned):
                 if line in source:
                     source.remove(line)
-        elif _may_name_department(piece) and department_line(piece.text, self.lexicon):
+        elif _may_name_department(piece) and department_of_line(piece.text, self.lexicon):
             self.department_line = piece
 
     def _note_outer_section(self, piece: Piece) -> None:
@@ -513,6 +513,26 @@ def department_line(text: str, lexicon: Lexicon) -> str | None:
     if any(ch.isdigit() or not ch.isalnum() for ch in name) or is_position_name(name, lexicon, MAX_DEPARTMENT):
         return None
     return name
+
+
+def department_of_line(text: str, lexicon: Lexicon) -> str | None:
+    """The department a line names alone (:func:`department_line`) or as the head of its
+    positions' descriptions (:func:`department_doc_head`)."""
+    return department_line(text, lexicon) or department_doc_head(text, lexicon)
+
+
+@rule
+def department_doc_head(text: str, lexicon: Lexicon) -> str | None:
+    """``财务部岗位职责``, ``行政部各岗位说明书`` over the positions' names heads a department's
+    descriptions: the department is every role's under it (the roles had none)."""
+    line = text.strip()
+    word = next((w for w in lexicon.doc_words if line.endswith(w)), None)
+    if word is None:
+        return None
+    head = line[: -len(word)].removesuffix(lexicon.data.grammar.each_word).strip()
+    if not head or any(suffix in head for suffix in lexicon.company_suffixes):
+        return None  # 康宁医院门诊部岗位说明: the employer's head line, read as such
+    return department_line(head, lexicon)
 
 
 # Sections whose heading may stand above the positions they cover (section-major notices).

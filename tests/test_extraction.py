@@ -2943,3 +2943,14 @@ def test_requirement_sentences_are_requirements_each() -> None:
     from jdx.pipeline.fields.qualifications import clause_list_requirements
 
     assert clause_list_requirements("3,大专及以上学历。4，具有较强的沟通能力") == ["大专及以上学历", "具有较强的沟通能力"]
+
+
+def test_a_department_heads_its_positions() -> None:
+    """lines-02: ``财务部各岗位职责`` over ``一、财务经理`` … heads the department's positions (rule
+    department_doc_head: no role had a department; the holdout had a role too many). ``45岁以下，
+    身体健康`` parts into an age and a special requirement (packed_requirements: the age took the
+    clause whole), and ``…者尤佳`` is a wish (lexicon preferred_markers)."""
+    roles = convert_family("lines-02-department-head.txt").roles
+    assert [(r.title, r.department) for r in roles] == [("财务经理", "财务部"), ("会计", "财务部"), ("出纳", "财务部")]
+    q = roles[2].qualifications
+    assert (q.age.text, q.special, q.preferred) == ("45岁以下", ["身体健康"], ["有会计从业经验者尤佳"])

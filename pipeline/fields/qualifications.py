@@ -269,6 +269,8 @@ def clause_kind(clause: str, lexicon: Lexicon) -> str | None:
         return "age"
     if gender_clause(clause, lexicon) is not None:
         return "gender"  # 女性，25岁以下，…: a gender is a kind of requirement of its own
+    if any(word in clause for word in lexicon.data.requirements.get("special", ())):
+        return "special"  # 18-35岁，身体健康 / 能适应倒班: what the job asks of the body and the hours
     return None
 
 
@@ -276,7 +278,8 @@ def clause_kind(clause: str, lexicon: Lexicon) -> str | None:
 def packed_requirements(text: str, lexicon: Lexicon) -> list[str] | None:
     """Leaflets and job boards pack requirements of different kinds into one line, clause after
     clause (``高中以上学历，能吃苦耐劳，3年以上仓库经验``): when two clauses state different kinds (a
-    degree, years, an age, a gender: ``女性，25岁以下，打字快``), every clause is a requirement of its own, sorted by itself and kept as
+    degree, years, an age, a gender: ``女性，25岁以下，打字快``, the body or hours: ``18-35岁，身体健康``),
+    every clause is a requirement of its own, sorted by itself and kept as
     written, so the qualities are no part of the degree's text. A line of one kind (``有 GraphQL
     开发经验，Flow 或 TypeScript 开发经验``) stays whole, and so does a line with a wish: it is
     kept whole among the wishes."""
@@ -464,7 +467,8 @@ class QualificationBuilder:
         wish = preferred_text(value, self.lexicon) if field != "preferred" else None
         if wish is not None:
             self.add_item("preferred", wish)
-            for clause in unmarked_clauses(value, self.lexicon):
+            # "科系：不限，企业管理、行销相关科系尤佳": the majors' own reader knows a wish's tail
+            for clause in [value] if field == "majors" else unmarked_clauses(value, self.lexicon):
                 self._add_labelled(field, clause)
             return True
         return self._add_labelled(field, value)

@@ -3415,6 +3415,23 @@ text_document("prose-19-requirement-sentences.txt", """\
 我们提供有竞争力的薪酬（8000-12000元/月）、五险一金和带薪年假。
 """)
 
+# A department's page of its positions: the head names the department and the doc word, each
+# position numbered under it; one position packs an age with a health requirement.
+text_document("lines-02-department-head.txt", """\
+财务部各岗位职责
+
+一、财务经理
+1. 全面负责财务部工作
+2. 审核财务报表
+二、会计
+1. 负责日常账务处理
+2. 编制财务报表
+三、出纳
+1. 负责现金收付
+2. 登记日记账
+任职要求：45岁以下，身体健康；有会计从业经验者尤佳。
+""")
+
 # =======================================================================================
 
 
