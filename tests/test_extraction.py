@@ -2954,3 +2954,12 @@ def test_a_department_heads_its_positions() -> None:
     assert [(r.title, r.department) for r in roles] == [("财务经理", "财务部"), ("会计", "财务部"), ("出纳", "财务部")]
     q = roles[2].qualifications
     assert (q.age.text, q.special, q.preferred) == ("45岁以下", ["身体健康"], ["有会计从业经验者尤佳"])
+
+
+def test_a_short_wrapped_tail_ends_its_duty() -> None:
+    """pdftext-02: ``…维护员工档案及人事信息`` / ``系统；`` — a line of a word and its semicolon under an
+    unfinished item is the item's wrapped end (rule short_tail: lines of three characters were
+    dropped as tick-box options, the word left unmapped and the duty cut)."""
+    role = convert_family("pdftext-02-short-wrapped-tail.txt").roles[0]
+    assert role.duties[1].text == "负责员工入职、转正、调动及离职手续的办理，维护员工档案及人事信息系统"
+    assert role.unmapped == []

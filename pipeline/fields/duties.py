@@ -216,8 +216,8 @@ class DutyOutline:
             self.rules.append(piece)
             self.current_marker = None
             return
-        if not re.search(r"\w", text) or _column_header(text, self.lexicon) or len(text) <= 3 \
-                or INSTRUCTION.fullmatch(text):
+        if not re.search(r"\w", text) or _column_header(text, self.lexicon) or INSTRUCTION.fullmatch(text) \
+                or len(text) <= 3 and not _short_tail(text):
             return  # a drawn rule, a column header, a tick-box option, "(请列出…)"
         last = self.last
         if last is not None and not last.children and _metric_cell(text, self.patterns["metric"]):
@@ -231,7 +231,7 @@ class DutyOutline:
             last.pieces.append(piece)
             self.used.add(id(piece))
             return
-        if self.list_mode:
+        if self.list_mode or len(text) <= 3:
             return  # prose around a numbered duty list ("售后主管是…", "总之…") is not a duty
         parent = self.stack[-1] if self.stack and self.stack[-1].text.rstrip().endswith((":", "：")) \
             else self.label_group
@@ -419,6 +419,17 @@ def _metric_cell(text: str, pattern: re.Pattern[str]) -> bool:
     """A short ``…率/度/数/量`` cell under a duty in a duty table is that duty's metric
     (``问题解决及时率``)."""
     return bool(pattern.fullmatch(text))
+
+
+@rule
+def _short_tail(text: str) -> bool:
+    """``系统；`` under ``…维护员工档案及人事信息``: a line of a character or two that ends the way
+    items end is the wrapped end of the item above (a page broke it there), not a tick-box option;
+    it was left unmapped and the duty cut."""
+    return text.endswith(ITEM_END_MARKS)
+
+
+ITEM_END_MARKS = ("；", ";", "。")
 
 
 @rule

@@ -3432,6 +3432,25 @@ text_document("lines-02-department-head.txt", """\
 任职要求：45岁以下，身体健康；有会计从业经验者尤佳。
 """)
 
+# Text copied out of a PDF form: two pairs of labels a line, page footers, and duties wrapped by
+# the page, one of them with only a word and its semicolon on the next line.
+text_document("pdftext-02-short-wrapped-tail.txt", """\
+XX集团有限公司                                              岗位说明书
+岗位名称：人力资源专员                    岗位编号：HR-02
+所属部门：人力资源部                      直接上级：人力资源经理
+岗位职责：
+1. 负责公司招聘渠道的维护与拓展，根据用人部门需求发布招聘信息，筛选简
+历并安排面试；
+2. 负责员工入职、转正、调动及离职手续的办理，维护员工档案及人事信息
+系统；
+3. 协助开展员工培训工作。
+                                  第 1 页 共 2 页
+任职资格：
+1. 人力资源管理相关专业本科及以上学历；
+2. 2年以上人力资源相关工作经验。
+                                  第 2 页 共 2 页
+""")
+
 # =======================================================================================
 
 
