@@ -332,15 +332,19 @@ def _spaced_cells(line: str) -> list[str] | None:
 def _spaced_columns_table(lines: _Lines, start: int, out: _Rows) -> tuple[bool, int]:
     """A table typed or copied as text with its columns aligned by spaces (``指标名称    权重
     考核标准`` over ``采购成本降低率    30%    年度降低3%以上``): three or more lines with the same
-    number of cells (three or more), each parted from the next by two spaces or more."""
+    number of cells (three or more), each parted from the next by two spaces or more. A last
+    column left blank to be filled in (``得分``, ``备注`` on a form) leaves the rows under the header
+    one cell short."""
     first = _spaced_cells(lines[start][0])
     if first is None:
         return False, 1
-    i = start
+    widths = {len(first), len(first) - 1}
+    i, row_width = start, None
     while i < len(lines):
         cells = _spaced_cells(lines[i][0])
-        if cells is None or len(cells) != len(first):
+        if cells is None or len(cells) not in widths or i > start and row_width not in (None, len(cells)):
             break
+        row_width = len(cells) if i > start else None
         out.add(cells)
         i += 1
     return i - start >= 3, max(i - start, 1)

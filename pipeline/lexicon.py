@@ -166,6 +166,7 @@ class ColumnsVocab(_Vocab):
 class TablesVocab(_Vocab):
     columns: ColumnsVocab = Field(default_factory=ColumnsVocab)
     duty_markers: Words = []
+    score_headers: Words = []
     extra_column_headers: Words = []
     table_suffixes: Words = []
     unnamed_column: str = "{n}"

@@ -157,6 +157,9 @@ def document_verdict(roles: list[Role], drafts: list[RoleDraft], doc: Document, 
                        message="no role in this document has duties, requirements or a reporting line")
     if _file_list(doc):
         return Warning(code="not_a_job_description", message="the document lists files, not positions")
+    if _appraisal_form(doc, lexicon):
+        return Warning(code="not_a_job_description",
+                       message="the document is a filled appraisal form (scores given), not a position's description")
     if _regulation_document(roles, drafts, doc, lexicon):
         return Warning(code="not_a_job_description",
                        message="the document is a regulation or manual and names no position")
@@ -174,6 +177,30 @@ def _no_role_evidence(roles: list[Role]) -> bool:
                 or role.kpis or role.salary or any(q.model_dump(exclude_defaults=True).values()):
             return False
     return True
+
+
+@rule
+def _appraisal_form(doc: Document, lexicon: Lexicon) -> bool:
+    """An HR folder holds filled appraisal forms beside the descriptions: a table whose score
+    column (得分, 评分 …) holds figures in most of its rows rates one person for one period. It
+    describes no position, though its indicators and weights look like a KPI card's (whose
+    score column, if any, is blank)."""
+    words = set(lexicon.data.tables.score_headers)
+    for block in doc.blocks:
+        grid = block.table.grid() if block.table is not None else []
+        for row_index, row in enumerate(grid):
+            col = next((i for i, cell in enumerate(row) if cell is not None and cell.text.strip() in words), None)
+            if col is None:
+                continue
+            below = [cell.text.strip() if (cell := r[col]) is not None else "" for r in grid[row_index + 1:]]
+            scored = sum(bool(FIGURE.fullmatch(text)) for text in below)
+            if len(below) >= 2 and scored * 2 > len(below):
+                return True
+            break
+    return False
+
+
+FIGURE = re.compile(r"\d{1,3}(?:\.\d{1,2})?")
 
 
 # The name after a path's last slash: a scan stops at the next slash, so a line of slashes stays

@@ -2963,3 +2963,15 @@ def test_a_short_wrapped_tail_ends_its_duty() -> None:
     role = convert_family("pdftext-02-short-wrapped-tail.txt").roles[0]
     assert role.duties[1].text == "负责员工入职、转正、调动及离职手续的办理，维护员工档案及人事信息系统"
     assert role.unmapped == []
+
+
+def test_a_filled_appraisal_is_no_job_description() -> None:
+    """appraisal-filled-form: one employee's quarter, marks in the 得分 column — not a position's
+    description (rule appraisal_form: it gave a 销售代表 role marked ok with the person's name in
+    other_sections). form-24: the same indicators on a position's card with the 得分 column blank
+    are its KPIs; the text reader takes rows one cell short of the header (the header was left
+    out of the table and the card was no job description at all)."""
+    result = convert_family("appraisal-filled-form.txt")
+    assert result.roles == [] and [w.code for w in result.warnings] == ["not_a_job_description"]
+    role = convert_family("form-24-kpi-blank-score-column.txt").roles[0]
+    assert [(k.name, k.weight_pct) for k in role.kpis] == [("销售额完成率", 40.0), ("回款率", 30.0), ("客户满意度", 30.0)]

@@ -3451,6 +3451,33 @@ XX集团有限公司                                              岗位说明�
                                   第 2 页 共 2 页
 """)
 
+# Not a job description: one employee's filled appraisal for a quarter — indicators and weights
+# as on a KPI card, but the score column holds the marks given.
+text_document("appraisal-filled-form.txt", """\
+员工绩效考核表
+
+姓名：王五    部门：销售部    岗位：销售代表    考核期间：2024年第一季度
+考核项目    权重    得分
+销售额完成率    40%    35
+回款率    30%    28
+客户满意度    20%    18
+团队协作    10%    9
+合计    100%    90
+考核人签字：          日期：
+""")
+
+
+# A position's KPI card typed as text: the score column is left blank for the appraiser, so the
+# rows under the header are one cell short.
+text_document("form-24-kpi-blank-score-column.txt", """\
+销售代表岗位KPI考核表
+岗位：销售代表    部门：销售部
+考核项目    权重    目标值    得分
+销售额完成率    40%    100%
+回款率    30%    95%
+客户满意度    30%    90分
+""")
+
 # =======================================================================================
 
 
