@@ -311,6 +311,7 @@ class GrammarVocab(_Vocab):
     level_joins: Words = []
     month_word: str = ""
     each_word: str = ""
+    possessive: str = ""
     copulas: Words = []
     place_copulas: Words = []
     having_copulas: Words = []

@@ -802,8 +802,7 @@ def _label(line: Line, i: int, where: str) -> Token | None:
         return None
     prose = _prose_label(line, m, where)
     if prose is not None:
-        key = line.lexicon.label_key(phrase)
-        return Token(Kind.LABEL, i, end + prose, key=key, name=phrase, title="prose")
+        return _prose_token(line, m, where, prose)
     numbered = _numbered_title_label(line, m, where)
     if numbered is not None:
         return Token(Kind.LABEL, i, numbered, key="title", name=text[i:numbered].rstrip(":："))
@@ -823,6 +822,14 @@ def _label(line: Line, i: int, where: str) -> Token | None:
     if colon or comma:
         end += 1
     return Token(Kind.LABEL, _label_start(text, i, phrase), end, key=line.lexicon.label_key(phrase), name=phrase)
+
+
+def _prose_token(line: Line, m: re.Match[str], where: str, copula: int) -> Token:
+    """A label stated with a verb; after 本职位的 the owner's words are the label's too."""
+    i, phrase = m.start(), m.group()
+    owner = _owner_start(line.text, i, line.lexicon) if where == "glued" else None
+    return Token(Kind.LABEL, i if owner is None else owner, m.end() + copula, key=line.lexicon.label_key(phrase),
+                 name=phrase, title="prose")
 
 
 def _label_start(text: str, i: int, phrase: str) -> int:
@@ -948,9 +955,21 @@ def _prose_label(line: Line, m: re.Match[str], where: str) -> int | None:
     copulas = [*g.copulas, *g.place_copulas] if key == "location" else \
         [*g.copulas, *g.having_copulas] if key == "reporting.direct_reports" else g.copulas
     copula = max((c for c in copulas if text.startswith(c, end)), key=len, default=None)
-    if copula is None or where not in ("start", "after", "sentence", "comma", "space"):
+    owned = key in NAME_FIELDS and _owner_start(text, m.start(), line.lexicon) is not None
+    if copula is None or where not in ("start", "after", "sentence", "comma", "space") and not owned:
         return None
     return len(copula) if key in NAME_FIELDS or key == "location" else None
+
+
+@rule
+def _owner_start(text: str, start: int, lexicon: Lexicon) -> int | None:
+    """``本职位的直接上级为财务经理``, ``该岗位的上级是…``: the position's own field, stated in prose
+    after 本岗位的 — a label glued to 的 is otherwise prose (``部门的上级…``). Returns where the
+    owner (本职位的) starts: the label's words begin there."""
+    g = lexicon.data.grammar
+    owner = next((f"{s}{g.possessive}" for s in g.position_subjects
+                  if text.endswith(f"{s}{g.possessive}", 0, start)), None)
+    return start - len(owner) if owner else None
 
 
 def _separated_label(line: Line, m: re.Match[str], where: str, punct: bool) -> bool:

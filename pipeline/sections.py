@@ -500,7 +500,8 @@ def _is_paragraph(text: str, lexicon: Lexicon) -> bool:
 
 
 def _lead_purpose(tagged: Tagged, draft: RoleDraft, lexicon: Lexicon) -> Tagged:
-    first = next((k for k, (_, p) in enumerate(tagged) if p.kind != Kind.TITLE), None)
+    # "接受财务经理的监督和指导，负责收银台的日常管理。": the superior said first, then the sum
+    first = next((k for k, (_, p) in enumerate(tagged) if p.kind != Kind.TITLE and not _superior_said(p)), None)
     if first is not None and _lead_sentence_is_purpose(tagged[first:first + 2], draft.default_section, lexicon):
         tagged = [*tagged[:first], ("purpose", tagged[first][1]), *tagged[first + 1:]]
     return tagged
@@ -600,7 +601,9 @@ def wish_list_announced(text: str, lexicon: Lexicon) -> bool:
 def _lead_sentence_is_purpose(opening: Tagged, default_section: str | None, lexicon: Lexicon) -> bool:
     """A role card that never says 岗位职责 opens with one unnumbered sentence that sums the
     position up (``全面掌控学校的整体发展方向并负责组织实施，向投资人负责``) and then lists its
-    duties: that sentence is the purpose, neither a duty nor text of no field."""
+    duties: that sentence is the purpose, neither a duty nor text of no field. Over a 岗位职责
+    heading such a sentence opens with the work (``接受财务经理的监督和指导，负责收银台的日常管理。``:
+    after the superior it was left unmapped)."""
     if len(opening) < 2:
         return False
     (section, lead), (next_section, item) = opening
@@ -611,7 +614,15 @@ def _lead_sentence_is_purpose(opening: Tagged, default_section: str | None, lexi
         return False  # a label's line ("职位说明:…"), or several lines, sum nothing up
     if any(w in text for w in lexicon.data.grammar.list_announcers):
         return False  # "主要职责如下", "您过来主要做以下事情" announce the list
-    return next_section == "duties" and item.kind == Kind.ITEM
+    if next_section != "duties":
+        return False
+    # ... then lists its duties; over their heading the sum opens with the work (负责…)
+    return item.kind == Kind.ITEM or item.kind == Kind.HEADING and item.key == "duties" \
+        and text.startswith(lexicon.duty_verbs)
+
+
+def _superior_said(piece: Piece) -> bool:
+    return piece.kind == Kind.LABEL and piece.key == "reporting.reports_to" and not piece.line_start
 
 
 def _switch(section: str | None, piece: Piece, draft: RoleDraft, lexicon: Lexicon) -> str | None:

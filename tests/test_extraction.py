@@ -2975,3 +2975,14 @@ def test_a_filled_appraisal_is_no_job_description() -> None:
     assert result.roles == [] and [w.code for w in result.warnings] == ["not_a_job_description"]
     role = convert_family("form-24-kpi-blank-score-column.txt").roles[0]
     assert [(k.name, k.weight_pct) for k in role.kpis] == [("销售额完成率", 40.0), ("回款率", 30.0), ("客户满意度", 30.0)]
+
+
+def test_superiors_stated_in_sentences() -> None:
+    """cards-07: ``本职位的直接上级为财务经理。`` — the position's own field after 本职位的 (rule owner_start: a
+    label glued to 的 was prose and the line unmapped; a place, ``本岗位的工作地点为…``, stays prose as
+    the seeds' gold has it); ``接受财务经理的监督和指导，负责收银台的日常管理。`` — the superior (lexicon
+    superior_closers), then the sum of the job over the 岗位职责 heading is the purpose (rule
+    lead_sentence_is_purpose: it was unmapped)."""
+    roles = convert_family("cards-07-superior-sentences.txt").roles
+    assert [r.reporting.reports_to for r in roles] == [["财务经理"], ["财务经理"]]
+    assert roles[1].purpose == "负责收银台的日常管理" and all(r.unmapped == [] for r in roles)

@@ -3478,6 +3478,24 @@ text_document("form-24-kpi-blank-score-column.txt", """\
 客户满意度    30%    90分
 """)
 
+# Two cards that state the superior in a sentence: the position's own field after 本职位的, and
+# the superior whose supervision and guidance the position accepts.
+text_document("cards-07-superior-sentences.txt", """\
+出纳岗位说明
+
+本职位的直接上级为财务经理。
+岗位职责：
+1、负责现金收付；
+2、登记现金日记账。
+
+收银主管岗位说明
+
+接受财务经理的监督和指导，负责收银台的日常管理。
+岗位职责：
+1、安排收银员排班；
+2、核对每日营业款。
+""")
+
 # =======================================================================================
 
 
