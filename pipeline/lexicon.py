@@ -186,6 +186,7 @@ class KpisVocab(_Vocab):
     score_unit: str = ""
     total_rows: Words = []
     procedure_endings: Words = []
+    group_words: Words = []
 
 
 class DutiesVocab(_Vocab):

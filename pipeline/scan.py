@@ -568,6 +568,17 @@ def _follows_ok(line: Line, end: int, announced: bool = True) -> bool:
 
 
 @rule
+def _gloss_end(text: str, end: int) -> int | None:
+    """``关键业绩指标（KPI）：``, ``Responsibilities (JD):``: a short English gloss in brackets between a
+    heading and its colon is the heading's (it was left unmapped). Returns where the gloss ends."""
+    m = HEADING_GLOSS.match(text, end)
+    return m.end() - 1 if m else None
+
+
+HEADING_GLOSS = re.compile(r"[（(][A-Za-z][A-Za-z ./&-]{0,9}[)）][:：]")  # "(二)" after a heading numbers it
+
+
+@rule
 def _announced_end(line: Line, end: int) -> int | None:
     """``主要工作内容如下：``, ``岗位职责包括：``, ``任职要求为：``: a word that announces what follows,
     between a heading and its colon, leaves the phrase a heading, as a bare colon does; the
@@ -594,7 +605,7 @@ def _heading(line: Line, i: int, where: str) -> Token | None:
     start = i
     if text[end:end + 1] in CLOSE_BRACKETS:
         end += 1
-    end = _announced_end(line, end) or end
+    end = _announced_end(line, end) or _gloss_end(text, end) or end
     if text[end:end + 1] in COLONS:
         end += 1
     if start > 0 and text[start - 1] in OPEN_BRACKETS:

@@ -2986,3 +2986,15 @@ def test_superiors_stated_in_sentences() -> None:
     roles = convert_family("cards-07-superior-sentences.txt").roles
     assert [r.reporting.reports_to for r in roles] == [["财务经理"], ["财务经理"]]
     assert roles[1].purpose == "负责收银台的日常管理" and all(r.unmapped == [] for r in roles)
+
+
+def test_indicators_under_numbered_groups() -> None:
+    """form-25: ``（一）定量指标`` / ``1. 办公费用预算控制率 30%`` … — the group's name is no indicator (rule
+    group_of_indicators: it was a KPI, so the bare percentages, adding up to 100, stayed targets),
+    and ``关键业绩指标（KPI）：`` takes its English gloss (rule gloss_end: ``（KPI）：`` was unmapped)."""
+    role = convert_family("form-25-kpi-numbered-groups.txt").roles[0]
+    assert [(k.name, k.weight_pct, k.targets) for k in role.kpis] == [
+        ("办公费用预算控制率", 30.0, None), ("会议组织满意度", 20.0, None), ("工作态度", 25.0, None), ("团队协作", 25.0, None)]
+    assert [u.text for u in role.unmapped] == ["定量指标", "定性指标"]
+    text = "岗位名称：销售经理\n关键业绩指标（KPI）：\n回款率：≥95%\n新客户数量：每季度不少于10家\n"
+    assert convert_bytes(text.encode(), "x.txt").roles[0].unmapped == []

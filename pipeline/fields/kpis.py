@@ -170,7 +170,8 @@ def kpi_from_line(text: str, loc: Loc, lexicon: Lexicon) -> KPI | None:
     value = clean_item(text)
     if not value or len(value) > 60 or _not_an_indicator(text.strip(), value, lexicon):
         return None
-    if _total_row(re.split(r"[:：\s]", value, maxsplit=1)[0], lexicon) or _not_a_name(value):
+    if _total_row(re.split(r"[:：\s]", value, maxsplit=1)[0], lexicon) or _not_a_name(value) \
+            or _group_of_indicators(value, lexicon):
         return None  # "合计：100%" sums the weights above it
     parts = weighted_kpi_line(value, lexicon)
     if parts is not None:
@@ -203,6 +204,17 @@ def _not_a_name(value: str) -> bool:
     """Lines among the indicators that name none: a group's heading (``定量指标：`` over its items)
     and a gloss in brackets left after the section's heading (``关键业绩指标（KPI）``)."""
     return value.endswith((":", "：")) or bool(BRACKETED.fullmatch(value))
+
+
+@rule
+def _group_of_indicators(value: str, lexicon: Lexicon) -> bool:
+    """``（一）定量指标`` over ``1. 办公费用预算控制率 30%``: a bare name that ends with the word for
+    indicators heads a group of them (定量指标, 定性指标, 财务指标); it is none itself (it was a KPI,
+    and the weights of the others were read as targets)."""
+    return value.endswith(tuple(lexicon.data.kpis.group_words)) and len(value) <= MAX_GROUP_NAME
+
+
+MAX_GROUP_NAME = 8
 
 
 BRACKETED = re.compile(r"[（(][^（()）]{1,30}[)）]")

@@ -3496,6 +3496,22 @@ text_document("cards-07-superior-sentences.txt", """\
 2、核对每日营业款。
 """)
 
+# Indicators numbered under group headings (（一）定量指标 / （二）定性指标) with bare percentages that
+# add up to 100, under a heading glossed in English brackets before its colon.
+text_document("form-25-kpi-numbered-groups.txt", """\
+岗位名称：行政主管
+岗位职责：
+1. 负责公司行政事务管理；
+2. 组织公司会议及活动。
+关键业绩指标（KPI）：
+（一）定量指标
+1. 办公费用预算控制率 30%
+2. 会议组织满意度 20%
+（二）定性指标
+1. 工作态度 25%
+2. 团队协作 25%
+""")
+
 # =======================================================================================
 
 
