@@ -2998,3 +2998,14 @@ def test_indicators_under_numbered_groups() -> None:
     assert [u.text for u in role.unmapped] == ["定量指标", "定性指标"]
     text = "岗位名称：销售经理\n关键业绩指标（KPI）：\n回款率：≥95%\n新客户数量：每季度不少于10家\n"
     assert convert_bytes(text.encode(), "x.txt").roles[0].unmapped == []
+
+
+def test_listed_tasks_and_either_gender() -> None:
+    """leaflet-25: ``岗位职责：货物出入库管理、库存盘点、单据整理`` — noun phrases parted by 、 are one duty
+    each (rule task_list: one duty); ``负责订单录入、发货跟踪`` stays one duty with its objects. ``男女不限``
+    in a packed line is the gender requirement, none (rule either_gender: it was unmapped)."""
+    role = convert_family("leaflet-25-listed-tasks.txt").roles[0]
+    assert [d.text for d in role.duties] == ["货物出入库管理", "库存盘点", "单据整理"]
+    assert role.qualifications.gender is None and role.unmapped == []
+    text = "岗位名称：跟单员\n岗位职责：负责订单录入、发货跟踪、客户对账\n"
+    assert [d.text for d in convert_bytes(text.encode(), "x.txt").roles[0].duties] == ["负责订单录入、发货跟踪、客户对账"]

@@ -235,7 +235,8 @@ class DutyOutline:
             return  # prose around a numbered duty list ("售后主管是…", "总之…") is not a duty
         parent = self.stack[-1] if self.stack and self.stack[-1].text.rstrip().endswith((":", "：")) \
             else self.label_group
-        for sentence, loc in _sentences(piece):
+        chunks = _task_list(piece, self.lexicon) or _sentences(piece)
+        for sentence, loc in chunks:
             self.add(Entry(text=sentence, loc=loc, pieces=[piece]), parent)
 
     def _place(self, entry: Entry) -> Entry | None:
@@ -535,6 +536,28 @@ def _sentences(piece: Piece) -> list[tuple[str, Loc]]:
         elif text[s:e].strip():
             merged.append((s, e))
     return [(text[s:e].strip(), piece.loc.narrow(s, e)) for s, e in merged]
+
+
+@rule
+def _task_list(piece: Piece, lexicon: Lexicon) -> list[tuple[str, Loc]] | None:
+    """``岗位职责：货物出入库管理、库存盘点、单据整理``: a leaflet names the tasks as short noun
+    phrases parted by 、 — one duty each (it was one duty). A verb before them (``负责订单录入、发货
+    跟踪…``) makes them the objects of one duty, and a comma makes the line a sentence."""
+    text = piece.text.strip().rstrip("。；;")
+    parts = text.split("、")
+    if len(parts) < MIN_TASKS or re.search(r"[，,。；;:：]", text) or text.startswith(lexicon.duty_verbs) \
+            or any(not MIN_TASK <= len(p.strip()) <= MAX_TASK or len(HAN.findall(p)) < MIN_TASK for p in parts):
+        return None
+    out, at = [], piece.text.find(text)
+    for part in parts:
+        start = piece.text.find(part, at)
+        at = start + len(part)
+        out.append((part.strip(), piece.loc.narrow(start, at)))
+    return out
+
+
+MIN_TASKS, MIN_TASK, MAX_TASK = 3, 2, 12
+HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
 def _category_text(entry: Entry, lexicon: Lexicon) -> str | None:

@@ -394,6 +394,13 @@ MAX_EXPERIENCE_CLAUSE = 20
 
 
 @rule
+def either_gender(text: str, lexicon: Lexicon) -> bool:
+    """``男女不限``, ``男女均可`` as a clause of a packed line states the gender requirement: none
+    (gender stays null); it was left unmapped as a clause no field took."""
+    return clean_item(text) in lexicon.data.qualifications.gender_free and len(clean_item(text)) > 2
+
+
+@rule
 def years_in_text(text: str, lexicon: Lexicon) -> Experience | None:
     """Years of experience stated anywhere in a requirement (``5年以上相关工作经验``,
     ``从事人事工作三年以上``): the stated minimum."""
@@ -603,6 +610,8 @@ class QualificationBuilder:
         if self.gender is None and (gender := gender_clause(value, lex)) is not None:
             self.gender = gender
             return "gender"
+        if self.gender is None and either_gender(value, lex):
+            return "gender"  # 男女不限: the gender asked is none (null), the clause is not unsorted
         if self.experience is None and (exp := experience_without_years(value, lex)) is not None:
             self.experience = exp
             return "experience"

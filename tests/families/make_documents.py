@@ -3512,6 +3512,16 @@ text_document("form-25-kpi-numbered-groups.txt", """\
 2. 团队协作 25%
 """)
 
+# A factory's leaflet: the tasks as noun phrases parted by 、 after the duties' label, and the
+# requirements packed with 男女不限 among them.
+text_document("leaflet-25-listed-tasks.txt", """\
+招聘岗位：仓库管理员
+工作地点：苏州工业园区
+岗位职责：货物出入库管理、库存盘点、单据整理
+要求：男女不限，18-45周岁，身体健康，能适应两班倒
+待遇：综合工资5000-7000元，包吃住
+""")
+
 # =======================================================================================
 
 
