@@ -819,21 +819,32 @@ def _collect_other_sections(b: RoleBuilder) -> None:
     """Recognised headings without a field of their own keep their text in other_sections."""
     current: OtherSection | None = None
     for section, piece in b.tagged:
-        # an empty label that opens a section of prose (职业发展：公司提供…) heads it as a heading does
-        opens = piece.kind == Kind.HEADING or piece.kind == Kind.LABEL and not piece.text.strip() and section == "career"
-        if opens:
+        if _opens_other_section(section, piece):
             current = None
             if section in STRUCTURAL or section == "contacts":
                 current = OtherSection(heading=piece.name or section or "", text="", span=piece.span)
             continue
-        if current is None or id(piece) in b.used or piece.kind not in (Kind.TEXT, Kind.ITEM):
-            continue
-        if section in ("basic_info", "reporting", "contacts"):
-            continue  # stray text there goes to unmapped
-        current.text = (current.text + "\n" + piece.text).strip()
+        if current is None or id(piece) in b.used or piece.kind not in (Kind.TEXT, Kind.ITEM) \
+                or section in ("basic_info", "reporting", "contacts"):
+            continue  # stray text in those sections goes to unmapped
         b.used.add(id(piece))
+        if _says_nothing(piece.text, b.lexicon):
+            continue
+        current.text = (current.text + "\n" + piece.text).strip()
         if current not in b.other:
             b.other.append(current)
+
+
+def _opens_other_section(section: str | None, piece: Piece) -> bool:
+    # an empty label that opens a section of prose (职业发展：公司提供…) heads it as a heading does
+    return piece.kind == Kind.HEADING or piece.kind == Kind.LABEL and not piece.text.strip() and section == "career"
+
+
+@rule
+def _says_nothing(text: str, lexicon: Lexicon) -> bool:
+    """``备注 | 无``, ``其他：/``: a section whose whole text says there is nothing adds no other
+    section (it gave one holding 无), as an empty label gives no value."""
+    return text.strip() in lexicon.empty_values
 
 
 COLLECTORS: tuple[Callable[[RoleBuilder], None], ...] = (

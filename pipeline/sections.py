@@ -203,16 +203,40 @@ UNKNOWN_LABEL_LINE = re.compile(r"([\u4e00-\u9fff]{2,6})[:：]\s*(\S.{0,39})")
 
 
 def _unknown_label_lines(tagged: Tagged, lexicon: Lexicon) -> Tagged:
-    out = list(tagged)
+    out: Tagged = list(tagged)
     for k, (section, piece) in enumerate(tagged):
         if section in INNER_SECTIONS:
             continue  # a form's own short lines (``同级：各部门`` / ``事由：…``)
+        if section in (None, "basic_info") and k + 1 < len(tagged) \
+                and _unknown_label_cell(piece, tagged[k + 1][1], tagged[k - 1][1] if k else None, lexicon):
+            # the value cell becomes the label (its span is the value's); the name cell is consumed
+            cell, name = tagged[k + 1][1], piece.text.strip()
+            out[k] = (None, piece.changed(text="", kind=Kind.LABEL, key=None, name=name, source="label_name"))
+            out[k + 1] = (None, cell.changed(kind=Kind.LABEL, key=None, name=name, source="unknown_label"))
+            continue
         m = UNKNOWN_LABEL_LINE.fullmatch(piece.text) if piece.kind == Kind.TEXT and piece.line_start else None
         if m is None or not _label_line_among_labels(m.group(1), tagged[k - 1][1] if k else None, lexicon):
             continue
         value = piece.loc.narrow(m.start(2), m.end(2))
         out[k] = (None, Piece(Kind.LABEL, m.group(2), value, name=m.group(1), source="unknown_label"))
     return out
+
+
+@rule
+def _unknown_label_cell(piece: Piece, value: Piece, before: Piece | None, lexicon: Lexicon) -> bool:
+    """A two-column form's row whose label the lexicon does not know (``工作时间 | 周一至周五 9:00-18:00``
+    among ``岗位名称 | …`` rows) is a field of the form: its value goes under its own name in
+    other_sections (both cells were unmapped). Asked among the form's head fields only: inside a
+    section (任职资格 | … / 专业经验 | …) a row is that section's."""
+    name = piece.text.strip()
+    return (piece.kind == Kind.TEXT and value.kind == Kind.TEXT and piece.loc.col == 0 and value.loc.col == 1
+            and piece.loc.row is not None and value.loc.row == piece.loc.row and value.loc.block == piece.loc.block
+            and bool(UNKNOWN_LABEL_NAME.fullmatch(name)) and lexicon.label_key(name) is None
+            and lexicon.section_key(name) is None and before is not None and before.loc.block == piece.loc.block
+            and before.loc.row is not None and before.loc.row < piece.loc.row and before.kind in (Kind.LABEL, Kind.HEADING))
+
+
+UNKNOWN_LABEL_NAME = re.compile(r"[\u4e00-\u9fff]{2,6}")
 
 
 @rule

@@ -3009,3 +3009,12 @@ def test_listed_tasks_and_either_gender() -> None:
     assert role.qualifications.gender is None and role.unmapped == []
     text = "岗位名称：跟单员\n岗位职责：负责订单录入、发货跟踪、客户对账\n"
     assert [d.text for d in convert_bytes(text.encode(), "x.txt").roles[0].duties] == ["负责订单录入、发货跟踪、客户对账"]
+
+
+def test_a_form_row_with_an_unknown_label() -> None:
+    """form-26: ``工作时间 | 周一至周五 9:00-18:00，需轮流值班`` among a two-column form's head rows goes to
+    other_sections under its own name (rule unknown_label_cell: both cells were unmapped); ``备注 | 无``
+    adds no other section (rule says_nothing: it gave one holding 无)."""
+    role = convert_family("form-26-unknown-row-label.docx").roles[0]
+    assert [(o.heading, o.text) for o in role.other_sections] == [("工作时间", "周一至周五 9:00-18:00，需轮流值班")]
+    assert role.unmapped == []

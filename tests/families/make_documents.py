@@ -3522,6 +3522,21 @@ text_document("leaflet-25-listed-tasks.txt", """\
 待遇：综合工资5000-7000元，包吃住
 """)
 
+# A two-column Word form with a row the lexicon has no label for (工作时间) among its head fields,
+# and a 备注 row that says there is nothing.
+@document("form-26-unknown-row-label.docx")
+def build_unknown_row_label(path: Path) -> None:
+    doc = new_docx("岗位说明书")
+    para(doc, "网络管理员岗位说明书", bold=True, size=16, font=HEADING_FONT, align=CENTER)
+    table = grid_table(doc, 2, [3.5, 12.5])
+    row_of(table, ["岗位名称", "网络管理员"], bold_cols=(0,))
+    row_of(table, ["所属部门", "信息部"], bold_cols=(0,))
+    row_of(table, ["工作时间", "周一至周五 9:00-18:00，需轮流值班"], bold_cols=(0,))
+    row_of(table, ["岗位职责", ["1. 负责公司网络设备维护", "2. 负责服务器巡检", "3. 处理员工电脑故障"]], bold_cols=(0,))
+    row_of(table, ["任职条件", "计算机专业大专以上学历；熟悉网络设备配置"], bold_cols=(0,))
+    row_of(table, ["备注", "无"], bold_cols=(0,))
+    save_docx(doc, path)
+
 # =======================================================================================
 
 
