@@ -631,6 +631,7 @@ def _sorted_requirements(b: RoleBuilder, piece: Piece) -> bool:
         return bool(b.quals.add_unlabelled(text, b.doc.classify))
     sorted_any = False
     for clause in clauses:
+        clause = clause[_asking_lead(clause, b.lexicon):]  # "。要求具有较强的沟通能力…": the sentence's verb
         if b.quals.add_unlabelled(clause, b.doc.classify):
             sorted_any = True
         else:

@@ -326,6 +326,7 @@ class GrammarVocab(_Vocab):
     recruiting_counts: Words = []
     recruiting_modals: Words = []
     duty_sentence_leads: Words = []
+    copula_leads: Words = []
     position_subjects: Words = []
     duty_openers: Words = []
     candidate_subjects: Words = []

@@ -3018,3 +3018,15 @@ def test_a_form_row_with_an_unknown_label() -> None:
     role = convert_family("form-26-unknown-row-label.docx").roles[0]
     assert [(o.heading, o.text) for o in role.other_sections] == [("工作时间", "周一至周五 9:00-18:00，需轮流值班")]
     assert role.unmapped == []
+
+
+def test_a_packed_requirement_sentence_in_prose() -> None:
+    """prose-20: ``我们希望你有物业管理相关工作经验，持有物业管理员证，熟悉物业管理法规，年龄在30-45岁之间。`` —
+    experience without years is a kind of its own, so the line parts (the age took it whole); ``要求具有
+    较强的沟通能力`` — 要求 is the second sentence's verb (rule asking_lead, asked of each clause);
+    ``工作内容主要是负责…`` — the duty starts at 负责 (rule after_copula)."""
+    role = convert_family("prose-20-packed-requirement-sentence.txt").roles[0]
+    q = role.qualifications
+    assert (q.age.text, q.experience.text, q.certifications, q.skills) == (
+        "年龄在30-45岁之间", "有物业管理相关工作经验", ["持有物业管理员证"], ["具有较强的沟通能力"])
+    assert role.duties[0].text.startswith("负责小区的日常管理")

@@ -236,6 +236,8 @@ class DutyOutline:
         parent = self.stack[-1] if self.stack and self.stack[-1].text.rstrip().endswith((":", "：")) \
             else self.label_group
         chunks = _task_list(piece, self.lexicon) or _sentences(piece)
+        if chunks and not piece.line_start:
+            chunks[0] = _after_copula(*chunks[0], self.lexicon)
         for sentence, loc in chunks:
             self.add(Entry(text=sentence, loc=loc, pieces=[piece]), parent)
 
@@ -536,6 +538,16 @@ def _sentences(piece: Piece) -> list[tuple[str, Loc]]:
         elif text[s:e].strip():
             merged.append((s, e))
     return [(text[s:e].strip(), piece.loc.narrow(s, e)) for s, e in merged]
+
+
+@rule
+def _after_copula(text: str, loc: Loc, lexicon: Lexicon) -> tuple[str, Loc]:
+    """``工作内容主要是负责小区的日常管理…``: after a heading run into its text, the copula (主要是,
+    为) joins the heading to the work; the duty starts at the work's verb (it kept 主要是)."""
+    lead = next((c for c in lexicon.data.grammar.copula_leads if text.startswith(c)), None)
+    if lead is None or not text[len(lead):].startswith(lexicon.duty_verbs):
+        return text, loc
+    return text[len(lead):], loc.narrow(len(lead), loc.end - loc.start)
 
 
 @rule

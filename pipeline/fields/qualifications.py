@@ -269,6 +269,8 @@ def clause_kind(clause: str, lexicon: Lexicon) -> str | None:
         return "age"
     if gender_clause(clause, lexicon) is not None:
         return "gender"  # 女性，25岁以下，…: a gender is a kind of requirement of its own
+    if experience_without_years(clause, lexicon) is not None:
+        return "experience"  # 有物业管理相关工作经验，…，年龄在30-45岁之间
     if any(word in clause for word in lexicon.data.requirements.get("special", ())):
         return "special"  # 18-35岁，身体健康 / 能适应倒班: what the job asks of the body and the hours
     return None

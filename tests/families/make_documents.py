@@ -3537,6 +3537,16 @@ def build_unknown_row_label(path: Path) -> None:
     row_of(table, ["备注", "无"], bold_cols=(0,))
     save_docx(doc, path)
 
+# A posting in plain prose: the requirements sentence packs experience without years, a licence,
+# knowledge and an age; a second sentence opens with 要求 as its verb.
+text_document("prose-20-packed-requirement-sentence.txt", """\
+物业管理员
+
+工作内容主要是负责小区的日常管理，包括巡查公共区域、处理业主报修、收取物业费。
+
+我们希望你有物业管理相关工作经验，持有物业管理员证，熟悉物业管理法规，年龄在30-45岁之间。要求具有较强的沟通能力。
+""")
+
 # =======================================================================================
 
 
