@@ -237,7 +237,7 @@ class DutyOutline:
             else self.label_group
         chunks = _task_list(piece, self.lexicon) or _sentences(piece)
         if chunks and not piece.line_start:
-            chunks[0] = _after_copula(*chunks[0], self.lexicon)
+            chunks[0] = _after_copula(*chunks[0], self.lexicon) or chunks[0]
         for sentence, loc in chunks:
             self.add(Entry(text=sentence, loc=loc, pieces=[piece]), parent)
 
@@ -541,12 +541,12 @@ def _sentences(piece: Piece) -> list[tuple[str, Loc]]:
 
 
 @rule
-def _after_copula(text: str, loc: Loc, lexicon: Lexicon) -> tuple[str, Loc]:
+def _after_copula(text: str, loc: Loc, lexicon: Lexicon) -> tuple[str, Loc] | None:
     """``工作内容主要是负责小区的日常管理…``: after a heading run into its text, the copula (主要是,
     为) joins the heading to the work; the duty starts at the work's verb (it kept 主要是)."""
     lead = next((c for c in lexicon.data.grammar.copula_leads if text.startswith(c)), None)
     if lead is None or not text[len(lead):].startswith(lexicon.duty_verbs):
-        return text, loc
+        return None
     return text[len(lead):], loc.narrow(len(lead), loc.end - loc.start)
 
 
