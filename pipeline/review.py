@@ -187,7 +187,9 @@ def _appraisal_form(doc: Document, lexicon: Lexicon) -> bool:
     score column, if any, is blank)."""
     words = set(lexicon.data.tables.score_headers)
     for block in doc.blocks:
-        grid = block.table.grid() if block.table is not None else []
+        if block.table is None or not any(cell.text.strip() in words for cell in block.table.cells):
+            continue  # the grid is built only for a table with a score column
+        grid = block.table.grid()
         for row_index, row in enumerate(grid):
             col = next((i for i, cell in enumerate(row) if cell is not None and cell.text.strip() in words), None)
             if col is None:

@@ -966,8 +966,10 @@ def _prose_label(line: Line, m: re.Match[str], where: str) -> int | None:
     copulas = [*g.copulas, *g.place_copulas] if key == "location" else \
         [*g.copulas, *g.having_copulas] if key == "reporting.direct_reports" else g.copulas
     copula = max((c for c in copulas if text.startswith(c, end)), key=len, default=None)
-    owned = key in NAME_FIELDS and _owner_start(text, m.start(), line.lexicon) is not None
-    if copula is None or where not in ("start", "after", "sentence", "comma", "space") and not owned:
+    if copula is None:
+        return None
+    if where not in ("start", "after", "sentence", "comma", "space") \
+            and not (key in NAME_FIELDS and _owner_start(text, m.start(), line.lexicon) is not None):
         return None
     return len(copula) if key in NAME_FIELDS or key == "location" else None
 

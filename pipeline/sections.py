@@ -641,8 +641,8 @@ def _lead_sentence_is_purpose(opening: Tagged, default_section: str | None, lexi
     if next_section != "duties":
         return False
     # ... then lists its duties; over their heading the sum opens with the work (负责…)
-    return item.kind == Kind.ITEM or item.kind == Kind.HEADING and item.key == "duties" \
-        and text.startswith(lexicon.duty_verbs)
+    return item.kind == Kind.ITEM or (item.kind == Kind.HEADING and item.key == "duties"
+                                      and text.startswith(lexicon.duty_verbs))
 
 
 def _superior_said(piece: Piece) -> bool:

@@ -387,6 +387,7 @@ def experience_without_years(text: str, lexicon: Lexicon) -> Experience | None:
     no years is the experience asked for (it was left unmapped), with no minimum."""
     value = clean_item(text)
     q = lexicon.data.qualifications
+    # the lexicon's first experience word is the noun itself (经验); the others (工作, 从事) end no request
     if text_units(value) > MAX_EXPERIENCE_CLAUSE or not value.endswith(q.experience_words[0]):
         return None
     return Experience(years_min=None, text=value)
@@ -399,7 +400,9 @@ MAX_EXPERIENCE_CLAUSE = 20
 def either_gender(text: str, lexicon: Lexicon) -> bool:
     """``男女不限``, ``男女均可`` as a clause of a packed line states the gender requirement: none
     (gender stays null); it was left unmapped as a clause no field took."""
-    return clean_item(text) in lexicon.data.qualifications.gender_free and len(clean_item(text)) > 2
+    value = clean_item(text)
+    # a bare 不限 or 均可 in a packed line may free anything; 男女不限 names the gender
+    return value in lexicon.data.qualifications.gender_free and len(value) > 2
 
 
 @rule
