@@ -157,7 +157,7 @@ def document_verdict(roles: list[Role], drafts: list[RoleDraft], doc: Document, 
                        message="no role in this document has duties, requirements or a reporting line")
     if _file_list(doc):
         return Warning(code="not_a_job_description", message="the document lists files, not positions")
-    if _appraisal_form(doc, lexicon):
+    if any(role.kpis for role in roles) and _appraisal_form(doc, lexicon):  # its marks are read as KPIs
         return Warning(code="not_a_job_description",
                        message="the document is a filled appraisal form (scores given), not a position's description")
     if _regulation_document(roles, drafts, doc, lexicon):

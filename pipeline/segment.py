@@ -526,9 +526,9 @@ def department_doc_head(text: str, lexicon: Lexicon) -> str | None:
     """``财务部岗位职责``, ``行政部各岗位说明书`` over the positions' names heads a department's
     descriptions: the department is every role's under it (the roles had none)."""
     line = text.strip()
-    word = next((w for w in lexicon.doc_words if line.endswith(w)), None)
-    if word is None:
+    if not line.endswith(lexicon.doc_words):  # one test for the lines that end otherwise (most)
         return None
+    word = next(w for w in lexicon.doc_words if line.endswith(w))
     head = line[: -len(word)].removesuffix(lexicon.data.grammar.each_word).strip()
     if not head or any(suffix in head for suffix in lexicon.company_suffixes):
         return None  # 康宁医院门诊部岗位说明: the employer's head line, read as such
