@@ -610,7 +610,7 @@ def _requirements(b: RoleBuilder, piece: Piece, section: str) -> None:
         b.list_target, b.list_section, b.list_level = f"qualifications.{field}", section, piece.level or 0
         b.use(piece)
     elif b.list_target and b.list_target.startswith("qualifications.") and (piece.kind == Kind.ITEM or piece.line_start):
-        b.quals.add_item(b.list_target.split(".")[-1], piece.text)
+        b.quals.add_listed(b.list_target.split(".")[-1], piece.text)
         b.use(piece)
     elif b.list_target in ("benefits", "location", "equipment") and (piece.kind == Kind.ITEM or piece.line_start):
         _list_item(b, piece, b.list_target)

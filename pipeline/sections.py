@@ -215,7 +215,8 @@ def _unknown_label_lines(tagged: Tagged, lexicon: Lexicon) -> Tagged:
             out[k + 1] = (None, cell.changed(kind=Kind.LABEL, key=None, name=name, source="unknown_label"))
             continue
         m = UNKNOWN_LABEL_LINE.fullmatch(piece.text) if piece.kind == Kind.TEXT and piece.line_start else None
-        if m is None or not _label_line_among_labels(m.group(1), tagged[k - 1][1] if k else None, lexicon):
+        # the line before as this pass left it: a run of unknown fields chains (出差外派：… / 上班时段：…)
+        if m is None or not _label_line_among_labels(m.group(1), out[k - 1][1] if k else None, lexicon):
             continue
         value = piece.loc.narrow(m.start(2), m.end(2))
         out[k] = (None, Piece(Kind.LABEL, m.group(2), value, name=m.group(1), source="unknown_label"))
@@ -249,8 +250,8 @@ def _label_line_among_labels(name: str, before: Piece | None, lexicon: Lexicon) 
     if lexicon.label_key(name) is not None or lexicon.section_key(name) is not None:
         return False
     # a label with nothing after it on its line (待遇：) heads the lines below as a heading does
-    return before is not None and before.line_start and before.kind == Kind.LABEL and before.key is not None \
-        and bool(before.text.strip())
+    return before is not None and before.line_start and before.kind == Kind.LABEL \
+        and (before.key is not None or before.source == "unknown_label") and bool(before.text.strip())
 
 
 def _requirement_sentences(tagged: Tagged, lexicon: Lexicon) -> Tagged:

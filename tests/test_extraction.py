@@ -3030,3 +3030,15 @@ def test_a_packed_requirement_sentence_in_prose() -> None:
     assert (q.age.text, q.experience.text, q.certifications, q.skills) == (
         "年龄在30-45岁之间", "有物业管理相关工作经验", ["持有物业管理员证"], ["具有较强的沟通能力"])
     assert role.duties[0].text.startswith("负责小区的日常管理")
+
+
+def test_a_taiwanese_job_bank_page() -> None:
+    """trad-06: a run of fields the lexicon has no label for (出差外派：… / 上班時段：… / 休假制度：…) each goes
+    under its own name, the line before as the pass left it (label_line_among_labels asked of the
+    original line before: only the first after a known label was taken, the others unmapped); 職務類別
+    is the category (lexicon); a wish in a labelled list (其他條件： / 2. 具會計丙級證照尤佳) is a wish
+    (QualificationBuilder.add_listed: it was a special requirement)."""
+    role = convert_family("trad-06-tw-job-bank.txt").roles[0]
+    assert [o.heading for o in role.other_sections] == ["管理责任", "出差外派", "上班时段", "休假制度", "可上班日"]
+    assert role.category == "会计助理、财务会计助理" and role.unmapped == []
+    assert (role.qualifications.special, role.qualifications.preferred) == (["细心负责"], ["具会计丙级证照尤佳"])

@@ -545,6 +545,12 @@ class QualificationBuilder:
         if self.gender is None:
             self.gender = gender_in_text(text, self.lexicon)
 
+    def add_listed(self, field: str, text: str) -> None:
+        """An item of a labelled list (``其他条件：`` / ``1. 细心负责`` / ``2. 具会计丙级证照尤佳``): a wish among
+        the items is a wish, as on a labelled line (:meth:`add_labelled`); it was a requirement."""
+        wish = preferred_text(text, self.lexicon) if field != "preferred" else None
+        self.add_item("preferred" if wish else field, wish or text)
+
     def add_item(self, field: str, text: str) -> None:
         item = clean_item(text)
         if item and field in self.lists and item not in self.lists[field]:
