@@ -30,6 +30,7 @@ from ..schemas.role import ConvertResult, ErrorInfo, Furniture, Role, Unmapped, 
 from . import rules
 from .as_written import Restorer, restore_role
 from .builder import DocContext, RoleBuilder
+from .fields.pay import split_places
 from .fields.values import clean_value
 from .lexicon import Lexicon, alternation, load_lexicon
 from .normalize import matching_document, normalize_document
@@ -119,6 +120,7 @@ def extract(doc: Document, *, name: str, sha256: str, lexicon: Lexicon,
     _employer_named_after_roles(kept, lexicon)
     if doc.metadata:  # Markdown front matter
         _employer_of_metadata(kept, metadata_employer(doc.metadata, lexicon))
+        _terms_of_metadata(kept, metadata_terms(doc.metadata, lexicon) or {})
     _department_above_roles(kept, preamble, lexicon)
     _headcounts_from_openings(kept, preamble, lexicon)
     restorer = Restorer(display, matching, options.keep_script)
@@ -505,6 +507,28 @@ def metadata_employer(metadata: dict[str, str | list[str]], lexicon: Lexicon) ->
 
 
 MAX_METADATA_VALUE = 30
+
+
+@rules.rule
+def metadata_terms(metadata: dict[str, str | list[str]], lexicon: Lexicon) -> dict[str, list[str]] | None:
+    """Front matter states the place and the pay (``location: 杭州``, ``salary: 20k-35k``) of a posting
+    whose text may state neither: they are the roles' when the text is silent (they were lost)."""
+    t = lexicon.data.titles
+    out: dict[str, list[str]] = {}
+    for field, keys in (("location", t.metadata_place_keys), ("compensation", t.metadata_pay_keys)):
+        value = next((v for k in keys if isinstance(v := metadata.get(k), str) and 0 < len(v.strip()) <= MAX_METADATA_VALUE),
+                     None)
+        if value is not None:
+            out[field] = split_places(value.strip(), lexicon) if field == "location" else [value.strip()]
+    return out or None
+
+
+def _terms_of_metadata(kept: list[RoleBuilder], terms: dict[str, list[str]]) -> None:
+    for b in kept:
+        if terms.get("location") and not b.lists["location"]:
+            b.lists["location"] = list(terms["location"])
+        if terms.get("compensation") and not b.texts.get("compensation"):
+            b.texts["compensation"] = list(terms["compensation"])
 
 
 def _employer_of_metadata(kept: list[RoleBuilder], employer: str | None) -> None:

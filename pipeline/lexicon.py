@@ -108,6 +108,8 @@ class TitlesVocab(_Vocab):
     introduction_verbs: Words = []
     recruited_words: Words = []
     metadata_title_keys: Words = []
+    metadata_place_keys: Words = []
+    metadata_pay_keys: Words = []
     metadata_company_keys: Words = []
     self_references: Words = []
     clause_openers: Words = []

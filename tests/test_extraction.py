@@ -3042,3 +3042,12 @@ def test_a_taiwanese_job_bank_page() -> None:
     assert [o.heading for o in role.other_sections] == ["管理责任", "出差外派", "上班时段", "休假制度", "可上班日"]
     assert role.category == "会计助理、财务会计助理" and role.unmapped == []
     assert (role.qualifications.special, role.qualifications.preferred) == (["细心负责"], ["具会计丙级证照尤佳"])
+
+
+def test_front_matter_place_and_pay() -> None:
+    """md-18: ``location: 杭州`` and ``salary: 20k-35k`` in the front matter are the role's place and
+    pay when the body states neither (rule metadata_terms: they were lost); the body's own win."""
+    role = convert_family("md-18-front-matter-terms.md").roles[0]
+    assert (role.location, role.compensation, role.salary.min) == (["杭州"], "20k-35k", 20000)
+    text = "---\ntitle: 运营\nlocation: 杭州\n---\n\n## 运营专员\n工作地点：上海\n## 职责\n- 负责活动策划\n"
+    assert convert_bytes(text.encode(), "x.md").roles[0].location == ["上海"]

@@ -3575,6 +3575,24 @@ text_document("trad-06-tw-job-bank.txt", """\
 2. 具會計丙級證照尤佳
 """)
 
+# A static site's posting whose place and pay stand only in the front matter.
+text_document("md-18-front-matter-terms.md", """\
+---
+title: 后端开发工程师
+company: 星河科技
+location: 杭州
+salary: 20k-35k
+tags: [Go, 微服务]
+---
+
+## 职责
+- 负责订单系统的设计与开发
+- 参与技术方案评审
+
+## 要求
+- 3年以上Go开发经验
+""")
+
 # =======================================================================================
 
 
