@@ -88,7 +88,8 @@ def _sections_after_terms(text: str, at: int, lexicon: Lexicon) -> int | None:
 def named_terms_line(text: str, base: Loc, lexicon: Lexicon) -> list[Piece] | None:
     """``普工：18-45岁，身体健康，…，月均6000-8000元。``: a position's name and a colon, then two or
     more clauses that say by their form what terms they are (pay, age, a degree, years, a
-    gender) — the position's terms, as a counted line gives them (:func:`counted_position_line`).
+    gender), or two clauses one of which does (``销售助理：大专以上学历，会用电脑；``) — the position's
+    terms, as a counted line gives them (:func:`counted_position_line`).
     A label (岗位职责：…) or a line of duties (销售经理：负责…) names no terms."""
     m = NAME_COLON.match(text)
     if m is None or not is_position_name(m.group("name"), lexicon, MAX_NAME):
@@ -96,7 +97,8 @@ def named_terms_line(text: str, base: Loc, lexicon: Lexicon) -> list[Piece] | No
     rest = [(m.end() + s, m.end() + e) for s, e in clause_spans(text[m.end():])]
     terms = [c for s, e in rest if (c := text[s:e].rstrip("。.;；"))
              and (_clause_label(c, lexicon) is not None or clause_kind(c, lexicon) is not None)]
-    return _position_with_terms(text, base, m, rest, lexicon, []) if len(terms) >= MIN_TERMS else None
+    enough = len(terms) >= MIN_TERMS or terms and len(rest) >= MIN_TERMS  # "销售助理：大专以上学历，会用电脑；"
+    return _position_with_terms(text, base, m, rest, lexicon, []) if enough else None
 
 
 @rule

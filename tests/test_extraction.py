@@ -3051,3 +3051,13 @@ def test_front_matter_place_and_pay() -> None:
     assert (role.location, role.compensation, role.salary.min) == (["杭州"], "20k-35k", 20000)
     text = "---\ntitle: 运营\nlocation: 杭州\n---\n\n## 运营专员\n工作地点：上海\n## 职责\n- 负责活动策划\n"
     assert convert_bytes(text.encode(), "x.md").roles[0].location == ["上海"]
+
+
+def test_a_named_line_with_one_kind_of_term() -> None:
+    """notice-12: ``销售助理：大专以上学历，熟练使用办公软件；`` after the openings list — a position's name,
+    a colon and two clauses one of which says by its form what term it is, is that position's line
+    (named_terms_line asked two such clauses: the line stayed in 销售经理's text, was cut out there as
+    another position's clause, and the 销售助理 role was lost with it)."""
+    roles = convert_family("notice-12-openings-then-named-lines.txt").roles
+    assert [(r.title, r.headcount) for r in roles] == [("销售经理", 1), ("销售助理", 2), ("仓库管理员", 1)]
+    assert roles[1].qualifications.skills == ["熟练使用办公软件"]

@@ -3593,6 +3593,24 @@ tags: [Go, 微服务]
 - 3年以上Go开发经验
 """)
 
+# A notice listing its openings, then each position's requirements on a line of its own; one
+# line gives a single clause of a known kind (a degree) beside a skill.
+text_document("notice-12-openings-then-named-lines.txt", """\
+招聘信息
+
+一、招聘岗位：
+1、销售经理 1人
+2、销售助理 2人
+3、仓库管理员 1人
+
+二、岗位要求：
+销售经理：本科以上学历，5年以上销售管理经验；
+销售助理：大专以上学历，熟练使用办公软件；
+仓库管理员：高中以上学历，有仓库管理经验者优先。
+
+三、薪资待遇：面议，缴纳五险一金。
+""")
+
 # =======================================================================================
 
 
