@@ -44,7 +44,44 @@ def document_pieces(doc: Document, lexicon: Lexicon) -> list[Piece]:
         if block.style and new:
             new = [p.changed(style=block.style) for p in new]
         pieces.extend(new)
-    return resolve_dangling_labels(_titles_over_pay_lines(_numbered_figure_lines(pieces), lexicon))
+    return resolve_dangling_labels(_titles_over_pay_lines(_numbered_groups(_numbered_figure_lines(pieces)), lexicon))
+
+
+def _numbered_groups(pieces: list[Piece]) -> list[Piece]:
+    for i, piece in enumerate(pieces):
+        if piece.kind == Kind.TITLE and piece.title_style == "numbered" and piece.marker is not None and i > 0 \
+                and pieces[i - 1].kind == Kind.TITLE and pieces[i - 1].title_style == "doc":
+            siblings = _siblings(pieces, i, piece.marker)
+            if siblings and _group_among_groups(piece, siblings):
+                pieces[i] = piece.changed(kind=Kind.ITEM, text=piece.text, title_style=None)
+    return pieces
+
+
+def _siblings(pieces: list[Piece], i: int, marker: Label) -> list[Piece]:
+    """The later pieces numbered in ``marker``'s style that go on its count (二、, 三、 …)."""
+    out: list[Piece] = []
+    ordinal = marker.ordinal or 0
+    for piece in pieces[i + 1:i + 1 + SIBLING_REACH]:
+        if piece.kind == Kind.TITLE and piece.title_style == "doc":
+            break
+        m = piece.marker
+        if m is not None and m.style == marker.style and m.ordinal == ordinal + 1:
+            out.append(piece)
+            ordinal += 1
+    return out
+
+
+SIBLING_REACH = 60  # pieces: a group's items lie between it and its sibling
+
+
+@rule
+def _group_among_groups(piece: Piece, siblings: list[Piece]) -> bool:
+    """``前台岗位职责`` / ``一、日常接待`` / ``1. 负责…`` / ``二、行政事务`` / ``1. …``: under a position's own
+    title, a numbered line that reads as a position (接待) is the name of a group of duties when no
+    later line of its numbering is a position (行政事务: an item): the numbered lines are the
+    groups of one position's duties (the first became the role's title and 前台 was lost). One
+    position among them (``三、出纳``) makes the numbered lines positions."""
+    return all(s.kind == Kind.ITEM and s.line_start for s in siblings)
 
 
 def _numbered_figure_lines(pieces: list[Piece]) -> list[Piece]:

@@ -3061,3 +3061,14 @@ def test_a_named_line_with_one_kind_of_term() -> None:
     roles = convert_family("notice-12-openings-then-named-lines.txt").roles
     assert [(r.title, r.headcount) for r in roles] == [("销售经理", 1), ("销售助理", 2), ("仓库管理员", 1)]
     assert roles[1].qualifications.skills == ["熟练使用办公软件"]
+
+
+def test_numbered_duty_groups_under_a_title() -> None:
+    """cards-08: ``前台岗位职责`` / ``一、日常接待`` / ``1. …`` / ``二、行政事务`` / ``1. …`` — the numbered lines
+    name groups of 前台's duties (rule group_among_groups: 日常接待 reads like a position and became
+    the title; 前台 was lost). One position among the numbered lines (``三、出纳``) keeps them positions."""
+    role = convert_family("cards-08-numbered-duty-groups.txt").roles[0]
+    assert role.title == "前台"
+    assert [d.category for d in role.duties] == ["日常接待", "日常接待", "行政事务", "行政事务"]
+    text = "岗位说明书\n一、财务经理\n1. 全面负责财务工作\n二、总账\n1. 负责总账核算\n三、出纳\n1. 负责现金收付\n"
+    assert [r.title for r in convert_bytes(text.encode(), "x.txt").roles] == ["财务经理", "出纳"]

@@ -3611,6 +3611,18 @@ text_document("notice-12-openings-then-named-lines.txt", """\
 三、薪资待遇：面议，缴纳五险一金。
 """)
 
+# A position's duties in numbered groups under its title; the first group's name (日常接待) reads
+# like a position, the second's (行政事务) does not.
+text_document("cards-08-numbered-duty-groups.txt", """\
+前台岗位职责
+一、日常接待
+1. 负责来访客人的接待与登记
+2. 负责会议室预定
+二、行政事务
+1. 负责快递收发
+2. 负责办公用品管理
+""")
+
 # =======================================================================================
 
 
