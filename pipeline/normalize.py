@@ -123,7 +123,8 @@ def _list_bullets() -> frozenset[str]:
 
 def join_spaced(text: str, known: frozenset[str]) -> str:
     """Join characters a layout spread out: runs of 3+ single characters always, pairs only
-    when they make a known label (``性 别`` → ``性别``, but ``共 人`` stays)."""
+    when they make a known label (``性 别`` → ``性别``, but ``共 人`` stays), and two words of two
+    characters only when they make a known heading or label (``工作  任务`` → ``工作任务``)."""
     if " " not in text:
         return text  # both patterns need a space between two characters
     text = SPACED_RUN.sub(lambda m: m.group().replace(" ", ""), text)
@@ -132,7 +133,12 @@ def join_spaced(text: str, known: frozenset[str]) -> str:
         a, b = m.group(1), m.group(2)
         return a + b if a + b in known else m.group()
 
-    return SPACED_PAIR.sub(pair, text)
+    text = SPACED_PAIR.sub(pair, text)
+    # "工作  任务", "任职  要求": a four-character heading spread into two words
+    return SPACED_WORDS.sub(lambda m: m.group(1) + m.group(2) if m.group(1) + m.group(2) in known else m.group(), text)
+
+
+SPACED_WORDS = re.compile(r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{2})[ \t]+([\u4e00-\u9fff]{2})(?![\u4e00-\u9fff])")
 
 
 def display_text(text: str, lexicon: Lexicon, simplify: bool = False) -> str:
@@ -168,7 +174,7 @@ clean_text = display_text
 @cache
 def _spaced_vocabulary(lexicon: Lexicon) -> frozenset[str]:
     words = set(lexicon.labels) | set(lexicon.sections) | set(lexicon.meta_labels)
-    return frozenset(w for w in words if len(w) == 2)
+    return frozenset(w for w in words if len(w) in (2, 4))
 
 
 # --- Traditional → Simplified -------------------------------------------------------------

@@ -3070,5 +3070,19 @@ def test_numbered_duty_groups_under_a_title() -> None:
     role = convert_family("cards-08-numbered-duty-groups.txt").roles[0]
     assert role.title == "前台"
     assert [d.category for d in role.duties] == ["日常接待", "日常接待", "行政事务", "行政事务"]
-    text = "岗位说明书\n一、财务经理\n1. 全面负责财务工作\n二、总账\n1. 负责总账核算\n三、出纳\n1. 负责现金收付\n"
+    text = "岗位说明书\n一、财务经理\n1. 全面负责财务工作\n二、日常事务\n1. 负责报表汇总\n三、出纳\n1. 负责现金收付\n"
     assert [r.title for r in convert_bytes(text.encode(), "x.txt").roles] == ["财务经理", "出纳"]
+
+
+def test_a_duty_module_table_with_a_spread_heading() -> None:
+    """md-19: ``工作  任务`` — a four-character heading spread into two words is the heading (join_spaced
+    joined only single characters: the tasks had no section and the document was no job
+    description); ``职责表述：…`` names the module's group of duties (lexicon duties.category)."""
+    from jdx.pipeline.lexicon import load_lexicon as _load
+    from jdx.pipeline.normalize import display_text
+
+    assert display_text("工作  任务", _load()) == "工作任务"
+    assert display_text("上海  北京", _load()) == "上海  北京"
+    role = convert_family("md-19-duty-module-table.md").roles[0]
+    assert role.title == "店长助理"
+    assert [d.category for d in role.duties] == ["负责店铺的日常经营管理"] * 2 + ["负责商品管理"] * 2

@@ -3623,6 +3623,18 @@ text_document("cards-08-numbered-duty-groups.txt", """\
 2. 负责办公用品管理
 """)
 
+# A Word duty-module table saved as Markdown: each module a row "一 | 职责表述：…" and a row whose
+# first cell spreads its heading over two words (工作  任务) with the tasks run together in one cell.
+text_document("md-19-duty-module-table.md", """\
+|  |  |  |
+| --- | --- | --- |
+| **店长助理岗位职责** | | |
+| 一 | 职责表述：**负责店铺的日常经营管理**； | |
+| 工作  任务 | 1. 负责每日工作流程顺利运行； 2. 负责每日业绩达成。 |
+| 二 | 职责表述：**负责商品管理**； | |
+| 工作  任务 | 1. 商品陈列与展示； 2. 监督店铺各类商品的损耗管理。 |
+""")
+
 # =======================================================================================
 
 
