@@ -35,6 +35,7 @@ from writers import (  # noqa: E402
     run,
     save_docx,
     section_row,
+    titled_form,
 )
 
 DOCUMENTS = DocumentSet(Path(__file__).resolve().parent / "documents")
@@ -2855,9 +2856,7 @@ text_document("notice-09-packed-conditions.txt", """\
 # (行业背景 | 不要求, then 从业年限 | 2年以上…).
 @document("form-14-duty-table-then-pairs.docx")
 def build_duty_table_then_pairs(path: Path) -> None:
-    doc = new_docx("培训专员岗位说明书")
-    para(doc, "培训专员岗位说明书", bold=True, size=16, font=HEADING_FONT, align=CENTER)
-    table = grid_table(doc, 4, [3.0, 5.0, 3.0, 5.0])
+    doc, table = titled_form("培训专员岗位说明书", [3.0, 5.0, 3.0, 5.0])
     row_of(table, ["岗位名称", "培训专员", "所属部门", "人力资源部"], bold_cols=(0, 2))
     row_of(table, ["直接上级", "培训经理", "岗位定员", "1人"], bold_cols=(0, 2))
     row_of(table, ["岗位目的", "组织实施公司培训计划，提升员工岗位能力。", None, None], bold_cols=(0,))
@@ -3059,9 +3058,7 @@ text_document("md-16-department-beside-title.md", """\
 # the weights' total (合计).
 @document("form-18-kpi-category-column.docx")
 def build_kpi_category_column(path: Path) -> None:
-    doc = new_docx("客户经理岗位说明书")
-    para(doc, "客户经理岗位说明书", bold=True, size=16, font=HEADING_FONT, align=CENTER)
-    table = grid_table(doc, 4, [3.0, 4.5, 2.5, 6.0])
+    doc, table = titled_form("客户经理岗位说明书", [3.0, 4.5, 2.5, 6.0])
     row_of(table, ["岗位名称", "客户经理", "所属部门", "营销部"], bold_cols=(0, 2))
     row_of(table, ["岗位职责", ["1、开发新客户；", "2、维护重点客户关系；", "3、跟进合同回款。"], None, None], bold_cols=(0,))
     section_row(table, "关键绩效指标")

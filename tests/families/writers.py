@@ -194,6 +194,14 @@ def grid_table(doc, cols: int, widths_cm: list[float] | None = None):
     return table
 
 
+def titled_form(title: str, widths_cm: list[float]):
+    """A Word form: the document titled ``title``, its title as a centred heading line, and a grid
+    table of ``len(widths_cm)`` columns under it. Returns the document and the table."""
+    doc = new_docx(title)
+    para(doc, title, bold=True, size=16, font=HEADING_FONT, align=CENTER)
+    return doc, grid_table(doc, len(widths_cm), widths_cm)
+
+
 def row_of(table, values: list, *, bold_cols: tuple[int, ...] = ()):
     """Add a row. ``values[i]`` None means "merged into the cell on its left", so a row like
     ``["岗位目的", "text", None, None]`` is a label cell and one value cell spanning three columns.
