@@ -14,7 +14,6 @@ Heavy modules (the readers, jieba) are imported inside the commands so that
 import gc
 import json
 import logging
-import os
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -291,21 +290,24 @@ from .catalog.cli import register as _register_catalog  # noqa: E402 - import, e
 _register_catalog(app)
 
 
-def main() -> None:
-    from .compiled_patterns import seed
-
-    seed()  # regular expressions compiled by an earlier run (see compiled_patterns)
-    # pydantic looks for plugins by reading the entry points of every installed distribution
-    # (~10 ms of a cold start); jdx's models want none. A user's own setting is kept.
-    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+def run_app() -> None:
+    """Run the command line; the process ends when it returns."""
     try:
         app()
     finally:
-        # The process ends here. Interpreter shutdown runs full collections over every object
-        # the imports made (typer, pydantic's schemas, the lexicon) and finds no garbage: ~30 ms
-        # of a cold `jdx convert`. Frozen objects are still freed by reference counting; only
-        # cycles among them are left to the exit, whose __del__ Python never promised to run.
+        # Interpreter shutdown runs full collections over every object the imports made
+        # (typer, pydantic's schemas, the lexicon) and finds no garbage: ~30 ms of a cold
+        # `jdx convert`. Frozen objects are still freed by reference counting; only cycles
+        # among them are left to the exit, whose __del__ Python never promised to run.
         gc.freeze()
+
+
+def main() -> None:
+    """``python -m jdx.pipeline.cli``; the installed ``jdx`` command is :func:`.launch.main`."""
+    from .launch import prepare
+
+    prepare(sys.argv[1:])
+    run_app()
 
 
 if __name__ == "__main__":

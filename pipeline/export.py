@@ -33,13 +33,10 @@ import csv
 import math
 import os
 import re
-import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Generator, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
-
-import xlsxwriter
 
 from ..schemas.role import field_value
 from .batch.journal import read_records
@@ -139,12 +136,50 @@ def sheet_title(sheet: str, headers: Headers = "zh") -> str:
 
 
 def export_tables(out_dir: Path, roles_file: str = "roles.jsonl", manifest_file: str = "manifest.jsonl",
-                  *, headers: Headers = "zh") -> list[Path]:
+                  *, headers: Headers = "zh", context: Any = None) -> list[Path]:
     """Write roles.xlsx and the four CSVs of a batch folder into it; return their paths.
 
     Roles needing review come first, in file order, then the others, in file order.
+
+    With a multiprocessing ``context`` (a batch's, whose server has the pipeline loaded), a
+    child reads the batch's records, builds every row and writes the CSVs, handing the rows
+    over as it goes, while this process writes the workbook: the export is the longest part
+    of a batch's end, where nothing else runs, and XlsxWriter's cells are about two thirds of
+    it (issue 13). The files are the same either way.
     """
     out_dir = Path(out_dir)
+    _check_headers(headers)
+    if context is None:
+        return _write(out_dir, batch_rows(out_dir, roles_file, manifest_file, headers), headers)
+    from .batch.beside import Streamed
+
+    try:
+        with Streamed(context, csv_written_rows, out_dir, roles_file, manifest_file, headers) as rows, \
+                Workbook(out_dir, headers) as workbook:
+            for row in rows.items():
+                workbook.add(row)
+            rows.result()
+    except BaseException:
+        discard_tables(out_dir)
+        raise
+    return commit_tables(out_dir)
+
+
+def csv_written_rows(out_dir: Path, roles_file: str, manifest_file: str, headers: Headers
+                     ) -> Generator[Prepared, None, None]:
+    """:func:`batch_rows`, each row also written to the CSV tables as it passes (under their
+    temporary names: the caller commits or discards them with the workbook)."""
+    with CsvTables(out_dir, headers) as tables:
+        for row in batch_rows(out_dir, roles_file, manifest_file, headers):
+            tables.add(row)
+            yield row
+
+
+def batch_rows(out_dir: Path, roles_file: str = "roles.jsonl", manifest_file: str = "manifest.jsonl",
+               headers: Headers = "zh") -> Iterator[Prepared]:
+    """The rows of every sheet for a batch folder, prepared (:func:`prepare`), in the order
+    they are written: per role its roles row, duties, KPIs and warnings, then the files' problems."""
+    _check_headers(headers)
     entries = list(read_records(out_dir / manifest_file))  # small: one short line per file
     status = {e["path"]: e["status"] for e in entries}
     roles_path = out_dir / roles_file
@@ -153,19 +188,17 @@ def export_tables(out_dir: Path, roles_file: str = "roles.jsonl", manifest_file:
         yield from (r for r in read_records(roles_path) if needs_review(r))
         yield from (r for r in read_records(roles_path) if not needs_review(r))
 
-    with _Tables(out_dir, headers) as tables:
-        for role in roles_needing_review_first():
-            tables.add("roles", role_row(role, headers), highlight=needs_review(role))
-            for row in duty_rows(role):
-                tables.add("duties", row)
-            for row in kpi_rows(role):
-                tables.add("kpis", row)
-            for row in role_warning_rows(role, status.get(role["source"]["file"], ""), headers):
-                tables.add("problems", row)
-        for entry in entries:
-            for row in file_problem_rows(entry, headers):
-                tables.add("problems", row)
-    return [out_dir / name for name in EXPORT_FILES]
+    for role in roles_needing_review_first():
+        yield prepare("roles", role_row(role, headers), highlight=needs_review(role))
+        for row in duty_rows(role):
+            yield prepare("duties", row)
+        for row in kpi_rows(role):
+            yield prepare("kpis", row)
+        for row in role_warning_rows(role, status.get(role["source"]["file"], ""), headers):
+            yield prepare("problems", row)
+    for entry in entries:
+        for row in file_problem_rows(entry, headers):
+            yield prepare("problems", row)
 
 
 def write_tables(out_dir: Path, sheets: dict[str, Iterable[list[Any]]], *, headers: Headers = "zh",
@@ -177,11 +210,9 @@ def write_tables(out_dir: Path, sheets: dict[str, Iterable[list[Any]]], *, heade
     or order roles themselves, such as a role catalog.
     """
     flags = iter(highlight or ())
-    with _Tables(Path(out_dir), headers) as tables:
-        for sheet in SHEETS:
-            for row in sheets.get(sheet, ()):
-                tables.add(sheet, row, highlight=sheet == "roles" and next(flags, False))
-    return [Path(out_dir) / name for name in EXPORT_FILES]
+    rows = (prepare(sheet, row, highlight=sheet == "roles" and next(flags, False))
+            for sheet in SHEETS for row in sheets.get(sheet, ()))
+    return _write(Path(out_dir), rows, headers)
 
 
 # ----------------------------------------------------------------------------- rows
@@ -302,34 +333,102 @@ def wrapped_lines(text: str, width: float) -> int:
     return sum(max(1, math.ceil(display_width(line) / usable)) for line in text.split("\n"))
 
 
-class _Tables:
-    """The xlsx sheets and CSV files, filled row by row and renamed into place on success.
+# A row as the writers take it: its sheet, its values cleaned for a cell (:func:`_clean`), the
+# lines its tallest wrapped cell takes, and whether it is shaded (a role needing review).
+Prepared = tuple[str, list[Any], int, bool]
 
-    The workbook is written with XlsxWriter in its constant-memory mode: each row goes to the
-    sheet's XML as it is added, with no cell object per value. openpyxl's write-only mode made a
-    cell object for every value and spent ~60% of the export there, and the export runs alone at
-    the end of a batch, after the workers (issue 13: the serial part of a batch)."""
+
+def prepare(sheet: str, row: list[Any], highlight: bool = False) -> Prepared:
+    """A row of ``sheet`` ready for both writers: cleaned values and its height in lines."""
+    specs = SHEET_COLUMNS[sheet]
+    values = [_clean(v) for v in row]
+    lines = max((wrapped_lines(v, c.width) for v, c in zip(values, specs, strict=True)
+                 if c.wrap and isinstance(v, str) and v), default=1)
+    return sheet, values, lines, highlight
+
+
+def _check_headers(headers: str) -> None:
+    if headers not in HEADERS:
+        raise ValueError(f"headers must be one of {HEADERS}, not {headers!r}")
+
+
+def _write(out_dir: Path, rows: Iterable[Prepared], headers: Headers) -> list[Path]:
+    """Both writers over the same rows, in this process; the files replace the old ones at the end."""
+    _check_headers(headers)
+    try:
+        with Workbook(out_dir, headers) as workbook, CsvTables(out_dir, headers) as tables:
+            for row in rows:
+                workbook.add(row)
+                tables.add(row)
+    except BaseException:
+        discard_tables(out_dir)
+        raise
+    return commit_tables(out_dir)
+
+
+def _tmp(out_dir: Path, name: str) -> Path:
+    return out_dir / f".{name}.tmp"
+
+
+def commit_tables(out_dir: Path) -> list[Path]:
+    """Put the written tables (:class:`Workbook`, :class:`CsvTables`) in place of the old ones,
+    together, once all of them are complete; return their paths."""
+    for name in EXPORT_FILES:
+        os.replace(_tmp(out_dir, name), out_dir / name)
+    return [out_dir / name for name in EXPORT_FILES]
+
+
+def discard_tables(out_dir: Path) -> None:
+    """Remove what a failed export left; the tables of an earlier run stay as they were."""
+    for name in EXPORT_FILES:
+        with contextlib.suppress(FileNotFoundError):
+            _tmp(out_dir, name).unlink()
+
+
+class CsvTables:
+    """The four CSV files, filled row by row under temporary names (:func:`commit_tables`
+    renames them)."""
 
     def __init__(self, out_dir: Path, headers: Headers = "zh") -> None:
-        if headers not in HEADERS:
-            raise ValueError(f"headers must be one of {HEADERS}, not {headers!r}")
-        self._out_dir = out_dir
+        self._files = {name: open(_tmp(out_dir, f"{name}.csv"), "w", encoding="utf-8-sig", newline="")
+                       for name in SHEETS}
+        self._writers = {name: csv.writer(fh) for name, fh in self._files.items()}
+        for name in SHEETS:
+            self._writers[name].writerow(header_row(name, headers))
+
+    def add(self, row: Prepared) -> None:
+        sheet, values, _, _ = row
+        self._writers[sheet].writerow([_csv_value(value) for value in values])
+
+    def __enter__(self) -> CsvTables:
+        return self
+
+    def __exit__(self, exc_type, exc, tb) -> None:
+        for fh in self._files.values():
+            fh.close()
+
+
+class Workbook:
+    """roles.xlsx, filled row by row under a temporary name (:func:`commit_tables` renames it).
+
+    Written with XlsxWriter in its constant-memory mode: each row goes to the sheet's XML as it
+    is added, with no cell object per value. openpyxl's write-only mode made a cell object for
+    every value and spent ~60% of the export there, and the export runs at the end of a batch,
+    after the workers (issue 13: the serial part of a batch)."""
+
+    def __init__(self, out_dir: Path, headers: Headers = "zh") -> None:
+        # Imported here: the child that builds a batch's rows and CSVs does without it.
+        import xlsxwriter
+
         # Values as they are: a text that looks like a formula, a number or a link stays text.
-        self._workbook = xlsxwriter.Workbook(str(self._tmp("roles.xlsx")), {
+        self._workbook = xlsxwriter.Workbook(str(_tmp(out_dir, "roles.xlsx")), {
             "constant_memory": True, "strings_to_formulas": False, "strings_to_numbers": False,
             "strings_to_urls": False})
         self._sheets = {name: self._workbook.add_worksheet(sheet_title(name, headers)) for name in SHEETS}
         self._rows = dict.fromkeys(SHEETS, 0)  # rows written so far (the header included)
         self._formats: dict[tuple[bool | None, bool], Any] = {}
-        self._csv_files = {name: open(self._tmp(f"{name}.csv"), "w", encoding="utf-8-sig", newline="")
-                           for name in SHEETS}
-        self._csv = {name: csv.writer(fh) for name, fh in self._csv_files.items()}
-        try:
-            for name in SHEETS:
-                self._start_sheet(name, header_row(name, headers))
-        except BaseException:
-            self.__exit__(*sys.exc_info())
-            raise
+        for name in SHEETS:
+            self._start_sheet(name, header_row(name, headers))
 
     def _start_sheet(self, name: str, header: list[str]) -> None:
         sheet, specs = self._sheets[name], SHEET_COLUMNS[name]
@@ -338,25 +437,20 @@ class _Tables:
         sheet.freeze_panes(1, 2 if name == "roles" else 0)  # C2 / A2
         sheet.write_row(0, 0, header, self._workbook.add_format({"bold": True, "text_wrap": True, "valign": "top"}))
         self._rows[name] = 1
-        self._csv[name].writerow(header)
 
-    def _tmp(self, name: str) -> Path:
-        return self._out_dir / f".{name}.tmp"
-
-    def add(self, sheet: str, row: list[Any], highlight: bool = False) -> None:
+    def add(self, row: Prepared) -> None:
+        sheet, values, lines, highlight = row
         specs = SHEET_COLUMNS[sheet]
-        values = [_clean(v) for v in row]
-        lines = max((wrapped_lines(v, c.width) for v, c in zip(values, specs, strict=True)
-                     if c.wrap and isinstance(v, str) and v), default=1)
         ws, index = self._sheets[sheet], self._rows[sheet]
         self._rows[sheet] += 1
-        if lines > 1:
-            ws.set_row(index, min(lines, MAX_ROW_LINES) * LINE_POINTS)
         tall = lines > 1
         plain = self._format(None, True) if highlight else None
+        if tall or highlight:
+            # A shaded row carries the shade as its row format, which its empty cells show:
+            # a third of a role row's cells are empty, and each written cell costs XML.
+            ws.set_row(index, min(lines, MAX_ROW_LINES) * LINE_POINTS if tall else None, plain)
         for col, (value, column) in enumerate(zip(values, specs, strict=True)):
-            aligned = tall and value is not None
-            style = self._format(column.wrap, highlight) if aligned else plain
+            style = self._format(column.wrap, highlight) if tall else plain
             if isinstance(value, str) and value:  # typed writers: write() tests every string for formulas, links
                 ws.write_string(index, col, value, style)
             elif isinstance(value, bool):
@@ -365,9 +459,6 @@ class _Tables:
                 ws.write_number(index, col, value, style)
             elif value is not None and value != "":
                 ws.write(index, col, value, style)
-            elif style is not None:  # an empty cell of a shaded or aligned row
-                ws.write_blank(index, col, None, style)
-        self._csv[sheet].writerow([_csv_value(value) for value in values])
 
     def _format(self, wrap: bool | None, highlight: bool) -> Any:
         """A cell format made once and shared: ``wrap`` True wraps at the top, False aligns at
@@ -382,24 +473,15 @@ class _Tables:
             self._formats[key] = self._workbook.add_format(properties)
         return self._formats[key]
 
-    def __enter__(self) -> _Tables:
+    def __enter__(self) -> Workbook:
         return self
 
     def __exit__(self, exc_type, exc, tb) -> None:
-        for fh in self._csv_files.values():
-            fh.close()
-        if exc_type is not None:
-            with contextlib.suppress(Exception):
-                self._workbook.close()  # removes its temporary files
-            for name in EXPORT_FILES:
-                with contextlib.suppress(FileNotFoundError):
-                    self._tmp(name).unlink()
-            return
-        for name, sheet in self._sheets.items():
-            sheet.autofilter(0, 0, self._rows[name] - 1, len(SHEET_COLUMNS[name]) - 1)
-        self._workbook.close()
-        for name in EXPORT_FILES:
-            os.replace(self._tmp(name), self._out_dir / name)
+        if exc_type is None:
+            for name, sheet in self._sheets.items():
+                sheet.autofilter(0, 0, self._rows[name] - 1, len(SHEET_COLUMNS[name]) - 1)
+        with contextlib.suppress(Exception) if exc_type is not None else contextlib.nullcontext():
+            self._workbook.close()  # on failure: removes its temporary files; the caller discards the rest
 
 
 def _xlsxwriter_width(width: float) -> float:

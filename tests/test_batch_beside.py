@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from conftest import SAMPLES
 from jdx.pipeline.batch import BatchOutputError, run_batch
-from jdx.pipeline.batch.beside import Beside, ChildFailed
+from jdx.pipeline.batch.beside import CHUNK, Beside, ChildFailed, Streamed
 from jdx.pipeline.org import ORG_CSV, ORG_JSON, write_org
 
 
@@ -31,6 +31,25 @@ def _bug() -> None:
 
 def _dies() -> None:
     os._exit(3)
+
+
+def _numbers(count: int, then: str = "done"):
+    for n in range(count):
+        yield os.getpid(), n
+    if then == "disk full":
+        raise OSError(errno.ENOSPC, "No space left on device", "/out/roles.csv")
+    if then == "bug":
+        raise KeyError("no such column")
+    if then == "die":
+        os._exit(3)
+    return then
+
+
+def _forever():
+    n = 0
+    while True:
+        yield n
+        n += 1
 
 
 @pytest.fixture(scope="module")
@@ -63,6 +82,39 @@ def test_a_child_that_dies_is_a_failure_with_its_exit_code(context) -> None:
 def test_without_a_context_the_function_runs_here() -> None:
     with Beside(None, _pid_and, "x") as job:
         assert job.result() == (os.getpid(), "x")
+
+
+def test_a_streamed_child_hands_over_every_item_in_order_then_its_return_value(context) -> None:
+    count = 3 * CHUNK + 5  # chunks of growing size, and a short last one
+    with Streamed(context, _numbers, count) as job:
+        items = list(job.items())
+        assert job.result() == "done"
+    assert [n for _, n in items] == list(range(count))
+    assert {pid for pid, _ in items} != {os.getpid()}
+
+
+@pytest.mark.parametrize(("then", "raised", "match"), [
+    ("disk full", OSError, "No space left"), ("bug", ChildFailed, "KeyError: 'no such column'"),
+    ("die", ChildFailed, "exit code 3")])
+def test_a_streamed_childs_failure_is_raised_by_result_after_its_items(context, then, raised, match) -> None:
+    with Streamed(context, _numbers, 40, then) as job:
+        assert len(list(job.items())) == 40 or then == "die"  # a dying child's last chunk may be lost
+        with pytest.raises(raised, match=match):
+            job.result()
+
+
+def test_leaving_a_stream_early_stops_the_child(context) -> None:
+    with Streamed(context, _forever) as job:
+        child = job._child
+        assert next(iter(job.items())) == 0
+    child.join(5)
+    assert not child.is_alive()  # it was blocked writing to a pipe nobody reads
+
+
+def test_without_a_context_the_stream_runs_here() -> None:
+    with Streamed(None, _numbers, 3) as job:
+        assert [pid for pid, _ in job.items()] == [os.getpid()] * 3
+        assert job.result() == "done"
 
 
 def _batch(tmp_path: Path) -> tuple[Path, Path]:

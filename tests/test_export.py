@@ -97,6 +97,9 @@ def test_review_needed_roles_come_first_shaded_with_reasons_and_warnings_in_chin
     assert first[col["审核原因"]].value == "未找到岗位职责"
     assert first[col["提示"]].value == "栏目无内容：岗位编号"
     assert first[0].fill.fgColor.rgb.endswith("FFE9C7") and second[0].fill.fill_type is None
+    # Its empty cells show the shade of the row's own format (they are not written one by one).
+    assert first[col["岗位编号"]].value is None and sheet.row_dimensions[2].fill.fgColor.rgb.endswith("FFE9C7")
+    assert sheet.row_dimensions[3].fill is None or sheet.row_dimensions[3].fill.fill_type is None
     assert first[col["薪资单位"]].value == "月" and first[col["原文字形"]].value == "繁体"
     assert first[col["薪资下限"]].value == 5000 and first[col["年薪月数"]].value == 13
     assert first[col["福利待遇"]].value == "五险一金\n带薪年假"
@@ -168,3 +171,31 @@ def test_warning_and_reason_codes_read_in_chinese() -> None:
     assert texts.code("no_duties") == "未找到岗位职责"
     assert texts.code("some_new_code") == "some_new_code"  # untranslated, never hidden
     assert texts.column("category", "duties") == "职责类别" and texts.column("category") == "岗位类别"
+
+
+def test_a_batch_context_writes_the_same_tables_with_the_rows_built_in_a_child(batch_out: Path) -> None:
+    """A batch builds the rows and writes the CSVs in a child of its workers' server while
+    this process writes the workbook (issue 13): the files must be those one process writes."""
+    import multiprocessing as mp
+
+    export_tables(batch_out)
+    alone = {name: (batch_out / name).read_bytes() for name in EXPORT_FILES if name.endswith(".csv")}
+    cells = {sheet: _rows(batch_out, sheet) for sheet in ("岗位", "岗位职责", "问题清单")}
+    paths = export_tables(batch_out, context=mp.get_context("forkserver"))
+    assert [p.name for p in paths] == list(EXPORT_FILES)
+    assert {name: (batch_out / name).read_bytes() for name in alone} == alone
+    assert {sheet: _rows(batch_out, sheet) for sheet in cells} == cells
+    assert not list(batch_out.glob(".*.tmp"))
+
+
+def test_a_failed_export_leaves_the_earlier_tables_and_no_temporary_files(batch_out: Path) -> None:
+    import multiprocessing as mp
+
+    export_tables(batch_out)
+    before = (batch_out / "roles.csv").read_bytes()
+    (batch_out / "roles.jsonl").write_text('{"id": "broken", "title": "仓管员"}\n', encoding="utf-8")  # no source
+    for context in (None, mp.get_context("forkserver")):
+        with pytest.raises(Exception):  # noqa: B017 - a KeyError here, ChildFailed from the child
+            export_tables(batch_out, context=context)
+        assert (batch_out / "roles.csv").read_bytes() == before
+        assert not list(batch_out.glob(".*.tmp"))

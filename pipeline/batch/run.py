@@ -15,6 +15,7 @@ from typing import Any, Literal
 
 from ...extractors.limits import DEFAULT_LIMITS, Limits
 from ...extractors.options import DEFAULT_OPTIONS, ReadOptions
+from ..worker_server import worker_context
 from .beside import Beside
 from .journal import Journal, compact, describe_write_error, replace_atomically
 from .plan import Plan, longest_first, plan
@@ -35,7 +36,7 @@ from .records import (
     WorkerConfig,
 )
 from .walk import _dir_key, walk_tree
-from .workers import WorkerPool, worker_context
+from .workers import WorkerPool
 
 log = logging.getLogger(__name__)
 
@@ -170,6 +171,8 @@ def run_batch(
 def _load_spreadsheet_writer() -> None:
     """Import the export (XlsxWriter, the role schema) while the forkserver loads the pipeline
     on another core, rather than at the end of the run, where nothing else runs."""
+    import xlsxwriter  # noqa: F401
+
     from .. import export  # noqa: F401
 
 
@@ -208,14 +211,16 @@ def _task_entry(task: FileTask, outcome: FileOutcome) -> ManifestEntry:
 
 def _finish(in_dir: Path, out_dir: Path, started: float, reused: int, converted: int,
             headers: Literal["zh", "en"] = "zh", context: Any = None) -> BatchSummary:
-    """Compact, then the derived files: the spreadsheets here while a child of the workers'
-    ``context`` writes org.json/org.csv (:mod:`.beside`), so neither waits for the other."""
+    """Compact, then the derived files, on every core the workers left: the workbook here,
+    its rows built and the CSVs written in one child of the workers' ``context``, org.json
+    and org.csv in another (:mod:`.beside`), so none waits for the others."""
     from ..export import export_tables
     from ..org import ORG_JSON, write_org
 
     entries = compact(out_dir)
     with Beside(context, write_org, out_dir) as org:
-        tables = _written("the spreadsheets", out_dir / "roles.xlsx", lambda: export_tables(out_dir, headers=headers))
+        tables = _written("the spreadsheets", out_dir / "roles.xlsx",
+                          lambda: export_tables(out_dir, headers=headers, context=context))
         tables += _written("org.json/org.csv", out_dir / ORG_JSON, org.result)
     outputs = [MANIFEST, ROLES, *tables, SUMMARY]
     summary = summarize(entries, in_dir, out_dir, time.monotonic() - started, reused, converted, outputs)

@@ -8,14 +8,13 @@ import hashlib
 import importlib
 import logging
 import math
-import multiprocessing as mp
 import os
 import resource
 import signal
 import sys
 import time
 from collections import deque
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from multiprocessing.connection import Connection, wait
 
 from pydantic import BaseModel
@@ -23,6 +22,7 @@ from pydantic import BaseModel
 from ...extractors.errors import ErrorCode
 from ...schemas.role import ErrorInfo, Warning
 from ..isolate import warm_up_document
+from ..worker_server import worker_context
 from .plan import DOCUMENT_EXTENSIONS, extension
 from .records import BatchError, FileOutcome, FileTask, WorkerConfig
 
@@ -30,18 +30,6 @@ log = logging.getLogger(__name__)
 
 # Refusals by content that mean "not a document" rather than "a broken document".
 NOT_TEXT_CODES = frozenset({ErrorCode.BINARY_CONTENT.value, ErrorCode.UNDECODABLE_TEXT.value})
-# Modules the forkserver imports once, before it forks workers. Every batch gets the pipeline;
-# a batch with more files than workers also gets jieba and the PDF stack loaded and
-# warmed up there (WARM_PRELOAD), so that no worker loads them again. A batch of a file or two
-# does not pay for NLP its files may never reach: its workers load what a file needs.
-# jieba itself is not listed: a bare ``import jieba`` brings pkg_resources (60 ms of the
-# server's start, which every batch waits for); the warm-up imports it through
-# :func:`..nlp._import_jieba`, without.
-COLD_PRELOAD = ["jdx.pipeline.batch.workers", "jdx.pipeline.convert", "jdx.extractors.docx", "jdx.extractors.text"]
-WARM_PRELOAD = [*COLD_PRELOAD, "jdx.extractors.pdf", "jdx.pipeline.nlp", "jdx.pipeline.batch.warm"]
-WORKER_PRELOAD = WARM_PRELOAD
-# Set only in the environment the workers' server starts with (see _exit_at_once_in_server).
-SERVER_ENV = "JDX_BATCH_SERVER"
 WORKER_START_SECONDS = 180.0
 MAX_START_FAILURES = 3
 
@@ -239,56 +227,6 @@ class _Worker:
             self.kill()
         else:
             self.conn.close()
-
-
-def worker_context(warm: bool):
-    """forkserver (workers fork from a process that already imported the pipeline, and for a
-    ``warm`` batch loaded jieba) where there is one. The server is shared by the
-    batches of one process; the first one decides its preload."""
-    try:
-        ctx = mp.get_context("forkserver")
-    except ValueError:
-        return mp.get_context("spawn")
-    ctx.set_forkserver_preload(WARM_PRELOAD if warm else COLD_PRELOAD)
-    from multiprocessing import forkserver
-
-    with _server_environment():
-        forkserver.ensure_running()
-    return ctx
-
-
-@contextlib.contextmanager
-def _server_environment() -> Iterator[None]:
-    """The environment the server starts with (it inherits this one, and only at its start):
-    warnings off — one from a library it imports would land on stderr over the progress bar —
-    and :data:`SERVER_ENV`, which tells this module, preloaded there, that it runs in the server."""
-    changes = {"PYTHONWARNINGS": "ignore", SERVER_ENV: "1"}
-    saved = {name: os.environ.get(name) for name in changes}
-    os.environ.update(changes)
-    try:
-        yield
-    finally:
-        for name, value in saved.items():
-            if value is None:
-                del os.environ[name]
-            else:
-                os.environ[name] = value
-
-
-def _exit_at_once_in_server() -> None:
-    """In the workers' server: exit without the interpreter's teardown once the batch's process
-    is gone. Tearing down what the server preloaded (the pipeline, jieba, the lexicon) took
-    40-60 ms after the batch had finished, and a caller reading the batch's output waited for
-    it: the server holds the batch's stdout and stderr open. The server has nothing to flush
-    or close; the workers it forks already leave by ``os._exit``. Elsewhere (the batch's own
-    process, tests) importing this module changes nothing."""
-    if os.environ.pop(SERVER_ENV, None) == "1":  # popped: not passed on to what the server forks
-        import atexit
-
-        atexit.register(os._exit, 0)
-
-
-_exit_at_once_in_server()
 
 
 class WorkerPool:
