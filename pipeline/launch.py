@@ -19,12 +19,12 @@ def prepare(argv: Sequence[str]) -> None:
     from .compiled_patterns import seed
     from .worker_server import start_early
 
-    seed()  # regular expressions compiled by an earlier run (see compiled_patterns)
     # pydantic looks for plugins by reading the entry points of every installed distribution
     # (~10 ms of a cold start); jdx's models want none. A user's own setting is kept. Set
     # before the workers' server starts: it inherits this environment.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
-    start_early(argv)
+    start_early(argv)  # first: the server seeds its own patterns
+    seed()  # regular expressions compiled by an earlier run (see compiled_patterns)
 
 
 def main() -> None:
