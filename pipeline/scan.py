@@ -197,8 +197,12 @@ def _label_pieces(text: str, base: Loc, tok: Token, s: int, e: int, line_start: 
                  key=tok.key, name=tok.name, line_start=line_start, source=source, shared=note is not None,
                  lead=vs - tok.start if ve > vs else 0)]
     rs, re_ = _trim(text, value_end, e)
-    joined = rs < re_ and text[rs] in CLAUSE_JOINERS
-    while rs < re_ and text[rs] in CLAUSE_JOINERS:  # "上班地点在徐家汇，手表…": the comma ended the value
+    # "上班地点在徐家汇，手表…": the comma ended the value and the clause after it goes on with
+    # the sentence's subject; "直接上级为仓储主管。主要负责…": the sentence ended with the value, and
+    # the next opens after its mark, which stays with the text (a value joined from the pieces
+    # keeps the punctuation as written)
+    joined = rs < re_ and text[rs] in CLAUSE_JOINERS + SENTENCE_MARKS
+    while rs < re_ and text[rs] in CLAUSE_JOINERS:
         rs += 1
     if re_ > rs:
         out.append(Piece(Kind.TEXT, text[rs:re_], base.narrow(rs, re_), line_start=False, clause_start=joined))
@@ -350,6 +354,7 @@ def _reporting_sentence(segment: str, key: str | None, lexicon: Lexicon) -> int 
 
 
 CLAUSE_JOINERS = "，,、；; "
+SENTENCE_MARKS = "。！？!?"
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:

@@ -11,7 +11,7 @@ import re
 import unicodedata
 from functools import cache, lru_cache
 
-from .fields.pay import perk_item
+from .fields.pay import perk_item, perks_in_prose
 from .fields.qualifications import classify_label
 from .fields.reporting import superior_clause, superior_name
 from .fields.values import clause_spans
@@ -24,11 +24,13 @@ from .segment import INNER_SECTIONS, RoleDraft, employer_introduction
 from .self_evident import (
     duty_sentence,
     duty_start,
+    pay_clause_start,
     pay_line,
     prose_paragraph_section,
     requirement_sentence,
     requirement_topics,
     self_evident_requirement,
+    terms_paragraph,
     without_lead,
 )
 from .tables import is_duty_marker
@@ -468,6 +470,9 @@ def _prose_paragraphs(tagged: Tagged, draft: RoleDraft, lexicon: Lexicon) -> Tag
             if found == "duties":
                 out.extend(_duty_sentences(piece, draft.title, lexicon))
                 continue
+            if found == "compensation" and (at := _terms_before_pay(piece, lexicon)):
+                out.extend(at)
+                continue
             section = found
         out.append((section, piece))
     return out
@@ -482,13 +487,28 @@ def _duty_sentences(piece: Piece, title: str | None, lexicon: Lexicon) -> Tagged
     for m in SENTENCE_WITH_END.finditer(piece.text):  # the end mark stays: it says the sentence ended
         s, e = m.start() + len(m.group()) - len(m.group().lstrip()), m.end()
         sentence = piece.text[s:e]
-        if not sentence.strip():
+        if not sentence.strip(" \t" + SENTENCE_ENDS):  # the mark of the sentence before (…主管。|主要负责…)
             continue
         if section == "duties" and s > 0 and _sentence_asks(sentence, lexicon):
             section = "qualifications"
         start = s + (duty_start(sentence, title, lexicon) or 0 if section == "duties" else 0)
         out.append((section, piece.changed(text=piece.text[start:e], loc=piece.loc.narrow(start, e), line_start=s == 0)))
     return out
+
+
+def _terms_before_pay(piece: Piece, lexicon: Lexicon) -> Tagged | None:
+    """A terms paragraph (:func:`terms_paragraph`) whose pay clause follows other terms
+    (``工作时间为做六休一，早九晚六，|月薪4000-5500元，包吃住。``): the terms before the pay are the
+    job's conditions, the rest its pay."""
+    at = pay_clause_start(piece.text, lexicon) if terms_paragraph(piece.text.strip(), lexicon) else None
+    if not at:
+        return None
+    head = piece.text[:at].rstrip(" ，,；;")
+    if head.lstrip().startswith(tuple(lexicon.data.postings.offer_openers)) or perks_in_prose(head, lexicon):
+        return None  # 公司为员工缴纳六险二金，…，月薪…: what the employer gives is pay too
+    return [("work_conditions", piece.changed(text=head, loc=piece.loc.narrow(0, len(head)))),
+            ("compensation", piece.changed(text=piece.text[at:], loc=piece.loc.narrow(at, len(piece.text)),
+                                           line_start=False))]
 
 
 def _says_for_itself(piece: Piece, heading_cell: tuple[int, int | None, int | None] | None) -> bool:
@@ -515,7 +535,7 @@ def _prose_section(piece: Piece, draft: RoleDraft, lexicon: Lexicon) -> str | No
     if piece.kind != Kind.TEXT or not (piece.line_start or _clause_after_value(piece)) \
             or not _is_paragraph(piece.text, lexicon):
         return None
-    return prose_paragraph_section(piece.text, draft.title, lexicon)
+    return prose_paragraph_section(piece.text.lstrip(SENTENCE_ENDS), draft.title, lexicon)
 
 
 def _is_paragraph(text: str, lexicon: Lexicon) -> bool:

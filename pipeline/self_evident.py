@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from .fields.pay import parse_salary, perks_in_prose
+from .fields.pay import parse_salary, pay_clause, perks_in_prose
 from .fields.reporting import superior_clause
 from .lexicon import Lexicon, alternation
 from .rules import rule
@@ -88,9 +88,29 @@ def prose_paragraph_section(text: str, title: str | None, lexicon: Lexicon) -> s
     if requirement_sentence(rest, lexicon) if rest is not body else requirement_sentence(body, lexicon):
         return "qualifications"
     p = lexicon.data.postings
-    if body.startswith(tuple(p.offer_openers)) or perks_in_prose(body, lexicon):
+    if body.startswith(tuple(p.offer_openers)) or perks_in_prose(body, lexicon) or terms_paragraph(body, lexicon):
         return "compensation"
     return None
+
+
+@rule
+def terms_paragraph(body: str, lexicon: Lexicon) -> bool:
+    """A paragraph that states the job's terms clause by clause, the pay among them
+    (``工作时间为做六休一，早九晚六，月薪4000-5500元，包吃住。``): the pay clause
+    (:func:`.fields.pay.pay_clause`) makes it the pay paragraph, as long as no clause asks
+    something of the candidate. The pay is the clauses from the pay clause on; the terms
+    before it (the hours) are the job's conditions (:func:`pay_clause_start`)."""
+    return pay_clause_start(body, lexicon) is not None and requirement_topics(body, lexicon) == 0
+
+
+CLAUSE_MARK = re.compile(r"[，,。；;！!？?]")
+
+
+def pay_clause_start(body: str, lexicon: Lexicon) -> int | None:
+    """Where the first clause that states the pay starts in ``body``; None when none does."""
+    starts = [0, *(m.end() for m in CLAUSE_MARK.finditer(body))]
+    return next((s for s, e in zip(starts, [*starts[1:], len(body)], strict=True)
+                 if pay_clause(body[s:e], lexicon)), None)
 
 
 @rule

@@ -3086,3 +3086,24 @@ def test_a_duty_module_table_with_a_spread_heading() -> None:
     role = convert_family("md-19-duty-module-table.md").roles[0]
     assert role.title == "店长助理"
     assert [d.category for d in role.duties] == ["负责店铺的日常经营管理"] * 2 + ["负责商品管理"] * 2
+
+
+def test_the_work_in_the_sentence_after_a_reporting_sentence_is_the_duties() -> None:
+    """``本岗位隶属于品质部，直接上级为品质主管。主要负责…``: the superior's value ends with its
+    sentence, and the next sentence of the paragraph says for itself what it is (prose-21)."""
+    role = convert_family("prose-21-work-after-reporting-sentence.txt").roles[0]
+    assert role.department == "品质部" and role.reporting.reports_to == ["品质主管"]
+    assert [d.text for d in role.duties] == ["负责来料、制程及成品的检验工作，填写检验记录并对不合格品进行标识和隔离",
+                                             "定期校准检验仪器并做好点检记录"]
+
+
+def test_a_terms_paragraph_gives_the_hours_as_conditions_and_the_rest_as_pay() -> None:
+    """``工作时间为做六休一，早九晚六，月薪4000-5500元，包吃住。`` (rule terms_paragraph): the pay
+    clause makes it the pay paragraph; the hours before it are the conditions (leaflet-26). A
+    paragraph of what the employer gives (``公司为员工缴纳六险二金，…，月薪…``) stays pay whole."""
+    role = convert_family("leaflet-26-terms-paragraph.txt").roles[0]
+    assert role.work_conditions == "工作时间为做六休一，早九晚六"
+    assert role.compensation == "月薪4000-5500元，包吃住"
+    assert (role.salary.min, role.salary.max, role.salary.unit) == (4000, 5500, "month")
+    perks = convert("出纳\n\n岗位职责：负责现金收付。\n\n公司为员工缴纳五险一金，提供员工宿舍，月薪5000元。\n").roles[0]
+    assert perks.work_conditions is None and perks.compensation.startswith("公司为员工缴纳五险一金")
