@@ -59,6 +59,7 @@ class Line:
     form_colon: bool
     form_bare: bool
     flattened: bool
+    spaced_pairs: frozenset[int] = frozenset()  # starts of labels of a spaced form line (rule spaced_pairs)
     last_end: int = 0
     last_kind: Kind | None = None
     last_num: dict[str, int] = field(default_factory=dict)
@@ -120,6 +121,9 @@ def scan_text(text: str, base: Loc, lexicon: Lexicon) -> list[Piece]:
     department = _department_statement(text, base, lexicon)
     if department is not None:
         return department
+    inside = _bracketed_line(text, lexicon)
+    if inside is not None:
+        return scan_text(text[1:-1], base.narrow(1, len(text) - 1), lexicon)
     pieces: list[Piece] = []
     pos = 0
     # A document title can only open a line; a site sometimes repeats it glued to itself.
@@ -144,6 +148,22 @@ def scan_text(text: str, base: Loc, lexicon: Lexicon) -> list[Piece]:
     if shared is not None and len(pieces) > first and pieces[first].kind in (Kind.HEADING, Kind.LABEL):
         pieces[first] = pieces[first].changed(shared=True)
     return pieces
+
+
+BRACKET_PAIRS = {"（": "）", "(": ")", "【": "】", "[": "]"}
+
+
+@rule
+def _bracketed_line(text: str, lexicon: Lexicon) -> bool | None:
+    """A line set in brackets that holds a label and its value (``（直接上级：财务经理）``, a note
+    under a card's title): the brackets enclose the line, the label inside still labels."""
+    if len(text) < 6 or BRACKET_PAIRS.get(text[0]) != text[-1] or "\n" in text:
+        return None
+    inner = text[1:-1]
+    m = lexicon.label_re.match(inner)
+    if m is None or inner[m.end():m.end() + 1] not in COLONS or any(b in inner for b in "（(【[）)】]"):
+        return None
+    return True
 
 
 @rule
@@ -497,7 +517,28 @@ def _line(text: str, pos: int, lexicon: Lexicon) -> Line:
         form_colon=colon_labels >= 2,
         form_bare=bare_labels >= 3 and len(text) / bare_labels <= FORM_DENSITY,
         flattened=bool(_flattened_line(text, heading_at, label_at, lexicon.data.grammar.colon_labels)),
+        spaced_pairs=_spaced_pairs(text, label_at, lexicon.data.grammar.colon_labels) or frozenset(),
     )
+
+
+PAIR_GAP = "  "  # what parts the pairs of a spaced form line: two spaces or more (a tab reads as spaces)
+
+
+@rule
+def _spaced_pairs(text: str, label_at: dict[int, re.Match[str]], colon_only: list[str]) -> frozenset[int] | None:
+    """A form typed or copied as text without colons pairs each label with its value by one
+    space and parts the pairs by wider gaps (``岗位名称 会计    所属部门 财务部``, ``直接上级 财务经理
+    直接下级 出纳``): a label that opens the line or follows such a gap, then one space and a
+    value, is a label when the line holds two such pairs or more. Returns the labels' starts."""
+    if PAIR_GAP not in text:
+        return None
+    found: list[int] = []
+    for i, m in label_at.items():
+        opens = i == 0 or text[i - 1] == "\n" or text.endswith(PAIR_GAP, 0, i)
+        spaced = text[m.end():m.end() + 1] == " " and text[m.end() + 1:m.end() + 2] not in ("", " ", "\n")
+        if opens and spaced and m.group() not in colon_only and len(m.group()) >= 2:
+            found.append(i)
+    return frozenset(found) if len(found) >= 2 else None
 
 
 def _unknown_labels(text: str, pos: int) -> dict[int, re.Match[str]]:
@@ -993,7 +1034,7 @@ def _owner_start(text: str, start: int, lexicon: Lexicon) -> int | None:
 def _separated_label(line: Line, m: re.Match[str], where: str, punct: bool) -> bool:
     text, phrase, end = line.text, m.group(), m.end()
     padded = end >= len(text) or text[end:end + 2].isspace() and len(text[end:end + 2]) == 2
-    if punct or padded or (line.form_bare and len(phrase) >= 4):
+    if punct or padded or (line.form_bare and len(phrase) >= 4) or m.start() in line.spaced_pairs:
         return True
     if _label_before_number(line, m, where):
         return True

@@ -3107,3 +3107,19 @@ def test_a_terms_paragraph_gives_the_hours_as_conditions_and_the_rest_as_pay() -
     assert (role.salary.min, role.salary.max, role.salary.unit) == (4000, 5500, "month")
     perks = convert("出纳\n\n岗位职责：负责现金收付。\n\n公司为员工缴纳五险一金，提供员工宿舍，月薪5000元。\n").roles[0]
     assert perks.work_conditions is None and perks.compensation.startswith("公司为员工缴纳五险一金")
+
+
+def test_a_form_copied_as_text_pairs_labels_and_values_by_spaces() -> None:
+    """``岗位名称 仓库主管    岗位编号 CK-01`` (rule spaced_pairs): one space parts a label from its
+    value, wider gaps part the pairs; two pairs on a line make it a form line (form-27)."""
+    role = convert_family("form-27-spaced-text-card.txt").roles[0]
+    assert (role.title, role.code, role.department, role.headcount) == ("仓库主管", "CK-01", "仓储部", 1)
+    assert role.reporting.reports_to == ["仓储经理"] and role.reporting.direct_reports == ["仓管员", "叉车司机"]
+    assert role.qualifications.majors == ["物流管理"]
+
+
+def test_a_label_in_brackets_under_a_heading_still_labels() -> None:
+    """``（直接上级：财务经理）`` under a position's heading (rule bracketed_line) (cards-09)."""
+    roles = convert_family("cards-09-bracketed-superior-notes.txt").roles
+    assert [r.reporting.reports_to for r in roles] == [["财务经理"], ["财务经理"]]
+    assert all(not r.unmapped for r in roles)
