@@ -201,7 +201,8 @@ WRAPPED_LINE = 18  # characters: a shorter line is a list item of its own, not a
 WRAP_SLACK = 4  # columns: a line may stop short of the width where a mark may not open the next
 
 
-UNKNOWN_LABEL_LINE = re.compile(r"([\u4e00-\u9fff]{2,6})[:：]\s*(\S.{0,39})")
+# 名称：值, or the name in brackets (``【实习时间】即日起，…``), whose value runs longer
+UNKNOWN_LABEL_LINE = re.compile(r"([\u4e00-\u9fff]{2,6})[:：]\s*(\S.{0,39})|【([\u4e00-\u9fff]{2,8})】\s*(\S.{0,199})?")
 
 
 def _unknown_label_lines(tagged: Tagged, lexicon: Lexicon) -> Tagged:
@@ -217,12 +218,31 @@ def _unknown_label_lines(tagged: Tagged, lexicon: Lexicon) -> Tagged:
             out[k + 1] = (None, cell.changed(kind=Kind.LABEL, key=None, name=name, source="unknown_label"))
             continue
         m = UNKNOWN_LABEL_LINE.fullmatch(piece.text) if piece.kind == Kind.TEXT and piece.line_start else None
-        # the line before as this pass left it: a run of unknown fields chains (出差外派：… / 上班时段：…)
-        if m is None or not _label_line_among_labels(m.group(1), out[k - 1][1] if k else None, lexicon):
+        name_group = 1 if m is None or m.group(1) else 3
+        # the line before as this pass left it: a run of unknown fields chains (出差外派：… / 上班时段：…);
+        # a bracketed name follows a line that a bracketed name opened (【工作地点】深圳… / 【实习时间】…)
+        before = out[k - 1][1] if k else None
+        if name_group == 3 and k:
+            before = _line_opener(out, k - 1)
+        if m is None or not _label_line_among_labels(m.group(name_group), before, lexicon):
             continue
-        value = piece.loc.narrow(m.start(2), m.end(2))
-        out[k] = (None, Piece(Kind.LABEL, m.group(2), value, name=m.group(1), source="unknown_label"))
+        text = m.group(name_group + 1) or ""  # 【部门直推链接】 and nothing: a name that heads what follows
+        at = m.start(name_group + 1) if text else m.end()
+        value = piece.loc.narrow(at, at + len(text))
+        out[k] = (None, Piece(Kind.LABEL, text, value, name=m.group(name_group), source="unknown_label"))
     return out
+
+
+def _line_opener(tagged: Tagged, k: int) -> Piece:
+    """The piece that opens the line (block or cell) piece ``k`` stands in, as a label: a heading
+    that ran into its text on that line (``【工作地点】深圳…``) labelled it."""
+    cell = tagged[k][1].loc.cell
+    while k > 0 and tagged[k - 1][1].loc.cell == cell:
+        k -= 1
+    opener = tagged[k][1]
+    if opener.kind == Kind.HEADING and k + 1 < len(tagged) and tagged[k + 1][1].loc.cell == cell:
+        return opener.changed(kind=Kind.LABEL, text=tagged[k + 1][1].text)
+    return opener
 
 
 @rule

@@ -3123,3 +3123,14 @@ def test_a_label_in_brackets_under_a_heading_still_labels() -> None:
     roles = convert_family("cards-09-bracketed-superior-notes.txt").roles
     assert [r.reporting.reports_to for r in roles] == [["财务经理"], ["财务经理"]]
     assert all(not r.unmapped for r in roles)
+
+
+def test_bracketed_field_lines_keep_their_own_names() -> None:
+    """``【工作地点】深圳…`` / ``【实习时间】即日起，…`` (rule label_line_among_labels, bracketed
+    names): a bracketed name the lexicon lacks, on the line after a bracketed field, is a field of
+    its own, not more of the place above it; ``【实习待遇】`` is the pay (md-20)."""
+    role = convert_family("md-20-bracketed-field-lines.md").roles[0]
+    assert role.location == ["深圳市南山区科技园"]
+    assert [(s.heading, s.text) for s in role.other_sections] == [
+        ("实习时间", "即日起，每周至少实习4天，实习期3个月以上"), ("面试形式", "现场面试或视频面试")]
+    assert role.compensation == "200元/天，免费午餐" and not role.unmapped
