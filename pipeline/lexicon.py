@@ -282,6 +282,7 @@ class PostingsVocab(_Vocab):
     thousand: Words = []
     ten_thousand: Words = []
     yuan: Words = []
+    currency_signs: Words = []
     pay_periods: Words = []
     months_words: Words = []
     negotiable: Words = []

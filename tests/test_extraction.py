@@ -3134,3 +3134,11 @@ def test_bracketed_field_lines_keep_their_own_names() -> None:
     assert [(s.heading, s.text) for s in role.other_sections] == [
         ("实习时间", "即日起，每周至少实习4天，实习期3个月以上"), ("面试形式", "现场面试或视频面试")]
     assert role.compensation == "200元/天，免费午餐" and not role.unmapped
+
+
+def test_a_hong_kong_ad_gives_its_degree_and_its_dollar_range() -> None:
+    """``會計系學位`` is a bachelor's degree (lexicon: 系学位); ``月薪$25,000 - $30,000`` writes the
+    currency sign before both figures, one range a month (lexicon: currency_signs) (trad-07)."""
+    role = convert_family("trad-07-hk-dollar-ad.txt").roles[0]
+    assert role.qualifications.education.level == "本科"
+    assert (role.salary.min, role.salary.max, role.salary.unit) == (25000, 30000, "month")

@@ -26,11 +26,13 @@ def _patterns(lexicon: Lexicon) -> dict[str, re.Pattern[str]]:
     sep = alternation(lexicon.data.qualifications.range_separators)
     mult = alternation(p.thousand + p.ten_thousand)
     yuan = alternation(p.yuan)
+    signs = alternation(p.currency_signs)
     return {
         # a clock time (9:00-18:00, 8：30—17：30) is no pay range: no figure next to a colon
         # the unit may stand after both figures ("3000元-5000元", "4千元到6千元")
+        # "$25,000 - $30,000": a currency sign may stand before the second figure too
         "range": re.compile(rf"(?<![\d.])(?<!\d[:：]){AMOUNT}\s{{0,2}}({mult})?\s{{0,2}}(?:{yuan})?\s{{0,3}}(?:{sep})\s{{0,3}}"
-                            rf"{AMOUNT}\s{{0,2}}({mult})?(?!\d|[:：]\d)", re.IGNORECASE),
+                            rf"(?:{signs})?\s?{AMOUNT}\s{{0,2}}({mult})?(?!\d|[:：]\d)", re.IGNORECASE),
         "months": re.compile(rf"(\d{{2}})\s{{0,2}}(?:{alternation(p.months_words)})|[*×xX]\s{{0,2}}(\d{{2}})\b"),
         "unit": re.compile(alternation(list(p.salary_units))),
         "negotiable": re.compile(alternation(p.negotiable)),
