@@ -71,8 +71,8 @@ def tag_sections(draft: RoleDraft, lexicon: Lexicon) -> Tagged:
             opened_at = piece.heading_level
         if piece.kind == Kind.HEADING and piece.name in lexicon.data.grammar.ambiguous_headings:
             section = _ambiguous_section(draft.pieces[i + 1:], lexicon)
-        elif piece.kind == Kind.HEADING and section == "purpose" and _summary_heading_lists_duties(
-                draft.pieces[i + 1:], lexicon):
+        elif piece.kind == Kind.HEADING and section == "purpose" and (_summary_heading_lists_duties(
+                draft.pieces[i + 1:], lexicon) or _summary_is_the_work(piece, draft, lexicon)):
             section = "duties"
         tagged.append((_own_section(section, piece, lexicon), piece))
     for retag in (_unheaded_duty_lists, _list_turns_to_asking, _announced_wishes, _pay_list, _perk_lists,
@@ -772,6 +772,20 @@ def _summary_heading_lists_duties(following: list[Piece], lexicon: Lexicon) -> b
         if piece.kind == Kind.ITEM or piece.kind == Kind.TEXT and piece.line_start:
             items.append(piece)
     return len(items) >= 2 and _dutylike(items, lexicon) * 2 > len(items)
+
+
+@rule
+def _summary_is_the_work(heading: Piece, draft: RoleDraft, lexicon: Lexicon) -> bool:
+    """A posting with no duty heading of its own puts its work under the summary heading
+    (``岗位描述：负责客户咨询的接待与回复，处理客户投诉，维护客户关系。``): when nothing else in
+    the role says what the job does, the summary's text, opening with a duty verb, is the duties.
+    A 岗位说明书 states its purpose there and its duties under 岗位职责."""
+    if any(p.key == "duties" and p.kind in (Kind.HEADING, Kind.LABEL, Kind.LEAD_IN) for p in draft.pieces):
+        return False
+    at = next((k for k, p in enumerate(draft.pieces) if p is heading), None)
+    following = draft.pieces[at + 1:at + 2] if at is not None else []
+    return bool(following) and following[0].kind == Kind.TEXT and following[0].loc.cell == heading.loc.cell \
+        and following[0].text.lstrip().startswith(lexicon.duty_verbs)
 
 
 def _dutylike(pieces: list[Piece], lexicon: Lexicon) -> int:

@@ -3142,3 +3142,20 @@ def test_a_hong_kong_ad_gives_its_degree_and_its_dollar_range() -> None:
     role = convert_family("trad-07-hk-dollar-ad.txt").roles[0]
     assert role.qualifications.education.level == "本科"
     assert (role.salary.min, role.salary.max, role.salary.unit) == (25000, 30000, "month")
+
+
+def test_a_summary_line_is_the_work_when_nothing_else_says_it() -> None:
+    """``岗位描述：负责…，处理…，维护…。`` in a posting with no duty heading (rule
+    summary_is_the_work) is its duties; ``岗位职责及要求：`` heads duties that turn to requirements
+    (lexicon); a board's ``职位信息`` block holds the duties and ``职能类别`` is the category
+    (notice-13, board-16)."""
+    first, second = convert_family("notice-13-summary-and-mixed-lists.txt").roles
+    assert [d.text for d in first.duties] == ["负责客户咨询的接待与回复，处理客户投诉，维护客户关系"]
+    assert first.purpose is None
+    assert [d.text for d in second.duties] == ["负责物料的收发及账务登记", "负责仓库的日常整理"]
+    assert second.qualifications.skills == ["熟悉电脑操作"]
+    board = convert_family("board-16-job-info-block.txt").roles[0]
+    assert board.title == "销售代表" and board.category == "销售代表" and len(board.duties) == 3
+    formal = convert("出纳岗位说明书\n\n岗位描述：负责公司现金收付工作，确保资金安全。\n\n岗位职责：\n1. 办理现金收付；\n"
+                     "2. 登记现金日记账。\n").roles[0]
+    assert formal.purpose == "负责公司现金收付工作，确保资金安全"  # a 说明书 with its own duty heading
