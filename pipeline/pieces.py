@@ -431,12 +431,20 @@ def _recruiting_sentence(text: str, base: Loc, lexicon: Lexicon) -> list[Piece] 
     if m is None or not is_position_name(m.group("name"), lexicon, 14) or _notice_total(m.group("name"), lexicon):
         return None
     stop = SENTENCE_END.search(text, m.end())
-    title = Piece(Kind.TITLE, m.group("name"), base.narrow(m.start("name"), m.end("name")),
-                  name=text[:stop.end() if stop else len(text)].strip(), title_style="prose", line_start=True)
-    count_end = m.end() if m.start("count") > m.start("name") else m.end("count")
-    count = Piece(Kind.LABEL, text[m.start("count"):count_end], base.narrow(m.start("count"), count_end),
-                  key="headcount", name="headcount", line_start=False)
-    pieces = [title, count]
+    listed = _openings_in_sentence(text, m, stop.start() if stop else len(text), lexicon)
+    if listed:
+        # "现招聘会计1名、出纳2名。": the openings list titles as many roles as it names (segment)
+        title = Piece(Kind.LABEL, text[m.start("name"):listed], base.narrow(m.start("name"), listed), key="title",
+                      name="recruiting_list", line_start=True)
+        count_end = listed
+        pieces = [title]
+    else:
+        title = Piece(Kind.TITLE, m.group("name"), base.narrow(m.start("name"), m.end("name")),
+                      name=text[:stop.end() if stop else len(text)].strip(), title_style="prose", line_start=True)
+        count_end = m.end() if m.start("count") > m.start("name") else m.end("count")
+        count = Piece(Kind.LABEL, text[m.start("count"):count_end], base.narrow(m.start("count"), count_end),
+                      key="headcount", name="headcount", line_start=False)
+        pieces = [title, count]
     lead = text[:min(m.start("name"), m.start("count"))].strip()
     company = (_company_subject(lead, lexicon) or 0) if lead else 0
     if company:
@@ -450,7 +458,7 @@ def _recruiting_sentence(text: str, base: Loc, lexicon: Lexicon) -> list[Piece] 
     if lead[company:].strip():  # 本公司因业务发展需要，现招聘: the sentence's own words, kept as the role's text
         pieces.append(Piece(Kind.TEXT, lead[company:], base.narrow(company, len(lead)), line_start=False,
                             source="recruiting_lead"))
-    start = m.end()  # the rest of the recruiting sentence (，负责…) is text of the role too
+    start = max(m.end(), count_end)  # the rest of the recruiting sentence (，负责…) is text of the role too
     for stop in [*SENTENCE_END.finditer(text, start), None]:
         stop_at = stop.end() if stop else len(text)
         sentence = text[start:stop_at]
@@ -461,6 +469,18 @@ def _recruiting_sentence(text: str, base: Loc, lexicon: Lexicon) -> list[Piece] 
             pieces.extend(p.changed(source="prose_sentence") if p.kind == Kind.TEXT else p for p in found)
         start = stop_at
     return pieces
+
+
+@rule
+def _openings_in_sentence(text: str, m: re.Match[str], end: int, lexicon: Lexicon) -> int | None:
+    """``现招聘会计1名、出纳2名。``: a recruiting sentence that goes on from its first opening with
+    more (``、`` and a name with its count) lists the openings, as a notice's 招聘岗位 line does.
+    Returns where the list ends, or None when the sentence names one position."""
+    if m.start("name") > m.start("count"):
+        return None  # "诚聘2名销售经理": the count before the name opens one role
+    clause = re.match(r"[^，,；;：:]*", text[m.start("name"):end])
+    listed = clause.group() if clause else ""
+    return m.start("name") + len(listed) if "、" in listed and openings_list(listed, lexicon) else None
 
 
 @rule

@@ -92,11 +92,30 @@ def _own_clauses(tagged: Tagged, draft: RoleDraft, lexicon: Lexicon) -> Tagged:
     out: Tagged = []
     for section, piece in tagged:
         kept = _clauses_for(piece, others, lexicon) if piece.kind in (Kind.TEXT, Kind.ITEM) else None
-        if kept is None:
+        if kept is None and not (piece.kind == Kind.TEXT and piece.text.startswith(draft.title)):
             out.append((section, piece))
             continue
-        out.extend((section, piece.changed(text=piece.text[s:e], loc=piece.loc.narrow(s, e))) for s, e in kept)
+        for s, e in kept if kept is not None else [(0, len(piece.text))]:
+            named = _own_name_heads(piece.text[s:e], draft.title, lexicon)
+            if named is not None:
+                section, s = named[0], s + named[1]
+            out.append((section, piece.changed(text=piece.text[s:e], loc=piece.loc.narrow(s, e))))
     return out
+
+
+@rule
+def _own_name_heads(clause: str, title: str, lexicon: Lexicon) -> tuple[str, int] | None:
+    """In a line written for several listed positions, a clause that opens with this position's
+    name and a section word (``会计要求：会计专业大专以上学历…``, ``出纳职责：…``) is that section
+    of this role: the name and the word head it. Returns the section and where its text starts."""
+    if not clause.startswith(title):
+        return None
+    m = lexicon.heading_re.match(clause, len(title))
+    section = lexicon.section_key(m.group()) if m else None
+    if m is None or section is None:
+        return None
+    end = m.end() + (clause[m.end():m.end() + 1] in ("：", ":"))
+    return section, end
 
 
 @rule

@@ -3159,3 +3159,14 @@ def test_a_summary_line_is_the_work_when_nothing_else_says_it() -> None:
     formal = convert("出纳岗位说明书\n\n岗位描述：负责公司现金收付工作，确保资金安全。\n\n岗位职责：\n1. 办理现金收付；\n"
                      "2. 登记现金日记账。\n").roles[0]
     assert formal.purpose == "负责公司现金收付工作，确保资金安全"  # a 说明书 with its own duty heading
+
+
+def test_a_recruiting_sentence_that_lists_openings_gives_a_role_each() -> None:
+    """``现招聘会计1名、出纳2名。`` (rule openings_in_sentence): two roles with their counts; the
+    clause opened by a role's own name and a section word (``会计要求：…``, rule own_name_heads) is
+    that section of that role (prose-22)."""
+    accountant, cashier = convert_family("prose-22-sentence-lists-openings.txt").roles
+    assert (accountant.title, accountant.headcount, cashier.title, cashier.headcount) == ("会计", 1, "出纳", 2)
+    assert accountant.qualifications.experience.years_min == 3
+    assert accountant.qualifications.certifications == ["持初级会计证"]
+    assert cashier.qualifications.education.level == "高中" and cashier.qualifications.experience is None
