@@ -52,6 +52,7 @@ from .fields.qualifications import (
     QualificationBuilder,
     classify_label,
     clause_list_requirements,
+    line_list_requirements,
     parse_experience,
 )
 from .fields.reporting import (
@@ -626,7 +627,8 @@ def _sorted_requirements(b: RoleBuilder, piece: Piece) -> bool:
     """Sort an unlabelled requirement piece: a numbered item is one requirement whatever it holds;
     a paragraph may be a list of clauses (:func:`clause_list_requirements`)."""
     text = piece.text if piece.kind == Kind.ITEM else piece.text[_asking_lead(piece.text, b.lexicon):]
-    clauses = None if piece.kind == Kind.ITEM else clause_list_requirements(text)
+    clauses = None if piece.kind == Kind.ITEM else (
+        line_list_requirements(text, b.lexicon) or clause_list_requirements(text))
     if clauses is None:
         return bool(b.quals.add_unlabelled(text, b.doc.classify))
     sorted_any = False

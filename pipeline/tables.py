@@ -113,7 +113,10 @@ def table_pieces(block: Block, lexicon: Lexicon, scan_text: Scanner) -> list[Pie
         rest = _roster_or_dump(grid, r, row_cells, norms, lexicon, span, scan_text)
         if rest:
             pieces.extend(rest)
-            break
+            # a roster that ended at a section row (岗位职责 across the table): the form goes on
+            r = max(p.loc.row for p in rest if p.loc.row is not None) + 1
+            list_columns = None
+            continue
 
         if _may_be_cards(non_empty) and _position_cards(non_empty, lexicon):
             for cell in non_empty:
@@ -238,9 +241,21 @@ def _horizontal_form(cells: list[Cell], norms: list[str], r: int, lexicon: Lexic
             pieces.append(Piece(Kind.LABEL, "", span(cell), key=key, name=norms[i], source="table"))
             i += 1
             continue
-        if cell.row == r and cell.text.strip():
+        if cell.row == r and cell.text.strip() and not _row_number(cells, i):
             pieces.extend(_not_titles(scan_text(cell.text, span(cell), lexicon)))
         i += 1
+
+
+ROW_NUMBER = re.compile(r"\d{1,3}[.、．]?")
+
+
+@rule
+def _row_number(cells: list[Cell], i: int) -> bool:
+    """A form's section lists its items one row each, numbered in a cell of their own
+    (``1 | 负责日常账务处理``): the number cell numbers the row's text, as ``1、`` would in the text;
+    it is no content of its own."""
+    return i == 0 and len(cells) > 1 and bool(ROW_NUMBER.fullmatch(cells[0].text.strip())) \
+        and bool(cells[1].text.strip()) and not ROW_NUMBER.fullmatch(cells[1].text.strip())
 
 
 def _vertical_form(grid, r: int, cells: list[Cell], norms: list[str], lexicon: Lexicon, span, pieces: list) -> bool:
@@ -488,6 +503,8 @@ def _roster_rows(grid, start: int, columns: dict[int, tuple[str, str]], lexicon:
     if first is None or not first.text.strip() or _names_a_field(_norm(first.text), lexicon):
         return []  # a form: its second row starts with another label, not a position
     for r in range(start, len(grid)):
+        if r > start and _section_row_ends_roster(grid[r], lexicon):
+            break
         title_cell = grid[r][title_col] if title_col < len(grid[r]) else None
         opens = title_cell is not None and title_cell.row == r and bool(title_cell.text.strip())
         if title_cell is not None and opens:
@@ -495,6 +512,19 @@ def _roster_rows(grid, start: int, columns: dict[int, tuple[str, str]], lexicon:
             pieces.append(Piece(Kind.TITLE, name, span(title_cell), name=name, title_style="roster", source="table"))
         pieces.extend(_roster_cells(grid[r], r, opens, title_col, columns, headers, lexicon, span, scan_text))
     return pieces
+
+
+@rule
+def _section_row_ends_roster(row: list[Cell | None], lexicon: Lexicon) -> bool:
+    """A form whose head fields run across the page (岗位名称 | 所属部门 | 直接上级 over one row of
+    values) reads like a roster, but goes on with a section row — one cell across the table that
+    names a section (岗位职责, 任职资格) — and that section's rows: the roster ends there, and the
+    rows below are the form's (they are no roles of their own)."""
+    cells = {id(c): c for c in row if c is not None}
+    if len(cells) != 1 or None in row:
+        return False
+    text = _norm(next(iter(cells.values())).text)
+    return lexicon.section_key(text) is not None or _names_a_field(text, lexicon)
 
 
 def _cell_lines(cell: Cell, lexicon: Lexicon, span, scan_text: Scanner) -> list[Piece]:

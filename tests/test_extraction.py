@@ -3170,3 +3170,17 @@ def test_a_recruiting_sentence_that_lists_openings_gives_a_role_each() -> None:
     assert accountant.qualifications.experience.years_min == 3
     assert accountant.qualifications.certifications == ["持初级会计证"]
     assert cashier.qualifications.education.level == "高中" and cashier.qualifications.experience is None
+
+
+def test_a_form_with_its_head_fields_across_the_page_is_one_role() -> None:
+    """Labels in one row, their values in the next (it reads like a roster), then a section row
+    across the table: the roster ends there (rule section_row_ends_roster) and the rows below are
+    the role's — duty rows numbered in a cell of their own (rule row_number), a requirements
+    cell of one requirement a paragraph (rule line_list_requirements) (form-28)."""
+    roles = convert_family("form-28-across-head-fields.docx").roles
+    assert [r.title for r in roles] == ["会计"]
+    role = roles[0]
+    assert [d.text for d in role.duties] == ["负责日常账务处理", "编制月度财务报表", "办理纳税申报"]
+    assert role.qualifications.education.text == "大专及以上学历"
+    assert role.qualifications.experience.text == "3年以上会计工作经验"
+    assert not role.unmapped

@@ -256,6 +256,17 @@ def clause_list_requirements(text: str) -> list[str] | None:
     return [COMMA_NUMBER.sub("", c, count=1) or c for c in clauses] if len(clauses) >= 2 else None
 
 
+@rule
+def line_list_requirements(text: str, lexicon: Lexicon) -> list[str] | None:
+    """A form's requirement cell often holds one requirement a paragraph, unnumbered
+    (``高中以上学历`` / ``1年以上仓管经验``): lines that state different kinds of requirement (a
+    degree, years, an age …, :func:`clause_kind`) are requirements each. Lines of one kind, or
+    of none, may be one requirement wrapped, and stay together."""
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    kinds = {k for line in lines if (k := clause_kind(line, lexicon)) is not None}
+    return lines if len(lines) >= 2 and len(kinds) >= 2 else None
+
+
 COMMA_NUMBER = re.compile(r"^\d{1,2}\s?[，,]\.?\s?(?=[^\d\s])")
 
 def clause_kind(clause: str, lexicon: Lexicon) -> str | None:

@@ -3761,6 +3761,21 @@ text_document("prose-22-sentence-lists-openings.txt", """\
 因公司发展需要，现招聘会计1名、出纳2名。会计要求：会计专业大专以上学历，持初级会计证，有3年以上工作经验；出纳要求：高中以上学历，为人诚实可靠。有意者请将简历发送至hr@example.com。
 """)
 
+# A Word form whose head fields run across the page: a row of labels over one row of values,
+# then section rows across the table, numbered duty rows (the number in a cell of its own) and a
+# requirements cell of one requirement a paragraph.
+@document("form-28-across-head-fields.docx")
+def build_across_head_fields(path: Path) -> None:
+    doc, table = titled_form("会计岗位说明书", [3, 3, 3, 3])
+    row_of(table, ["岗位名称", "所属部门", "直接上级", "直接下级"], bold_cols=(0, 1, 2, 3))
+    row_of(table, ["会计", "财务部", "财务经理", "出纳"])
+    section_row(table, "岗位职责")
+    row_of(table, ["1", "负责日常账务处理", None, None])
+    row_of(table, ["2", "编制月度财务报表", None, None])
+    row_of(table, ["3", "办理纳税申报", None, None])
+    row_of(table, ["任职要求", ["大专及以上学历", "3年以上会计工作经验"], None, None], bold_cols=(0,))
+    save_docx(doc, path)
+
 # =======================================================================================
 
 
