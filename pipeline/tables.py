@@ -551,10 +551,25 @@ def _list_header(cells: list[Cell], lexicon: Lexicon, norms: list[str]) -> dict[
                 return None
             continue
         roles[cell.col] = role
+    if "text" not in roles.values():
+        roles = _duties_in_name_column(roles) or roles
     if "text" not in roles.values() or len(roles) < 2:
         # "职责 | 工作内容" also counts; a lone "主要内容" header does not make a list table.
         return None
     return roles
+
+
+DESCRIBING_COLUMNS = frozenset({"metrics", "frequency", "importance"})
+
+
+@rule
+def _duties_in_name_column(roles: dict[int, str]) -> dict[int, str] | None:
+    """``职责 | 工作标准 | 考核方式``: a duty table with no column of duty text writes each duty in
+    its name column, the others say how it is measured or how often: that column is the duties'."""
+    names = [c for c, role in roles.items() if role == "category"]
+    if len(names) != 1 or not DESCRIBING_COLUMNS & set(roles.values()):
+        return None
+    return {c: "text" if c == names[0] else role for c, role in roles.items()}
 
 
 @rule
@@ -568,8 +583,15 @@ def _list_continues(grid, r: int, columns: dict[int, str] | None) -> bool:
 def _form_row_after_list(cells: list[Cell], lexicon: Lexicon) -> bool:
     """A row that opens with a field's label after a duty table's rows (``学历 | 本科及以上 | 专业 |
     人力资源管理``) is the form going on, not an item of the table: read as one, only its second
-    cell was kept and the other pairs were lost."""
-    return bool(cells) and _norm(cells[0].text) in lexicon.labels
+    cell was kept and the other pairs were lost. So is a row that opens with another section's
+    name over its own labels (``任职资格 | 学历 | 本科及以上``)."""
+    if not cells:
+        return False
+    first = _norm(cells[0].text)
+    if first in lexicon.labels:
+        return True
+    section = lexicon.section_key(first)
+    return section is not None and section != "duties" and len(cells) > 1 and _norm(cells[1].text) in lexicon.labels
 
 
 def _fits_list(grid, r: int, columns: dict[int, str]) -> bool:
@@ -583,18 +605,20 @@ def _fits_list(grid, r: int, columns: dict[int, str]) -> bool:
 
 def _list_item(grid, r: int, columns: dict[int, str], span, lexicon: Lexicon) -> Piece:
     values: dict[str, tuple[str, Cell]] = {}
+    metrics: tuple[str, ...] = ()  # every measuring column's (工作标准 | 考核方式): none is dropped
     for c, role in columns.items():
         cell = grid[r][c] if c < len(grid[r]) else None
         if cell is None or not cell.text.strip():
             continue
         if role == "text" and cell.row != r:
             continue
+        if role == "metrics":
+            metrics += (cell.text.strip(),)
         values.setdefault(role, (cell.text.strip(), cell))
     text, text_cell = values["text"]
     marker = lexicon.numbering.parse(values["label"][0]) if "label" in values else None
     category = values.get("category", (None, None))[0]
     frequency = values.get("frequency", (None, None))[0]
-    metrics = (values["metrics"][0],) if "metrics" in values else ()
     start = text_cell.text.find(text)
     return Piece(Kind.ITEM, text, span(text_cell, start, start + len(text)), marker=marker,
                  category=_norm_category(category, lexicon), frequency=frequency, metrics=metrics, source="table")

@@ -3184,3 +3184,13 @@ def test_a_form_with_its_head_fields_across_the_page_is_one_role() -> None:
     assert role.qualifications.education.text == "大专及以上学历"
     assert role.qualifications.experience.text == "3年以上会计工作经验"
     assert not role.unmapped
+
+
+def test_a_duty_table_without_a_text_column_writes_duties_in_its_name_column() -> None:
+    """``职责 | 工作标准 | 考核方式`` (rule duties_in_name_column): the 职责 column holds the duties and
+    both measuring columns are their metrics; a row ``任职资格 | 学历 | 本科及以上`` after the table is
+    the form going on (rule form_row_after_list) (form-29)."""
+    role = convert_family("form-29-duty-name-column.docx").roles[0]
+    assert [(d.text, d.metrics) for d in role.duties] == [
+        ("负责员工招聘工作", ["按时完成招聘计划", "招聘完成率"]), ("办理员工入离职手续", ["手续完整无差错", "差错次数"])]
+    assert role.qualifications.education.level == "本科"

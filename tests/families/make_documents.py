@@ -3776,6 +3776,23 @@ def build_across_head_fields(path: Path) -> None:
     row_of(table, ["任职要求", ["大专及以上学历", "3年以上会计工作经验"], None, None], bold_cols=(0,))
     save_docx(doc, path)
 
+# A Word form whose duty table names each duty in its 职责 column and measures it in the others
+# (工作标准, 考核方式), then a requirements block: 任职资格 merged down over label | value rows.
+@document("form-29-duty-name-column.docx")
+def build_duty_name_column(path: Path) -> None:
+    doc, table = titled_form("人事专员岗位说明书", [3, 4, 6])
+    row_of(table, ["岗位名称", "人事专员", None], bold_cols=(0,))
+    row_of(table, ["岗位关系", "直接上级：人事经理；直接下级：无", None], bold_cols=(0,))
+    section_row(table, "岗位职责")
+    row_of(table, ["职责", "工作标准", "考核方式"], bold_cols=(0, 1, 2))
+    row_of(table, ["负责员工招聘工作", "按时完成招聘计划", "招聘完成率"])
+    row_of(table, ["办理员工入离职手续", "手续完整无差错", "差错次数"])
+    row_of(table, ["", "学历", "本科及以上"])
+    row_of(table, ["", "专业", "人力资源管理"])
+    row_of(table, ["", "经验", "2年以上人事工作经验"])
+    merge_down(table, 0, 6, 8, "任职资格")
+    save_docx(doc, path)
+
 # =======================================================================================
 
 
