@@ -44,7 +44,24 @@ def document_pieces(doc: Document, lexicon: Lexicon) -> list[Piece]:
         if block.style and new:
             new = [p.changed(style=block.style) for p in new]
         pieces.extend(new)
+    pieces = _names_over_forms(pieces)
     return resolve_dangling_labels(_titles_over_pay_lines(_numbered_groups(_numbered_figure_lines(pieces)), lexicon))
+
+
+def _names_over_forms(pieces: list[Piece]) -> list[Piece]:
+    for i, piece in enumerate(pieces[:-1]):
+        if piece.kind == Kind.TEXT and piece.alone and _name_over_form(piece, pieces[i + 1]):
+            pieces[i] = piece.changed(kind=Kind.TITLE, title_style="heading", name=piece.text)
+    return pieces
+
+
+@rule
+def _name_over_form(piece: Piece, following: Piece) -> bool:
+    """A compilation sets each position's name as a line of its own over its form, whose
+    岗位名称 row names it again (``前台`` / ``岗位名称 | 前台``): the line heads that position's
+    role, not the text at the end of the role before it."""
+    return following.kind == Kind.LABEL and following.key == "title" and following.loc.row is not None \
+        and following.loc.block == piece.loc.block + 1 and following.text.strip() == piece.text.strip()
 
 
 def _numbered_groups(pieces: list[Piece]) -> list[Piece]:

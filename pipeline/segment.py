@@ -279,12 +279,13 @@ class Segmenter:
         positions: the line leaves the role above, and every role opened after it (up to the
         next department's line) belongs to the department."""
         line, self.department_line = self.department_line, None
-        if line is not None and piece.kind == Kind.TITLE:
+        # (a document's title over another document title — its own copy, a page's header — heads no positions)
+        if line is not None and piece.kind == Kind.TITLE and not (line.kind == Kind.TITLE and piece.title_style == "doc"):
             self.department = line
             for source in (self.current.pieces if self.current is not None else [], self.unassigned):
                 if line in source:
                     source.remove(line)
-        elif _may_name_department(piece) and department_of_line(piece.text, self.lexicon):
+        elif _may_name_department(piece) and department_of_line(_line_of(piece), self.lexicon):
             self.department_line = piece
 
     def _note_outer_section(self, piece: Piece) -> None:
@@ -499,7 +500,14 @@ SECTION_NUMBERING = ("cn", "article")
 def _may_name_department(piece: Piece) -> bool:
     if piece.kind == Kind.ITEM:
         return piece.line_start and piece.marker is not None and piece.marker.style in SECTION_NUMBERING
+    if piece.kind == Kind.TITLE:  # 行政部岗位说明书: a document's title that names a department, not a position
+        return piece.title_style == "doc" and piece.line_start
     return piece.kind in (Kind.TEXT, Kind.HEADING) and piece.line_start and piece.key is None
+
+
+def _line_of(piece: Piece) -> str:
+    """The line a piece stands for: a document title's whole line (its name with the doc word)."""
+    return (piece.name or piece.text) if piece.kind == Kind.TITLE else piece.text
 DEPARTMENT_BRACKETS = "【】[]〔〕()（）"
 
 

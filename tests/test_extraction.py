@@ -3194,3 +3194,12 @@ def test_a_duty_table_without_a_text_column_writes_duties_in_its_name_column() -
     assert [(d.text, d.metrics) for d in role.duties] == [
         ("负责员工招聘工作", ["按时完成招聘计划", "招聘完成率"]), ("办理员工入离职手续", ["手续完整无差错", "差错次数"])]
     assert role.qualifications.education.level == "本科"
+
+
+def test_name_lines_over_forms_head_their_roles_under_the_departments_title() -> None:
+    """``行政部岗位说明书`` / ``前台`` / ``岗位名称 | 前台``: the name line over a form that names it
+    again opens that form's role (rule name_over_form); the document's title names the department
+    of the positions under it (form-30). A document title over its own copy heads nothing (seed 001)."""
+    roles = convert_family("form-30-names-over-forms.docx").roles
+    assert [(r.title, r.department) for r in roles] == [("行政主管", "行政部"), ("前台", "行政部")]
+    assert all(not r.unmapped for r in roles)

@@ -3793,6 +3793,20 @@ def build_duty_name_column(path: Path) -> None:
     merge_down(table, 0, 6, 8, "任职资格")
     save_docx(doc, path)
 
+# A department's compilation: its title line (行政部岗位说明书), then per position its name as a
+# heading line over its own small form, whose 岗位名称 row names it again.
+@document("form-30-names-over-forms.docx")
+def build_names_over_forms(path: Path) -> None:
+    doc = new_docx("岗位说明书汇编")
+    para(doc, "行政部岗位说明书", bold=True, size=16, font=HEADING_FONT, align=CENTER)
+    for title, duties in (("行政主管", ["负责行政事务的统筹安排", "负责固定资产管理"]),
+                          ("前台", ["负责来访客人的接待登记", "负责快递的收发"])):
+        para(doc, title, bold=True, size=14, font=HEADING_FONT)
+        table = grid_table(doc, 2, [3, 12])
+        row_of(table, ["岗位名称", title], bold_cols=(0,))
+        row_of(table, ["岗位职责", [f"{i}. {d}" for i, d in enumerate(duties, 1)]], bold_cols=(0,))
+    save_docx(doc, path)
+
 # =======================================================================================
 
 
