@@ -124,6 +124,8 @@ def scan_text(text: str, base: Loc, lexicon: Lexicon) -> list[Piece]:
     inside = _bracketed_line(text, lexicon)
     if inside is not None:
         return scan_text(text[1:-1], base.narrow(1, len(text) - 1), lexicon)
+    if "｜" in text or "|" in text:
+        text = _bar_as_colon(text, lexicon) or text
     pieces: list[Piece] = []
     pos = 0
     # A document title can only open a line; a site sometimes repeats it glued to itself.
@@ -148,6 +150,24 @@ def scan_text(text: str, base: Loc, lexicon: Lexicon) -> list[Piece]:
     if shared is not None and len(pieces) > first and pieces[first].kind in (Kind.HEADING, Kind.LABEL):
         pieces[first] = pieces[first].changed(shared=True)
     return pieces
+
+
+@rule
+def _bar_as_colon(text: str, lexicon: Lexicon) -> str | None:
+    """Social-media posts part a field's name from its value with a bar (``地点｜北京朝阳``,
+    ``职责｜`` over its list): a known label or heading opening a line, then the line's only bar,
+    reads as a colon. (A row of several bars is a table's or a tag line's.) Returns the text to
+    scan, the bar read as a colon (same length: every piece keeps its place), or None."""
+    out, changed, start = list(text), False, 0
+    for line in text.split("\n"):
+        bars = [i for i, ch in enumerate(line) if ch in FIELD_BARS]
+        if len(bars) == 1:
+            m = lexicon.label_re.match(line) or lexicon.heading_re.match(line)
+            if m is not None and m.end() == bars[0]:
+                out[start + bars[0]] = "："
+                changed = True
+        start += len(line) + 1
+    return "".join(out) if changed else None
 
 
 BRACKET_PAIRS = {"（": "）", "(": ")", "【": "】", "[": "]"}

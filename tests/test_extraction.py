@@ -3203,3 +3203,13 @@ def test_name_lines_over_forms_head_their_roles_under_the_departments_title() ->
     roles = convert_family("form-30-names-over-forms.docx").roles
     assert [(r.title, r.department) for r in roles] == [("行政主管", "行政部"), ("前台", "行政部")]
     assert all(not r.unmapped for r in roles)
+
+
+def test_a_post_parts_names_from_values_with_bars_and_tags_its_title() -> None:
+    """``地点｜北京朝阳`` / ``职责｜`` (rule bar_as_colon): a known name opening a line, then the line's
+    only bar, reads as a colon (leaflet-28); ``【急招】`` tags a post's title (lexicon posting_words,
+    leaflet-27)."""
+    role = convert_family("leaflet-28-bar-fields.txt").roles[0]
+    assert role.location == ["北京朝阳"] and role.compensation == "200元/天"
+    assert [d.text for d in role.duties] == ["协助产品经理完成需求文档", "跟进产品测试与上线"] and not role.unmapped
+    assert convert_family("leaflet-27-emoji-post.txt").roles[0].title == "新媒体运营"

@@ -3807,6 +3807,32 @@ def build_names_over_forms(path: Path) -> None:
         row_of(table, ["岗位职责", [f"{i}. {d}" for i, d in enumerate(duties, 1)]], bold_cols=(0,))
     save_docx(doc, path)
 
+# Social-media posts: lines opened by emoji (a keycap digit numbering the duties), and a post
+# that parts each field's name from its value with a bar.
+text_document("leaflet-27-emoji-post.txt", """\
+🔥【急招】新媒体运营
+📍工作地点：上海徐汇
+💰薪资：8-12K
+✅岗位职责：
+1️⃣ 负责公司公众号、小红书的日常运营
+2️⃣ 策划线上活动，提升粉丝量
+✅任职要求：
+👉 本科及以上学历
+👉 1年以上新媒体运营经验
+📮简历投递：hr@example.com
+""")
+
+text_document("leaflet-28-bar-fields.txt", """\
+招聘｜产品助理（实习）
+地点｜北京朝阳
+薪资｜200元/天
+职责｜
+· 协助产品经理完成需求文档
+· 跟进产品测试与上线
+要求｜
+· 本科在读，每周实习4天以上
+""")
+
 # =======================================================================================
 
 
