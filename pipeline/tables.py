@@ -114,7 +114,7 @@ def table_pieces(block: Block, lexicon: Lexicon, scan_text: Scanner) -> list[Pie
         if rest:
             pieces.extend(rest)
             # a roster that ended at a section row (岗位职责 across the table): the form goes on
-            r = max(p.loc.row for p in rest if p.loc.row is not None) + 1
+            r = max(r, *(p.loc.row for p in rest if p.loc.row is not None)) + 1
             list_columns = None
             continue
 
