@@ -17,13 +17,15 @@ from collections.abc import Sequence
 def prepare(argv: Sequence[str]) -> None:
     """Everything a run does before importing the command line; ``argv`` without the program name."""
     from .compiled_patterns import seed
-    from .worker_server import start_early
 
     # pydantic looks for plugins by reading the entry points of every installed distribution
     # (~10 ms of a cold start); jdx's models want none. A user's own setting is kept. Set
     # before the workers' server starts: it inherits this environment.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
-    start_early(argv)  # first: the server seeds its own patterns
+    if argv[:1] == ["batch"]:  # multiprocessing costs other commands ~11 ms of their start
+        from .worker_server import start_early
+
+        start_early(argv)  # before seeding here: the server seeds its own patterns
     seed()  # regular expressions compiled by an earlier run (see compiled_patterns)
 
 
