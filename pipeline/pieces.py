@@ -57,10 +57,10 @@ def _names_over_forms(pieces: list[Piece]) -> list[Piece]:
 
 @rule
 def _name_over_form(piece: Piece, following: Piece) -> bool:
-    """A compilation sets each position's name as a line of its own over its form, whose
-    岗位名称 row names it again (``前台`` / ``岗位名称 | 前台``): the line heads that position's
-    role, not the text at the end of the role before it."""
-    return following.kind == Kind.LABEL and following.key == "title" and following.loc.row is not None \
+    """A compilation sets each position's name as a line of its own over its form or card, whose
+    岗位名称 row or line names it again (``前台`` / ``岗位名称 | 前台``, ``车间主任`` / ``岗位名称：车间主任``):
+    the line heads that position's role, not the text at the end of the role before it."""
+    return following.kind == Kind.LABEL and following.key == "title" \
         and following.loc.block == piece.loc.block + 1 and following.text.strip() == piece.text.strip()
 
 

@@ -3203,6 +3203,9 @@ def test_name_lines_over_forms_head_their_roles_under_the_departments_title() ->
     roles = convert_family("form-30-names-over-forms.docx").roles
     assert [(r.title, r.department) for r in roles] == [("行政主管", "行政部"), ("前台", "行政部")]
     assert all(not r.unmapped for r in roles)
+    cards = convert_family("cards-10-pdf-name-lines.pdf").roles  # the same over a PDF's 岗位名称：… lines
+    assert [(r.title, r.department) for r in cards] == [("车间主任", "生产部"), ("班组长", "生产部")]
+    assert all(not r.unmapped for r in cards)
 
 
 def test_a_post_parts_names_from_values_with_bars_and_tags_its_title() -> None:

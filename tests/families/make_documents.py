@@ -3833,6 +3833,25 @@ text_document("leaflet-28-bar-fields.txt", """\
 · 本科在读，每周实习4天以上
 """)
 
+# A department's cards as a PDF: the document's title names the department, each card opens with
+# the position's name on a line of its own and then names it again (岗位名称：…) beside its superior.
+@document("cards-10-pdf-name-lines.pdf")
+def build_pdf_name_lines(path: Path) -> None:
+    pdf = PdfLayout(header="恒达机械有限公司　岗位说明书汇编")
+    pdf.paragraph("生产部岗位说明书", size=18, center=True)
+    for title, boss, duties, quals in (
+            ("车间主任", "生产经理", ["全面负责车间的生产组织与调度，确保按时按质完成生产计划，并对车间安全生产负直接责任",
+                                    "组织车间员工的技能培训与绩效考核"], "大专及以上学历，机械相关专业，5年以上车间管理经验。"),
+            ("班组长", "车间主任", ["负责本班组的生产任务分配与进度跟踪", "负责班组设备的日常点检"],
+             "高中及以上学历，3年以上一线生产经验。")):
+        pdf.paragraph(title, size=14, space_before=10)
+        pdf.paragraph(f"岗位名称：{title}　　　　直接上级：{boss}", size=12)
+        pdf.paragraph("岗位职责：", size=12)
+        for i, duty in enumerate(duties, start=1):
+            pdf.paragraph(f"{i}、{duty}", size=12)
+        pdf.paragraph(f"任职资格：{quals}", size=12)
+    path.write_bytes(pdf.bytes())
+
 # =======================================================================================
 
 
