@@ -106,9 +106,10 @@ def named_duties_line(text: str, base: Loc, lexicon: Lexicon) -> list[Piece] | N
     """``二、会计：负责日常账务处理，编制会计凭证和账簿，按时申报纳税。``: a department's list of its
     positions gives each one line — the position's name, a colon and its work, opening with a
     duty verb (or with whom it works under, then the work). The name opens the position's role
-    and the rest is its duty."""
+    and the rest is its duty. A field's label that reads as a position (``直属主管：管理部经理``) names
+    none."""
     m = NAME_COLON.match(text)
-    if m is None or not is_position_name(m.group("name"), lexicon, MAX_NAME):
+    if m is None or not is_position_name(m.group("name"), lexicon, MAX_NAME) or lexicon.label_key(m.group("name")):
         return None
     rest = text[m.end():].rstrip()
     at = duty_start(rest, None, lexicon)

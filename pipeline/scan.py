@@ -378,8 +378,17 @@ def _first_word(text: str) -> str:
 @rule
 def _label_before_duty(segment: str, lexicon: Lexicon) -> bool:
     """A name label whose "value" starts with a duty verb is an empty label followed by a
-    duty (``汇报对象: 负责门店日常运营。``): forms leave the cell blank and the text runs on."""
-    return segment.startswith(lexicon.duty_verbs)
+    duty (``汇报对象: 负责门店日常运营。``): forms leave the cell blank and the text runs on. A
+    short value that is a name — a department's or a position's (``部门：管理部``, ``直属主管：
+    管理部经理``, 管理 being both a verb and the first word of a name) — is the label's value."""
+    if not segment.startswith(lexicon.duty_verbs):
+        return False
+    name = segment.strip().split("\n")[0].strip()
+    return not (len(name) <= MAX_NAME_VALUE and not re.search(r"[,，。;；、]", name)
+                and (name.endswith(lexicon.department_endings) or is_position_name(name, lexicon, MAX_NAME_VALUE)))
+
+
+MAX_NAME_VALUE = 12  # characters: a department's or a position's name, not a sentence
 
 
 @rule

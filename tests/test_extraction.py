@@ -3216,3 +3216,15 @@ def test_a_post_parts_names_from_values_with_bars_and_tags_its_title() -> None:
     assert role.location == ["北京朝阳"] and role.compensation == "200元/天"
     assert [d.text for d in role.duties] == ["协助产品经理完成需求文档", "跟进产品测试与上线"] and not role.unmapped
     assert convert_family("leaflet-27-emoji-post.txt").roles[0].title == "新媒体运营"
+
+
+def test_name_values_may_open_with_a_duty_verbs_word() -> None:
+    """``部门：管理部``, ``直接主管：执行校长`` (rule label_before_duty): a short value that is a
+    department's or a position's name is the label's, though 管理 and 执行 are duty verbs;
+    ``直属主管：…`` is a label, not a position heading its duties (rule named_duties_line) (cards-11)."""
+    first, second = convert_family("cards-11-names-opening-with-verbs.txt").roles
+    assert (first.title, first.department, first.reporting.reports_to) == ("行政专员", "管理部", ["管理部经理"])
+    assert (second.department, second.reporting.reports_to) == ("人事行政部", ["执行校长"])
+    assert not first.unmapped and not second.unmapped
+    empty = convert("会计岗位说明书\n\n汇报对象：负责门店日常运营。\n岗位职责：\n1. 负责账务处理\n2. 编制月度报表\n").roles[0]
+    assert empty.reporting.reports_to == []  # a sentence after the label: the label is empty

@@ -3852,6 +3852,24 @@ def build_pdf_name_lines(path: Path) -> None:
         pdf.paragraph(f"任职资格：{quals}", size=12)
     path.write_bytes(pdf.bytes())
 
+# Two cards whose name values open with a word that is also a duty verb (管理部, 执行校长), one of
+# them under a superior's label that reads like a position (直属主管).
+text_document("cards-11-names-opening-with-verbs.txt", """\
+岗位名称：行政专员
+部门：管理部
+直属主管：管理部经理
+工作内容：
+一、负责公文收发与归档
+二、协助办理员工差旅事宜
+
+岗位名称：人事主管
+部门：人事行政部
+直接主管：执行校长
+工作内容：
+一、负责人事制度的执行与监督
+二、负责员工招聘与培训
+""")
+
 # =======================================================================================
 
 
