@@ -742,10 +742,33 @@ def _reporting_lines(b: RoleBuilder, piece: Piece, section: str) -> None:
         b.add_to(b.reporting.reports_to, "reporting.reports_to", names, piece)
         b.use(piece)
         return
+    chain = reporting_chain(piece.text, b.draft.title or "")
+    if chain is not None:
+        above, below = chain
+        b.add_to(b.reporting.reports_to, "reporting.reports_to", above, piece)
+        b.add_to(b.reporting.direct_reports, "reporting.direct_reports", below, piece)
+        b.use(piece)
+        return
     before = b.reporting.supervision
     b.reporting.supervision = parse_supervision(piece.text, b.reporting.supervision, b.lexicon)
     if b.reporting.supervision is not before or any(w in piece.text for w in b.lexicon.data.reporting.supervise_words[:1]):
         b.use(piece)
+
+
+CHAIN_ARROWS = re.compile(r"→|⟶|->|－>|—>|＞|>|⇒")  # the names around it are stripped
+
+
+@rule
+def reporting_chain(text: str, title: str) -> tuple[list[str], list[str]] | None:
+    """A reporting line drawn as a chain of posts (``汇报关系：财务总监→财务经理→会计→出纳``): the post
+    written just before the role's own title is its superior, the one just after it its report.
+    Returns ([superior], [report]), either maybe empty, or None when the text is no chain through
+    the title."""
+    names = [n.strip() for n in CHAIN_ARROWS.split(text.strip().rstrip("。；;")) if n.strip()]
+    if len(names) < 2 or not title or title not in names:
+        return None
+    at = names.index(title)
+    return names[at - 1:at] if at else [], names[at + 1:at + 2]
 
 
 @on_section("application", "company", "openings")

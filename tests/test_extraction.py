@@ -3228,3 +3228,11 @@ def test_name_values_may_open_with_a_duty_verbs_word() -> None:
     assert not first.unmapped and not second.unmapped
     empty = convert("会计岗位说明书\n\n汇报对象：负责门店日常运营。\n岗位职责：\n1. 负责账务处理\n2. 编制月度报表\n").roles[0]
     assert empty.reporting.reports_to == []  # a sentence after the label: the label is empty
+
+
+def test_a_reporting_chain_gives_the_posts_around_the_role() -> None:
+    """``汇报关系：财务总监→财务经理→会计→出纳`` (rule reporting_chain): the post before the role's
+    name is its superior, the one after it its report (cards-12)."""
+    accountant, cashier = convert_family("cards-12-reporting-chains.txt").roles
+    assert (accountant.reporting.reports_to, accountant.reporting.direct_reports) == (["财务经理"], ["出纳"])
+    assert (cashier.reporting.reports_to, cashier.reporting.direct_reports) == (["会计"], [])

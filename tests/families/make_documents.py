@@ -3870,6 +3870,23 @@ text_document("cards-11-names-opening-with-verbs.txt", """\
 二、负责员工招聘与培训
 """)
 
+# A department's cards that draw each reporting line as a chain of posts (财务总监→财务经理→会计→出纳).
+text_document("cards-12-reporting-chains.txt", """\
+财务部岗位说明书
+
+一、会计
+汇报关系：财务总监→财务经理→会计→出纳
+岗位职责：
+1. 负责日常账务处理
+2. 编制月度财务报表
+
+二、出纳
+汇报关系：财务经理→会计→出纳
+岗位职责：
+1. 负责现金收付
+2. 登记现金日记账
+""")
+
 # =======================================================================================
 
 
