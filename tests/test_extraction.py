@@ -3236,3 +3236,14 @@ def test_a_reporting_chain_gives_the_posts_around_the_role() -> None:
     accountant, cashier = convert_family("cards-12-reporting-chains.txt").roles
     assert (accountant.reporting.reports_to, accountant.reporting.direct_reports) == (["财务经理"], ["出纳"])
     assert (cashier.reporting.reports_to, cashier.reporting.direct_reports) == (["会计"], [])
+
+
+def test_a_marked_group_name_is_the_category_of_the_duties_under_it() -> None:
+    """``职责一：行政管理`` / ``（1）制定行政管理制度；`` (rule named_group): the short name after the
+    marker names the group; a marker followed by a duty (``职责一：接听客户来电…``) stays a duty (cards-13)."""
+    role = convert_family("cards-13-marked-duty-groups.txt").roles[0]
+    assert [(d.text, d.category) for d in role.duties] == [
+        ("制定行政管理制度", "行政管理"), ("监督制度执行", "行政管理"),
+        ("负责办公环境维护", "后勤管理"), ("负责公司车辆管理", "后勤管理")]
+    one = convert("客服专员岗位说明书\n岗位职责：\n职责一：接听客户来电，解答产品咨询；\n职责二：记录客户投诉并跟进处理。\n").roles[0]
+    assert [d.text for d in one.duties] == ["接听客户来电，解答产品咨询", "记录客户投诉并跟进处理"]

@@ -116,6 +116,7 @@ class DutyOutline:
         self.pending: list[Entry] = []
         self.stray_cells = 0
         self.listed_lines: set[int] = set()  # lines of a list typed without bullets or end marks
+        self.marked = False  # the piece before was a 职责N： marker
 
     def add(self, entry: Entry, parent: Entry | None) -> None:
         entry.parent = parent
@@ -140,7 +141,12 @@ class DutyOutline:
         if piece.kind == Kind.TEXT and self._table_cell(piece, text):
             return
         self.awaiting_name = None
-        if piece.kind == Kind.ITEM:
+        marked, self.marked = self.marked, False
+        if piece.kind == Kind.ITEM and _named_group(piece, following, marked, self.lexicon):
+            self.stack.clear()
+            self.label_group = Entry(text=text, loc=piece.loc, pieces=[piece])
+            self.add(self.label_group, None)
+        elif piece.kind == Kind.ITEM:
             self._item(piece, text)
         elif _is_subgroup(piece, following) and not text.startswith(self.lexicon.duty_verbs):
             entry = Entry(text=text, loc=piece.loc, pieces=[piece], key=("subgroup",))
@@ -150,6 +156,7 @@ class DutyOutline:
 
     # -- structure -----------------------------------------------------------------------------
     def _structural(self, piece: Piece) -> None:
+        self.marked = piece.kind == Kind.HEADING and piece.source == "duty_marker"
         if piece.kind == Kind.HEADING:
             self.stack.clear()
             if self.label_group is not None and self.label_group.children:
@@ -392,6 +399,16 @@ def _frequency_cell(text: str, lexicon: Lexicon, frequency: re.Pattern[str]) -> 
 def _marker_name(text: str) -> bool:
     """The short cell after a ``职责N`` marker names that group of duties (``协助管理``)."""
     return len(text) <= 12 and not _ends_sentence(text)
+
+
+@rule
+def _named_group(piece: Piece, following: Piece | None, marked: bool, lexicon: Lexicon) -> bool:
+    """``职责一：行政管理`` / ``（1）制定行政管理制度；`` / ``（2）…``: after a duty's marker, a short
+    name that does not say a duty (no duty verb, no sentence) and is followed by numbered items
+    names a group of duties — the items' category — and is no duty itself."""
+    return marked and piece.marker is None and _marker_name(piece.text.strip()) \
+        and not piece.text.strip().startswith(lexicon.duty_verbs) \
+        and following is not None and following.kind == Kind.ITEM and following.marker is not None
 
 
 @rule

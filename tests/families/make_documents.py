@@ -3887,6 +3887,21 @@ text_document("cards-12-reporting-chains.txt", """\
 2. 登记现金日记账
 """)
 
+# A card whose duties come in groups, each opened by a 职责N： marker and the group's name, its
+# duties numbered under it.
+text_document("cards-13-marked-duty-groups.txt", """\
+行政经理岗位说明书
+岗位名称：行政经理
+所属部门：行政部
+主要职责：
+职责一：行政管理
+（1）制定行政管理制度；
+（2）监督制度执行。
+职责二：后勤管理
+（1）负责办公环境维护；
+（2）负责公司车辆管理。
+""")
+
 # =======================================================================================
 
 
