@@ -73,6 +73,8 @@ class _Vocab(BaseModel):
 
 class TitlesVocab(_Vocab):
     doc_words: Words = []
+    rank_labels: Words = []
+    ranks: Words = []
     decorations: Words = []
     position_heads: Words = []
     not_position_endings: Words = []

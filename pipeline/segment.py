@@ -1276,6 +1276,25 @@ def _titled_by_first_line(content: list[Piece], pending_org: Piece | None, lexic
 
 
 @rule
+def _job_named_by_rank_label(content: list[Piece], lexicon: Lexicon) -> tuple[int, Piece] | None:
+    """``職稱：行政專員`` heading a Taiwanese form names the job; on the mainland 职称 is a rank
+    (``职称：中级``). In a document that names no position otherwise, a line of that label whose
+    value is a position's name and no rank titles the role. Returns where the line is and its value
+    as a title piece."""
+    t = lexicon.data.titles
+    for at, piece in enumerate(content):
+        if piece.kind != Kind.TEXT or not piece.line_start:
+            continue
+        name, colon, value = piece.text.partition("：") if "：" in piece.text else piece.text.partition(":")
+        value = value.strip()
+        if colon and name.strip() in t.rank_labels and value not in t.ranks and is_position_name(value, lexicon, 16):
+            start = piece.text.index(value, len(name) + 1)
+            return at, piece.changed(kind=Kind.TITLE, text=value, loc=piece.loc.narrow(start, start + len(value)),
+                                     title_style="heading")
+    return None
+
+
+@rule
 def _untitled_document(content: list[Piece], pending_org: Piece | None, file_title: DocTitle | None,
                        lexicon: Lexicon) -> list[RoleDraft]:
     """A posting with sections but no title in its text is one role: its first heading line
@@ -1292,6 +1311,9 @@ def _untitled_document(content: list[Piece], pending_org: Piece | None, file_tit
     if not (structured or named_file):
         return _titled_by_first_line(content, pending_org, lexicon)
     heading = next((p for p in content if p.source == "heading_block" and len(p.text) <= 30), None)
+    if heading is None and (ranked := _job_named_by_rank_label(content, lexicon)):
+        at, heading = ranked
+        content = [*content[:at], heading, *content[at + 1:]]  # the label line is the title's, used
     title = heading.text if heading is not None else (file_title.title if file_title else None)
     default = "duties" if file_title is not None and _lists_duties(file_title.raw, lexicon) else None
     return [RoleDraft(title=title or None, title_source="file", pieces=content, title_piece=heading,

@@ -3247,3 +3247,11 @@ def test_a_marked_group_name_is_the_category_of_the_duties_under_it() -> None:
         ("负责办公环境维护", "后勤管理"), ("负责公司车辆管理", "后勤管理")]
     one = convert("客服专员岗位说明书\n岗位职责：\n职责一：接听客户来电，解答产品咨询；\n职责二：记录客户投诉并跟进处理。\n").roles[0]
     assert [d.text for d in one.duties] == ["接听客户来电，解答产品咨询", "记录客户投诉并跟进处理"]
+
+
+def test_a_rank_label_names_the_job_only_when_nothing_else_does() -> None:
+    """``職稱：行政專員`` titles a Taiwanese form that names no position otherwise (rule
+    job_named_by_rank_label, trad-08); ``职称：中级`` is a rank and titles nothing."""
+    assert convert_family("trad-08-tw-rank-label.txt").roles[0].title == "行政专员"
+    rank = convert("岗位职责：\n1. 负责日常账务处理\n2. 编制财务报表\n任职资格：\n学历：本科\n职称：中级\n").roles[0]
+    assert not rank.title  # no title (the role is flagged for review)

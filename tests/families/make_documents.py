@@ -3902,6 +3902,19 @@ text_document("cards-13-marked-duty-groups.txt", """\
 （2）负责公司车辆管理。
 """)
 
+# A Taiwanese job description form whose only title is its 職稱 line (a job title there; a rank on
+# the mainland).
+text_document("trad-08-tw-rank-label.txt", """\
+職稱：行政專員
+部門：管理部
+直屬主管：管理部經理
+工作內容：
+一、負責公文收發與歸檔
+二、協助辦理員工差旅事宜
+資格條件：
+大學以上畢業，具一年以上行政經驗，熟悉Word、Excel。
+""")
+
 # =======================================================================================
 
 
