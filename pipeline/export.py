@@ -149,7 +149,9 @@ def export_tables(out_dir: Path, roles_file: str = "roles.jsonl", manifest_file:
     """
     out_dir = Path(out_dir)
     _check_headers(headers)
-    if context is None:
+    # A child forked from the workers' server starts in milliseconds; a spawned one (no forkserver
+    # on the platform) would import the pipeline first, and the rows would wait for it.
+    if context is None or context.get_start_method() != "forkserver":
         return _write(out_dir, batch_rows(out_dir, roles_file, manifest_file, headers), headers)
     from .batch.beside import Streamed
 

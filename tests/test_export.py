@@ -199,3 +199,18 @@ def test_a_failed_export_leaves_the_earlier_tables_and_no_temporary_files(batch_
             export_tables(batch_out, context=context)
         assert (batch_out / "roles.csv").read_bytes() == before
         assert not list(batch_out.glob(".*.tmp"))
+
+
+def test_without_a_forkserver_the_rows_are_built_here(batch_out: Path, monkeypatch) -> None:
+    """A spawned child would import the pipeline before its first row: under a spawn context
+    (platforms without a forkserver) the export runs in this process."""
+    import multiprocessing as mp
+
+    from jdx.pipeline.batch import beside
+
+    def no_child(*args, **kwargs):
+        raise AssertionError("no child process expected")
+
+    monkeypatch.setattr(beside, "Streamed", no_child)
+    paths = export_tables(batch_out, context=mp.get_context("spawn"))
+    assert [p.name for p in paths] == list(EXPORT_FILES)
