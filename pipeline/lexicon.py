@@ -337,6 +337,7 @@ class GrammarVocab(_Vocab):
     candidate_subjects: Words = []
     requirement_modals: Words = []
     possession_verbs: Words = []
+    knowing_verbs: Words = []
     requirement_topics: Words = []
     requirement_openers: Words = []
     application_words: Words = []

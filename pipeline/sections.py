@@ -299,7 +299,9 @@ def _requirement_sentences(tagged: Tagged, lexicon: Lexicon) -> Tagged:
     """Cut a duty paragraph where a sentence of it starts to ask (:func:`_sentence_asks`)."""
     out: Tagged = []
     for section, piece in tagged:
-        at = _asking_sentence_at(piece, lexicon) if section in (None, "duties") and piece.kind == Kind.TEXT else None
+        # a sentence the recruiting sentence's split left on its own may ask from its first word
+        at = _asking_sentence_at(piece, lexicon, piece.source == "prose_sentence") \
+            if section in (None, "duties") and piece.kind == Kind.TEXT else None
         if at is None:
             out.append((section, piece))
             continue
@@ -315,11 +317,11 @@ def _requirement_sentences(tagged: Tagged, lexicon: Lexicon) -> Tagged:
     return out
 
 
-def _asking_sentence_at(piece: Piece, lexicon: Lexicon) -> int | None:
+def _asking_sentence_at(piece: Piece, lexicon: Lexicon, first_may_ask: bool = False) -> int | None:
     for m in SENTENCE_WITH_END.finditer(piece.text):
         sentence = m.group()
         lead = len(sentence) - len(sentence.lstrip())
-        if m.start() > 0 and sentence.strip() and _sentence_asks(sentence[lead:], lexicon):
+        if (m.start() > 0 or first_may_ask) and sentence.strip() and _sentence_asks(sentence[lead:], lexicon):
             return m.start() + lead
     return None
 
@@ -888,6 +890,8 @@ def _work_before_asks(run: list[Piece], following: Tagged, lexicon: Lexicon) -> 
 def _own_section(section: str | None, piece: Piece, lexicon: Lexicon) -> str | None:
     if piece.kind not in (Kind.TEXT, Kind.ITEM):
         return section
+    if piece.source == "recruiting_lead":
+        return None  # "我们正在寻找|一名Java开发工程师，负责…": the words before the position say no duty
     text = piece.text.strip()
     if section is None and self_evident_requirement(text, lexicon):
         return "qualifications"

@@ -138,8 +138,10 @@ def _application(text: str, lexicon: Lexicon) -> bool:
 def _candidate_re(lexicon: Lexicon) -> re.Pattern[str]:
     g = lexicon.data.grammar
     subjects, modals = alternation(g.candidate_subjects), alternation(g.requirement_modals)
-    # the verb of having is what makes it a requirement: "您将参与…" tells the work, not the person
-    return re.compile(rf"(?:{subjects})?(?:{modals})?(?:{alternation(g.possession_verbs)})")
+    # the verb of having is what makes it a requirement: "您将参与…" tells the work, not the person;
+    # after the candidate a verb of knowing does too ("你需要熟悉Spring框架")
+    return re.compile(rf"(?:{subjects})?(?:{modals})?(?:{alternation(g.possession_verbs)})"
+                      rf"|(?:{subjects})(?:{modals})?(?:{alternation(g.knowing_verbs)})")
 
 
 def _candidate_opening(text: str, lexicon: Lexicon) -> bool:

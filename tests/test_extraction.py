@@ -3255,3 +3255,12 @@ def test_a_rank_label_names_the_job_only_when_nothing_else_does() -> None:
     assert convert_family("trad-08-tw-rank-label.txt").roles[0].title == "行政专员"
     rank = convert("岗位职责：\n1. 负责日常账务处理\n2. 编制财务报表\n任职资格：\n学历：本科\n职称：中级\n").roles[0]
     assert not rank.title  # no title (the role is flagged for review)
+
+
+def test_a_prose_description_says_no_duty_before_the_position_and_asks_after_it() -> None:
+    """``我们正在寻找一名Java开发工程师，负责…。你需要熟悉…者优先。`` under 职位描述: the words before the
+    position are no duty; a later sentence that opens with the candidate and a verb of knowing asks
+    (lexicon knowing_verbs), from its first word (board-17)."""
+    role = convert_family("board-17-description-asks.txt").roles[0]
+    assert [d.text for d in role.duties] == ["负责公司核心系统的开发"]
+    assert role.qualifications.preferred == ["你需要熟悉Spring框架，有分布式系统经验者优先"]

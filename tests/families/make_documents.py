@@ -3915,6 +3915,17 @@ text_document("trad-08-tw-rank-label.txt", """\
 大學以上畢業，具一年以上行政經驗，熟悉Word、Excel。
 """)
 
+# A board posting whose description is prose: the recruiting sentence names the position, the
+# next sentence asks (你需要熟悉…).
+text_document("board-17-description-asks.txt", """\
+职位名称：Java开发工程师
+工作年限：3-5年
+学历要求：本科
+月薪：15000-25000
+职位描述：
+我们正在寻找一名Java开发工程师，负责公司核心系统的开发。你需要熟悉Spring框架，有分布式系统经验者优先。
+""")
+
 # =======================================================================================
 
 
