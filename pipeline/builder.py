@@ -63,7 +63,7 @@ from .fields.reporting import (
     parse_supervision,
     superiors_in_sentence,
 )
-from .fields.values import clean_item, clean_value, split_names
+from .fields.values import clean_item, clean_value, split_label, split_names
 from .lexicon import Lexicon
 from .piece import Kind, Piece
 from .rules import rule
@@ -779,20 +779,15 @@ def _released(b: RoleBuilder, piece: Piece, section: str) -> None:
         b.company_text.append(piece)
 
 
-def _label_and_rest(text: str) -> tuple[str, str, str]:
-    text = text.strip()
-    return text.partition(":") if ":" in text else text.partition("：")
-
-
 def contact_reason(text: str, lexicon: Lexicon) -> bool:
     """``事由：工作联系`` beside a contact says why, and names no one."""
-    head, sep, _ = _label_and_rest(text)
+    head, sep, _ = split_label(text)
     return bool(sep) and head in lexicon.data.reporting.contact_reasons
 
 
 def contact_names(text: str, lexicon: Lexicon) -> list[str]:
     """``同级:各装置(部门)`` → 各装置(部门)."""
-    head, sep, rest = _label_and_rest(text)
+    head, sep, rest = split_label(text)
     if contact_reason(text, lexicon):
         return []
     return split_names(rest if sep and head in lexicon.data.reporting.contact_relations else text.strip(), lexicon)

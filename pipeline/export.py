@@ -155,15 +155,11 @@ def export_tables(out_dir: Path, roles_file: str = "roles.jsonl", manifest_file:
         return _write(out_dir, batch_rows(out_dir, roles_file, manifest_file, headers), headers)
     from .batch.beside import Streamed
 
-    try:
-        with Streamed(context, csv_written_rows, out_dir, roles_file, manifest_file, headers) as rows, \
-                Workbook(out_dir, headers) as workbook:
-            for row in rows.items():
-                workbook.add(row)
-            rows.result()
-    except BaseException:
-        discard_tables(out_dir)
-        raise
+    with _replacing(out_dir), Workbook(out_dir, headers) as workbook, \
+            Streamed(context, csv_written_rows, out_dir, roles_file, manifest_file, headers) as rows:
+        for row in rows.items():
+            workbook.add(row)
+        rows.result()
     return commit_tables(out_dir)
 
 
@@ -211,6 +207,7 @@ def write_tables(out_dir: Path, sheets: dict[str, Iterable[list[Any]]], *, heade
     ``highlight`` (one flag per role row) shades roles needing review. For callers that select
     or order roles themselves, such as a role catalog.
     """
+    _check_headers(headers)
     flags = iter(highlight or ())
     rows = (prepare(sheet, row, highlight=sheet == "roles" and next(flags, False))
             for sheet in SHEETS for row in sheets.get(sheet, ()))
@@ -356,16 +353,22 @@ def _check_headers(headers: str) -> None:
 
 def _write(out_dir: Path, rows: Iterable[Prepared], headers: Headers) -> list[Path]:
     """Both writers over the same rows, in this process; the files replace the old ones at the end."""
-    _check_headers(headers)
+    with _replacing(out_dir), Workbook(out_dir, headers) as workbook, CsvTables(out_dir, headers) as tables:
+        for row in rows:
+            workbook.add(row)
+            tables.add(row)
+    return commit_tables(out_dir)
+
+
+@contextlib.contextmanager
+def _replacing(out_dir: Path) -> Iterator[None]:
+    """The tables written inside: on any failure what was written is discarded
+    (:func:`discard_tables`), and the tables of an earlier run stay as they were."""
     try:
-        with Workbook(out_dir, headers) as workbook, CsvTables(out_dir, headers) as tables:
-            for row in rows:
-                workbook.add(row)
-                tables.add(row)
+        yield
     except BaseException:
         discard_tables(out_dir)
         raise
-    return commit_tables(out_dir)
 
 
 def _tmp(out_dir: Path, name: str) -> Path:
@@ -392,11 +395,15 @@ class CsvTables:
     renames them)."""
 
     def __init__(self, out_dir: Path, headers: Headers = "zh") -> None:
-        self._files = {name: open(_tmp(out_dir, f"{name}.csv"), "w", encoding="utf-8-sig", newline="")
-                       for name in SHEETS}
+        self._files: dict[str, Any] = {}
+        try:
+            for name in SHEETS:
+                self._files[name] = open(_tmp(out_dir, f"{name}.csv"), "w", encoding="utf-8-sig", newline="")
+                csv.writer(self._files[name]).writerow(header_row(name, headers))
+        except BaseException:
+            self.__exit__(None, None, None)  # the files opened so far
+            raise
         self._writers = {name: csv.writer(fh) for name, fh in self._files.items()}
-        for name in SHEETS:
-            self._writers[name].writerow(header_row(name, headers))
 
     def add(self, row: Prepared) -> None:
         sheet, values, _, _ = row
@@ -479,11 +486,13 @@ class Workbook:
         return self
 
     def __exit__(self, exc_type, exc, tb) -> None:
-        if exc_type is None:
-            for name, sheet in self._sheets.items():
-                sheet.autofilter(0, 0, self._rows[name] - 1, len(SHEET_COLUMNS[name]) - 1)
-        with contextlib.suppress(Exception) if exc_type is not None else contextlib.nullcontext():
-            self._workbook.close()  # on failure: removes its temporary files; the caller discards the rest
+        if exc_type is not None:
+            with contextlib.suppress(Exception):
+                self._workbook.close()  # removes its temporary files; the caller discards the rest
+            return
+        for name, sheet in self._sheets.items():
+            sheet.autofilter(0, 0, self._rows[name] - 1, len(SHEET_COLUMNS[name]) - 1)
+        self._workbook.close()
 
 
 def _xlsxwriter_width(width: float) -> float:

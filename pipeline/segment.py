@@ -19,6 +19,7 @@ from functools import cache
 
 from ..schemas.document import STYLE_SHEET
 from .fields.reporting import superior_clause
+from .fields.values import split_label
 from .keys import normalize_name
 from .lexicon import Lexicon, alternation
 from .piece import Kind, Piece
@@ -1285,10 +1286,10 @@ def _job_named_by_rank_label(content: list[Piece], lexicon: Lexicon) -> tuple[in
     for at, piece in enumerate(content):
         if piece.kind != Kind.TEXT or not piece.line_start:
             continue
-        name, colon, value = piece.text.partition("：") if "：" in piece.text else piece.text.partition(":")
+        name, colon, value = split_label(piece.text)
         value = value.strip()
         if colon and name.strip() in t.rank_labels and value not in t.ranks and is_position_name(value, lexicon, 16):
-            start = piece.text.index(value, len(name) + 1)
+            start = piece.text.index(value, piece.text.index(colon) + 1)
             return at, piece.changed(kind=Kind.TITLE, text=value, loc=piece.loc.narrow(start, start + len(value)),
                                      title_style="heading")
     return None

@@ -9,6 +9,7 @@ from functools import cache
 
 from .fields.pay import parse_salary, pay_clause, perks_in_prose
 from .fields.reporting import superior_clause
+from .fields.values import clause_spans
 from .lexicon import Lexicon, alternation
 from .rules import rule
 
@@ -103,14 +104,9 @@ def terms_paragraph(body: str, lexicon: Lexicon) -> bool:
     return pay_clause_start(body, lexicon) is not None and requirement_topics(body, lexicon) == 0
 
 
-CLAUSE_MARK = re.compile(r"[，,。；;！!？?]")
-
-
 def pay_clause_start(body: str, lexicon: Lexicon) -> int | None:
     """Where the first clause that states the pay starts in ``body``; None when none does."""
-    starts = [0, *(m.end() for m in CLAUSE_MARK.finditer(body))]
-    return next((s for s, e in zip(starts, [*starts[1:], len(body)], strict=True)
-                 if pay_clause(body[s:e], lexicon)), None)
+    return next((s for s, e in clause_spans(body, "，,。；;！!？?") if pay_clause(body[s:e], lexicon)), None)
 
 
 @rule

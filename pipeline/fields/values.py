@@ -111,6 +111,13 @@ def clauses_outside_brackets(text: str, separators: str = ",，;；。") -> list
     return [text[s:e] for s, e in clause_spans(text, separators)]
 
 
+def split_label(text: str) -> tuple[str, str, str]:
+    """``名称：值`` → (name, colon, value), the text stripped first; a half-width colon wins, as
+    forms typed on Latin keyboards write it. (text, "", "") when there is no colon."""
+    text = text.strip()
+    return text.partition(":") if ":" in text else text.partition("：")
+
+
 def clause_spans(text: str, separators: str = ",，;；。") -> list[tuple[int, int]]:
     """Where the clauses of :func:`clauses_outside_brackets` stand, stripped, empty ones left out."""
     out: list[tuple[int, int]] = []
