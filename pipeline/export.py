@@ -16,9 +16,11 @@ header row frozen, a filter on every column, set column widths and wrapped multi
 
 CSVs are UTF-8 with a BOM: without it Excel reads them as the ANSI code page and garbles Chinese.
 Text that a spreadsheet would run as a formula (``=…``; in CSV also ``+ - @``) is kept as text.
-Everything is streamed (XlsxWriter's constant-memory mode; roles.jsonl is read twice, review-needed roles
-first), so memory does not grow with the batch, and each file is written to a temporary name and
-renamed, so a crash never leaves half a spreadsheet.
+Rows are streamed (roles.jsonl is read twice, review-needed roles first). The workbook holds its
+cells until it closes for a batch whose roles.jsonl is small (:data:`HELD_ROLES_BYTES`: shared
+strings, a quarter faster) and streams them beyond (XlsxWriter's constant-memory mode), so memory
+does not grow with the batch. Each file is written to a temporary name and renamed, so a crash
+never leaves half a spreadsheet.
 
 Public API (also used by the catalog export): :func:`export_tables` for a batch folder;
 :func:`write_tables` to write any rows under the same layout; :data:`SHEET_COLUMNS` and the row
@@ -30,10 +32,11 @@ from __future__ import annotations
 
 import contextlib
 import csv
+import json
 import math
 import os
 import re
-from collections.abc import Generator, Iterable, Iterator
+from collections.abc import Generator, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
@@ -59,6 +62,11 @@ MAX_ROW_LINES = 16
 # openpyxl for it would bring numpy, 0.2 s of every batch's parent).
 ILLEGAL_CHARACTERS_RE = re.compile(r"[\000-\010]|[\013-\014]|[\016-\037]")
 REVIEW_FILL = "#FFE9C7"  # the shade of a role needing review
+# Up to this size of roles.jsonl the workbook holds its cells in memory, measured at about 2.3
+# times that size (23 MB for the 10 MB of the corpus's 2,447 roles), and writes them in a quarter
+# less time than streamed: each string once in a shared table instead of inline in every cell,
+# less XML to compress. Beyond it, memory would grow with the batch; the cells are streamed.
+HELD_ROLES_BYTES = 16_000_000
 
 
 @dataclass(frozen=True)
@@ -136,10 +144,13 @@ def sheet_title(sheet: str, headers: Headers = "zh") -> str:
 
 
 def export_tables(out_dir: Path, roles_file: str = "roles.jsonl", manifest_file: str = "manifest.jsonl",
-                  *, headers: Headers = "zh", context: Any = None) -> list[Path]:
+                  *, headers: Headers = "zh", context: Any = None, review: Sequence[bool] | None = None
+                  ) -> list[Path]:
     """Write roles.xlsx and the four CSVs of a batch folder into it; return their paths.
 
-    Roles needing review come first, in file order, then the others, in file order.
+    Roles needing review come first, in file order, then the others, in file order. ``review``,
+    when the caller knows it (a batch's journal index), is each role line's ``review.needed``
+    in file order: each line is then parsed once instead of twice (see :func:`batch_rows`).
 
     With a multiprocessing ``context`` (a batch's, whose server has the pipeline loaded), a
     child reads the batch's records, builds every row and writes the CSVs, handing the rows
@@ -149,44 +160,41 @@ def export_tables(out_dir: Path, roles_file: str = "roles.jsonl", manifest_file:
     """
     out_dir = Path(out_dir)
     _check_headers(headers)
+    streamed = _streamed_workbook(out_dir / roles_file)
     # A child forked from the workers' server starts in milliseconds; a spawned one (no forkserver
     # on the platform) would import the pipeline first, and the rows would wait for it.
     if context is None or context.get_start_method() != "forkserver":
-        return _write(out_dir, batch_rows(out_dir, roles_file, manifest_file, headers), headers)
+        return _write(out_dir, batch_rows(out_dir, roles_file, manifest_file, headers, review), headers,
+                      streamed=streamed)
     from .batch.beside import Streamed
 
-    with _replacing(out_dir), Workbook(out_dir, headers) as workbook, \
-            Streamed(context, csv_written_rows, out_dir, roles_file, manifest_file, headers) as rows:
+    with _replacing(out_dir), Workbook(out_dir, headers, streamed=streamed) as workbook, \
+            Streamed(context, csv_written_rows, out_dir, roles_file, manifest_file, headers, review) as rows:
         for row in rows.items():
             workbook.add(row)
         rows.result()
     return commit_tables(out_dir)
 
 
-def csv_written_rows(out_dir: Path, roles_file: str, manifest_file: str, headers: Headers
-                     ) -> Generator[Prepared, None, None]:
+def csv_written_rows(out_dir: Path, roles_file: str, manifest_file: str, headers: Headers,
+                     review: Sequence[bool] | None = None) -> Generator[Prepared, None, None]:
     """:func:`batch_rows`, each row also written to the CSV tables as it passes (under their
     temporary names: the caller commits or discards them with the workbook)."""
     with CsvTables(out_dir, headers) as tables:
-        for row in batch_rows(out_dir, roles_file, manifest_file, headers):
+        for row in batch_rows(out_dir, roles_file, manifest_file, headers, review):
             tables.add(row)
             yield row
 
 
 def batch_rows(out_dir: Path, roles_file: str = "roles.jsonl", manifest_file: str = "manifest.jsonl",
-               headers: Headers = "zh") -> Iterator[Prepared]:
+               headers: Headers = "zh", review: Sequence[bool] | None = None) -> Iterator[Prepared]:
     """The rows of every sheet for a batch folder, prepared (:func:`prepare`), in the order
-    they are written: per role its roles row, duties, KPIs and warnings, then the files' problems."""
+    they are written: per role its roles row, duties, KPIs and warnings, then the files' problems.
+    ``review`` as in :func:`export_tables`."""
     _check_headers(headers)
     entries = list(read_records(out_dir / manifest_file))  # small: one short line per file
     status = {e["path"]: e["status"] for e in entries}
-    roles_path = out_dir / roles_file
-
-    def roles_needing_review_first() -> Iterator[dict]:
-        yield from (r for r in read_records(roles_path) if needs_review(r))
-        yield from (r for r in read_records(roles_path) if not needs_review(r))
-
-    for role in roles_needing_review_first():
+    for role in roles_needing_review_first(out_dir / roles_file, review):
         yield prepare("roles", role_row(role, headers), highlight=needs_review(role))
         for row in duty_rows(role):
             yield prepare("duties", row)
@@ -219,6 +227,32 @@ def write_tables(out_dir: Path, sheets: dict[str, Iterable[list[Any]]], *, heade
 
 def needs_review(role: dict) -> bool:
     return bool((role.get("review") or {}).get("needed"))
+
+
+def roles_needing_review_first(path: Path, review: Sequence[bool] | None = None) -> Iterator[dict]:
+    """The roles of a roles.jsonl, those needing review first, each part in file order; the file
+    is read twice (it can be large). With ``review`` (each line's flag, known to the caller) a
+    line is parsed only in the pass that yields it; a ``review`` that does not count the file's
+    lines is not used."""
+    if review is None or _count_lines(path) != len(review):
+        yield from (r for r in read_records(path) if needs_review(r))
+        yield from (r for r in read_records(path) if not needs_review(r))
+        return
+    if not review:  # no role lines (or no file)
+        return
+    for wanted in (True, False):
+        with open(path, "rb") as fh:
+            lines = (line for line in fh if line.strip())
+            yield from (json.loads(line) for line, flag in zip(lines, review, strict=True) if bool(flag) is wanted)
+
+
+def _count_lines(path: Path) -> int:
+    """The non-blank lines of a file (those :func:`read_records` reads); 0 when it is absent."""
+    try:
+        with open(path, "rb") as fh:
+            return sum(1 for line in fh if line.strip())
+    except FileNotFoundError:
+        return 0
 
 
 def _joined(value: Any) -> Any:
@@ -351,9 +385,17 @@ def _check_headers(headers: str) -> None:
         raise ValueError(f"headers must be one of {HEADERS}, not {headers!r}")
 
 
-def _write(out_dir: Path, rows: Iterable[Prepared], headers: Headers) -> list[Path]:
+def _streamed_workbook(roles_path: Path) -> bool:
+    """Whether a batch's workbook streams its cells (:data:`HELD_ROLES_BYTES`)."""
+    try:
+        return roles_path.stat().st_size > HELD_ROLES_BYTES
+    except OSError:
+        return True  # the export reports the missing file itself
+
+
+def _write(out_dir: Path, rows: Iterable[Prepared], headers: Headers, *, streamed: bool = True) -> list[Path]:
     """Both writers over the same rows, in this process; the files replace the old ones at the end."""
-    with _replacing(out_dir), Workbook(out_dir, headers) as workbook, CsvTables(out_dir, headers) as tables:
+    with _replacing(out_dir), Workbook(out_dir, headers, streamed=streamed) as workbook, CsvTables(out_dir, headers) as tables:
         for row in rows:
             workbook.add(row)
             tables.add(row)
@@ -420,22 +462,25 @@ class CsvTables:
 class Workbook:
     """roles.xlsx, filled row by row under a temporary name (:func:`commit_tables` renames it).
 
-    Written with XlsxWriter in its constant-memory mode: each row goes to the sheet's XML as it
-    is added, with no cell object per value. openpyxl's write-only mode made a cell object for
-    every value and spent ~60% of the export there, and the export runs at the end of a batch,
-    after the workers (issue 13: the serial part of a batch)."""
+    Written with XlsxWriter; ``streamed`` puts it in its constant-memory mode, where each row
+    goes to the sheet's XML as it is added, with no cell object per value, and strings inline;
+    otherwise it holds the cells and writes each distinct string once (:data:`HELD_ROLES_BYTES`).
+    openpyxl's write-only mode made a cell object for every value and spent ~60% of the export
+    there, and the export runs at the end of a batch, after the workers (issue 13: the serial
+    part of a batch)."""
 
-    def __init__(self, out_dir: Path, headers: Headers = "zh") -> None:
+    def __init__(self, out_dir: Path, headers: Headers = "zh", *, streamed: bool = True) -> None:
         # Imported here: the child that builds a batch's rows and CSVs does without it.
         import xlsxwriter
 
         # Values as they are: a text that looks like a formula, a number or a link stays text.
         self._workbook = xlsxwriter.Workbook(str(_tmp(out_dir, "roles.xlsx")), {
-            "constant_memory": True, "strings_to_formulas": False, "strings_to_numbers": False,
+            "constant_memory": streamed, "strings_to_formulas": False, "strings_to_numbers": False,
             "strings_to_urls": False})
         self._sheets = {name: self._workbook.add_worksheet(sheet_title(name, headers)) for name in SHEETS}
         self._rows = dict.fromkeys(SHEETS, 0)  # rows written so far (the header included)
         self._formats: dict[tuple[bool | None, bool], Any] = {}
+        self._row_styles: dict[tuple[str, bool, bool], tuple[Any, ...]] = {}
         for name in SHEETS:
             self._start_sheet(name, header_row(name, headers))
 
@@ -449,25 +494,34 @@ class Workbook:
 
     def add(self, row: Prepared) -> None:
         sheet, values, lines, highlight = row
-        specs = SHEET_COLUMNS[sheet]
         ws, index = self._sheets[sheet], self._rows[sheet]
         self._rows[sheet] += 1
         tall = lines > 1
-        plain = self._format(None, True) if highlight else None
         if tall or highlight:
             # A shaded row carries the shade as its row format, which its empty cells show:
             # a third of a role row's cells are empty, and each written cell costs XML.
-            ws.set_row(index, min(lines, MAX_ROW_LINES) * LINE_POINTS if tall else None, plain)
-        for col, (value, column) in enumerate(zip(values, specs, strict=True)):
-            style = self._format(column.wrap, highlight) if tall else plain
-            if isinstance(value, str) and value:  # typed writers: write() tests every string for formulas, links
-                ws.write_string(index, col, value, style)
+            ws.set_row(index, min(lines, MAX_ROW_LINES) * LINE_POINTS if tall else None,
+                       self._format(None, True) if highlight else None)
+        for col, (value, style) in enumerate(zip(values, self._styles(sheet, tall, highlight), strict=True)):
+            if isinstance(value, str):  # typed writers: write() tests every string for formulas, links
+                if value:
+                    ws.write_string(index, col, value, style)
             elif isinstance(value, bool):
                 ws.write_boolean(index, col, value, style)
             elif isinstance(value, int | float):
                 ws.write_number(index, col, value, style)
-            elif value is not None and value != "":
+            elif value is not None:
                 ws.write(index, col, value, style)
+
+    def _styles(self, sheet: str, tall: bool, highlight: bool) -> tuple[Any, ...]:
+        """The format of each cell of a row of ``sheet``: a tall row aligns its cells at the top
+        (wrapping the wrapped columns), a shaded one shades them; made once per kind of row."""
+        key = (sheet, tall, highlight)
+        if key not in self._row_styles:
+            plain = self._format(None, True) if highlight else None
+            self._row_styles[key] = tuple(self._format(column.wrap, highlight) if tall else plain
+                                          for column in SHEET_COLUMNS[sheet])
+        return self._row_styles[key]
 
     def _format(self, wrap: bool | None, highlight: bool) -> Any:
         """A cell format made once and shared: ``wrap`` True wraps at the top, False aligns at

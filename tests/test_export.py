@@ -214,3 +214,33 @@ def test_without_a_forkserver_the_rows_are_built_here(batch_out: Path, monkeypat
     monkeypatch.setattr(beside, "Streamed", no_child)
     paths = export_tables(batch_out, context=mp.get_context("spawn"))
     assert [p.name for p in paths] == list(EXPORT_FILES)
+
+
+def _sheet_looks(path: Path) -> dict:
+    """What a person sees in every sheet: values, row heights, row shading."""
+    book = load_workbook(path / "roles.xlsx")
+    return {ws.title: ([tuple(c.value for c in row) for row in ws.iter_rows()],
+                       {n: (d.height, d.fill.fgColor.rgb if d.fill is not None and d.fill.fill_type else None)
+                        for n, d in ws.row_dimensions.items()})
+            for ws in book.worksheets}
+
+
+def test_a_small_batch_workbook_holds_its_cells_a_large_one_streams_them(batch_out: Path, monkeypatch) -> None:
+    """Held cells write each string once (xl/sharedStrings.xml), streamed ones inline, with memory
+    not growing with the batch; past HELD_ROLES_BYTES of roles.jsonl the workbook streams. What a
+    person sees is the same either way."""
+    import zipfile
+
+    from jdx.pipeline import export
+
+    export_tables(batch_out)
+    with zipfile.ZipFile(batch_out / "roles.xlsx") as book:
+        assert "xl/sharedStrings.xml" in book.namelist()
+        assert b"inlineStr" not in book.read("xl/worksheets/sheet1.xml")
+    held = _sheet_looks(batch_out)
+    monkeypatch.setattr(export, "HELD_ROLES_BYTES", (batch_out / "roles.jsonl").stat().st_size - 1)
+    export_tables(batch_out)
+    with zipfile.ZipFile(batch_out / "roles.xlsx") as book:
+        assert b"inlineStr" in book.read("xl/worksheets/sheet1.xml")
+    assert _sheet_looks(batch_out) == held
+    assert held["岗位"][1][2][1].endswith("FFE9C7")  # the shaded row compared is there

@@ -46,9 +46,15 @@ class Journal:
     A write that fails (disk full, permission) truncates both files back to the end of the
     last complete group, so they stay readable and resumable, and raises
     :class:`BatchOutputError`; the journal takes no more writes after that.
+
+    :attr:`index` says what each role line written is (:class:`IndexedRole`, by offset), when the
+    caller gives each line's ``keys``, starting from ``index`` (the compaction's, of the lines
+    already there): the closing compaction and the export then read the lines without parsing
+    every one again (:func:`compact_indexed`).
     """
 
-    def __init__(self, out_dir: Path, max_files: int = 32, max_delay: float = 1.0) -> None:
+    def __init__(self, out_dir: Path, max_files: int = 32, max_delay: float = 1.0,
+                 index: RolesIndex | None = None) -> None:
         self._paths = (out_dir / ROLES, out_dir / MANIFEST)
         flags = os.O_WRONLY | os.O_APPEND | os.O_CREAT
         self._fds: list[int] = []
@@ -60,15 +66,20 @@ class Journal:
             raise BatchOutputError(describe_write_error(exc, path)) from None
         self._good = [os.fstat(fd).st_size for fd in self._fds]
         self._roles: list[str] = []
+        self._keys: list[RoleKey | None] = []
         self._entries: list[str] = []
+        self.index: RolesIndex = dict(index or {})
         self._oldest = 0.0
         self._max_files, self._max_delay = max_files, max_delay
         self._broken = False
 
-    def record(self, entries: Sequence[ManifestEntry], role_lines: Sequence[str] = ()) -> None:
+    def record(self, entries: Sequence[ManifestEntry], role_lines: Sequence[str] = (),
+               keys: Sequence[RoleKey] | None = None) -> None:
+        """Queue ``entries`` and their role lines; ``keys``, when given, say what each line is."""
         if not self._entries:
             self._oldest = time.monotonic()
         self._roles.extend(role_lines)
+        self._keys.extend(keys if keys is not None and len(keys) == len(role_lines) else [None] * len(role_lines))
         self._entries.extend(e.model_dump_json() for e in entries)
         if len(self._entries) >= self._max_files:
             self.flush()
@@ -84,22 +95,28 @@ class Journal:
             raise BatchOutputError("the output could not be written; the run stopped")
         if not self._entries and not self._roles:
             return
-        for i, lines in enumerate((self._roles, self._entries)):
-            if not lines:
+        encoded = [(line + "\n").encode("utf-8") for line in self._roles]
+        for i, chunks in enumerate((encoded, [(line + "\n").encode("utf-8") for line in self._entries])):
+            if not chunks:
                 continue
             try:
-                _write_all(self._fds[i], "".join(line + "\n" for line in lines).encode("utf-8"))
+                _write_all(self._fds[i], b"".join(chunks))
                 os.fsync(self._fds[i])
             except OSError as exc:
                 self._roll_back()
                 raise BatchOutputError(describe_write_error(exc, self._paths[i])) from None
+        offset = self._good[0]
+        for data, key in zip(encoded, self._keys, strict=True):
+            if key is not None:
+                self.index[offset] = IndexedRole(*key, length=len(data))
+            offset += len(data)
         self._good = [os.fstat(fd).st_size for fd in self._fds]
-        self._roles, self._entries = [], []
+        self._roles, self._keys, self._entries = [], [], []
 
     def _roll_back(self) -> None:
         """Cut both files back to the last complete group (ftruncate needs no free space)."""
         self._broken = True
-        self._roles, self._entries = [], []
+        self._roles, self._keys, self._entries = [], [], []
         for fd, size in zip(self._fds, self._good, strict=False):
             with contextlib.suppress(OSError):
                 os.ftruncate(fd, size)
@@ -155,28 +172,45 @@ def read_manifest(path: Path) -> list[ManifestEntry]:
     return list(by_path.values())
 
 
+# What a role line is, as the compaction matches it to its file: source.file, source.sha256,
+# id, source.role_index, and review.needed (the export puts those roles first).
+RoleKey = tuple[str, str, str, int, bool]
+
+
 @dataclass(frozen=True)
-class _RoleSpan:
+class IndexedRole:
+    """A role line of ``roles.jsonl``: what it is (:data:`RoleKey`) and its length in bytes."""
+
+    file: str
+    sha256: str
+    id: str
     index: int
-    offset: int
+    review: bool
     length: int
 
 
-def _index_roles(path: Path, wanted: set[tuple[str, str]]) -> dict[tuple[str, str], list[_RoleSpan]]:
-    """Where the role lines of each wanted (file, sha256) are, each role id once."""
-    spans: dict[tuple[str, str], list[_RoleSpan]] = {}
-    seen_ids: set[str] = set()
+# The role lines of a roles.jsonl by their byte offset.
+RolesIndex = dict[int, IndexedRole]
+
+
+def role_key(role: dict) -> RoleKey:
+    """The :data:`RoleKey` of a role as read from roles.jsonl (KeyError/TypeError when not a role)."""
+    source = role["source"]
+    return (source["file"], source["sha256"], role["id"], source["role_index"],
+            bool((role.get("review") or {}).get("needed")))
+
+
+def _read_index(path: Path, known: RolesIndex) -> Iterator[tuple[int, IndexedRole]]:
+    """Every complete role line of ``path`` with what it is: from ``known`` where a line of that
+    length was written at that offset, else parsed; unreadable lines are left out."""
     for offset, line in _complete_lines(path):
-        try:
-            role = json.loads(line)
-            key = (role["source"]["file"], role["source"]["sha256"])
-            role_id, index = role["id"], role["source"]["role_index"]
-        except (ValueError, KeyError, TypeError):
-            continue
-        if key in wanted and role_id not in seen_ids:
-            seen_ids.add(role_id)
-            spans.setdefault(key, []).append(_RoleSpan(index, offset, len(line)))
-    return spans
+        found = known.get(offset)
+        if found is None or found.length != len(line):
+            try:
+                found = IndexedRole(*role_key(json.loads(line)), length=len(line))
+            except (ValueError, KeyError, TypeError):
+                continue
+        yield offset, found
 
 
 def replace_atomically(path: Path, write: Callable[[BinaryIO], object]) -> None:
@@ -209,13 +243,27 @@ def _fsync_dir(path: Path) -> None:
 
 def compact(out_dir: Path, keep: Callable[[ManifestEntry], bool] = lambda e: True) -> list[ManifestEntry]:
     """Rewrite manifest and roles with the kept entries and exactly their roles, sorted by path."""
+    return compact_indexed(out_dir, keep)[0]
+
+
+def compact_indexed(out_dir: Path, keep: Callable[[ManifestEntry], bool] = lambda e: True,
+                    known: RolesIndex | None = None) -> tuple[list[ManifestEntry], RolesIndex]:
+    """:func:`compact`, reading the role lines ``known`` says what they are without parsing them
+    (a journal's :attr:`Journal.index`); returns the kept entries and the rewritten file's index."""
     entries = sorted((e for e in read_manifest(out_dir / MANIFEST) if keep(e)), key=ManifestEntry.raw_path)
     roles_path = out_dir / ROLES
-    spans = _index_roles(roles_path, {(e.path, e.sha256) for e in entries if e.roles and e.sha256})
+    wanted = {(e.path, e.sha256) for e in entries if e.roles and e.sha256}
+    spans: dict[tuple[str, str], list[tuple[int, IndexedRole]]] = {}
+    seen_ids: set[str] = set()
+    for offset, role in _read_index(roles_path, known or {}):
+        key = (role.file, role.sha256)
+        if key in wanted and role.id not in seen_ids:
+            seen_ids.add(role.id)
+            spans.setdefault(key, []).append((offset, role))
     kept: list[ManifestEntry] = []
-    ordered: list[_RoleSpan] = []
+    ordered: list[tuple[int, IndexedRole]] = []
     for entry in entries:
-        mine = sorted(spans.get((entry.path, entry.sha256 or ""), []), key=lambda s: s.index)
+        mine = sorted(spans.get((entry.path, entry.sha256 or ""), []), key=lambda item: item[1].index)
         if len(mine) != entry.roles:
             log.warning("%s: %d role lines for %d counted; converting it again", entry.path, len(mine), entry.roles)
             continue
@@ -228,16 +276,21 @@ def compact(out_dir: Path, keep: Callable[[ManifestEntry], bool] = lambda e: Tru
         _fsync_dir(out_dir)
     except OSError as exc:
         raise BatchOutputError(describe_write_error(exc, out_dir)) from None
-    return kept
+    index: RolesIndex = {}
+    offset = 0
+    for _, role in ordered:
+        index[offset] = role
+        offset += role.length
+    return kept, index
 
 
-def _rewrite_roles(path: Path, ordered: list[_RoleSpan]) -> None:
+def _rewrite_roles(path: Path, ordered: list[tuple[int, IndexedRole]]) -> None:
     if not path.exists():
         replace_atomically(path, lambda fh: None)
     with open(path, "rb") as src:
         def copy(fh) -> None:
-            for span in ordered:
-                src.seek(span.offset)
-                fh.write(src.read(span.length))
+            for offset, role in ordered:
+                src.seek(offset)
+                fh.write(src.read(role.length))
 
         replace_atomically(path, copy)

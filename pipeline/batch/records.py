@@ -76,6 +76,9 @@ class FileOutcome(BaseModel):
     status: Status
     sha256: str | None = None
     roles: list[str] = Field(default_factory=list)
+    role_keys: list[tuple[str, str, str, int, bool]] = Field(
+        default_factory=list, description="What each role line is (journal.RoleKey), so the parent indexes the "
+                                          "lines it writes without parsing them")
     error: ErrorInfo | None = None
     reason: ErrorInfo | None = None
     warnings: list[Warning] = Field(default_factory=list)

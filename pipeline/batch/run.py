@@ -17,7 +17,7 @@ from ...extractors.limits import DEFAULT_LIMITS, Limits
 from ...extractors.options import DEFAULT_OPTIONS, ReadOptions
 from ..worker_server import worker_context
 from .beside import Beside
-from .journal import Journal, compact, describe_write_error, replace_atomically
+from .journal import Journal, RolesIndex, compact_indexed, describe_write_error, replace_atomically
 from .plan import Plan, longest_first, plan
 from .progress import BatchProgress, NullProgress
 from .records import (
@@ -160,12 +160,12 @@ def run_batch(
         if files:
             _load_spreadsheet_writer()
         the_plan = plan(found)
-        reused = compact(out_dir, _reusable(the_plan.tasks))
+        reused, index = compact_indexed(out_dir, _reusable(the_plan.tasks))
         done = {e.raw_path() for e in reused}
         todo = longest_first([t for t in the_plan.tasks if t.raw_path() not in done])
         config = config.model_copy(update={"warm": len(todo) > workers})
-        converted = _convert_all(out_dir, the_plan, reused, todo, config, workers, timeout, progress)
-        return _finish(in_dir, out_dir, started, len(reused), converted, headers, context)
+        converted, index = _convert_all(out_dir, the_plan, reused, todo, config, workers, timeout, progress, index)
+        return _finish(in_dir, out_dir, started, len(reused), converted, headers, context, index)
 
 
 def _load_spreadsheet_writer() -> None:
@@ -177,15 +177,18 @@ def _load_spreadsheet_writer() -> None:
 
 
 def _convert_all(out_dir: Path, the_plan: Plan, reused: list[ManifestEntry], todo: list[FileTask],
-                 config: WorkerConfig, workers: int, timeout: float, progress: BatchProgress) -> int:
+                 config: WorkerConfig, workers: int, timeout: float, progress: BatchProgress,
+                 index: RolesIndex) -> tuple[int, RolesIndex]:
+    """Convert ``todo``; the number converted and the index of every role line now in roles.jsonl
+    (``index``, the compaction's of the lines kept, and the lines written here)."""
     counts: Counter[str] = Counter(e.status for e in (*reused, *the_plan.decided))
-    journal = Journal(out_dir)
+    journal = Journal(out_dir, index=index)
     converted = 0
 
     def on_outcome(task: FileTask, outcome: FileOutcome) -> None:
         nonlocal converted
         entry = _task_entry(task, outcome)
-        journal.record([entry], outcome.roles)
+        journal.record([entry], outcome.roles, outcome.role_keys)
         converted += 1
         counts[entry.status] += 1
         progress.advance(entry, counts)
@@ -198,7 +201,7 @@ def _convert_all(out_dir: Path, the_plan: Plan, reused: list[ManifestEntry], tod
     finally:
         progress.stop()
         journal.close()
-    return converted
+    return converted, journal.index
 
 
 def _task_entry(task: FileTask, outcome: FileOutcome) -> ManifestEntry:
@@ -210,17 +213,19 @@ def _task_entry(task: FileTask, outcome: FileOutcome) -> ManifestEntry:
 
 
 def _finish(in_dir: Path, out_dir: Path, started: float, reused: int, converted: int,
-            headers: Literal["zh", "en"] = "zh", context: Any = None) -> BatchSummary:
+            headers: Literal["zh", "en"] = "zh", context: Any = None, index: RolesIndex | None = None
+            ) -> BatchSummary:
     """Compact, then the derived files, on every core the workers left: the workbook here,
     its rows built and the CSVs written in one child of the workers' ``context``, org.json
     and org.csv in another (:mod:`.beside`), so none waits for the others."""
     from ..export import export_tables
     from ..org import ORG_JSON, write_org
 
-    entries = compact(out_dir)
+    entries, index = compact_indexed(out_dir, known=index)
+    review = [role.review for role in index.values()]  # in file order: the index is built in it
     with Beside(context, write_org, out_dir) as org:
         tables = _written("the spreadsheets", out_dir / "roles.xlsx",
-                          lambda: export_tables(out_dir, headers=headers, context=context))
+                          lambda: export_tables(out_dir, headers=headers, context=context, review=review))
         tables += _written("org.json/org.csv", out_dir / ORG_JSON, org.result)
     outputs = [MANIFEST, ROLES, *tables, SUMMARY]
     summary = summarize(entries, in_dir, out_dir, time.monotonic() - started, reused, converted, outputs)

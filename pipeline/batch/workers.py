@@ -123,7 +123,9 @@ class _Converter:
             role.model_copy(update={"source": role.source.model_copy(update={"file": task.path})}).model_dump_json()
             for role in result.roles
         ]
-        return FileOutcome(status=result.status, sha256=sha, roles=roles, warnings=result.warnings)
+        keys = [(task.path, role.source.sha256, role.id, role.source.role_index, role.review.needed)
+                for role in result.roles]
+        return FileOutcome(status=result.status, sha256=sha, roles=roles, role_keys=keys, warnings=result.warnings)
 
     def _refused(self, task: FileTask, sha: str, error: ErrorInfo, warnings: Sequence[Warning] = ()) -> FileOutcome:
         """Skipped when the content says 'not a document', failed when it is a broken one."""
