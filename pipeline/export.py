@@ -36,7 +36,7 @@ import json
 import math
 import os
 import re
-from collections.abc import Generator, Iterable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
@@ -144,13 +144,15 @@ def sheet_title(sheet: str, headers: Headers = "zh") -> str:
 
 
 def export_tables(out_dir: Path, roles_file: str = "roles.jsonl", manifest_file: str = "manifest.jsonl",
-                  *, headers: Headers = "zh", context: Any = None, review: Sequence[bool] | None = None
-                  ) -> list[Path]:
+                  *, headers: Headers = "zh", context: Any = None, review: Sequence[bool] | None = None,
+                  rows_done: Callable[[], object] | None = None) -> list[Path]:
     """Write roles.xlsx and the four CSVs of a batch folder into it; return their paths.
 
     Roles needing review come first, in file order, then the others, in file order. ``review``,
     when the caller knows it (a batch's journal index), is each role line's ``review.needed``
     in file order: each line is then parsed once instead of twice (see :func:`batch_rows`).
+    ``rows_done`` is called once every row has been built, before the workbook is written out:
+    a batch starts its next child there, on the core the rows' child leaves.
 
     With a multiprocessing ``context`` (a batch's, whose server has the pipeline loaded), a
     child reads the batch's records, builds every row and writes the CSVs, handing the rows
@@ -165,7 +167,7 @@ def export_tables(out_dir: Path, roles_file: str = "roles.jsonl", manifest_file:
     # on the platform) would import the pipeline first, and the rows would wait for it.
     if context is None or context.get_start_method() != "forkserver":
         return _write(out_dir, batch_rows(out_dir, roles_file, manifest_file, headers, review), headers,
-                      streamed=streamed)
+                      streamed=streamed, rows_done=rows_done)
     from .batch.beside import Streamed
 
     with _replacing(out_dir), Workbook(out_dir, headers, streamed=streamed) as workbook, \
@@ -173,6 +175,8 @@ def export_tables(out_dir: Path, roles_file: str = "roles.jsonl", manifest_file:
         for row in rows.items():
             workbook.add(row)
         rows.result()
+        if rows_done is not None:
+            rows_done()
     return commit_tables(out_dir)
 
 
@@ -289,10 +293,14 @@ def role_row(role: dict, headers: Headers = "zh") -> list[Any]:
         "review.reasons": LIST_SEPARATOR.join(texts.code(r) if zh else r for r in reasons),
     }
     row = []
-    for column in ROLE_SPECS:
-        value = derived[column.key] if column.key in derived else _joined(field_value(role, column.key))
+    for column, keys in ROLE_PATHS:
+        value = derived[column.key] if column.key in derived else _joined(field_value(role, keys))
         row.append(texts.value(value) if zh and column.coded and value is not None else value)
     return row
+
+
+# Each roles column with its field path split once (a row looks up seventy of them).
+ROLE_PATHS = tuple((column, tuple(column.key.split("."))) for column in ROLE_SPECS)
 
 
 def duty_rows(role: dict) -> Iterator[list[Any]]:
@@ -363,6 +371,8 @@ def wrapped_lines(text: str, width: float) -> int:
     """How many lines ``text`` takes in a wrapped cell ``width`` characters wide (an estimate:
     Excel fits row heights only when a person asks it to, so the writer sets them)."""
     usable = max(1.0, width - 1)
+    if "\n" not in text:  # most cells: one paragraph
+        return max(1, math.ceil(display_width(text) / usable))
     return sum(max(1, math.ceil(display_width(line) / usable)) for line in text.split("\n"))
 
 
@@ -371,12 +381,17 @@ def wrapped_lines(text: str, width: float) -> int:
 Prepared = tuple[str, list[Any], int, bool]
 
 
+# Per sheet, the (position, width) of its wrapped columns: those a row's height is fitted to.
+WRAPPED = {sheet: tuple((i, c.width) for i, c in enumerate(specs) if c.wrap) for sheet, specs in SHEET_COLUMNS.items()}
+
+
 def prepare(sheet: str, row: list[Any], highlight: bool = False) -> Prepared:
     """A row of ``sheet`` ready for both writers: cleaned values and its height in lines."""
-    specs = SHEET_COLUMNS[sheet]
+    if len(row) != len(SHEET_COLUMNS[sheet]):
+        raise ValueError(f"a {sheet} row has {len(row)} values for {len(SHEET_COLUMNS[sheet])} columns")
     values = [_clean(v) for v in row]
-    lines = max((wrapped_lines(v, c.width) for v, c in zip(values, specs, strict=True)
-                 if c.wrap and isinstance(v, str) and v), default=1)
+    lines = max((wrapped_lines(v, width) for v, width in ((values[i], w) for i, w in WRAPPED[sheet])
+                 if v and isinstance(v, str)), default=1)
     return sheet, values, lines, highlight
 
 
@@ -393,12 +408,16 @@ def _streamed_workbook(roles_path: Path) -> bool:
         return True  # the export reports the missing file itself
 
 
-def _write(out_dir: Path, rows: Iterable[Prepared], headers: Headers, *, streamed: bool = True) -> list[Path]:
+def _write(out_dir: Path, rows: Iterable[Prepared], headers: Headers, *, streamed: bool = True,
+           rows_done: Callable[[], object] | None = None) -> list[Path]:
     """Both writers over the same rows, in this process; the files replace the old ones at the end."""
-    with _replacing(out_dir), Workbook(out_dir, headers, streamed=streamed) as workbook, CsvTables(out_dir, headers) as tables:
-        for row in rows:
-            workbook.add(row)
-            tables.add(row)
+    with _replacing(out_dir), Workbook(out_dir, headers, streamed=streamed) as workbook:
+        with CsvTables(out_dir, headers) as tables:
+            for row in rows:
+                workbook.add(row)
+                tables.add(row)
+        if rows_done is not None:
+            rows_done()
     return commit_tables(out_dir)
 
 

@@ -33,9 +33,12 @@ SERVER_ENV = "JDX_BATCH_SERVER"
 # what a file needs. jieba itself is not listed: a bare ``import jieba`` brings pkg_resources
 # (60 ms of the server's start, which every batch waits for); the warm-up imports it through
 # :func:`.nlp._import_jieba`, without.
-COLD_PRELOAD = ["jdx.pipeline.worker_server", "jdx.pipeline.batch.workers", "jdx.pipeline.convert",
-                "jdx.extractors.docx", "jdx.extractors.text"]
-WARM_PRELOAD = [*COLD_PRELOAD, "jdx.extractors.pdf", "jdx.pipeline.nlp", "jdx.pipeline.batch.warm"]
+# The last module, in both, freezes what the server made (:mod:`.batch.freeze`).
+LOADED = ["jdx.pipeline.worker_server", "jdx.pipeline.batch.workers", "jdx.pipeline.convert",
+          "jdx.extractors.docx", "jdx.extractors.text"]
+COLD_PRELOAD = [*LOADED, "jdx.pipeline.batch.freeze"]
+WARM_PRELOAD = [*LOADED, "jdx.extractors.pdf", "jdx.pipeline.nlp", "jdx.pipeline.batch.warm",
+                "jdx.pipeline.batch.freeze"]
 HELP_FLAGS = frozenset({"--help", "-h"})
 
 

@@ -256,10 +256,11 @@ class ConvertResult(_Model):
     )
 
 
-def field_value(record: Any, path: str) -> Any:
-    """The value at a dotted field path (``qualifications.education.level``) of a role record in
-    its JSON form (a dict, as read from ``roles.jsonl``); None where the path leaves the objects."""
-    for key in path.split("."):
+def field_value(record: Any, path: str | tuple[str, ...]) -> Any:
+    """The value at a dotted field path (``qualifications.education.level``, or its keys already
+    split) of a role record in its JSON form (a dict, as read from ``roles.jsonl``); None where
+    the path leaves the objects."""
+    for key in path.split(".") if isinstance(path, str) else path:
         if not isinstance(record, dict):
             return None
         record = record.get(key)

@@ -244,3 +244,20 @@ def test_a_small_batch_workbook_holds_its_cells_a_large_one_streams_them(batch_o
         assert b"inlineStr" in book.read("xl/worksheets/sheet1.xml")
     assert _sheet_looks(batch_out) == held
     assert held["岗位"][1][2][1].endswith("FFE9C7")  # the shaded row compared is there
+
+
+def test_rows_done_is_called_once_the_rows_are_built_before_the_workbook_is_written(batch_out: Path) -> None:
+    """A batch starts its org.json child there (issue 13): started with the rows' child it took
+    CPU from the rows the workbook waits for; after the rows it runs beside the workbook's write."""
+    import multiprocessing as mp
+
+    seen = []
+
+    def rows_done() -> None:
+        with open(batch_out / ".roles.csv.tmp", encoding="utf-8-sig", newline="") as fh:
+            seen.append((len(list(csv.reader(fh))), (batch_out / ".roles.xlsx.tmp").exists()))
+
+    for context in (None, mp.get_context("forkserver")):
+        export_tables(batch_out, context=context, rows_done=rows_done)
+    # Each time: header + three roles in the CSV, the workbook not yet written out.
+    assert seen == [(4, False), (4, False)]

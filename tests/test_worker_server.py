@@ -75,6 +75,35 @@ def test_the_server_starts_with_the_patterns_an_earlier_run_stored(tmp_path: Pat
     assert done.stdout.strip() == f"{[True] * 6} {[False] * 6}"
 
 
+FROZEN = """
+import gc
+from jdx.pipeline.batch.beside import Beside
+from jdx.pipeline.worker_server import worker_context
+
+
+def frozen_in_child():
+    return gc.get_freeze_count()
+
+
+if __name__ == "__main__":
+    import sys
+    with Beside(worker_context(warm=sys.argv[1] == "warm"), frozen_in_child) as child:
+        print(child.result() > 10_000, gc.get_freeze_count())
+"""
+
+
+def test_workers_fork_from_a_server_that_froze_what_it_loaded(tmp_path: Path) -> None:
+    """The pipeline's objects in the server sit in the collector's permanent generation, so a
+    worker's collections do not walk (and copy) them; this process froze nothing."""
+    script = tmp_path / "frozen.py"
+    script.write_text(FROZEN, encoding="utf-8")
+    for warm in ("warm", "cold"):
+        done = subprocess.run([sys.executable, str(script), warm], capture_output=True, text=True, timeout=120,
+                              env={**os.environ, "JDX_CACHE_DIR": str(tmp_path / "cache")}, cwd=tmp_path)
+        assert done.returncode == 0, done.stderr
+        assert done.stdout.strip() == "True 0"
+
+
 def test_the_installed_command_runs_a_batch_through_the_early_start(tmp_path: Path) -> None:
     """``jdx`` is :func:`jdx.pipeline.launch.main`: the batch it runs gives what a batch gives."""
     in_dir = tmp_path / "in"

@@ -216,17 +216,26 @@ def _finish(in_dir: Path, out_dir: Path, started: float, reused: int, converted:
             headers: Literal["zh", "en"] = "zh", context: Any = None, index: RolesIndex | None = None
             ) -> BatchSummary:
     """Compact, then the derived files, on every core the workers left: the workbook here,
-    its rows built and the CSVs written in one child of the workers' ``context``, org.json
-    and org.csv in another (:mod:`.beside`), so none waits for the others."""
+    its rows built and the CSVs written in a child of the workers' ``context``, and org.json and
+    org.csv in another child (:mod:`.beside`) started once the rows are built, while this
+    process writes the workbook out: started with the rows' child, it took CPU from the rows
+    the workbook waits for."""
     from ..export import export_tables
     from ..org import ORG_JSON, write_org
 
     entries, index = compact_indexed(out_dir, known=index)
     review = [role.review for role in index.values()]  # in file order: the index is built in it
-    with Beside(context, write_org, out_dir) as org:
-        tables = _written("the spreadsheets", out_dir / "roles.xlsx",
-                          lambda: export_tables(out_dir, headers=headers, context=context, review=review))
-        tables += _written("org.json/org.csv", out_dir / ORG_JSON, org.result)
+    with contextlib.ExitStack() as children:
+        org: list[Beside] = []
+
+        def start_org() -> None:
+            if not org:
+                org.append(children.enter_context(Beside(context, write_org, out_dir)))
+
+        tables = _written("the spreadsheets", out_dir / "roles.xlsx", lambda: export_tables(
+            out_dir, headers=headers, context=context, review=review, rows_done=start_org))
+        start_org()  # when the export failed before its rows were done
+        tables += _written("org.json/org.csv", out_dir / ORG_JSON, org[0].result)
     outputs = [MANIFEST, ROLES, *tables, SUMMARY]
     summary = summarize(entries, in_dir, out_dir, time.monotonic() - started, reused, converted, outputs)
     replace_atomically(out_dir / SUMMARY, lambda fh: fh.write(
