@@ -16,7 +16,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from .role import SourceFormat
+from .role import SourceFormat, new_dict, new_list
 
 # Block styles with a meaning every stage relies on (other styles are the source's own names):
 # "sheet"      a HEADING that opens one sheet of a workbook: a hard boundary, no role spans it;
@@ -54,7 +54,7 @@ class Table(BaseModel):
 
     n_rows: int
     n_cols: int
-    cells: list[Cell] = Field(default_factory=list)
+    cells: list[Cell] = Field(default_factory=new_list)
 
     def grid(self) -> list[list[Cell | None]]:
         """A rectangular ``n_rows × n_cols`` view; a merged cell appears in every slot it covers."""
@@ -121,14 +121,14 @@ class ReadIssue(BaseModel):
 
 class Document(BaseModel):
     format: SourceFormat
-    blocks: list[Block] = Field(default_factory=list)
-    furniture: list[Block] = Field(default_factory=list)
+    blocks: list[Block] = Field(default_factory=new_list)
+    furniture: list[Block] = Field(default_factory=new_list)
     pages: int | None = None
     encoding: str | None = None
-    warnings: list[ReadIssue] = Field(default_factory=list)
+    warnings: list[ReadIssue] = Field(default_factory=new_list)
     # Document-level fields the source states outside its body: Markdown/YAML front matter
     # (title, location, tags …), DOCX core properties. Values as written.
-    metadata: dict[str, str | list[str]] = Field(default_factory=dict)
+    metadata: dict[str, str | list[str]] = Field(default_factory=new_dict)
     ocr: bool = False
     # Set by normalisation: the script the document is written in.
     script: Literal["simplified", "traditional"] | None = None

@@ -9,7 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field, computed_field
 
 from ...extractors.limits import DEFAULT_LIMITS, Limits
 from ...extractors.options import DEFAULT_OPTIONS, ReadOptions
-from ...schemas.role import ErrorInfo, Warning
+from ...schemas.role import ErrorInfo, Warning, new_list
 
 MANIFEST = "manifest.jsonl"
 ROLES = "roles.jsonl"
@@ -48,7 +48,7 @@ class ManifestEntry(BaseModel):
     error: ErrorInfo | None = Field(default=None, description="Why the file failed")
     reason: ErrorInfo | None = Field(default=None, description="Why the file was skipped")
     duplicate_of: str | None = None
-    warnings: list[Warning] = Field(default_factory=list)
+    warnings: list[Warning] = Field(default_factory=new_list)
     seconds: float = 0.0
 
     def raw_path(self) -> bytes:
@@ -61,7 +61,7 @@ class FileTask(BaseModel):
     abs_path: bytes
     path: str = Field(description="Manifest path; also written to Role.source.file")
     path_bytes_hex: str | None = None
-    warnings: list[Warning] = Field(default_factory=list, description="About the file name")
+    warnings: list[Warning] = Field(default_factory=new_list, description="About the file name")
     title_name: str = Field(description="Name given to convert for its file-name title fallback")
     sha256: str
     size: int
@@ -75,13 +75,13 @@ class FileOutcome(BaseModel):
 
     status: Status
     sha256: str | None = None
-    roles: list[str] = Field(default_factory=list)
+    roles: list[str] = Field(default_factory=new_list)
     role_keys: list[tuple[str, str, str, int, bool]] = Field(
-        default_factory=list, description="What each role line is (journal.RoleKey), so the parent indexes the "
+        default_factory=new_list, description="What each role line is (journal.RoleKey), so the parent indexes the "
                                           "lines it writes without parsing them")
     error: ErrorInfo | None = None
     reason: ErrorInfo | None = None
-    warnings: list[Warning] = Field(default_factory=list)
+    warnings: list[Warning] = Field(default_factory=new_list)
     seconds: float = 0.0
     fatal: bool = Field(default=False, description="The worker is unusable afterwards and exits")
 
