@@ -294,7 +294,10 @@ def role_row(role: dict, headers: Headers = "zh") -> list[Any]:
     }
     row = []
     for column, keys in ROLE_PATHS:
-        value = derived[column.key] if column.key in derived else _joined(field_value(role, keys))
+        if column.key in derived:
+            value = derived[column.key]
+        else:  # most columns are a top-level field
+            value = _joined(role.get(keys[0]) if len(keys) == 1 else field_value(role, keys))
         row.append(texts.value(value) if zh and column.coded and value is not None else value)
     return row
 
@@ -344,21 +347,20 @@ def file_problem_rows(entry: dict, headers: Headers = "zh") -> Iterator[list[Any
 # ----------------------------------------------------------------------------- writing
 
 
-def _clean(value: Any) -> Any:
+def _clean(text: str) -> str:
     """What a cell can hold: no control characters, no more than Excel's 32,767 characters."""
-    if not isinstance(value, str):
-        return value
-    value = ILLEGAL_CHARACTERS_RE.sub("", value)
-    if len(value) > EXCEL_CELL_MAX:
-        value = value[: EXCEL_CELL_MAX - 1] + "…"
-    return value
+    text = ILLEGAL_CHARACTERS_RE.sub("", text)
+    if len(text) > EXCEL_CELL_MAX:
+        text = text[: EXCEL_CELL_MAX - 1] + "…"
+    return text
 
 
-def _csv_value(value: Any) -> Any:
-    """A cleaned value (:func:`_clean`) as a CSV field."""
-    if isinstance(value, str) and value.startswith(CSV_FORMULA_LEADS):
-        return "'" + value
-    return "" if value is None else value
+def _csv_fields(values: list[Any]) -> list[Any]:
+    """A row's cleaned values (:func:`_clean`) as CSV fields: text a spreadsheet would run as a
+    formula kept as text, no value for None. (One comprehension per row, not a call per value:
+    the export's rows are built at the end of a batch, where nothing else runs.)"""
+    return [("'" + v if v.startswith(CSV_FORMULA_LEADS) else v) if isinstance(v, str) else ("" if v is None else v)
+            for v in values]
 
 
 def display_width(text: str) -> float:
@@ -389,7 +391,7 @@ def prepare(sheet: str, row: list[Any], highlight: bool = False) -> Prepared:
     """A row of ``sheet`` ready for both writers: cleaned values and its height in lines."""
     if len(row) != len(SHEET_COLUMNS[sheet]):
         raise ValueError(f"a {sheet} row has {len(row)} values for {len(SHEET_COLUMNS[sheet])} columns")
-    values = [_clean(v) for v in row]
+    values = [_clean(v) if isinstance(v, str) else v for v in row]
     lines = max((wrapped_lines(v, width) for v, width in ((values[i], w) for i, w in WRAPPED[sheet])
                  if v and isinstance(v, str)), default=1)
     return sheet, values, lines, highlight
@@ -468,7 +470,7 @@ class CsvTables:
 
     def add(self, row: Prepared) -> None:
         sheet, values, _, _ = row
-        self._writers[sheet].writerow([_csv_value(value) for value in values])
+        self._writers[sheet].writerow(_csv_fields(values))
 
     def __enter__(self) -> CsvTables:
         return self
