@@ -174,6 +174,9 @@ def batch(in_dir: Path, out_dir: Path, workers: int) -> float:
 
 
 def export_seconds(out_dir: Path) -> float:
+    """The spreadsheets in this process, its imports done first (a batch's parent imports
+    XlsxWriter while the workers' server starts)."""
+    import xlsxwriter  # noqa: F401
     from jdx.pipeline.export import export_tables
 
     started = time.perf_counter()
@@ -185,8 +188,10 @@ def tail_seconds(out_dir: Path) -> tuple[float, float]:
     """The end of a batch after its compaction, in this process (export already imported):
     the spreadsheets then org.json/org.csv one after the other, and as ``jdx batch`` writes
     them, in children of the workers' forkserver beside the workbook: the rows and CSVs in one,
-    org in another."""
+    knowing each role's review flag from the compaction's index, org in another started once
+    the rows are built."""
     from jdx.pipeline.batch.beside import Beside
+    from jdx.pipeline.batch.journal import compact_indexed
     from jdx.pipeline.export import export_tables
     from jdx.pipeline.org import write_org
     from jdx.pipeline.worker_server import worker_context
@@ -198,10 +203,12 @@ def tail_seconds(out_dir: Path) -> tuple[float, float]:
     export_tables(out_dir)
     write_org(out_dir)
     serial = time.perf_counter() - started
+    review = [role.review for role in compact_indexed(out_dir)[1].values()]
     started = time.perf_counter()
-    with Beside(context, write_org, out_dir) as org:
-        export_tables(out_dir, context=context)
-        org.result()
+    org: list[Beside] = []
+    export_tables(out_dir, context=context, review=review,
+                  rows_done=lambda: org.append(Beside(context, write_org, out_dir)))
+    org[0].result()
     return serial, time.perf_counter() - started
 
 
