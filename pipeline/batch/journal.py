@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
-from .records import MANIFEST, ROLES, BatchOutputError, ManifestEntry
+from .records import MANIFEST, ROLES, BatchOutputError, ManifestEntry, RoleKey
 
 log = logging.getLogger(__name__)
 
@@ -172,12 +172,7 @@ def read_manifest(path: Path) -> list[ManifestEntry]:
     return list(by_path.values())
 
 
-# What a role line is, as the compaction matches it to its file: source.file, source.sha256,
-# id, source.role_index, and review.needed (the export puts those roles first).
-RoleKey = tuple[str, str, str, int, bool]
-
-
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # one per role of a batch: no __dict__ each
 class IndexedRole:
     """A role line of ``roles.jsonl``: what it is (:data:`RoleKey`) and its length in bytes."""
 

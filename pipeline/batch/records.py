@@ -16,6 +16,10 @@ ROLES = "roles.jsonl"
 SUMMARY = "summary.json"
 LOCK = ".jdx-batch.lock"
 
+# What a role line of roles.jsonl is, as the compaction matches it to its file: source.file,
+# source.sha256, id, source.role_index, and review.needed (the export puts those roles first).
+RoleKey = tuple[str, str, str, int, bool]
+
 DEFAULT_MEMORY_LIMIT_MB = 2048
 DEFAULT_CONVERT = "jdx.pipeline.convert:convert_bytes"
 Status = Literal["ok", "partial", "failed", "skipped"]
@@ -76,9 +80,8 @@ class FileOutcome(BaseModel):
     status: Status
     sha256: str | None = None
     roles: list[str] = Field(default_factory=new_list)
-    role_keys: list[tuple[str, str, str, int, bool]] = Field(
-        default_factory=new_list, description="What each role line is (journal.RoleKey), so the parent indexes the "
-                                          "lines it writes without parsing them")
+    role_keys: list[RoleKey] = Field(default_factory=new_list, description=(
+        "What each role line is, so the parent indexes the lines it writes without parsing them"))
     error: ErrorInfo | None = None
     reason: ErrorInfo | None = None
     warnings: list[Warning] = Field(default_factory=new_list)
