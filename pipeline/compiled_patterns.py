@@ -49,6 +49,13 @@ def _costly(pattern: Any) -> bool:
 
 # re's own cache holds 512; more would be evicted before use.
 MAX_ENTRIES = 500
+# The store's programs, in opcodes, at most: every start loads all of them. The lexicon's
+# alternations are the large ones (up to 12k opcodes each) and each edit of the lexicon makes new
+# ones, the old never asked for again: a development store had grown to 497k opcodes (2.9 MB,
+# 8 ms of every start's 10) for a working set of 81k (jdx convert and jdx batch). The oldest go
+# first; one still in use is compiled and stored again by the next run that needs it. About
+# twice the working set.
+MAX_OPCODES = 160_000
 
 # (type, pattern, flags) keys of re._cache that came from the store (or were in it)
 _stored: set[tuple[type, Any, int]] = set()
@@ -124,12 +131,27 @@ def save(path: Path | None = None) -> int:
         known = {(type(e[0]), e[0], e[1]) for e in entries}
         added = [_program(pattern, flags) for _, pattern, flags in new if (type(pattern), pattern, flags) not in known]
         if added:
-            _write(path, (entries + added)[-MAX_ENTRIES:])
+            _write(path, newest_within_budget(entries + added))
     except Exception as exc:  # noqa: BLE001 - a read-only install, a full disk: compile next time
         log.debug("compiled patterns not stored: %s", exc)
         return 0
     _stored.update(new)
     return len(added)
+
+
+def newest_within_budget(entries: list[tuple[Any, ...]], max_entries: int | None = None,
+                         max_opcodes: int | None = None) -> list[tuple[Any, ...]]:
+    """The newest ``entries`` (stored oldest first) within :data:`MAX_ENTRIES` and :data:`MAX_OPCODES`."""
+    max_entries = MAX_ENTRIES if max_entries is None else max_entries
+    max_opcodes = MAX_OPCODES if max_opcodes is None else max_opcodes
+    kept: list[tuple[Any, ...]] = []
+    opcodes = 0
+    for entry in reversed(entries):
+        opcodes += len(entry[3])
+        if len(kept) == max_entries or opcodes > max_opcodes:
+            break
+        kept.append(entry)
+    return kept[::-1]
 
 
 def _write(path: Path, entries: list[tuple[Any, ...]]) -> None:

@@ -15,6 +15,7 @@ it always did.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import logging
 import os
@@ -32,6 +33,10 @@ log = logging.getLogger(__name__)
 # Bumped when the file's layout changes, so an old cache is rebuilt rather than misread.
 FORMAT = 1
 _MISSING = -1
+# Files kept in the cache folder, the most recently used: each is ~9 MB and its name is keyed
+# by the dictionary file's path and date, so every new environment or jieba install builds
+# another (a development machine had 47 of them, 400 MB, after a day of fresh CI clones).
+KEEP_FILES = 3
 
 
 def _source_key(source: Path) -> str:
@@ -154,14 +159,36 @@ def add_user_words(tokenizer: Any, words: Iterable[str], count: int) -> None:
         tokenizer.add_word(word, freq=count)
 
 
+def prune(folder: Path, keep: int = KEEP_FILES) -> list[Path]:
+    """Remove all but the ``keep`` most recently used dictionary files of ``folder``; returns
+    what was removed. A process still reading a removed file keeps reading it (POSIX)."""
+    files = sorted(folder.glob("jieba-words-*.sqlite"), key=_used, reverse=True)
+    removed = []
+    for stale in files[keep:]:
+        with contextlib.suppress(OSError):
+            stale.unlink()
+            removed.append(stale)
+    return removed
+
+
+def _used(path: Path) -> float:
+    try:
+        return path.stat().st_mtime
+    except OSError:
+        return 0.0
+
+
 def open_for(source: Path) -> WordFrequencies | None:
     """The on-disk dictionary for jieba's dictionary file ``source``, built on first use;
     ``None`` when it can be neither found nor written."""
     target = cache_folder() / f"jieba-words-{_source_key(source)}.sqlite"
     try:
-        if not target.is_file():
+        if target.is_file():
+            os.utime(target)  # used now: what prune keeps is the most recently used
+        else:
             log.info("building the word dictionary cache %s (once)", target)
             build(source, target)
+            prune(target.parent)
         return WordFrequencies(target)
     except (OSError, sqlite3.Error) as exc:
         log.debug("word dictionary cache unusable (%s); jieba loads its dictionary whole", exc)

@@ -100,3 +100,30 @@ def test_one_new_lexicon_alternation_is_stored(fresh: None, tmp_path: Path) -> N
     assert compiled_patterns.save(store) == 1
     re.compile(r"(?:ab|cd|ef)+x")
     assert compiled_patterns.save(store) == 0
+
+
+def test_old_lexicon_alternations_leave_the_store_within_its_budget(fresh: None, tmp_path: Path,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each edit of the lexicon stores new alternations and the old are never asked for again;
+    every start loads the whole store (a development store had grown to six times its working
+    set, 8 of a cold start's 10 ms of seeding). Past MAX_OPCODES the oldest entries go."""
+    store = tmp_path / "patterns.marshal"
+    edits = ["|".join(f"岗位{i}职责{edit}" for i in range(400)) for edit in range(4)]
+    sizes = []
+    for alternation in edits:
+        re.compile(alternation)
+        assert compiled_patterns.save(store) >= 1
+        sizes.append(next(len(e[3]) for e in compiled_patterns._read(store) if e[0] == alternation))
+    monkeypatch.setattr(compiled_patterns, "MAX_OPCODES", sizes[-1] + sizes[-2])
+    _compile_all()  # a run that stores more drops the oldest alternations, keeps the newest
+    compiled_patterns.save(store)
+    kept = [entry[0] for entry in compiled_patterns._read(store)]
+    assert edits[0] not in kept and edits[1] not in kept and edits[2] not in kept
+    assert edits[3] in kept and all(pattern in kept for pattern, _ in PATTERNS)
+
+
+def test_the_budget_keeps_the_newest_entries() -> None:
+    entries = [(f"p{i}", 0, 0, [0] * size, 0, {}, ()) for i, size in enumerate([50, 10, 20, 30])]
+    assert [e[0] for e in compiled_patterns.newest_within_budget(entries, max_opcodes=59)] == ["p2", "p3"]
+    assert [e[0] for e in compiled_patterns.newest_within_budget(entries, max_entries=3)] == ["p1", "p2", "p3"]
+    assert compiled_patterns.newest_within_budget(entries, max_opcodes=10**6) == entries

@@ -135,3 +135,29 @@ def test_bulk_user_words_segment_as_jieba(tmp_path: Path, monkeypatch: pytest.Mo
 def frequencies_of(source: Path) -> dict[str, int]:
     with source.open("rb") as f:
         return jieba.Tokenizer.gen_pfdict(f)[0]
+
+
+def test_only_the_most_recently_used_dictionary_files_stay(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A file is built per dictionary path and date: every new environment or jieba install
+    builds another ~9 MB one. Building one keeps it and the KEEP_FILES - 1 used last."""
+    import os
+
+    monkeypatch.setenv("JDX_CACHE_DIR", str(tmp_path / "cache"))
+    (tmp_path / "cache").mkdir()
+    old = []
+    for i in range(5):  # files of earlier environments, the first used last of them
+        path = tmp_path / "cache" / f"jieba-words-old{i}.sqlite"
+        path.write_bytes(b"")
+        os.utime(path, (1_000_000 - i * 1000, 1_000_000 - i * 1000))
+        old.append(path)
+    source = tmp_path / "dict.txt"
+    source.write_text(SMALL_DICT, encoding="utf-8")
+    frequencies = open_for(source)
+    assert frequencies is not None and frequencies.get("岗位") == 120
+    kept = sorted(p.name for p in (tmp_path / "cache").glob("jieba-words-*.sqlite"))
+    assert kept == sorted([frequencies.path.name, old[0].name, old[1].name])
+    # Opening an existing file marks it used: it outlives files used before it.
+    os.utime(frequencies.path, (1, 1))
+    assert open_for(source) is not None and frequencies.path.stat().st_mtime > 1_000_000
+    assert sorted(word_frequencies.prune(tmp_path / "cache", keep=1)) == sorted(old[:2])
+    assert [p.name for p in (tmp_path / "cache").glob("jieba-words-*.sqlite")] == [frequencies.path.name]
