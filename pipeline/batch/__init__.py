@@ -60,7 +60,9 @@ Atomicity invariant
     (temp file + fsync + rename). Orphan and torn lines vanish; nothing is counted twice. The
     count check also covers a power loss after which the OS kept the manifest line but not the
     roles: the file is converted again. The end of a run compacts again, which also sorts both
-    files by path so reruns are byte-stable.
+    files by path so reruns are byte-stable. What each role line is (file, sha256, id, index,
+    review flag) the workers send with it, and the journal keeps by offset: the closing
+    compaction and the export read the lines this run wrote without parsing them to find out.
 
 Resume rule
     A manifest entry from an earlier run is reused when the same path still holds the same bytes
