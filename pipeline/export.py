@@ -17,7 +17,7 @@ header row frozen, a filter on every column, set column widths and wrapped multi
 CSVs are UTF-8 with a BOM: without it Excel reads them as the ANSI code page and garbles Chinese.
 Text that a spreadsheet would run as a formula (``=…``; in CSV also ``+ - @``) is kept as text.
 Rows are streamed (roles.jsonl is read twice, review-needed roles first). The workbook holds its
-cells until it closes for a batch whose roles.jsonl is small (:data:`HELD_ROLES_BYTES`: shared
+cells until it closes for a batch whose results are small (:data:`HELD_ROLES_BYTES`: shared
 strings, a quarter faster) and streams them beyond (XlsxWriter's constant-memory mode), so memory
 does not grow with the batch. Each file is written to a temporary name and renamed, so a crash
 never leaves half a spreadsheet.
@@ -62,10 +62,11 @@ MAX_ROW_LINES = 16
 # openpyxl for it would bring numpy, 0.2 s of every batch's parent).
 ILLEGAL_CHARACTERS_RE = re.compile(r"[\000-\010]|[\013-\014]|[\016-\037]")
 REVIEW_FILL = "#FFE9C7"  # the shade of a role needing review
-# Up to this size of roles.jsonl the workbook holds its cells in memory, measured at about 2.3
-# times that size (23 MB for the 10 MB of the corpus's 2,447 roles), and writes them in a quarter
-# less time than streamed: each string once in a shared table instead of inline in every cell,
-# less XML to compress. Beyond it, memory would grow with the batch; the cells are streamed.
+# Up to this size of roles.jsonl and manifest.jsonl together the workbook holds its cells in
+# memory, measured at about 2.3 times that size (23 MB for the 10 MB of the corpus's 2,447 roles),
+# and writes them in a quarter less time than streamed: each string once in a shared table instead
+# of inline in every cell, less XML to compress. Beyond it, memory would grow with the batch; the
+# cells are streamed.
 HELD_ROLES_BYTES = 16_000_000
 
 
@@ -162,7 +163,7 @@ def export_tables(out_dir: Path, roles_file: str = "roles.jsonl", manifest_file:
     """
     out_dir = Path(out_dir)
     _check_headers(headers)
-    streamed = _streamed_workbook(out_dir / roles_file)
+    streamed = _streamed_workbook(out_dir / roles_file, out_dir / manifest_file)
     # A child forked from the workers' server starts in milliseconds; a spawned one (no forkserver
     # on the platform) would import the pipeline first, and the rows would wait for it.
     if context is None or context.get_start_method() != "forkserver":
@@ -402,10 +403,12 @@ def _check_headers(headers: str) -> None:
         raise ValueError(f"headers must be one of {HEADERS}, not {headers!r}")
 
 
-def _streamed_workbook(roles_path: Path) -> bool:
-    """Whether a batch's workbook streams its cells (:data:`HELD_ROLES_BYTES`)."""
+def _streamed_workbook(*sources: Path) -> bool:
+    """Whether a batch's workbook streams its cells (:data:`HELD_ROLES_BYTES`): its rows come
+    from roles.jsonl and, one per problem, from manifest.jsonl (a folder of 100,000 junk files
+    writes few roles and 100,000 problem rows)."""
     try:
-        return roles_path.stat().st_size > HELD_ROLES_BYTES
+        return sum(path.stat().st_size for path in sources) > HELD_ROLES_BYTES
     except OSError:
         return True  # the export reports the missing file itself
 

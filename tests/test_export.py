@@ -227,8 +227,8 @@ def _sheet_looks(path: Path) -> dict:
 
 def test_a_small_batch_workbook_holds_its_cells_a_large_one_streams_them(batch_out: Path, monkeypatch) -> None:
     """Held cells write each string once (xl/sharedStrings.xml), streamed ones inline, with memory
-    not growing with the batch; past HELD_ROLES_BYTES of roles.jsonl the workbook streams. What a
-    person sees is the same either way."""
+    not growing with the batch; past HELD_ROLES_BYTES of roles.jsonl and manifest.jsonl together
+    the workbook streams. What a person sees is the same either way."""
     import zipfile
 
     from jdx.pipeline import export
@@ -238,7 +238,12 @@ def test_a_small_batch_workbook_holds_its_cells_a_large_one_streams_them(batch_o
         assert "xl/sharedStrings.xml" in book.namelist()
         assert b"inlineStr" not in book.read("xl/worksheets/sheet1.xml")
     held = _sheet_looks(batch_out)
-    monkeypatch.setattr(export, "HELD_ROLES_BYTES", (batch_out / "roles.jsonl").stat().st_size - 1)
+    results = sum((batch_out / name).stat().st_size for name in ("roles.jsonl", "manifest.jsonl"))
+    monkeypatch.setattr(export, "HELD_ROLES_BYTES", results)
+    export_tables(batch_out)
+    with zipfile.ZipFile(batch_out / "roles.xlsx") as book:
+        assert b"inlineStr" not in book.read("xl/worksheets/sheet1.xml")
+    monkeypatch.setattr(export, "HELD_ROLES_BYTES", results - 1)  # the manifest's problem rows count
     export_tables(batch_out)
     with zipfile.ZipFile(batch_out / "roles.xlsx") as book:
         assert b"inlineStr" in book.read("xl/worksheets/sheet1.xml")
