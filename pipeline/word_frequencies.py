@@ -184,7 +184,8 @@ def open_for(source: Path) -> WordFrequencies | None:
     target = cache_folder() / f"jieba-words-{_source_key(source)}.sqlite"
     try:
         if target.is_file():
-            os.utime(target)  # used now: what prune keeps is the most recently used
+            with contextlib.suppress(OSError):  # a read-only cache still serves
+                os.utime(target)  # used now: what prune keeps is the most recently used
         else:
             log.info("building the word dictionary cache %s (once)", target)
             build(source, target)

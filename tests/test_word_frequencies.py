@@ -161,3 +161,20 @@ def test_only_the_most_recently_used_dictionary_files_stay(tmp_path: Path, monke
     assert open_for(source) is not None and frequencies.path.stat().st_mtime > 1_000_000
     assert sorted(word_frequencies.prune(tmp_path / "cache", keep=1)) == sorted(old[:2])
     assert [p.name for p in (tmp_path / "cache").glob("jieba-words-*.sqlite")] == [frequencies.path.name]
+
+
+def test_a_read_only_cache_file_still_serves(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Marking a file used may fail (a read-only cache folder); the file is read all the same."""
+    import os
+
+    monkeypatch.setenv("JDX_CACHE_DIR", str(tmp_path / "cache"))
+    source = tmp_path / "dict.txt"
+    source.write_text(SMALL_DICT, encoding="utf-8")
+    assert open_for(source) is not None
+
+    def refused(*args, **kwargs):
+        raise PermissionError("read-only file system")
+
+    monkeypatch.setattr(os, "utime", refused)
+    frequencies = open_for(source)
+    assert frequencies is not None and frequencies.get("岗位") == 120
