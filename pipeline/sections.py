@@ -11,10 +11,10 @@ import re
 import unicodedata
 from functools import cache, lru_cache
 
-from .fields.pay import perk_item, perks_in_prose
+from .fields.pay import perk_item, perk_list, perks_in_prose
 from .fields.qualifications import classify_label
 from .fields.reporting import superior_clause, superior_name
-from .fields.values import clause_spans
+from .fields.values import clause_spans, clean_item
 from .lexicon import Lexicon, alternation
 from .piece import Kind, Piece
 from .position_lines import headcount_pattern
@@ -76,7 +76,7 @@ def tag_sections(draft: RoleDraft, lexicon: Lexicon) -> Tagged:
             section = "duties"
         tagged.append((_own_section(section, piece, lexicon), piece))
     for retag in (_unheaded_duty_lists, _list_turns_to_asking, _announced_wishes, _pay_list, _perk_lists,
-                  _places_to_apply):
+                  _perk_lines, _places_to_apply):
         tagged = retag(tagged, lexicon)
     tagged = _wrapped_requirements(_unknown_label_lines(tagged, lexicon), lexicon)
     tagged = _own_clauses(tagged, draft, lexicon)
@@ -625,6 +625,43 @@ def _perk_lists(tagged: Tagged, lexicon: Lexicon) -> Tagged:
             out[k:j] = [("benefits", p) for _, p in out[k:j]]
         k = max(j, k + 1)
     return out
+
+
+def _perk_lines(tagged: Tagged, lexicon: Lexicon) -> Tagged:
+    out = list(tagged)
+    for k in range(len(out)):
+        piece = out[k][1]
+        if piece.kind in (Kind.HEADING, Kind.LABEL) and piece.key == "compensation" and not piece.text.strip():
+            j = k + 1
+            while j < len(out) and out[j][0] == "compensation" and out[j][1].kind not in (Kind.HEADING, Kind.LABEL):
+                j += 1
+            if j > k + 1 and _lines_list_perks([p for _, p in out[k + 1:j]], lexicon):
+                out[k + 1:j] = [("benefits", p) for _, p in out[k + 1:j]]
+        elif k and _perk_line_after_pay_value(out[k - 1][1], piece, lexicon):
+            out[k] = ("benefits", piece)
+    return out
+
+
+def _lists_perks(piece: Piece, lexicon: Lexicon) -> bool:
+    return piece.kind == Kind.TEXT and piece.line_start and bool(perk_list(clean_item(piece.text), lexicon))
+
+
+@rule
+def _lines_list_perks(body: list[Piece], lexicon: Lexicon) -> bool:
+    """Under a pay heading (``## 福利待遇``, ``福利待遇：`` alone on its line), lines that each list
+    perks and nothing else (``六险一金、年终奖、带薪年假``) are the benefits list, as the same perks
+    are when written as items (``- 五险一金``) or after the label on its own line; one line with a
+    pay figure or word keeps the whole section the pay text, as written."""
+    return all(_lists_perks(p, lexicon) for p in body)
+
+
+@rule
+def _perk_line_after_pay_value(before: Piece, piece: Piece, lexicon: Lexicon) -> bool:
+    """A pay label alone on its line takes the next line as its value (``薪资待遇`` / ``月薪8000元``);
+    a line that then lists perks and nothing else (``五险一金、带薪年假``) is the benefits list, not
+    more of the section the label interrupted (it was read as a duty)."""
+    return (before.kind == Kind.LABEL and before.key == "compensation" and bool(before.text.strip())
+            and before.alone and _lists_perks(piece, lexicon))
 
 
 def _places_to_apply(tagged: Tagged, lexicon: Lexicon) -> Tagged:

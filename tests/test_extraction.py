@@ -3264,3 +3264,27 @@ def test_a_prose_description_says_no_duty_before_the_position_and_asks_after_it(
     role = convert_family("board-17-description-asks.txt").roles[0]
     assert [d.text for d in role.duties] == ["负责公司核心系统的开发"]
     assert role.qualifications.preferred == ["你需要熟悉Spring框架，有分布式系统经验者优先"]
+
+
+def test_lines_of_perks_under_or_after_the_pay_are_the_benefits() -> None:
+    """``## 福利待遇`` over one line of perks parted by 、 (md-21), ``福利待遇`` alone over two such
+    lines, and ``薪资待遇`` over its figure then a line of perks (leaflet-29) give the benefits list,
+    as the same perks written as items do: the pay text kept them, the figure's line left the perks
+    to the section it interrupted (a duty, or no field). A line with a pay figure or word keeps a section the pay text, whole."""
+    from jdx.pipeline.rules import disabled
+
+    posting = convert_family("md-21-perk-line-section.md").roles[0]
+    assert posting.benefits == ["五险一金", "周末双休", "带薪年假", "节日福利"]
+    assert posting.compensation == "6K-9K" and posting.salary is not None and posting.salary.text == "6K-9K"
+    shop, store = convert_family("leaflet-29-pay-name-lines.txt").roles
+    assert [d.text for d in shop.duties] == ["负责门店商品陈列与顾客接待", "负责收银与日结"]
+    assert shop.compensation == "月薪4000-5000元" and shop.benefits == ["包吃包住", "五险一金"]
+    assert store.benefits == ["包吃包住", "年终奖", "节日福利", "带薪年假"] and store.compensation is None
+    with disabled("lines_list_perks"):
+        assert convert_family("md-21-perk-line-section.md").roles[0].benefits == []
+    with disabled("perk_line_after_pay_value"):
+        assert convert_family("leaflet-29-pay-name-lines.txt").roles[0].benefits == []
+    after_duties = convert("会计\n岗位职责\n1. 负责账务处理\n薪资待遇\n月薪8000元\n五险一金、带薪年假\n").roles[0]
+    assert [d.text for d in after_duties.duties] == ["负责账务处理"] and after_duties.benefits == ["五险一金", "带薪年假"]
+    mixed = convert("会计\n岗位职责\n1. 负责账务处理\n福利待遇\n五险一金、带薪年假\n月薪8000元\n").roles[0]
+    assert mixed.benefits == [] and mixed.compensation == "五险一金、带薪年假；月薪8000元"

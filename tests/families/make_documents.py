@@ -3926,6 +3926,47 @@ text_document("board-17-description-asks.txt", """\
 我们正在寻找一名Java开发工程师，负责公司核心系统的开发。你需要熟悉Spring框架，有分布式系统经验者优先。
 """)
 
+# A Markdown posting whose 福利待遇 heading stands over one line of perks parted by 、 (the same
+# perks as items, or after the label on its own line, are the benefits list); the pay is a
+# bold label of its own.
+text_document("md-21-perk-line-section.md", """\
+# 新媒体运营专员
+
+**工作地点：** 成都
+**薪资范围：** 6K-9K
+
+## 岗位职责
+- 负责公众号与短视频账号的日常内容策划和发布
+- 跟踪数据表现并输出周报
+
+## 任职要求
+- 本科及以上学历
+- 1年以上新媒体运营经验
+
+## 福利待遇
+五险一金、周末双休、带薪年假、节日福利
+""")
+
+# A leaflet of two positions laid out one field name a line: 薪资待遇 over its figure, then a line
+# of perks (read as one more duty); 福利待遇 alone over two lines of perks.
+text_document("leaflet-29-pay-name-lines.txt", """\
+招聘店员
+岗位职责
+1. 负责门店商品陈列与顾客接待
+2. 负责收银与日结
+薪资待遇
+月薪4000-5000元
+包吃包住、五险一金
+
+招聘仓管员
+岗位职责
+1. 负责货物出入库登记
+2. 负责每月库存盘点
+福利待遇
+包吃包住、年终奖
+节日福利、带薪年假
+""")
+
 # =======================================================================================
 
 
