@@ -3288,3 +3288,22 @@ def test_lines_of_perks_under_or_after_the_pay_are_the_benefits() -> None:
     assert [d.text for d in after_duties.duties] == ["负责账务处理"] and after_duties.benefits == ["五险一金", "带薪年假"]
     mixed = convert("会计\n岗位职责\n1. 负责账务处理\n福利待遇\n五险一金、带薪年假\n月薪8000元\n").roles[0]
     assert mixed.benefits == [] and mixed.compensation == "五险一金、带薪年假；月薪8000元"
+
+
+def test_two_bullet_glyphs_draw_groups_of_duties() -> None:
+    """``• 供应商管理`` / ``- 开发新供应商…`` / ``- 定期评估…`` / ``• 采购执行`` / ``- …`` (cards-14): the
+    first glyph's items name groups — the duties' category, no duty — when they alternate with runs
+    of the second glyph; a flat list of mixed glyphs, or a first item that says a duty, stays one list."""
+    from jdx.pipeline.rules import disabled
+
+    role = convert_family("cards-14-bullet-groups.txt").roles[0]
+    assert [(d.text, d.category) for d in role.duties] == [
+        ("开发新供应商并进行资质审核", "供应商管理"), ("定期评估供应商绩效", "供应商管理"),
+        ("根据采购计划下达订单", "采购执行"), ("跟踪交期并处理异常", "采购执行"),
+        ("收集市场价格信息，进行比价议价", "成本控制")]
+    with disabled("bullet_groups"):
+        assert "供应商管理" in [d.text for d in convert_family("cards-14-bullet-groups.txt").roles[0].duties]
+    flat = convert("采购专员\n岗位职责：\n· 负责A事务\n• 负责B事务\n· 负责C事务\n").roles[0]
+    assert [(d.text, d.category) for d in flat.duties] == [("负责A事务", None), ("负责B事务", None), ("负责C事务", None)]
+    led = convert("采购专员\n岗位职责：\n• 负责开发新供应商\n- 负责评估供应商绩效\n- 负责下达采购订单\n").roles[0]
+    assert [d.category for d in led.duties] == [None, None, None] and len(led.duties) == 3

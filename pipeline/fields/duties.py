@@ -116,6 +116,7 @@ class DutyOutline:
         self.pending: list[Entry] = []
         self.stray_cells = 0
         self.listed_lines: set[int] = set()  # lines of a list typed without bullets or end marks
+        self.bullet_groups: set[int] = set()  # bullet items that name a group of bulleted duties
         self.marked = False  # the piece before was a 职责N： marker
 
     def add(self, entry: Entry, parent: Entry | None) -> None:
@@ -211,7 +212,7 @@ class DutyOutline:
             self.rules.append(piece)
             self.current_marker = None  # a pay rule between duties breaks a flattened chunk
             return
-        key = _style_key(piece)
+        key = ("bullet_group", 0) if id(piece) in self.bullet_groups else _style_key(piece)
         if piece.marker is not None and piece.marker.style == "blank" and self.stack:
             key = self.stack[-1].key or key  # "____" stands for the number the template left out
         entry = Entry(text=text, loc=piece.loc, pieces=[piece], marker=piece.marker, key=key, level=piece.level,
@@ -281,6 +282,7 @@ class DutyOutline:
 def extract_duties(tagged: Tagged, lexicon: Lexicon) -> DutyResult:
     outline = DutyOutline(lexicon, _list_mode(tagged, lexicon))
     outline.listed_lines = _unpunctuated_lines(tagged) or set()
+    outline.bullet_groups = _bullet_groups(tagged, lexicon) or set()
     in_duties_before = False
     for position, (section, piece) in enumerate(tagged):
         if section != "duties":
@@ -315,6 +317,40 @@ def _unpunctuated_lines(tagged: Tagged) -> set[int] | None:
             out.update(id(p) for p in run)
     return out or None
 
+
+
+MAX_GROUP_NAME = 12
+
+
+@rule
+def _bullet_groups(tagged: Tagged, lexicon: Lexicon) -> set[int] | None:
+    """A duty list drawn with two bullet glyphs, each item of the first a short name followed by
+    items of the second (``• 供应商管理`` / ``- 开发新供应商…`` / ``- 定期评估…`` / ``• 采购执行`` / ``- …``),
+    is a list of groups: the first glyph's items name the groups (the duties' category), the
+    second's are the duties. Glyphs mixed in one flat list as they come stay siblings: here the
+    first glyph alternates with runs of the second at least twice and names no duty (short, no
+    duty verb, no sentence mark). Returns the ids of the group items."""
+    items = [(p, p.marker.text) for s, p in tagged if s == "duties" and p.kind == Kind.ITEM and p.marker is not None
+             and p.marker.is_bullet]
+    if not items:
+        return None
+    group = items[0][1]
+    groups: list[Piece] = []
+    i = 0
+    while i < len(items):
+        piece, glyph = items[i]
+        name = piece.text.strip()
+        if glyph != group or len(name) > MAX_GROUP_NAME or SUBGROUP_PUNCT.search(name) \
+                or name.startswith(lexicon.duty_verbs):
+            return None
+        j = i + 1
+        while j < len(items) and items[j][1] != group:
+            j += 1
+        if j == i + 1 or len({g for _, g in items[i + 1:j]}) != 1:
+            return None  # a name with no duties under it, or duties drawn with several glyphs
+        groups.append(piece)
+        i = j
+    return {id(p) for p in groups} if len(groups) >= 2 else None
 
 
 LIST_SEPARATORS = re.compile(r"[、,，;；]")
@@ -506,7 +542,7 @@ def _marker_number(text: str, lexicon: Lexicon) -> int | None:
 # Usual nesting of Chinese outline labels, outermost first. Styles not listed (bullets,
 # unlabelled lines) rank lowest, so they nest under anything.
 RANKS = {"article": 1, "cn": 2, "cn_paren": 3, "subgroup": 3.5, "dec_multi": 4, "dec": 4, "paren": 5,
-         "dec_rparen": 5, "circle": 6}
+         "dec_rparen": 5, "circle": 6, "bullet_group": 7}
 
 
 def _rank(key: tuple[object, ...] | None) -> float:

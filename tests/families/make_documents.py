@@ -3967,6 +3967,26 @@ text_document("leaflet-29-pay-name-lines.txt", """\
 节日福利、带薪年假
 """)
 
+# A role card whose duties are drawn with two bullet glyphs: each • item names a group, the -
+# items under it are its duties (the plain-text reader keeps no indentation to nest them by).
+text_document("cards-14-bullet-groups.txt", """\
+采购专员岗位说明书
+所属部门：采购部
+直接上级：采购经理
+岗位职责：
+• 供应商管理
+  - 开发新供应商并进行资质审核
+  - 定期评估供应商绩效
+• 采购执行
+  - 根据采购计划下达订单
+  - 跟踪交期并处理异常
+• 成本控制
+  - 收集市场价格信息，进行比价议价
+任职要求：
+• 大专及以上学历
+• 2年以上采购经验
+""")
+
 # =======================================================================================
 
 
