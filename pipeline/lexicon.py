@@ -151,6 +151,7 @@ class NumberingVocab(_Vocab):
     stop_digits: str = ""
     bullets: str = ""
     spaced_bullets: str = ""
+    line_bullets: str = ""
     dashes: str = ""
     list_separators: str = ""
     enumeration_copulas: Words = []

@@ -45,6 +45,7 @@ class Numbering:
         seps = re.escape(vocab.list_separators) or r"\x00"
         copulas = "|".join(map(re.escape, vocab.enumeration_copulas)) or r"\x00"
         spaced = _cls(vocab.spaced_bullets) or r"\x00"
+        line_start = _cls(vocab.line_bullets) or r"\x00"
         self.pattern = re.compile("|".join([
             rf"(?P<article>{art}{self.cn_num}[{units}]|{art}\d{{1,3}}[{units}])",
             rf"(?P<cn_paren>[(（]{self.cn_num}[)）])",
@@ -63,7 +64,7 @@ class Numbering:
             rf"(?P<circle>[{_cls(vocab.circled)}])",
             rf"(?P<paren_digit>[{_cls(vocab.paren_digits)}])",
             rf"(?P<stop_digit>[{_cls(vocab.stop_digits)}])",
-            rf"(?P<bullet>[{_cls(vocab.bullets)}]|\.(?=[\u4e00-\u9fff])|[{spaced}](?=\s))",
+            rf"(?P<bullet>[{_cls(vocab.bullets)}]|\.(?=[\u4e00-\u9fff])|[{spaced}](?=\s)|(?<![^\n])[{line_start}](?=\s))",
             rf"(?P<dash>[{_cls(vocab.dashes)}])",
             r"(?P<blank>[_＿]{2,}(?=[\u4e00-\u9fff]))",
             # "；2.5年以上经验" in a run of 1. 2. 3.: the number 2. before a figure (a decimal
@@ -76,7 +77,7 @@ class Numbering:
         # tries all thirteen alternatives at every place of a text (~9x slower over a form's cells).
         self.openers = re.compile(
             f"[{art}{cn}(（\\da-hA-HIVX{_cls(vocab.circled)}{_cls(vocab.paren_digits)}{_cls(vocab.stop_digits)}"
-            f"{_cls(vocab.bullets)}{_cls(vocab.spaced_bullets)}.{_cls(vocab.dashes)}_＿]")
+            f"{_cls(vocab.bullets)}{_cls(vocab.spaced_bullets)}{_cls(vocab.line_bullets)}.{_cls(vocab.dashes)}_＿]")
         self.heading_number = re.compile(rf"^\s*(?:{self.cn_class}{{1,3}}|\d{{1,2}})\s*[{seps}:：]\s*")
         self.ordinal_tail = re.compile(rf"(?:{self.cn_class}|\d){{1,3}}")
         self.role_article_units = vocab.role_article_units

@@ -3307,3 +3307,13 @@ def test_two_bullet_glyphs_draw_groups_of_duties() -> None:
     assert [(d.text, d.category) for d in flat.duties] == [("负责A事务", None), ("负责B事务", None), ("负责C事务", None)]
     led = convert("采购专员\n岗位职责：\n• 负责开发新供应商\n- 负责评估供应商绩效\n- 负责下达采购订单\n").roles[0]
     assert [d.category for d in led.duties] == [None, None, None] and len(led.duties) == 3
+
+
+def test_an_ascii_asterisk_opening_a_line_is_a_bullet() -> None:
+    """``* 编写测试用例…`` in a plain-text file (leaflet-30) is a list item (it was text of no field,
+    asterisk and all); inside a line (``12-18k * 13``) an asterisk stays what it is."""
+    role = convert_family("leaflet-30-ascii-bullets.txt").roles[0]
+    assert [d.text for d in role.duties] == ["编写测试用例并执行功能测试", "跟踪缺陷直至关闭"]
+    assert role.qualifications.experience is not None and role.qualifications.experience.years_min == 2
+    assert role.unmapped == [] and role.compensation == "12-18k * 13"
+    assert role.salary is not None and role.salary.months == 13

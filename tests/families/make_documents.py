@@ -3987,6 +3987,19 @@ text_document("cards-14-bullet-groups.txt", """\
 • 2年以上采购经验
 """)
 
+# A posting typed in a plain-text editor: its lists drawn with ASCII asterisks, its pay written
+# with an asterisk between the range and the months.
+text_document("leaflet-30-ascii-bullets.txt", """\
+【招聘】测试工程师
+薪资：12-18k * 13
+岗位职责：
+* 编写测试用例并执行功能测试
+* 跟踪缺陷直至关闭
+任职要求：
+* 本科及以上学历，计算机相关专业
+* 2年以上软件测试经验
+""")
+
 # =======================================================================================
 
 
