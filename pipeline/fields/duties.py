@@ -319,9 +319,6 @@ def _unpunctuated_lines(tagged: Tagged) -> set[int] | None:
 
 
 
-MAX_GROUP_NAME = 12
-
-
 @rule
 def _bullet_groups(tagged: Tagged, lexicon: Lexicon) -> set[int] | None:
     """A duty list drawn with two bullet glyphs, each item of the first a short name followed by
@@ -340,8 +337,8 @@ def _bullet_groups(tagged: Tagged, lexicon: Lexicon) -> set[int] | None:
     while i < len(items):
         piece, glyph = items[i]
         name = piece.text.strip()
-        if glyph != group or len(name) > MAX_GROUP_NAME or SUBGROUP_PUNCT.search(name) \
-                or name.startswith(lexicon.duty_verbs):
+        # no inner punctuation either: a flat list's short duty (协助盘点，核对账目) names no group
+        if glyph != group or not _group_name(name, lexicon) or SUBGROUP_PUNCT.search(name):
             return None
         j = i + 1
         while j < len(items) and items[j][1] != group:
@@ -437,13 +434,17 @@ def _marker_name(text: str) -> bool:
     return len(text) <= 12 and not _ends_sentence(text)
 
 
+def _group_name(text: str, lexicon: Lexicon) -> bool:
+    """A short name that says no duty (no duty verb, no sentence): a group of duties' name."""
+    return _marker_name(text) and not text.startswith(lexicon.duty_verbs)
+
+
 @rule
 def _named_group(piece: Piece, following: Piece | None, marked: bool, lexicon: Lexicon) -> bool:
     """``职责一：行政管理`` / ``（1）制定行政管理制度；`` / ``（2）…``: after a duty's marker, a short
     name that does not say a duty (no duty verb, no sentence) and is followed by numbered items
     names a group of duties — the items' category — and is no duty itself."""
-    return marked and piece.marker is None and _marker_name(piece.text.strip()) \
-        and not piece.text.strip().startswith(lexicon.duty_verbs) \
+    return marked and piece.marker is None and _group_name(piece.text.strip(), lexicon) \
         and following is not None and following.kind == Kind.ITEM and following.marker is not None
 
 
